@@ -1,0 +1,1 @@
+"""The audit log: canonical entries, Merkle tree (RFC 6962), signed heads."""

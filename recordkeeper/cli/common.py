@@ -1,0 +1,92 @@
+"""Shared CLI plumbing: global state, error mapping, JSON/table rendering."""
+
+from __future__ import annotations
+
+import json
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import structlog
+import typer
+from typer._click.core import Context as ClickContext  # typer >= 0.29 vendors click
+from typer._click.exceptions import ClickException
+from typer.core import TyperGroup
+
+from recordkeeper import i18n
+from recordkeeper.config import Settings, load_settings
+from recordkeeper.errors import EXIT_INTERNAL, RecordkeeperError, UsageError
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass
+class CliState:
+    """Global options; settings are loaded lazily, once, on first use."""
+
+    config_path: str | None = None
+    lang_flag: str | None = None
+    _settings: Settings | None = field(default=None, repr=False)
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            overrides: dict[str, Any] = {}
+            if self.lang_flag:
+                overrides["lang"] = self.lang_flag
+            path = Path(self.config_path) if self.config_path else None
+            self._settings = load_settings(path, overrides)
+        return self._settings
+
+    @property
+    def lang(self) -> str:
+        if self.lang_flag in i18n.LANGUAGES:
+            return self.lang_flag
+        try:
+            return self.settings().lang
+        except RecordkeeperError:
+            return i18n.DEFAULT_LANG
+
+
+def state(ctx: typer.Context) -> CliState:
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):
+        root.obj = CliState()
+    return root.obj
+
+
+class RecordkeeperGroup(TyperGroup):
+    """Maps our exception tree to one line on stderr and a documented exit status."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, typer.TyperException, ClickException):
+            raise
+        except RecordkeeperError as exc:
+            typer.echo(exc.message, err=True)
+            raise typer.Exit(exc.exit_status) from None
+        except Exception:
+            event_id = uuid.uuid4().hex[:12]
+            log.exception("internal_error", event_id=event_id)
+            lang = ctx.obj.lang if isinstance(ctx.obj, CliState) else i18n.DEFAULT_LANG
+            typer.echo(i18n.t("error.internal", lang, event_id=event_id), err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def print_json(value: Any) -> None:
+    """One JSON document on stdout (UTF-8, no ASCII escaping)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+
+
+def print_json_line(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def require_paths(paths: list[Path], lang: str) -> None:
+    """A path that does not exist is a usage error (exit 2)."""
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(i18n.t("error.path_missing", lang, path=path))

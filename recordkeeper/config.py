@@ -1,0 +1,189 @@
+"""Settings: embedded defaults < config file (TOML) < environment < CLI flags.
+
+`load_settings()` is called once, by the shell, and the result is passed down
+inside the service `Context`. Nothing here reads the environment at import.
+Every key is documented in `config/recordkeeper.example.toml`; unknown keys
+are errors reported with file and line (`recordkeeper config check`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from recordkeeper.errors import ConfigError
+
+CONFIG_ENV = "RECORDKEEPER_CONFIG"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _default_rules_dir() -> Path:
+    """The repository's `rules/` beside the package, else `./rules`."""
+    beside = _PACKAGE_DIR.parent / "rules"
+    return beside if beside.is_dir() else Path("rules")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RootConfig(_Section):
+    """One watched share."""
+
+    path: Path
+    mode: Literal["auto", "inotify", "poll"] = "auto"
+    name: str | None = None  # label in reports; defaults to the folder name
+
+
+class IngestConfig(_Section):
+    stable_seconds: float = Field(2.0, ge=0)
+    rescan_minutes: float = Field(15.0, gt=0)
+    poll_interval_seconds: float = Field(5.0, gt=0)
+    workers: int = Field(2, ge=1, le=64)
+    max_file_bytes: int = Field(200 * 1024 * 1024, gt=0)
+    max_uncompressed_bytes: int = Field(500 * 1024 * 1024, gt=0)
+    max_compression_ratio: float = Field(200.0, gt=1)
+    extract_timeout_seconds: float = Field(60.0, gt=0)
+    extract_memory_mb: int = Field(1024, ge=64)
+    max_text_chars: int = Field(2_000_000, gt=0)
+    ignore_patterns: tuple[str, ...] = (
+        "~$*",
+        "~WRL*.tmp",
+        ".~lock.*#",
+        ".DS_Store",
+        "Thumbs.db",
+        "desktop.ini",
+        "*.tmp",
+        ".git",
+        "@eaDir",
+    )
+
+
+class AuditConfig(_Section):
+    key_file: Path = Path("var/keys/audit-ed25519.pem")
+    master_key_file: Path = Path("var/keys/master.key")
+    head_interval_minutes: float = Field(60.0, gt=0)
+
+
+class Settings(BaseSettings):
+    """All settings. Nested keys map to `RECORDKEEPER_SECTION__KEY` variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="RECORDKEEPER_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+    )
+
+    lang: Literal["sv", "en"] = "sv"
+    state_dir: Path = Path("var")
+    database_url: str = "sqlite:///var/recordkeeper.db"
+    rules_dir: Path = Field(default_factory=_default_rules_dir)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    roots: tuple[RootConfig, ...] = (RootConfig(path=Path("var/share")),)
+    ingest: IngestConfig = IngestConfig()
+    audit: AuditConfig = AuditConfig()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # load_settings merges file, environment and flags itself (in that order of
+        # precedence, lowest first) and passes the result as init kwargs.
+        return (init_settings,)
+
+
+def _locate(text: str, loc: tuple[str | int, ...]) -> int:
+    """Best-effort 1-based line of a dotted key in TOML text (0 if not found)."""
+    keys = [str(k) for k in loc if isinstance(k, str)]
+    if not keys:
+        return 0
+    section, key = ".".join(keys[:-1]), keys[-1]
+    current = ""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if line.startswith("["):
+            current = line.strip("[]").strip()
+            if current == ".".join(keys):
+                return number
+        elif current == section and re.match(rf"{re.escape(key)}\s*=", line):
+            return number
+    return 0
+
+
+def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML config file; raises ConfigError with the line on syntax errors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def load_settings(
+    config_path: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """Build Settings from defaults, the config file, the environment and overrides.
+
+    Args:
+        config_path: TOML file; when None, `RECORDKEEPER_CONFIG` is consulted.
+        overrides: values from command-line flags (highest precedence).
+
+    Raises:
+        ConfigError: naming file and line for each invalid or unknown key.
+    """
+    if config_path is None and os.environ.get(CONFIG_ENV):
+        config_path = Path(os.environ[CONFIG_ENV])
+    file_values: dict[str, Any] = {}
+    text = ""
+    if config_path is not None:
+        file_values, text = read_config_file(config_path)
+    merged = _deep_merge(file_values, overrides or {})
+    try:
+        return _with_env(merged)
+    except ValidationError as exc:
+        where = str(config_path) if config_path else "environment"
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line = _locate(text, loc) if text else 0
+            key = ".".join(str(p) for p in loc)
+            place = f"{where} line {line}" if line else where
+            problems.append(f"{place}: key '{key}': {err['msg']}")
+        raise ConfigError("\n".join(problems)) from exc
+
+
+def _with_env(file_values: dict[str, Any]) -> Settings:
+    """Environment beats the file: overlay RECORDKEEPER_* values on the file values."""
+    source = EnvSettingsSource(Settings, env_prefix="RECORDKEEPER_", env_nested_delimiter="__")
+    env_values = {k: v for k, v in source().items() if k != "config"}
+    return Settings(**_deep_merge(file_values, env_values))
+
+
+def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,1 @@
+"""SHELL: the long-running service (built out by the ingest issue)."""

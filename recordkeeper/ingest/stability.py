@@ -1,0 +1,1 @@
+"""PURE: decides from observed (size, mtime, time) which files are done being written."""

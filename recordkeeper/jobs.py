@@ -1,0 +1,1 @@
+"""APScheduler job functions: each computes `now` once and calls one service."""

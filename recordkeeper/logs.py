@@ -1,0 +1,63 @@
+"""Configure structlog once (JSON lines) and redact what must never be logged.
+
+The first defence is not passing personal data to a logger at all; the
+processors here are the last line: they drop deny-listed keys and mask
+personnummer, e-mail addresses and phone numbers in every string value.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import MutableMapping
+from typing import Any, TextIO
+
+import structlog
+
+DENY_KEYS = frozenset({"name", "email", "text", "path", "person", "subject", "sender"})
+
+_PATTERNS = (
+    # personnummer / samordningsnummer, with or without century and separator
+    (re.compile(r"(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)"), "[pnr]"),
+    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
+    (re.compile(r"(?<![\w])(?:\+46|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?!\d)"), "[phone]"),
+)
+
+
+def mask(text: str) -> str:
+    """Replace anything that looks like personnummer, e-mail or phone number."""
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def redact(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: drop deny-listed keys, mask personal data in strings."""
+    for key in list(event_dict):
+        if key in DENY_KEYS:
+            event_dict[key] = "[redacted]"
+        elif isinstance(event_dict[key], str) and key not in ("timestamp", "level"):
+            event_dict[key] = mask(event_dict[key])
+    return event_dict
+
+
+def configure(level: str = "info", stream: TextIO | None = None) -> None:
+    """Configure structlog for JSON lines on `stream` (stderr by default)."""
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            redact,
+            structlog.processors.JSONRenderer(ensure_ascii=False),
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(
+            getattr(logging, level.upper(), logging.INFO)
+        ),
+        logger_factory=structlog.PrintLoggerFactory(stream or sys.stderr),
+        cache_logger_on_first_use=False,
+    )

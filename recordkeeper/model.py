@@ -1,0 +1,143 @@
+"""Frozen value types shared by the core and the edges.
+
+Only values live here: no I/O, no clock, no database. Extraction produces
+`DocumentFacts` or `Unreadable`; classification turns facts into a
+`Classification`; later stages (process, registry, retention) take these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class UnreadableReason(StrEnum):
+    """Stable codes for why a file could not be read (stored, reported, translated)."""
+
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    TOO_LARGE = "too_large"
+    ZIP_BOMB = "zip_bomb"
+    XML_ENTITIES = "xml_entities"
+    UNSUPPORTED = "unsupported"
+    INCOMPLETE = "incomplete"
+    EMPTY = "empty"
+    WRONG_EXTENSION = "wrong_extension"
+    LINK_OUTSIDE_TREE = "link_outside_tree"
+    LINK_LOOP = "link_loop"
+    SPECIAL_FILE = "special_file"
+    PERMISSION_DENIED = "permission_denied"
+    BAD_NAME = "bad_name"
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    VANISHED = "vanished"
+    INTERNAL = "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class EmailFacts:
+    """Header facts of an e-mail (.eml/.msg). Addresses are kept for the
+    registration proposal only; they never reach a log line."""
+
+    sender: str | None = None
+    recipients: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    subject: str | None = None
+    sent_at: datetime | None = None
+    attachment_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFacts:
+    """What extraction found in one file version.
+
+    `path` is the POSIX path relative to the watched root (or to the argument
+    given to `classify`); `project` is the first path component under the root
+    when the file sits in a project folder.
+    """
+
+    path: str
+    size: int
+    sha256: str
+    kind: str  # docx | pdf | xlsx | pptx | eml | msg | text
+    text: str = ""
+    title: str | None = None
+    headings: tuple[str, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    modified_at: datetime | None = None
+    created_at: datetime | None = None
+    page_count: int | None = None
+    has_text_layer: bool = True
+    has_comments: bool = False
+    has_tracked_changes: bool = False
+    email: EmailFacts | None = None
+    project: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def folders(self) -> tuple[str, ...]:
+        return tuple(self.path.split("/")[:-1])
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Extraction outcome for a file that could not be read; not an exception."""
+
+    path: str
+    reason: UnreadableReason
+    detail: str = ""  # technical detail, never document content or a person's name
+    size: int | None = None
+    sha256: str | None = None
+
+
+ExtractionResult = DocumentFacts | Unreadable
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalDataFindings:
+    """Counts of personal-data kinds found; never the values themselves."""
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def found(self) -> bool:
+        return any(n > 0 for n in self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """What a document is, whether it is a draft, and why we think so."""
+
+    doc_class: str
+    is_draft: bool
+    must_register: bool
+    personal_data: bool
+    confidence: float
+    reasons: tuple[str, ...] = ()
+    needs_review: bool = False
+    personal_data_findings: PersonalDataFindings = field(default_factory=PersonalDataFindings)
+    corrected: bool = False  # a registrar's correction decided it
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """One state change, as recorded in the audit log.
+
+    Only identifiers, hashes, rule ids and user ids: never names, text or
+    other personal data (weeding a document must never require rewriting
+    the log). `data` holds further identifier-only fields.
+    """
+
+    event: str
+    at: datetime
+    actor: str = "system"
+    document_id: str | None = None
+    project_id: str | None = None
+    rule_id: str | None = None
+    sha256: str | None = None
+    data: Mapping[str, str | int | float | bool | None] = field(default_factory=dict)

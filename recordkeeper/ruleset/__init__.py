@@ -1,0 +1,1 @@
+"""Rule files: schemas per kind (one module each) and the loader."""

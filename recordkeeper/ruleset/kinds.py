@@ -1,0 +1,6 @@
+"""Imports every rule-kind schema so each registers itself with the loader.
+
+One line per kind; the schema modules own their models.
+"""
+
+from recordkeeper.ruleset import classes as classes

@@ -1,0 +1,1 @@
+"""Use cases: the only code that touches both the core and the edges."""
