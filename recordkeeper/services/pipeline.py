@@ -1,0 +1,48 @@
+"""What happens after ingest records a change: the downstream stages, in order.
+
+Ingest calls `after_changes()` with the changes it committed. Each stage
+(classification, registration prompts, process re-evaluation, retention
+deadlines) is one function taking the context and the changes; a stage's
+failure is logged and recorded, and never stops the next stage or the daemon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import structlog
+
+from recordkeeper.services.context import Context
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentChange:
+    """One committed change to a tracked document."""
+
+    document_id: str
+    change: str  # new | new_version | moved | gone | copied | unreadable | returned
+    at: datetime
+    project: str | None = None
+    sha256: str | None = None
+    previous_sha256: str | None = None
+
+
+Stage = Callable[[Context, Sequence[DocumentChange]], None]
+
+# Stages run in this order; each feature appends its stage here (one line each).
+STAGES: list[tuple[str, Stage]] = []
+
+
+def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:
+    """Run every stage over `changes`; a failing stage is logged, the rest still run."""
+    if not changes:
+        return
+    for name, stage in STAGES:
+        try:
+            stage(ctx, changes)
+        except Exception:
+            log.exception("pipeline_stage_failed", stage=name, changes=len(changes))
