@@ -1,13 +1,27 @@
-"""Shared fixtures: settings in tmp_path, the real rules, a fake clock, a real store."""
+"""Shared fixtures: settings in tmp_path, the real rules, a fake clock, a real store.
+
+`store` is parametrised over SQLite and PostgreSQL: every test that takes it
+runs on both, each on a fresh, empty database. `settings.database_url` points
+at that same database, so a test may build its own Store or run the CLI or the
+daemon against it. PostgreSQL comes from RECORDKEEPER_TEST_PG_URL (set by
+`.ci/run`) or, when that is unset, from a throwaway server started here if the
+distribution's binaries are installed (tests/pgserver.py); without either it
+is skipped on a laptop and fails in CI.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 import structlog
+from sqlalchemy.engine import make_url
 
 from recordkeeper.config import Settings, load_settings
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
@@ -17,6 +31,7 @@ from tests.fakes import FakeClock
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "rules"
 IN_CI = os.environ.get("CI") == "true"
+PG_URL_ENV = "RECORDKEEPER_TEST_PG_URL"
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +43,7 @@ def _reset_structlog() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _no_ambient_config(monkeypatch: pytest.MonkeyPatch) -> None:
     for key in list(os.environ):
-        if key.startswith("RECORDKEEPER_"):
+        if key.startswith("RECORDKEEPER_") and not key.startswith("RECORDKEEPER_TEST_"):
             monkeypatch.delenv(key)
 
 
@@ -39,13 +54,69 @@ def share(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str | None]:
+    """URL of a PostgreSQL server we may create databases on, or None."""
+    url = os.environ.get(PG_URL_ENV)
+    if url:
+        yield url
+        return
+    from tests import pgserver
+
+    if pgserver.find_bin_dir() is None:
+        yield None
+        return
+    # not under pytest's tmp dir: that is private to root, the server may run as postgres
+    base = Path(tempfile.mkdtemp(prefix="rk-test-pg-"))
+    try:
+        yield pgserver.start(base)
+    finally:
+        pgserver.stop(base)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(
+    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def db_backend(request: pytest.FixtureRequest) -> str:
+    """Runs a test once per database backend; `database_url` follows it.
+
+    Take `store` for a migrated store; take `db_backend` + `database_url` for
+    an empty database (migration tests).
+    """
+    return str(request.param)
+
+
+def _backend(request: pytest.FixtureRequest) -> str:
+    """The backend chosen for this test by `db_backend` (sqlite when not parametrised)."""
+    callspec = getattr(request.node, "callspec", None)
+    return str(callspec.params.get("db_backend", "sqlite")) if callspec else "sqlite"
+
+
 @pytest.fixture
-def settings(tmp_path: Path, share: Path) -> Settings:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for this test: SQLite in tmp_path or a new PostgreSQL one."""
+    if _backend(request) == "sqlite":
+        yield f"sqlite:///{tmp_path / 'state' / 'rk.db'}"
+        return
+    admin = request.getfixturevalue("pg_admin_url")
+    require_service(admin is not None, f"PostgreSQL: set {PG_URL_ENV} or install postgresql")
+    assert admin is not None
+    name = f"rk_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def settings(tmp_path: Path, share: Path, database_url: str) -> Settings:
     return load_settings(
         None,
         {
             "state_dir": str(tmp_path / "state"),
-            "database_url": f"sqlite:///{tmp_path / 'state' / 'rk.db'}",
+            "database_url": database_url,
             "rules_dir": str(RULES_DIR),
             "roots": [{"path": str(share), "mode": "auto"}],
             "audit": {
@@ -67,7 +138,8 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(settings: Settings) -> Iterator[Store]:
+def store(db_backend: str, settings: Settings) -> Iterator[Store]:
+    """A migrated store on a fresh database; runs the test once per backend."""
     s = Store(settings.database_url)
     s.migrate()
     yield s

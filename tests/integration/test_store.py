@@ -1,6 +1,8 @@
 """The store: migrations from empty, one transaction per change with its audit entry."""
 
+import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -36,6 +38,26 @@ def test_a_failed_change_leaves_no_audit_entry(store: Store) -> None:
         assert session.get(StateRow, "k") is None
 
 
-def test_sqlite_runs_in_wal_mode(store: Store) -> None:
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+def test_concurrent_appenders_keep_audit_indexes_dense(store: Store) -> None:
+    def append(n: int) -> None:
+        for _ in range(n):
+            with store.transaction() as tx:
+                tx.record(AuditEvent("concurrent", AT))
+
+    threads = [threading.Thread(target=append, args=(10,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with store.read() as session:
+        indexes = session.execute(select(AuditEntryRow.idx).order_by(AuditEntryRow.idx)).scalars()
+        assert list(indexes) == list(range(40))
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'wal.db'}")
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        store.close()
