@@ -67,6 +67,7 @@ class IngestConfig(_Section):
         "*.tmp",
         ".git",
         "@eaDir",
+        ".recordkeeper-quarantine",
     )
 
 
@@ -74,6 +75,14 @@ class AuditConfig(_Section):
     key_file: Path = Path("var/keys/audit-ed25519.pem")
     master_key_file: Path = Path("var/keys/master.key")
     head_interval_minutes: float = Field(60.0, gt=0)
+
+
+class RetentionConfig(_Section):
+    # Folder at the top of each root where approved files wait before deletion;
+    # on the same filesystem as the share, so moving there is an atomic rename.
+    quarantine_dir_name: str = ".recordkeeper-quarantine"
+    grace_days: float = Field(30.0, ge=0)
+    job_interval_minutes: float = Field(60.0, gt=0)
 
 
 class Settings(BaseSettings):
@@ -94,6 +103,7 @@ class Settings(BaseSettings):
     roots: tuple[RootConfig, ...] = (RootConfig(path=Path("var/share")),)
     ingest: IngestConfig = IngestConfig()
     audit: AuditConfig = AuditConfig()
+    retention: RetentionConfig = RetentionConfig()
 
     @classmethod
     def settings_customise_sources(

@@ -4,3 +4,4 @@ One line per kind; the schema modules own their models.
 """
 
 from recordkeeper.ruleset import classes as classes
+from recordkeeper.ruleset import retention as retention

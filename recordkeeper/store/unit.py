@@ -110,11 +110,24 @@ class Store:
             raise StoreError(f"database migration failed: {exc.__class__.__name__}") from exc
 
     @contextmanager
-    def transaction(self) -> Iterator[Tx]:
-        """One unit of work: commit on success, roll back on any exception."""
+    def transaction(self, *, dry_run: bool = False) -> Iterator[Tx]:
+        """One unit of work: commit on success, roll back on any exception.
+
+        With `dry_run` the block runs as usual and is then always rolled back,
+        so a command can show what it would change.
+        """
         try:
-            with self._sessions() as session, session.begin():
-                yield Tx(session=session, dialect=self.dialect)
+            with self._sessions() as session:
+                transaction = session.begin()
+                try:
+                    yield Tx(session=session, dialect=self.dialect)
+                except BaseException:
+                    transaction.rollback()
+                    raise
+                if dry_run:
+                    transaction.rollback()
+                else:
+                    transaction.commit()
         except SQLAlchemyError as exc:
             orig = getattr(exc, "orig", None)
             detail = f": {type(orig).__name__}" if orig is not None else ""
@@ -124,9 +137,9 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A session for queries only; nothing it does is committed."""
         try:
+            # closing (not rolling back) keeps loaded rows readable after the block
             with self._sessions() as session:
                 yield session
-                session.rollback()
         except SQLAlchemyError as exc:
             raise StoreError(f"database error: {exc.__class__.__name__}") from exc
 
