@@ -117,7 +117,7 @@ def test_approved_files_are_quarantined_then_deleted_with_tombstones(
     assert _quarantine_files(ctx, share) == []
     with ctx.store.read() as session:
         stones = list(session.execute(select(TombstoneRow)).scalars())
-        events = [e for e in session.execute(select(AuditEntryRow.event)).scalars()]
+        events = list(session.execute(select(AuditEntryRow.event)).scalars())
     assert {s.rule_id for s in stones} == {"survey_responses.weed"}
     assert {s.approvers for s in stones} == {'["dpo-anna"]'}
     assert events.count("retention_deleted") == 2
