@@ -175,4 +175,7 @@ def test_quarantine_survives_a_restart(ctx: Context, share: Path, settings: Sett
         settings=ctx.settings, rules=ctx.rules, store=Store(settings.database_url), clock=ctx.clock
     )
     ctx.clock.advance(days=31)  # type: ignore[attr-defined]
-    assert sorted(svc.execute(reopened).deleted) == ["doc0", "doc1"]
+    try:
+        assert sorted(svc.execute(reopened).deleted) == ["doc0", "doc1"]
+    finally:
+        reopened.store.close()
