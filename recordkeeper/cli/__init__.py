@@ -16,6 +16,7 @@ import typer
 from recordkeeper import __version__
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
+from recordkeeper.cli.retention_cmd import hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
@@ -57,6 +58,9 @@ def _global(
 
 app.add_typer(config_app, name="config")
 app.add_typer(rules_app, name="rules")
+app.add_typer(retention_app, name="retention")
+app.add_typer(hold_app, name="hold")
+app.add_typer(project_app, name="project")
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 import typer
@@ -18,6 +18,9 @@ from typer.core import TyperGroup
 from recordkeeper import i18n
 from recordkeeper.config import Settings, load_settings
 from recordkeeper.errors import EXIT_INTERNAL, RecordkeeperError, UsageError
+
+if TYPE_CHECKING:
+    from recordkeeper.services.context import Context
 
 log = structlog.get_logger(__name__)
 
@@ -90,3 +93,24 @@ def require_paths(paths: list[Path], lang: str) -> None:
     for path in paths:
         if not path.exists() and not path.is_symlink():
             raise UsageError(i18n.t("error.path_missing", lang, path=path))
+
+
+def current_actor(as_user: str | None) -> str:
+    """The user a command acts as: `--as`, else the operating-system user."""
+    import getpass
+
+    return as_user or getpass.getuser()
+
+
+def open_context(ctx: typer.Context) -> Context:
+    """Settings, validated rules and a migrated store, built once per command."""
+    from recordkeeper.ruleset.load import load_ruleset
+    from recordkeeper.services.context import Context
+    from recordkeeper.store.unit import Store
+
+    settings = state(ctx).settings()
+    rules = load_ruleset(settings.rules_dir)
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx.call_on_close(store.close)
+    return Context(settings=settings, rules=rules, store=store)

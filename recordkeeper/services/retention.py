@@ -355,6 +355,15 @@ def add_hold(
     return hold_id
 
 
+def list_holds(ctx: Context) -> list[HoldRow]:
+    with ctx.store.read() as session:
+        return list(
+            session.execute(
+                select(HoldRow).where(HoldRow.lifted_at.is_(None)).order_by(HoldRow.created_at)
+            ).scalars()
+        )
+
+
 def lift_hold(ctx: Context, hold_id: str, actor: str) -> None:
     now = ctx.clock.now()
     with ctx.store.transaction() as tx:

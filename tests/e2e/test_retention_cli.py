@@ -1,0 +1,104 @@
+"""The retention commands through the CLI, on a real SQLite store and temp share."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from recordkeeper.cli import app
+from recordkeeper.config import load_settings
+from recordkeeper.retention import RetentionFacts
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services import retention as svc
+from recordkeeper.services.context import Context
+from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.unit import Store
+from tests.conftest import RULES_DIR
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def setup(tmp_path: Path, rules: LoadedRules, monkeypatch: pytest.MonkeyPatch) -> Path:
+    share = tmp_path / "share"
+    config = tmp_path / "rk.toml"
+    config.write_text(
+        f'database_url = "sqlite:///{tmp_path / "rk.db"}"\nrules_dir = "{RULES_DIR}"\n'
+        f'[[roots]]\npath = "{share}"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(config)
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx = Context(settings=settings, rules=rules, store=store)
+    body = b"enkatsvar"
+    (share / "P").mkdir(parents=True)
+    (share / "P" / "svar.xlsx").write_bytes(body)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    with store.transaction() as tx:
+        tx.session.add(
+            DocumentRow(
+                id="doc1",
+                root=str(share),
+                path="P/svar.xlsx",
+                project="P",
+                state="present",
+                first_seen_at=now,
+                last_seen_at=now,
+                current_sha256=hashlib.sha256(body).hexdigest(),
+            )
+        )
+    svc.store_deadlines(
+        ctx,
+        [RetentionFacts("doc1", "survey_response", True, "P", project_closed_on=date(2020, 1, 1))],
+    )
+    store.close()
+    monkeypatch.setenv("RECORDKEEPER_CONFIG", str(config))
+    return share
+
+
+def _run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_plan_propose_approve_execute(setup: Path) -> None:
+    plan = json.loads(_run("retention", "plan", "--json"))
+    assert [(p["document_id"], p["due_on"]) for p in plan] == [("doc1", "2022-01-01")]
+    assert json.loads(_run("retention", "propose", "--dry-run", "--json"))["dry_run"] is True
+    assert json.loads(_run("retention", "proposals", "--json")) == []
+    _run("retention", "propose")
+    (proposal,) = json.loads(_run("retention", "proposals", "--json"))
+    assert proposal["state"] == "awaiting"
+    _run("retention", "approve", proposal["id"], "--as", "dpo-anna", "--role", "dpo")
+    dry = json.loads(_run("retention", "execute", "--dry-run", "--json"))
+    assert dry["quarantined"] == ["doc1"]
+    assert (setup / "P" / "svar.xlsx").exists()
+    done = json.loads(_run("retention", "execute", "--json"))
+    assert done["quarantined"] == ["doc1"]
+    assert not (setup / "P" / "svar.xlsx").exists()
+
+
+def test_a_registrar_cannot_approve_exit_5(setup: Path) -> None:
+    _run("retention", "propose")
+    (proposal,) = json.loads(_run("retention", "proposals", "--json"))
+    result = runner.invoke(app, ["retention", "approve", proposal["id"], "--role", "registrar"])
+    assert result.exit_code == 5
+    assert "registrar" in result.stderr
+
+
+def test_hold_on_a_project_blocks_proposals(setup: Path) -> None:
+    out = _run("hold", "add", "--project", "P", "--reason", "tillsyn", "--as", "dpo-anna")
+    assert "Spärr" in out
+    _run("retention", "propose")
+    assert json.loads(_run("retention", "proposals", "--json")) == []
+    (hold,) = json.loads(_run("hold", "list", "--json"))
+    _run("hold", "remove", hold["id"])
+    _run("retention", "propose")
+    assert len(json.loads(_run("retention", "proposals", "--json"))) == 1
