@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -240,3 +241,32 @@ def project_close(
     closed_on = date.fromisoformat(on) if on else context.clock.now().date()
     svc.close_project(context, project, closed_on, current_actor(as_user))
     typer.echo(t("retention.project.closed", state(ctx).lang, project=project, on=closed_on))
+
+
+dpo_app = typer.Typer(help="Dataskyddsombud / data protection officer.", no_args_is_help=True)
+
+
+@dpo_app.command("report")
+def dpo_report(
+    ctx: typer.Context,
+    fmt: str = typer.Option("html", "--format", help="html, csv or json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
+) -> None:
+    """Personal data per class and project, deadlines, proposals, deletions, holds, art. 30."""
+    from recordkeeper.errors import UsageError
+    from recordkeeper.retention.report import render_csv, render_html, render_json
+    from recordkeeper.services.dpo import dpo_report as build
+
+    if fmt not in ("html", "csv", "json"):
+        raise UsageError(f"unknown format '{fmt}'; use html, csv or json")
+    report, lang = build(open_context(ctx)), state(ctx).lang
+    if fmt == "html":
+        text = render_html(report, lang)
+    elif fmt == "csv":
+        text = render_csv(report, lang)
+    else:
+        text = render_json(report)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)

@@ -64,7 +64,7 @@ def setup(tmp_path: Path, rules: LoadedRules, monkeypatch: pytest.MonkeyPatch) -
 
 def _run(*args: str) -> str:
     result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, (result.stderr, result.stdout[-3000:])
     return result.stdout
 
 
@@ -102,3 +102,22 @@ def test_hold_on_a_project_blocks_proposals(setup: Path) -> None:
     _run("hold", "remove", hold["id"])
     _run("retention", "propose")
     assert len(json.loads(_run("retention", "proposals", "--json"))) == 1
+
+
+def test_dpo_report_in_three_formats(setup: Path, tmp_path: Path) -> None:
+    _run("hold", "add", "--document", "doc1", "--reason", "begäran om utlämnande")
+    report = json.loads(_run("dpo", "report", "--format", "json"))
+    assert [d["document_id"] for d in report["overdue"]] == ["doc1"]  # due 2022, still here
+    assert report["holds"][0]["reason"] == "begäran om utlämnande"
+    assert report["processing"]["activities"][0]["id"] == "fmb.experts"
+    html_file = tmp_path / "dpo.html"
+    _run("dpo", "report", "--format", "html", "--output", str(html_file))
+    html = html_file.read_text(encoding="utf-8")
+    assert "<h2>Spärrar</h2>" in html
+    assert "Registerförteckning (art. 30)" in html
+    english = runner.invoke(app, ["--lang", "en", "dpo", "report", "--format", "html"])
+    assert "Record of processing (art. 30)" in english.stdout
+    csv_text = _run("dpo", "report", "--format", "csv")
+    assert csv_text.splitlines()[0].startswith("Handling,Projekt,Klass")
+    bad = runner.invoke(app, ["dpo", "report", "--format", "pdf"])
+    assert bad.exit_code == 2
