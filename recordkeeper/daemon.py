@@ -1,1 +1,296 @@
-"""SHELL: the long-running service (built out by the ingest issue)."""
+"""SHELL: the long-running service.
+
+Lifecycle (dramatiq's Worker shape): `start()` starts one observer per root
+and returns; `run()` loops calling `tick()` until `stop()`; `join()` stops
+the observers, waits for them and closes the store. `tick()` is the one place
+work happens, so features extend it with `tick_hooks` (sd_notify, leader
+election, scheduled jobs) without touching the loop.
+
+One tick: reload rules if asked (only if they validate), run the reconciling
+scan when due, turn queued event paths into observations, and ingest the
+paths that are stable. A failing file is recorded and skipped; a failing
+tick is logged and the next one runs: nothing escapes to kill the daemon.
+Log lines carry ids, hashes and counts, never paths or names.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+
+import structlog
+
+from recordkeeper import logs
+from recordkeeper.bootstrap import build_context
+from recordkeeper.config import Settings
+from recordkeeper.errors import EXIT_OK, RuleFileError
+from recordkeeper.ingest.scan import inspect_path
+from recordkeeper.ingest.stability import StabilityTracker, is_lock_name
+from recordkeeper.ingest.watcher import PathQueue, RootWatcher, choose_mode, filesystem_type
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import (
+    CHUNK,
+    Extractor,
+    RootIngestor,
+    RootSpec,
+    configured_roots,
+    record_queue_length,
+)
+from recordkeeper.store import repo_documents as repo
+
+log = structlog.get_logger(__name__)
+
+TickHook = Callable[["Daemon"], None]
+_QUEUE_REPORT_S = 5.0
+
+
+class Daemon:
+    """Watches the roots and ingests what changes. Thread-safe `stop()` and `request_reload()`."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        extractor: Extractor | None = None,
+        *,
+        tick_interval_s: float = 0.25,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ctx = ctx
+        self.roots = configured_roots(ctx.settings)
+        self.queue = PathQueue()
+        self.tick_interval_s = tick_interval_s
+        self.tick_hooks: list[TickHook] = []
+        self._monotonic = monotonic
+        stable_s = ctx.settings.ingest.stable_seconds
+        self.trackers = {r.key: StabilityTracker(stable_s) for r in self.roots}
+        self.ingestors = {r.key: RootIngestor(ctx, r, extractor) for r in self.roots}
+        self.watchers: list[RootWatcher] = []
+        self._stop = threading.Event()
+        self._reload = threading.Event()
+        self._next_rescan = 0.0
+        self._next_queue_report = 0.0
+        self._last_queue: int | None = None
+
+    # ---- lifecycle -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start one observer per root; a root that cannot be watched is still rescanned."""
+        for root in self.roots:
+            mode = choose_mode(root.mode, filesystem_type(root.path))
+            try:
+                watcher = RootWatcher(
+                    root.key,
+                    root.path,
+                    self.queue,
+                    mode,
+                    self.ctx.settings.ingest.poll_interval_seconds,
+                )
+                watcher.start()
+            except Exception as exc:  # missing root, inotify limits: rescans still cover it
+                log.error("watch_failed", root=root.key, mode=mode, error=type(exc).__name__)
+                continue
+            self.watchers.append(watcher)
+            log.info("watching", root=root.key, mode=mode)
+
+    def run(self) -> None:
+        """Tick until `stop()`; returns after the tick in progress has finished."""
+        while not self._stop.is_set():
+            self.tick()
+            self.queue.wakeup.wait(self.tick_interval_s)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.queue.wakeup.set()
+
+    def request_reload(self) -> None:
+        self._reload.set()
+        self.queue.wakeup.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    def join(self) -> None:
+        """Stop the observers, wait for them, close the store."""
+        for watcher in self.watchers:
+            watcher.stop()
+        for watcher in self.watchers:
+            watcher.join(timeout=10)
+        self.ctx.store.close()
+
+    def queue_length(self) -> int:
+        return len(self.queue) + sum(len(t) for t in self.trackers.values())
+
+    # ---- work ----------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """One round of work; never raises."""
+        for name, step in (
+            ("reload", self._maybe_reload),
+            ("rescan", self._maybe_rescan),
+            ("events", self._take_events),
+            ("ingest", self._ingest_ready),
+            ("queue", self._report_queue),
+        ):
+            if self._stop.is_set():
+                return
+            try:
+                step()
+            except Exception as exc:
+                log.exception("tick_step_failed", step=name, error=type(exc).__name__)
+        for hook in list(self.tick_hooks):
+            try:
+                hook(self)
+            except Exception as exc:
+                log.exception(
+                    "tick_hook_failed",
+                    hook=getattr(hook, "__name__", "?"),
+                    error=type(exc).__name__,
+                )
+
+    def _maybe_reload(self) -> None:
+        if not self._reload.is_set():
+            return
+        self._reload.clear()
+        try:
+            rules = load_ruleset(self.ctx.settings.rules_dir)
+        except RuleFileError as exc:
+            first = exc.problems[0] if exc.problems else None
+            log.error(
+                "rules_reload_rejected",
+                problems=len(exc.problems),
+                first_file=first.file if first else None,
+                first_line=first.line if first else None,
+                kept="previous rules",
+            )
+            return
+        self.ctx.rules = rules
+        log.info("rules_reloaded", files=len(rules.files))
+
+    def _maybe_rescan(self) -> None:
+        now = self._monotonic()
+        if now < self._next_rescan:
+            return
+        for root in self.roots:
+            if self._stop.is_set():
+                return
+            self._rescan(root, now)
+        self._next_rescan = self._monotonic() + self.ctx.settings.ingest.rescan_minutes * 60
+
+    def _rescan(self, root: RootSpec, now: float) -> None:
+        """Reconciling scan: everything new, changed or missing goes through stability."""
+        ingestor = self.ingestors[root.key]
+        tracker = self.trackers[root.key]
+        started = time.monotonic()
+        plan = ingestor.plan()
+        tracker.replace_locks("", plan.locks)
+        problems = [e for e in plan.candidates if e.problem is not None]
+        if problems:  # never read, so nothing to wait for
+            ingestor.process(problems, should_stop=self._stop.is_set)
+        for entry in plan.candidates:
+            if entry.problem is None:
+                tracker.observe(entry.rel_path, entry.size, entry.mtime_ns, now)
+        for rel in plan.missing:
+            tracker.observe(rel, None, None, now)
+        log.info(
+            "rescan_planned",
+            root=root.key,
+            files=plan.seen,
+            unchanged=plan.unchanged,
+            candidates=len(plan.candidates),
+            missing=len(plan.missing),
+            seconds=round(time.monotonic() - started, 3),
+        )
+
+    def _take_events(self) -> None:
+        now = self._monotonic()
+        for key, rel in self.queue.drain():
+            ingestor = self.ingestors.get(key)
+            if ingestor is None:
+                continue
+            tracker = self.trackers[key]
+            found = inspect_path(ingestor.root.path, rel, ingestor.ignore)
+            if found is None:
+                name = rel.rsplit("/", 1)[-1]
+                if is_lock_name(name):
+                    tracker.set_lock(rel, present=False)
+                    continue
+                for doc_path in self._known_under(ingestor.root.key, rel) or [rel]:
+                    tracker.observe(doc_path, None, None, now)
+                continue
+            for lock in found.locks:
+                tracker.set_lock(lock, present=True)
+            problems = [e for e in found.entries if e.problem is not None]
+            if problems:
+                ingestor.process(problems, should_stop=self._stop.is_set)
+            for entry in found.entries:
+                if entry.problem is None:
+                    tracker.observe(entry.rel_path, entry.size, entry.mtime_ns, now)
+
+    def _known_under(self, root_key: str, rel: str) -> list[str]:
+        with self.ctx.store.read() as session:
+            return [d.path for d in repo.present_under(session, root_key, rel)]
+
+    def _ingest_ready(self) -> None:
+        now = self._monotonic()
+        for key, tracker in self.trackers.items():
+            ready = tracker.pop_ready(now, limit=CHUNK * 4)
+            if not ready:
+                continue
+            report = self.ingestors[key].process(ready, should_stop=self._stop.is_set)
+            later = self._monotonic()
+            for rel in report.pending:  # still being written, or locked: look again later
+                tracker.observe(rel, -2, -2, later)
+            if report.changes or report.errors:
+                log.info(
+                    "ingested",
+                    root=key,
+                    changes=dict(report.changes),
+                    errors=dict(report.errors),
+                    pending=len(report.pending),
+                )
+
+    def _report_queue(self) -> None:
+        now = self._monotonic()
+        length = self.queue_length()
+        if now < self._next_queue_report and length == self._last_queue:
+            return
+        if now < self._next_queue_report and length != 0:
+            return
+        record_queue_length(self.ctx, length)
+        self._last_queue = length
+        self._next_queue_report = now + _QUEUE_REPORT_S
+
+
+def run_daemon(settings: Settings) -> int:
+    """Build the context, run until SIGTERM/SIGINT, stop cleanly; returns the exit status.
+
+    Raises:
+        RecordkeeperError: configuration, rules or store unusable at start (mapped by the CLI).
+    """
+    logs.configure(settings.log_level)
+    ctx = build_context(settings)
+    daemon = Daemon(ctx)
+
+    def _on_term(signum: int, _frame: FrameType | None) -> None:
+        log.info("stopping", signal=signal.Signals(signum).name)
+        daemon.stop()
+
+    def _on_hup(_signum: int, _frame: FrameType | None) -> None:
+        daemon.request_reload()
+
+    signal.signal(signal.SIGTERM, _on_term)
+    signal.signal(signal.SIGINT, _on_term)
+    signal.signal(signal.SIGHUP, _on_hup)
+    log.info("daemon_started", roots=len(daemon.roots))
+    daemon.start()
+    try:
+        daemon.run()
+    finally:
+        daemon.join()
+    log.info("daemon_stopped")
+    return EXIT_OK

@@ -17,6 +17,8 @@ from recordkeeper import __version__
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
 from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
+from recordkeeper.cli.ingest_cmd import ingest_app
+from recordkeeper.cli.retention_cmd import hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
@@ -62,6 +64,7 @@ app.add_typer(retention_app, name="retention")
 app.add_typer(hold_app, name="hold")
 app.add_typer(project_app, name="project")
 app.add_typer(dpo_app, name="dpo")
+app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
 
 
 def main() -> None:

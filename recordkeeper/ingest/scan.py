@@ -1,0 +1,370 @@
+"""EDGE: walk a watched root safely and cheaply, and hash file versions.
+
+What it guarantees:
+- never follows a symbolic link out of the root (`link_outside_tree`), never
+  descends into a linked directory (the real one is walked where it lives),
+  and detects link loops (`link_loop`);
+- never opens a FIFO, device or socket (`special_file`): it only lstat()s them;
+- names that cannot be decoded as UTF-8 or are too long become `bad_name`
+  entries carrying a safe, escaped form of the name;
+- a directory it may not list is reported (`permission_denied`) so that the
+  caller does not mistake its contents for deleted files;
+- names matching the ignore patterns are counted as ignored, not as errors;
+  Office lock files among them are reported so stability can honour them.
+
+It leaves identity (moves, versions) to the service and stability to
+`ingest.stability`. Speed matters: a rescan of an unchanged 100k-file tree is
+one scandir + lstat per entry and one compiled regex match per name.
+"""
+
+from __future__ import annotations
+
+import errno
+import fnmatch
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from recordkeeper.ingest.stability import is_lock_name
+from recordkeeper.model import UnreadableReason
+
+__all__ = [
+    "FileEntry",
+    "HashOutcome",
+    "ScanResult",
+    "compile_ignore",
+    "escape_name",
+    "hash_file",
+    "inspect_path",
+    "project_of",
+    "scan_tree",
+]
+
+# Relative paths longer than this are bad_name: Windows clients cannot open them anyway.
+MAX_PATH_CHARS = 1024
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class FileEntry:
+    """One non-directory entry under the root.
+
+    `problem` is None for a regular file that can be read; otherwise the reason
+    it will not be read. `rel_path` is POSIX, relative to the root; for a
+    bad name it is the escaped form.
+    """
+
+    rel_path: str
+    size: int
+    mtime_ns: int
+    inode: int
+    problem: UnreadableReason | None = None
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """What one walk saw. `entries` excludes ignored names and directories."""
+
+    entries: list[FileEntry] = field(default_factory=list)
+    ignored: int = 0
+    locks: set[str] = field(default_factory=set)  # rel paths of Office/LibreOffice lock files
+    unlisted_dirs: dict[str, UnreadableReason] = field(default_factory=dict)  # rel dir -> reason
+    dirs: int = 0
+
+
+def compile_ignore(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex for all shell-style ignore patterns (one match per name, not one per pattern)."""
+    parts = [fnmatch.translate(p) for p in patterns]
+    if not parts:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+def escape_name(name: str) -> str:
+    """A printable, valid-UTF-8 form of a name that may hold undecodable bytes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _is_bad_name(name: str) -> bool:
+    if name.isascii():
+        return not name.isprintable()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return not name.isprintable()
+
+
+def project_of(rel_path: str) -> str | None:
+    """The project is the first path component under the root, when there is a folder."""
+    head, sep, _ = rel_path.partition("/")
+    return head if sep else None
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}/{name}" if prefix else name
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real + os.sep)
+
+
+def _classify_link(abs_path: str, rel: str, root_real: str, st: os.stat_result) -> FileEntry | None:
+    """What a symlink is: an entry to track or report, or None for a linked directory.
+
+    A linked directory inside the root is never walked: the real one is walked
+    where it lives, so nothing is seen twice and no link can make a loop.
+    """
+    try:
+        real = os.path.realpath(abs_path, strict=True)
+    except OSError as exc:
+        reason = (
+            UnreadableReason.LINK_LOOP
+            if exc.errno == errno.ELOOP or isinstance(exc, RuntimeError)
+            else UnreadableReason.VANISHED
+        )
+        return FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino, reason)
+    if not _inside(real, root_real):
+        return FileEntry(
+            rel, st.st_size, st.st_mtime_ns, st.st_ino, UnreadableReason.LINK_OUTSIDE_TREE
+        )
+    try:
+        target = os.stat(real)
+    except OSError:
+        return FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino, UnreadableReason.VANISHED)
+    if stat.S_ISDIR(target.st_mode):
+        abs_real = os.path.realpath(os.path.dirname(abs_path))
+        if _inside(abs_real, real):  # a link to an ancestor: walking it would never end
+            return FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino, UnreadableReason.LINK_LOOP)
+        return None
+    if not stat.S_ISREG(target.st_mode):
+        return FileEntry(
+            rel, target.st_size, target.st_mtime_ns, target.st_ino, UnreadableReason.SPECIAL_FILE
+        )
+    return FileEntry(rel, target.st_size, target.st_mtime_ns, target.st_ino)
+
+
+def scan_tree(root: Path, ignore: re.Pattern[str], prefix: str = "") -> ScanResult:
+    """Walk `root/prefix` (prefix "" = the whole root) without following links out of it.
+
+    Never raises for what it finds in the tree; a root that cannot be listed is
+    reported in `unlisted_dirs` under the key `prefix`.
+    """
+    result = ScanResult()
+    root_real = os.path.realpath(root)
+    seen_dirs: set[tuple[int, int]] = set()
+    stack = [prefix]
+    match = ignore.fullmatch
+    while stack:
+        rel_dir = stack.pop()
+        abs_dir = os.path.join(root_real, rel_dir) if rel_dir else root_real
+        try:
+            dir_stat = os.stat(abs_dir, follow_symlinks=False)
+            key = (dir_stat.st_dev, dir_stat.st_ino)
+            if key in seen_dirs:  # bind mounts can make a tree loop without a symlink
+                result.unlisted_dirs[rel_dir] = UnreadableReason.LINK_LOOP
+                continue
+            seen_dirs.add(key)
+            iterator = os.scandir(abs_dir)
+        except OSError as exc:
+            result.unlisted_dirs[rel_dir] = _dir_reason(exc)
+            continue
+        result.dirs += 1
+        with iterator:
+            for entry in _safe_iter(iterator, rel_dir, result):
+                name = entry.name
+                if match(name):
+                    result.ignored += 1
+                    if is_lock_name(name):
+                        result.locks.add(_join(rel_dir, name))
+                    continue
+                rel = _join(rel_dir, name)
+                _visit(entry, rel, root_real, result, stack)
+    return result
+
+
+def _safe_iter(
+    iterator: Iterator[os.DirEntry[str]], rel_dir: str, result: ScanResult
+) -> Iterator[os.DirEntry[str]]:
+    """Yield directory entries; a listing that fails half-way marks the directory unlisted."""
+    try:
+        yield from iterator
+    except OSError as exc:
+        result.unlisted_dirs[rel_dir] = _dir_reason(exc)
+
+
+def _dir_reason(exc: OSError) -> UnreadableReason:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UnreadableReason.PERMISSION_DENIED
+    if exc.errno == errno.ELOOP:
+        return UnreadableReason.LINK_LOOP
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return UnreadableReason.VANISHED
+    if exc.errno == errno.ENAMETOOLONG:
+        return UnreadableReason.BAD_NAME
+    return UnreadableReason.INTERNAL
+
+
+def _visit(
+    entry: os.DirEntry[str], rel: str, root_real: str, result: ScanResult, stack: list[str]
+) -> None:
+    try:
+        st = entry.stat(follow_symlinks=False)
+    except OSError:
+        return  # vanished between listing and stat: the next event or scan sees it
+    mode = st.st_mode
+    bad = _is_bad_name(entry.name) or len(rel) > MAX_PATH_CHARS
+    if stat.S_ISDIR(mode):
+        if bad:
+            result.entries.append(
+                FileEntry(_escape_rel(rel), 0, st.st_mtime_ns, st.st_ino, UnreadableReason.BAD_NAME)
+            )
+        else:
+            stack.append(rel)
+        return
+    if bad:
+        result.entries.append(
+            FileEntry(
+                _escape_rel(rel), st.st_size, st.st_mtime_ns, st.st_ino, UnreadableReason.BAD_NAME
+            )
+        )
+        return
+    if stat.S_ISREG(mode):
+        result.entries.append(FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino))
+    elif stat.S_ISLNK(mode):
+        found = _classify_link(entry.path, rel, root_real, st)
+        if found is not None:
+            result.entries.append(found)
+    else:
+        result.entries.append(
+            FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino, UnreadableReason.SPECIAL_FILE)
+        )
+
+
+def _escape_rel(rel: str) -> str:
+    escaped = escape_name(rel)
+    if len(escaped) > MAX_PATH_CHARS:
+        digest = hashlib.sha256(os.fsencode(rel)).hexdigest()[:16]
+        escaped = f"{escaped[: MAX_PATH_CHARS - 20]}...{digest}"
+    return escaped
+
+
+def inspect_path(root: Path, rel: str, ignore: re.Pattern[str]) -> ScanResult | None:
+    """Look at one path under the root (from an event): a file, a directory (walked) or gone.
+
+    Returns None when the path no longer exists. Never follows a link out of the root.
+    """
+    root_real = os.path.realpath(root)
+    abs_path = os.path.join(root_real, rel)
+    parent_real = os.path.realpath(os.path.dirname(abs_path))
+    if not _inside(parent_real, root_real):
+        return ScanResult()  # reached through a linked directory: seen at its real place
+    try:
+        st = os.stat(abs_path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        result = ScanResult()
+        result.unlisted_dirs[rel] = _dir_reason(exc)
+        return result
+    if stat.S_ISDIR(st.st_mode) and not any(ignore.fullmatch(p) for p in rel.split("/")):
+        return scan_tree(root, ignore, rel)
+    result = ScanResult()
+    name = rel.rsplit("/", 1)[-1]
+    if any(ignore.fullmatch(p) for p in rel.split("/")):
+        result.ignored = 1
+        if is_lock_name(name):
+            result.locks.add(rel)
+        return result
+    entry = _StatEntry(abs_path, name, st)
+    _visit(entry, rel, root_real, result, [])  # type: ignore[arg-type]
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _StatEntry:
+    """The part of os.DirEntry `_visit` uses, for a path we already lstat()ed."""
+
+    path: str
+    name: str
+    st: os.stat_result
+
+    def stat(self, *, follow_symlinks: bool = True) -> os.stat_result:
+        return self.st
+
+
+@dataclass(frozen=True, slots=True)
+class HashOutcome:
+    """A file's SHA-256 with the stat seen while reading it, or why it could not be read.
+
+    `is_stable` is False when size or mtime changed while reading: the caller
+    tries again later instead of recording a half-written version.
+    """
+
+    sha256: str | None
+    size: int
+    mtime_ns: int
+    inode: int
+    problem: UnreadableReason | None = None
+    is_stable: bool = True
+
+
+def hash_file(root: Path, rel: str) -> HashOutcome:
+    """Hash one regular file under `root` without following a link out of it.
+
+    Opens with O_NOFOLLOW|O_NONBLOCK and checks the opened object is a regular
+    file, so a file swapped for a FIFO or a link after the scan is never read.
+    A link inside the tree is opened at its (checked) target.
+    """
+    root_real = os.path.realpath(root)
+    abs_path = os.path.join(root_real, rel)
+    try:
+        real = os.path.realpath(abs_path, strict=True)
+    except FileNotFoundError:
+        return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED)
+    except OSError as exc:
+        return HashOutcome(None, 0, 0, 0, _file_reason(exc))
+    if not _inside(real, root_real):
+        return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE)
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        return HashOutcome(None, 0, 0, 0, _file_reason(exc))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            return HashOutcome(
+                None,
+                before.st_size,
+                before.st_mtime_ns,
+                before.st_ino,
+                UnreadableReason.SPECIAL_FILE,
+            )
+        try:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as exc:
+            return HashOutcome(
+                None, before.st_size, before.st_mtime_ns, before.st_ino, _file_reason(exc)
+            )
+        after = os.fstat(fd)
+    is_stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
+    return HashOutcome(digest, after.st_size, after.st_mtime_ns, after.st_ino, None, is_stable)
+
+
+def _file_reason(exc: OSError) -> UnreadableReason:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return UnreadableReason.PERMISSION_DENIED
+    if exc.errno == errno.ELOOP:
+        return UnreadableReason.LINK_LOOP
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return UnreadableReason.VANISHED
+    if exc.errno == errno.ENAMETOOLONG:
+        return UnreadableReason.BAD_NAME
+    if exc.errno in (errno.ENXIO, errno.ENODEV):
+        return UnreadableReason.SPECIAL_FILE
+    return UnreadableReason.INTERNAL

@@ -1,0 +1,670 @@
+"""Use cases of ingest: scan a root, ingest paths, report status, list files.
+
+Identity rules (each change is one transaction with its audit event):
+- a file at a new path whose content (SHA-256) belongs to a present document
+  whose path no longer exists is that document, *moved*;
+- new content at a known path is a *new version* of the same document;
+- a path that no longer exists marks its document *gone* (kept, with time);
+- content of a gone document appearing again is that document *returned*;
+- content that a present document also holds is a new document, a *copy*,
+  linked to the older one;
+- a file that cannot be read is recorded with its reason (`unreadable`).
+
+Unchanged files (same size, mtime and inode as stored) are never re-read.
+After each committed chunk the changes go to `pipeline.after_changes`.
+Hashing and extraction happen before the transaction; decisions inside it,
+on fresh rows, so two writers (daemon and a manual scan) cannot record a
+file twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import structlog
+
+from recordkeeper.config import Settings
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.scan import (
+    FileEntry,
+    HashOutcome,
+    compile_ignore,
+    hash_file,
+    inspect_path,
+    project_of,
+    scan_tree,
+)
+from recordkeeper.ingest.stability import lock_names_for
+from recordkeeper.model import (
+    AuditEvent,
+    DocumentFacts,
+    ExtractionResult,
+    Unreadable,
+    UnreadableReason,
+)
+from recordkeeper.services.context import Context
+from recordkeeper.services.pipeline import DocumentChange, after_changes
+from recordkeeper.store import repo_documents as repo
+from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.unit import Tx
+
+log = structlog.get_logger(__name__)
+
+# Reasons that may go away without the file changing (chmod does not touch mtime).
+RETRY_REASONS = frozenset({"permission_denied", "vanished", "internal"})
+LAST_SCAN_KEY = "ingest.last_scan."
+QUEUE_KEY = "ingest.queue"
+CHUNK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class RootSpec:
+    """A watched root: `key` is what documents store as their root."""
+
+    key: str
+    path: Path
+    mode: str = "auto"
+
+
+def root_key(path: Path, name: str | None = None) -> str:
+    """A stable key for a root: its configured name, else its absolute path."""
+    key = name or str(path.resolve())
+    if len(key) > 200:
+        key = key[:150] + "#" + hashlib.sha256(key.encode()).hexdigest()[:40]
+    return key
+
+
+def configured_roots(settings: Settings) -> list[RootSpec]:
+    return [RootSpec(root_key(r.path, r.name), r.path, r.mode) for r in settings.roots]
+
+
+def resolve_roots(settings: Settings, paths: Sequence[Path]) -> list[RootSpec]:
+    """Roots for command-line paths: a configured root keeps its key, others are ad hoc."""
+    if not paths:
+        return configured_roots(settings)
+    by_real = {os.path.realpath(r.path): r for r in configured_roots(settings)}
+    return [by_real.get(os.path.realpath(p), RootSpec(root_key(p), p)) for p in paths]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractJob:
+    path: Path
+    rel_path: str
+    project: str | None
+    sha256: str
+
+
+class Extractor(Protocol):
+    """Turns files into facts. Implementations SHALL return one result per job, in order,
+    and SHALL NOT raise for bad input (return `Unreadable`). They MAY run jobs in parallel."""
+
+    def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]: ...
+
+
+class InProcessExtractor:
+    """Extraction in this process (no isolation): used until a worker pool is handed in."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
+        return [extract_file(j.path, j.rel_path, self.limits, j.project) for j in jobs]
+
+
+def limits_from(settings: Settings) -> Limits:
+    cfg = settings.ingest
+    return Limits(
+        max_file_bytes=cfg.max_file_bytes,
+        max_uncompressed_bytes=cfg.max_uncompressed_bytes,
+        max_compression_ratio=cfg.max_compression_ratio,
+        max_text_chars=cfg.max_text_chars,
+        timeout_s=cfg.extract_timeout_seconds,
+        memory_mb=cfg.extract_memory_mb,
+    )
+
+
+FactsEncoder = Callable[[DocumentFacts], bytes]
+
+
+@dataclass
+class IngestReport:
+    """What one pass did; `pending` holds paths to try again (still written, or locked)."""
+
+    root: str
+    seen: int = 0
+    ignored: int = 0
+    unchanged: int = 0
+    changes: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    unlisted_dirs: Counter[str] = field(default_factory=Counter)
+    pending: list[str] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "seen": self.seen,
+            "ignored": self.ignored,
+            "unchanged": self.unchanged,
+            "changes": dict(self.changes),
+            "errors": dict(self.errors),
+            "unlisted_dirs": dict(self.unlisted_dirs),
+            "pending": len(self.pending),
+            "duration_s": round(self.duration_s, 3),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A full walk compared with the store: what to look at, and what is missing."""
+
+    candidates: list[FileEntry]
+    missing: list[str]
+    locks: set[str]
+    seen: int
+    ignored: int
+    unchanged: int
+    unlisted_dirs: dict[str, UnreadableReason]
+
+
+Progress = Callable[[int, int], None]
+StopCheck = Callable[[], bool]
+
+
+def _is_unchanged(known: repo.KnownStat | None, entry: FileEntry) -> bool:
+    if known is None:
+        return False
+    size, mtime_ns, inode, error = known
+    if (size, mtime_ns, inode) != (entry.size, entry.mtime_ns, entry.inode):
+        return False
+    if error in RETRY_REASONS:
+        return False
+    return entry.problem is None or error == entry.problem.value
+
+
+def _under(path: str, prefixes: Iterable[str]) -> bool:
+    return any(p == "" or path == p or path.startswith(p + "/") for p in prefixes)
+
+
+class RootIngestor:
+    """Applies what is on disk under one root to the store."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        root: RootSpec,
+        extractor: Extractor | None = None,
+        encode_facts: FactsEncoder | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.root = root
+        self.ignore = compile_ignore(ctx.settings.ingest.ignore_patterns)
+        self.extractor = extractor or InProcessExtractor(limits_from(ctx.settings))
+        self.encode_facts = encode_facts
+
+    # ---- planning --------------------------------------------------------------------------
+
+    def plan(self) -> Plan:
+        """Walk the root and compare (size, mtime, inode) with the store; nothing is read."""
+        with self.ctx.store.read() as session:
+            known = repo.known_stats(session, self.root.key)
+        walk = scan_tree(self.root.path, self.ignore)
+        candidates: list[FileEntry] = []
+        unchanged = 0
+        pop = known.pop
+        for entry in walk.entries:
+            if _is_unchanged(pop(entry.rel_path, None), entry):
+                unchanged += 1
+            else:
+                candidates.append(entry)
+        unlisted = walk.unlisted_dirs
+        missing = [p for p in known if not _under(p, unlisted)]
+        if missing and not walk.entries and walk.ignored == 0 and walk.dirs <= 1:
+            # An empty root with documents on record is an unmounted share, not mass deletion.
+            log.warning("root_empty_refusing_gone", root=self.root.key, documents=len(missing))
+            missing = []
+        return Plan(
+            candidates,
+            sorted(missing),
+            walk.locks,
+            len(walk.entries),
+            walk.ignored,
+            unchanged,
+            unlisted,
+        )
+
+    def scan(
+        self, progress: Progress | None = None, should_stop: StopCheck | None = None
+    ) -> IngestReport:
+        """One full pass: plan, then process every new, changed or missing path."""
+        started = time.monotonic()
+        plan = self.plan()
+        report = IngestReport(root=self.root.key, seen=plan.seen, ignored=plan.ignored)
+        report.unchanged = plan.unchanged
+        report.unlisted_dirs.update(r.value for r in plan.unlisted_dirs.values())
+        items: list[str | FileEntry] = [*plan.candidates, *plan.missing]
+        self.process(items, report, progress, should_stop)
+        report.duration_s = time.monotonic() - started
+        self.record_scan(report)
+        log.info("scan_finished", **report.as_dict())
+        return report
+
+    def record_scan(self, report: IngestReport) -> None:
+        value = {"at": self.ctx.clock.now().isoformat(), **report.as_dict()}
+        with self.ctx.store.transaction() as tx:
+            repo.put_state(tx.session, LAST_SCAN_KEY + self.root.key, value)
+
+    # ---- processing ------------------------------------------------------------------------
+
+    def process(
+        self,
+        paths: Sequence[str | FileEntry],
+        report: IngestReport | None = None,
+        progress: Progress | None = None,
+        should_stop: StopCheck | None = None,
+    ) -> IngestReport:
+        """Record what changed at each path (a file, a folder, or gone) or seen entry.
+
+        Paths that are still being written or are locked come back in `report.pending`.
+        """
+        report = report or IngestReport(root=self.root.key)
+        total = len(paths)
+        done = 0
+        for start in range(0, total, CHUNK):
+            if should_stop is not None and should_stop():
+                report.pending.extend(_rel(p) for p in paths[start:])
+                break
+            chunk = paths[start : start + CHUNK]
+            changes = self._process_chunk(chunk, report)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
+            after_changes(self.ctx, changes)
+        return report
+
+    def _process_chunk(
+        self, paths: Sequence[str | FileEntry], report: IngestReport
+    ) -> list[DocumentChange]:
+        entries: list[FileEntry] = []
+        vanished: list[str] = []
+        changes: list[DocumentChange] = []
+        for rel in paths:
+            if isinstance(rel, FileEntry):
+                entries.append(rel)
+                continue
+            found = inspect_path(self.root.path, rel, self.ignore)
+            if found is None:
+                vanished.append(rel)
+                continue
+            entries.extend(found.entries)
+            report.unlisted_dirs.update(r.value for r in found.unlisted_dirs.values())
+            if found.ignored and not found.entries:
+                changes.extend(self._guarded(rel, report, self._mark_ignored, rel))
+        hashed = self._hash_entries(entries, report, changes, vanished)
+        results = self._extract(hashed)
+        for result in results.values():
+            if isinstance(result, Unreadable):
+                report.errors[result.reason.value] += 1
+        for entry, outcome in hashed:
+            result = results.get(outcome.sha256 or "")
+            changes.extend(
+                self._guarded(entry.rel_path, report, self._apply_content, entry, outcome, result)
+            )
+        for rel in vanished:
+            changes.extend(self._guarded(rel, report, self._apply_vanished, rel))
+        for change in changes:
+            report.changes[change.change] += 1
+        return changes
+
+    def _guarded(
+        self, rel: str, report: IngestReport, fn: Callable[..., list[DocumentChange]], *args: Any
+    ) -> list[DocumentChange]:
+        """One file's failure is logged and counted; the pass goes on (no path in the log)."""
+        try:
+            return fn(*args)
+        except Exception as exc:
+            report.errors["internal"] += 1
+            report.pending.append(rel)
+            log.exception(
+                "ingest_file_failed",
+                root=self.root.key,
+                path_sha256=hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:16],
+                error=type(exc).__name__,
+            )
+            return []
+
+    def _hash_entries(
+        self,
+        entries: list[FileEntry],
+        report: IngestReport,
+        changes: list[DocumentChange],
+        vanished: list[str],
+    ) -> list[tuple[FileEntry, HashOutcome]]:
+        hashed: list[tuple[FileEntry, HashOutcome]] = []
+        with self.ctx.store.read() as session:
+            known = {
+                e.rel_path: _stat_of(repo.present_at(session, self.root.key, e.rel_path))
+                for e in entries
+            }
+        for entry in entries:
+            if _is_unchanged(known.get(entry.rel_path), entry):
+                report.unchanged += 1
+                continue
+            if entry.problem is not None:
+                report.errors[entry.problem.value] += 1
+                changes.extend(
+                    self._guarded(entry.rel_path, report, self._apply_problem, entry, None)
+                )
+                continue
+            if self._is_locked(entry.rel_path):
+                report.pending.append(entry.rel_path)
+                continue
+            outcome = hash_file(self.root.path, entry.rel_path)
+            if outcome.problem == UnreadableReason.VANISHED:
+                vanished.append(entry.rel_path)
+            elif outcome.problem is not None:
+                report.errors[outcome.problem.value] += 1
+                changes.extend(
+                    self._guarded(
+                        entry.rel_path, report, self._apply_problem, entry, outcome.problem
+                    )
+                )
+            elif not outcome.is_stable:
+                report.pending.append(entry.rel_path)
+            else:
+                hashed.append((entry, outcome))
+        return hashed
+
+    def _is_locked(self, rel: str) -> bool:
+        folder, _, name = rel.rpartition("/")
+        base = self.root.path / folder if folder else self.root.path
+        return any(os.path.lexists(base / lock) for lock in lock_names_for(name))
+
+    def _extract(self, hashed: list[tuple[FileEntry, HashOutcome]]) -> dict[str, ExtractionResult]:
+        if not hashed:
+            return {}
+        with self.ctx.store.read() as session:
+            missing = repo.missing_extractions(session, [h.sha256 or "" for _, h in hashed])
+        jobs: list[ExtractJob] = []
+        for entry, outcome in hashed:
+            if outcome.sha256 in missing:
+                missing.discard(outcome.sha256)  # copies in one chunk are read once
+                jobs.append(
+                    ExtractJob(
+                        self.root.path / entry.rel_path,
+                        entry.rel_path,
+                        project_of(entry.rel_path),
+                        outcome.sha256,
+                    )
+                )
+        if not jobs:
+            return {}
+        results = self.extractor.extract_many(jobs)
+        return {job.sha256: result for job, result in zip(jobs, results, strict=True)}
+
+    # ---- one transaction per file ----------------------------------------------------------
+
+    def _audit(self, tx: Tx, event: str, doc: DocumentRow, **data: str | int | None) -> None:
+        tx.record(
+            AuditEvent(
+                event=event,
+                at=self.ctx.clock.now(),
+                document_id=doc.id,
+                project_id=doc.project,
+                sha256=doc.current_sha256,
+                data={k: v for k, v in data.items() if v is not None},
+            )
+        )
+
+    def _change(self, doc: DocumentRow, change: str, previous: str | None = None) -> DocumentChange:
+        return DocumentChange(
+            document_id=doc.id,
+            change=change,
+            at=self.ctx.clock.now(),
+            project=doc.project,
+            sha256=doc.current_sha256,
+            previous_sha256=previous,
+        )
+
+    def _save_extraction(self, tx: Tx, sha256: str, result: ExtractionResult | None) -> str | None:
+        """Store a fresh extraction; return the content's error reason (None: readable)."""
+        if result is None:
+            return repo.extraction_error(tx.session, sha256)
+        if isinstance(result, DocumentFacts):
+            facts = self.encode_facts(result) if self.encode_facts else None
+            repo.save_extraction(
+                tx.session, sha256, kind=result.kind, facts=facts, error_reason=None,
+                error_detail=None, at=self.ctx.clock.now(),
+            )  # fmt: skip
+            return None
+        repo.save_extraction(
+            tx.session, sha256, kind=None, facts=None, error_reason=result.reason.value,
+            error_detail=result.detail or None, at=self.ctx.clock.now(),
+        )  # fmt: skip
+        return result.reason.value
+
+    def _apply_content(
+        self, entry: FileEntry, outcome: HashOutcome, result: ExtractionResult | None
+    ) -> list[DocumentChange]:
+        sha = outcome.sha256
+        assert sha is not None
+        now = self.ctx.clock.now()
+        rel = entry.rel_path
+        with self.ctx.store.transaction() as tx:
+            error = self._save_extraction(tx, sha, result)
+            doc = repo.present_at(tx.session, self.root.key, rel)
+            previous = doc.current_sha256 if doc is not None else None
+            if doc is not None and previous == sha:
+                _set_stat(doc, outcome, now)
+                doc.error_reason, doc.error_detail = error, None
+                return []
+            if doc is not None:
+                kind = "new_version"
+                _set_stat(doc, outcome, now)
+                self._add_content(tx, doc, outcome, now)
+                self._audit(tx, "document_version_added", doc, previous_sha256=previous)
+            else:
+                doc, kind, previous = self._place_new_path(tx, rel, outcome, now)
+            doc.error_reason, doc.error_detail = error, None
+            changes = [self._change(doc, kind, previous)]
+            if error is not None:
+                self._audit(tx, "document_unreadable", doc, reason=error)
+                changes.append(self._change(doc, "unreadable"))
+        return changes
+
+    def _add_content(self, tx: Tx, doc: DocumentRow, outcome: HashOutcome, now: datetime) -> None:
+        assert outcome.sha256 is not None
+        doc.current_sha256 = outcome.sha256
+        repo.add_version(tx.session, doc.id, outcome.sha256, outcome.size, outcome.mtime_ns, now)
+
+    def _place_new_path(
+        self, tx: Tx, rel: str, outcome: HashOutcome, now: datetime
+    ) -> tuple[DocumentRow, str, str | None]:
+        """A path with no present document: a move, a return, a copy or a new document."""
+        sha = outcome.sha256
+        assert sha is not None
+        holders = repo.with_content(tx.session, sha)
+        moved = self._moved_from(holders, rel, outcome.inode)
+        if moved is not None:
+            moved.path, moved.project = rel, project_of(rel)
+            _set_stat(moved, outcome, now)
+            self._audit(tx, "document_moved", moved)
+            return moved, "moved", None
+        returning = repo.gone_at_path(tx.session, self.root.key, rel) or next(
+            (d for d in reversed(holders) if d.root == self.root.key and d.state == repo.GONE), None
+        )
+        if returning is not None:
+            previous = returning.current_sha256
+            returning.state, returning.gone_at = repo.PRESENT, None
+            returning.path, returning.project = rel, project_of(rel)
+            _set_stat(returning, outcome, now)
+            if previous != sha:
+                self._add_content(tx, returning, outcome, now)
+            self._audit(tx, "document_returned", returning, previous_sha256=previous)
+            return returning, "returned", previous
+        doc = repo.add_document(
+            tx.session, root=self.root.key, path=rel, project=project_of(rel), state=repo.PRESENT,
+            first_seen_at=now, last_seen_at=now,
+        )  # fmt: skip
+        _set_stat(doc, outcome, now)
+        self._add_content(tx, doc, outcome, now)
+        source = next((d for d in holders if d.state == repo.PRESENT and d.id != doc.id), None)
+        if source is None:
+            self._audit(tx, "document_added", doc)
+            return doc, "new", None
+        repo.add_link(tx.session, doc.id, source.id, sha, now)
+        self._audit(tx, "document_added", doc, copy_of=source.id)
+        return doc, "copied", None
+
+    def _moved_from(self, holders: list[DocumentRow], rel: str, inode: int) -> DocumentRow | None:
+        """A present document with this content whose own path has disappeared."""
+        candidates = [
+            d
+            for d in holders
+            if d.root == self.root.key
+            and d.state == repo.PRESENT
+            and d.path != rel
+            and not os.path.lexists(self.root.path / d.path)
+        ]
+        same_inode = [d for d in candidates if d.inode == inode]
+        best = same_inode or candidates
+        return best[0] if best else None
+
+    def _apply_problem(
+        self, entry: FileEntry, reason: UnreadableReason | None
+    ) -> list[DocumentChange]:
+        reason = reason or entry.problem
+        assert reason is not None
+        now = self.ctx.clock.now()
+        with self.ctx.store.transaction() as tx:
+            doc = repo.present_at(tx.session, self.root.key, entry.rel_path)
+            if doc is None:
+                doc = repo.add_document(
+                    tx.session, root=self.root.key, path=entry.rel_path,
+                    project=project_of(entry.rel_path), state=repo.PRESENT,
+                    first_seen_at=now, last_seen_at=now,
+                )  # fmt: skip
+            elif doc.error_reason == reason.value:
+                _set_entry_stat(doc, entry, now)
+                return []
+            _set_entry_stat(doc, entry, now)
+            doc.error_reason, doc.error_detail = reason.value, None
+            self._audit(tx, "document_unreadable", doc, reason=reason.value)
+            return [self._change(doc, "unreadable")]
+
+    def _apply_vanished(self, rel: str) -> list[DocumentChange]:
+        changes: list[DocumentChange] = []
+        now = self.ctx.clock.now()
+        with self.ctx.store.transaction() as tx:
+            for doc in repo.present_under(tx.session, self.root.key, rel):
+                if os.path.lexists(self.root.path / doc.path):
+                    continue  # back already (or never gone): the next look records it
+                doc.state, doc.gone_at = repo.GONE, now
+                self._audit(tx, "document_gone", doc)
+                changes.append(self._change(doc, "gone"))
+        return changes
+
+    def _mark_ignored(self, rel: str) -> list[DocumentChange]:
+        now = self.ctx.clock.now()
+        with self.ctx.store.transaction() as tx:
+            doc = repo.present_at(tx.session, self.root.key, rel)
+            if doc is None:
+                return []
+            doc.state, doc.last_seen_at = repo.IGNORED, now
+            self._audit(tx, "document_ignored", doc)
+        return []
+
+
+def _rel(item: str | FileEntry) -> str:
+    return item.rel_path if isinstance(item, FileEntry) else item
+
+
+def _stat_of(doc: DocumentRow | None) -> repo.KnownStat | None:
+    if doc is None:
+        return None
+    return (doc.size, doc.mtime_ns, doc.inode, doc.error_reason)
+
+
+def _set_stat(doc: DocumentRow, outcome: HashOutcome, now: datetime) -> None:
+    doc.size, doc.mtime_ns, doc.inode, doc.last_seen_at = (
+        outcome.size,
+        outcome.mtime_ns,
+        outcome.inode,
+        now,
+    )
+
+
+def _set_entry_stat(doc: DocumentRow, entry: FileEntry, now: datetime) -> None:
+    doc.size, doc.mtime_ns, doc.inode, doc.last_seen_at = (
+        entry.size,
+        entry.mtime_ns,
+        entry.inode,
+        now,
+    )
+
+
+# ---- use cases for the CLI -------------------------------------------------------------------
+
+
+def scan_roots(
+    ctx: Context,
+    roots: Sequence[RootSpec],
+    extractor: Extractor | None = None,
+    progress: Progress | None = None,
+) -> list[IngestReport]:
+    """One full pass over each root."""
+    return [RootIngestor(ctx, root, extractor).scan(progress) for root in roots]
+
+
+def ingest_paths(
+    ctx: Context, root: RootSpec, rel_paths: Sequence[str], extractor: Extractor | None = None
+) -> IngestReport:
+    """Look at these paths under `root` now (files, folders, or paths that are gone)."""
+    return RootIngestor(ctx, root, extractor).process(list(rel_paths))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestStatus:
+    documents: dict[str, int]
+    errors: dict[str, int]
+    last_scans: dict[str, Any]
+    queue: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "errors": self.errors,
+            "last_scans": self.last_scans,
+            "queue": self.queue,
+        }
+
+
+def status(ctx: Context) -> IngestStatus:
+    """Counts by state, errors by reason (files and unlisted folders), last scans, queue."""
+    with ctx.store.read() as session:
+        documents = repo.count_by_state(session)
+        errors = Counter(repo.errors_by_reason(session))
+        scans = repo.states_with_prefix(session, LAST_SCAN_KEY)
+        queue = repo.get_state(session, QUEUE_KEY)
+    for scan in scans.values():
+        errors.update({f"folder_{k}": v for k, v in (scan.get("unlisted_dirs") or {}).items()})
+    queue_len = int(queue["length"]) if isinstance(queue, dict) else None
+    return IngestStatus(documents, dict(errors), scans, queue_len)
+
+
+def list_files(ctx: Context, *, errors_only: bool = False) -> list[repo.DocumentListing]:
+    with ctx.store.read() as session:
+        return list(repo.list_documents(session, errors_only=errors_only))
+
+
+def record_queue_length(ctx: Context, length: int) -> None:
+    with ctx.store.transaction() as tx:
+        repo.put_state(tx.session, QUEUE_KEY, {"length": length, "at": ctx.clock.now().isoformat()})

@@ -1,0 +1,269 @@
+"""Queries and writes for documents, versions, extractions and copy links.
+
+Functions take an open session (from `Store.transaction()` or `Store.read()`)
+and return rows or plain values; deciding what a change *is* (move, version,
+copy) is the ingest service's job. Only portable SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from recordkeeper.store.tables import DocumentRow, ExtractionRow, StateRow, VersionRow
+from recordkeeper.store.tables_ingest import DocumentLinkRow
+
+PRESENT = "present"
+GONE = "gone"
+IGNORED = "ignored"
+
+# (size, mtime_ns, inode, error_reason) per path: all a rescan needs to skip unchanged files
+KnownStat = tuple[int | None, int | None, int | None, str | None]
+
+
+def new_document_id() -> str:
+    """Opaque random id: says nothing about the file (no path, no time, no name)."""
+    return uuid.uuid4().hex
+
+
+def known_stats(session: Session, root: str) -> dict[str, KnownStat]:
+    """path -> (size, mtime_ns, inode, error_reason) of every present document of a root."""
+    query = select(
+        DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
+        DocumentRow.error_reason,
+    ).where(DocumentRow.root == root, DocumentRow.state == PRESENT)  # fmt: skip
+    return {
+        row[0]: (row[1], row[2], row[3], row[4])
+        for row in session.execute(query.execution_options(yield_per=5000))
+    }
+
+
+def present_at(session: Session, root: str, path: str) -> DocumentRow | None:
+    return session.execute(
+        select(DocumentRow).where(
+            DocumentRow.root == root, DocumentRow.path == path, DocumentRow.state == PRESENT
+        )
+    ).scalar_one_or_none()
+
+
+def present_under(session: Session, root: str, prefix: str) -> list[DocumentRow]:
+    """Present documents at `prefix` or anywhere below it."""
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
+    return list(
+        session.execute(
+            select(DocumentRow).where(
+                DocumentRow.root == root,
+                DocumentRow.state == PRESENT,
+                or_(DocumentRow.path == prefix, DocumentRow.path.like(like, escape="\\")),
+            )
+        ).scalars()
+    )
+
+
+def gone_at_path(session: Session, root: str, path: str) -> DocumentRow | None:
+    """The most recently gone document that last lived at `path`."""
+    return (
+        session.execute(
+            select(DocumentRow)
+            .where(DocumentRow.root == root, DocumentRow.path == path, DocumentRow.state == GONE)
+            .order_by(DocumentRow.gone_at.desc())
+            .limit(1)
+        )
+        .scalars()
+        .first()
+    )
+
+
+def with_content(session: Session, sha256: str) -> list[DocumentRow]:
+    """Every document whose current content is `sha256`, oldest first."""
+    return list(
+        session.execute(
+            select(DocumentRow)
+            .where(DocumentRow.current_sha256 == sha256)
+            .order_by(DocumentRow.first_seen_at, DocumentRow.id)
+        ).scalars()
+    )
+
+
+def add_document(session: Session, **values: Any) -> DocumentRow:
+    row = DocumentRow(id=new_document_id(), **values)
+    session.add(row)
+    return row
+
+
+def add_version(
+    session: Session, document_id: str, sha256: str, size: int, mtime_ns: int, at: datetime
+) -> None:
+    session.add(
+        VersionRow(document_id=document_id, sha256=sha256, size=size, mtime_ns=mtime_ns, seen_at=at)
+    )
+
+
+def add_link(session: Session, document_id: str, source_id: str, sha256: str, at: datetime) -> None:
+    session.add(
+        DocumentLinkRow(
+            document_id=document_id,
+            source_document_id=source_id,
+            kind="copy",
+            sha256=sha256,
+            created_at=at,
+        )
+    )
+
+
+def has_extraction(session: Session, sha256: str) -> bool:
+    return session.get(ExtractionRow, sha256) is not None
+
+
+def extraction_error(session: Session, sha256: str) -> str | None:
+    row = session.get(ExtractionRow, sha256)
+    return None if row is None else row.error_reason
+
+
+def save_extraction(
+    session: Session,
+    sha256: str,
+    *,
+    kind: str | None,
+    facts: bytes | None,
+    error_reason: str | None,
+    error_detail: str | None,
+    at: datetime,
+) -> None:
+    """Insert the extraction of `sha256` unless another writer already did."""
+    if session.get(ExtractionRow, sha256) is not None:
+        return
+    session.add(
+        ExtractionRow(
+            sha256=sha256,
+            kind=kind,
+            facts=facts,
+            error_reason=error_reason,
+            error_detail=error_detail,
+            extracted_at=at,
+            extractor_version=1,
+        )
+    )
+
+
+def missing_extractions(session: Session, shas: Sequence[str]) -> set[str]:
+    """Those of `shas` that have no extraction row yet."""
+    found: set[str] = set()
+    unique = sorted(set(shas))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        found.update(
+            session.execute(select(ExtractionRow.sha256).where(ExtractionRow.sha256.in_(chunk)))
+            .scalars()
+            .all()
+        )
+    return set(unique) - found
+
+
+# ---- reading for status and listings ---------------------------------------------------------
+
+
+def count_by_state(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(DocumentRow.state, func.count()).group_by(DocumentRow.state)
+    ).all()
+    return dict(rows)
+
+
+def errors_by_reason(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(DocumentRow.error_reason, func.count())
+        .where(DocumentRow.state == PRESENT, DocumentRow.error_reason.is_not(None))
+        .group_by(DocumentRow.error_reason)
+    ).all()
+    return {str(reason): count for reason, count in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentListing:
+    """One row of `recordkeeper files`."""
+
+    id: str
+    root: str
+    path: str
+    project: str | None
+    state: str
+    sha256: str | None
+    size: int | None
+    error_reason: str | None
+    first_seen_at: datetime
+    last_seen_at: datetime
+    gone_at: datetime | None
+    versions: int
+    copy_of: str | None
+
+
+def list_documents(
+    session: Session, *, errors_only: bool = False, include_gone: bool = True
+) -> Iterator[DocumentListing]:
+    """Documents ordered by root and path, with their version count and copy source."""
+    versions = (
+        select(VersionRow.document_id, func.count().label("n"))
+        .group_by(VersionRow.document_id)
+        .subquery()
+    )
+    links = (
+        select(DocumentLinkRow.document_id, func.min(DocumentLinkRow.source_document_id).label("s"))
+        .group_by(DocumentLinkRow.document_id)
+        .subquery()
+    )
+    query = (
+        select(DocumentRow, versions.c.n, links.c.s)
+        .outerjoin(versions, versions.c.document_id == DocumentRow.id)
+        .outerjoin(links, links.c.document_id == DocumentRow.id)
+        .order_by(DocumentRow.root, DocumentRow.path, DocumentRow.first_seen_at)
+    )
+    if errors_only:
+        query = query.where(DocumentRow.error_reason.is_not(None), DocumentRow.state == PRESENT)
+    if not include_gone:
+        query = query.where(DocumentRow.state != GONE)
+    for doc, n_versions, copy_of in session.execute(query.execution_options(yield_per=2000)):
+        yield DocumentListing(
+            id=doc.id,
+            root=doc.root,
+            path=doc.path,
+            project=doc.project,
+            state=doc.state,
+            sha256=doc.current_sha256,
+            size=doc.size,
+            error_reason=doc.error_reason,
+            first_seen_at=doc.first_seen_at,
+            last_seen_at=doc.last_seen_at,
+            gone_at=doc.gone_at,
+            versions=n_versions or 0,
+            copy_of=copy_of,
+        )
+
+
+# ---- service state (last scan, queue length) -------------------------------------------------
+
+
+def put_state(session: Session, key: str, value: Any) -> None:
+    text = json.dumps(value, sort_keys=True, default=str)
+    row = session.get(StateRow, key)
+    if row is None:
+        session.add(StateRow(key=key, value=text))
+    else:
+        row.value = text
+
+
+def get_state(session: Session, key: str) -> Any:
+    row = session.get(StateRow, key)
+    return None if row is None else json.loads(row.value)
+
+
+def states_with_prefix(session: Session, prefix: str) -> dict[str, Any]:
+    rows = session.execute(select(StateRow).where(StateRow.key.startswith(prefix))).scalars()
+    return {row.key[len(prefix) :]: json.loads(row.value) for row in rows}
