@@ -310,9 +310,9 @@ class RootIngestor:
                 changes.extend(self._guarded(rel, report, self._mark_ignored, rel))
         hashed = self._hash_entries(entries, report, changes, vanished)
         results = self._extract(hashed)
-        for result in results.values():
-            if isinstance(result, Unreadable):
-                report.errors[result.reason.value] += 1
+        for fresh in results.values():
+            if isinstance(fresh, Unreadable):
+                report.errors[fresh.reason.value] += 1
         for entry, outcome in hashed:
             result = results.get(outcome.sha256 or "")
             changes.extend(
