@@ -16,9 +16,8 @@ import typer
 from recordkeeper import __version__
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
-from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
 from recordkeeper.cli.ingest_cmd import ingest_app
-from recordkeeper.cli.retention_cmd import hold_app, project_app, retention_app
+from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
