@@ -6,45 +6,197 @@ Contract (every extractor and `extract_file` SHALL keep it):
 - never put document content or names into `Unreadable.detail`.
 `extract_file` runs in-process; `recordkeeper.ingest.pool` runs it in worker
 processes with a timeout and a memory cap.
+
+Dispatch is by extension AND content: the extension says what the file claims
+to be, the first bytes say what it is. A mismatch is `wrong_extension`; an
+Office file that is an OLE container with `EncryptionInfo` is `encrypted`.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
-from dataclasses import dataclass
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
+import structlog
+
+from recordkeeper.ingest.extract import docx, eml, msg, pdf, pptx, text, xlsx
+from recordkeeper.ingest.extract.base import Limits, Parsed, Refused
+from recordkeeper.ingest.extract.sniff import ole_is_encrypted_ooxml, ooxml_kind, sniff
 from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
 
+__all__ = ["FORMATS", "Limits", "extract_bytes", "extract_file", "kind_for_name"]
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    max_file_bytes: int = 200 * 1024 * 1024
-    max_uncompressed_bytes: int = 500 * 1024 * 1024
-    max_compression_ratio: float = 200.0
-    max_text_chars: int = 2_000_000
-    timeout_s: float = 60.0
-    memory_mb: int = 1024
+log = structlog.get_logger(__name__)
+
+Extractor = Callable[[bytes, Limits], Parsed]
+
+FORMATS: dict[str, str] = {
+    **dict.fromkeys((".docx", ".dotx", ".docm", ".dotm"), "docx"),
+    **dict.fromkeys((".xlsx", ".xlsm", ".xltx", ".xltm"), "xlsx"),
+    **dict.fromkeys((".pptx", ".pptm", ".potx", ".potm", ".ppsx"), "pptx"),
+    ".pdf": "pdf",
+    ".eml": "eml",
+    ".msg": "msg",
+    **dict.fromkeys((".txt", ".md", ".markdown", ".csv", ".tsv"), "text"),
+}
+
+
+def _markdown(data: bytes, limits: Limits) -> Parsed:
+    return text.extract(data, limits, markdown=True)
+
+
+_EXTRACTORS: dict[str, Extractor] = {
+    "docx": docx.extract,
+    "xlsx": xlsx.extract,
+    "pptx": pptx.extract,
+    "pdf": pdf.extract,
+    "eml": eml.extract,
+    "msg": msg.extract,
+    "text": text.extract,
+}
+# The content kind each format must have; eml and text are checked by their extractor.
+_EXPECTED = {"docx": "zip", "xlsx": "zip", "pptx": "zip", "pdf": "pdf", "msg": "ole"}
+_OPEN_ERRORS = {
+    errno.ENOENT: UnreadableReason.VANISHED,
+    errno.ENOTDIR: UnreadableReason.VANISHED,
+    errno.EACCES: UnreadableReason.PERMISSION_DENIED,
+    errno.EPERM: UnreadableReason.PERMISSION_DENIED,
+    errno.ELOOP: UnreadableReason.LINK_LOOP,
+    errno.ENAMETOOLONG: UnreadableReason.BAD_NAME,
+    errno.EISDIR: UnreadableReason.SPECIAL_FILE,
+}
+
+
+def kind_for_name(name: str) -> str | None:
+    """The format a file name claims (None: not a format we extract)."""
+    dot = name.rfind(".")
+    return FORMATS.get(name[dot:].lower()) if dot > 0 else None
+
+
+def _read(path: Path, limits: Limits) -> bytes:
+    """Read a regular file without blocking on FIFOs/devices and without exceeding the cap."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(UnreadableReason.SPECIAL_FILE, "not a regular file")
+        if info.st_size > limits.max_file_bytes:
+            raise Refused(UnreadableReason.TOO_LARGE, f"{info.st_size} bytes")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        reason = _OPEN_ERRORS.get(exc.errno or 0, UnreadableReason.INTERNAL)
+        raise Refused(reason, f"open: errno {exc.errno}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between stat and open
+            raise Refused(UnreadableReason.SPECIAL_FILE, "not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            # Read what stat announced (+1 to notice growth): never allocate the whole cap.
+            data = stream.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += stream.read(limits.max_file_bytes + 1 - len(data))
+    except OSError as exc:
+        raise Refused(UnreadableReason.INTERNAL, f"read: errno {exc.errno}") from exc
+    finally:
+        os.close(fd)
+    if len(data) > limits.max_file_bytes:
+        raise Refused(UnreadableReason.TOO_LARGE, "grew past the limit while read")
+    return data
+
+
+def _choose(name: str, data: bytes) -> str:
+    """The format to parse as, or Refused when name and content disagree."""
+    claimed = kind_for_name(name)
+    content = sniff(data)
+    if claimed is None:
+        if content == "pdf":
+            return "pdf"
+        if content == "zip" and (kind := ooxml_kind(data)):
+            return kind
+        raise Refused(UnreadableReason.UNSUPPORTED, f"content {content}")
+    expected = _EXPECTED.get(claimed)
+    if expected is None:  # eml, text: anything but a known binary container
+        if content in ("text", "binary"):
+            return claimed
+        raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {content}")
+    if content == expected:
+        if expected == "zip" and (actual := ooxml_kind(data)) not in (None, claimed):
+            raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {actual}")
+        return claimed
+    if content == "ole" and expected == "zip" and ole_is_encrypted_ooxml(data):
+        raise Refused(UnreadableReason.ENCRYPTED, "OLE container with EncryptionInfo")
+    if content == "zip_fragment" and expected == "zip":
+        raise Refused(UnreadableReason.INCOMPLETE, "truncated zip header")
+    if content == "binary":
+        raise Refused(UnreadableReason.CORRUPT, f"no {expected} signature")
+    raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {content}")
+
+
+def extract_bytes(
+    data: bytes, rel_path: str, limits: Limits, project: str | None = None
+) -> ExtractionResult:
+    """Extract from bytes already read (the caller checked the size limit)."""
+    digest = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    if not data:
+        return Unreadable(rel_path, UnreadableReason.EMPTY, size=0, sha256=digest)
+    try:
+        kind = _choose(rel_path.rsplit("/", 1)[-1], data)
+        extractor = _markdown if rel_path.lower().endswith((".md", ".markdown")) else None
+        parsed = (extractor or _EXTRACTORS[kind])(data, limits)
+    except Refused as refused:
+        return Unreadable(rel_path, refused.reason, refused.detail, size=size, sha256=digest)
+    except MemoryError:
+        return Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory", size, digest)
+    except RecursionError:
+        return Unreadable(rel_path, UnreadableReason.CORRUPT, "nesting too deep", size, digest)
+    except Exception as exc:  # the contract: bad input never raises out of here
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        detail = type(exc).__name__
+        if where is not None:
+            module = where.tb_frame.f_code.co_filename.rsplit("/", 1)[-1]
+            detail = f"{detail} at {module}:{where.tb_lineno}"
+        log.warning("extract_failed", sha256=digest, error=detail)
+        return Unreadable(rel_path, UnreadableReason.INTERNAL, detail, size=size, sha256=digest)
+    return DocumentFacts(
+        path=rel_path,
+        size=size,
+        sha256=digest,
+        kind=kind,
+        text=parsed.text,
+        title=parsed.title,
+        headings=parsed.headings,
+        metadata=parsed.metadata,
+        modified_at=parsed.modified_at,
+        created_at=parsed.created_at,
+        page_count=parsed.page_count,
+        has_text_layer=parsed.has_text_layer,
+        has_comments=parsed.has_comments,
+        has_tracked_changes=parsed.has_tracked_changes,
+        email=parsed.email,
+        project=project,
+    )
 
 
 def extract_file(
     path: Path, rel_path: str, limits: Limits, project: str | None = None
 ) -> ExtractionResult:
-    """Read one file. Placeholder until the extraction work lands: text only."""
+    """Read and extract one file; never raises for anything the file contains.
+
+    Args:
+        path: where to read the file now.
+        rel_path: POSIX path relative to the watched root, stored in the result.
+        limits: size, ratio and text caps.
+        project: the project folder the file belongs to, if any.
+    """
     try:
-        data = path.read_bytes()
-    except OSError:
-        return Unreadable(rel_path, UnreadableReason.PERMISSION_DENIED)
-    digest = hashlib.sha256(data).hexdigest()
-    if not data:
-        return Unreadable(rel_path, UnreadableReason.EMPTY, size=0, sha256=digest)
-    if path.suffix.lower() in (".txt", ".md", ".csv"):
-        return DocumentFacts(
-            path=rel_path,
-            size=len(data),
-            sha256=digest,
-            kind="text",
-            text=data.decode("utf-8", "replace")[: limits.max_text_chars],
-            project=project,
-        )
-    return Unreadable(rel_path, UnreadableReason.UNSUPPORTED, size=len(data), sha256=digest)
+        data = _read(path, limits)
+    except Refused as refused:
+        return Unreadable(rel_path, refused.reason, refused.detail)
+    except MemoryError:
+        return Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory while reading")
+    return extract_bytes(data, rel_path, limits, project)

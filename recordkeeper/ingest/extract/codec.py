@@ -1,0 +1,143 @@
+"""Lossless (de)serialisation of extraction results for the database cache.
+
+`dumps` gives zlib-compressed JSON; `loads` gives back an equal value
+(datetimes stay timezone-aware). The payload carries a format version:
+`loads` raises `ValueError` on anything it does not recognise, which the
+cache treats as a miss.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import datetime
+from typing import Any
+
+from recordkeeper.model import (
+    DocumentFacts,
+    EmailFacts,
+    ExtractionResult,
+    Unreadable,
+    UnreadableReason,
+)
+
+__all__ = ["FORMAT_VERSION", "dumps", "loads"]
+
+FORMAT_VERSION = 1
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_time(value: object) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError("datetime must be a string")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("naive datetime in cache payload")
+    return parsed
+
+
+def _email(email: EmailFacts) -> dict[str, Any]:
+    return {
+        "sender": email.sender,
+        "recipients": list(email.recipients),
+        "cc": list(email.cc),
+        "subject": email.subject,
+        "sent_at": _time(email.sent_at),
+        "attachment_names": list(email.attachment_names),
+    }
+
+
+def _facts(facts: DocumentFacts) -> dict[str, Any]:
+    return {
+        "type": "facts",
+        "path": facts.path,
+        "size": facts.size,
+        "sha256": facts.sha256,
+        "kind": facts.kind,
+        "text": facts.text,
+        "title": facts.title,
+        "headings": list(facts.headings),
+        "metadata": dict(facts.metadata),
+        "modified_at": _time(facts.modified_at),
+        "created_at": _time(facts.created_at),
+        "page_count": facts.page_count,
+        "has_text_layer": facts.has_text_layer,
+        "has_comments": facts.has_comments,
+        "has_tracked_changes": facts.has_tracked_changes,
+        "email": _email(facts.email) if facts.email is not None else None,
+        "project": facts.project,
+    }
+
+
+def dumps(result: ExtractionResult) -> bytes:
+    """Serialise a result to compressed bytes."""
+    if isinstance(result, DocumentFacts):
+        body = _facts(result)
+    else:
+        body = {
+            "type": "unreadable",
+            "path": result.path,
+            "reason": result.reason.value,
+            "detail": result.detail,
+            "size": result.size,
+            "sha256": result.sha256,
+        }
+    body["v"] = FORMAT_VERSION
+    return zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _load_email(data: dict[str, Any]) -> EmailFacts:
+    return EmailFacts(
+        sender=data["sender"],
+        recipients=tuple(data["recipients"]),
+        cc=tuple(data["cc"]),
+        subject=data["subject"],
+        sent_at=_parse_time(data["sent_at"]),
+        attachment_names=tuple(data["attachment_names"]),
+    )
+
+
+def loads(payload: bytes) -> ExtractionResult:
+    """Deserialise what `dumps` produced; ValueError for anything else."""
+    try:
+        data = json.loads(zlib.decompress(payload).decode("utf-8"))
+    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError("not an extraction cache payload") from exc
+    if not isinstance(data, dict) or data.get("v") != FORMAT_VERSION:
+        raise ValueError("unknown extraction cache format")
+    try:
+        if data["type"] == "unreadable":
+            return Unreadable(
+                path=data["path"],
+                reason=UnreadableReason(data["reason"]),
+                detail=data["detail"],
+                size=data["size"],
+                sha256=data["sha256"],
+            )
+        if data["type"] != "facts":
+            raise ValueError("unknown result type")
+        return DocumentFacts(
+            path=data["path"],
+            size=data["size"],
+            sha256=data["sha256"],
+            kind=data["kind"],
+            text=data["text"],
+            title=data["title"],
+            headings=tuple(data["headings"]),
+            metadata=dict(data["metadata"]),
+            modified_at=_parse_time(data["modified_at"]),
+            created_at=_parse_time(data["created_at"]),
+            page_count=data["page_count"],
+            has_text_layer=data["has_text_layer"],
+            has_comments=data["has_comments"],
+            has_tracked_changes=data["has_tracked_changes"],
+            email=_load_email(data["email"]) if data["email"] is not None else None,
+            project=data["project"],
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValueError("incomplete extraction cache payload") from exc

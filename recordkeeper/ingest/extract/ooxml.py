@@ -1,0 +1,207 @@
+"""Safe access to OOXML packages (zip + XML) shared by docx, xlsx and pptx.
+
+Zip bombs are refused twice: before reading, from the central directory
+(declared sizes, ratios, entry count), and while reading, by streaming each
+part with a byte cap so that a lying header cannot push us past the budget.
+XML is parsed with lxml and never expands entities, loads a DTD or touches
+the network; a part that carries a DOCTYPE is refused outright, since no
+legitimate OOXML part has one.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Iterable
+
+from lxml import etree
+
+from recordkeeper.ingest.extract.base import Limits, Refused, clean, parse_w3cdtf
+from recordkeeper.model import UnreadableReason
+
+MAX_ENTRIES = 20_000
+# Small parts compress extremely well (repeated XML); ratios only mean something on big ones.
+_RATIO_MIN_BYTES = 1024 * 1024
+_CHUNK = 256 * 1024
+
+NS_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+NS_DC = "http://purl.org/dc/elements/1.1/"
+NS_DCTERMS = "http://purl.org/dc/terms/"
+NS_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+)
+
+
+def parse_xml(data: bytes, part: str) -> etree._Element:
+    """Parse one XML part; refuse DTDs/entities, map syntax errors to CORRUPT."""
+    head = data[:2]
+    probe = (
+        data.decode("utf-16", "replace").encode() if head in (b"\xff\xfe", b"\xfe\xff") else data
+    )
+    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
+        raise Refused(UnreadableReason.XML_ENTITIES, f"DOCTYPE in {part}")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise Refused(UnreadableReason.CORRUPT, f"XML syntax error in {part}") from exc
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise Refused(UnreadableReason.XML_ENTITIES, f"DOCTYPE in {part}")
+    return root
+
+
+class Package:
+    """A zip opened for reading under the limits; every read is budgeted."""
+
+    def __init__(self, data: bytes, limits: Limits) -> None:
+        self._limits = limits
+        self._data = data
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except zipfile.BadZipFile as exc:
+            reason = (
+                UnreadableReason.INCOMPLETE
+                if data.startswith(b"PK\x03\x04")
+                else UnreadableReason.CORRUPT
+            )
+            raise Refused(reason, "no zip central directory") from exc
+        infos = self._zip.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise Refused(UnreadableReason.ZIP_BOMB, f"{len(infos)} zip entries")
+        self._infos = {info.filename: info for info in infos}
+        declared = sum(info.file_size for info in infos)
+        if declared > limits.max_uncompressed_bytes:
+            raise Refused(UnreadableReason.ZIP_BOMB, f"declared {declared} bytes uncompressed")
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise Refused(UnreadableReason.ENCRYPTED, "encrypted zip entry")
+            if info.file_size >= _RATIO_MIN_BYTES:
+                ratio = info.file_size / max(info.compress_size, 1)
+                if ratio > limits.max_compression_ratio:
+                    raise Refused(UnreadableReason.ZIP_BOMB, f"compression ratio {ratio:.0f}")
+        self._budget = limits.max_uncompressed_bytes
+
+    @property
+    def names(self) -> Iterable[str]:
+        return self._infos.keys()
+
+    def has(self, name: str) -> bool:
+        return name in self._infos
+
+    def read(self, name: str) -> bytes:
+        """Read a part, streaming with a cap of its declared size and the package budget."""
+        info = self._infos.get(name)
+        if info is None:
+            raise Refused(UnreadableReason.CORRUPT, f"missing part {name}")
+        cap = min(info.file_size, self._budget)
+        if info.file_size >= _RATIO_MIN_BYTES:
+            cap = min(cap, int(max(info.compress_size, 1) * self._limits.max_compression_ratio))
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            with self._zip.open(info) as stream:
+                while True:
+                    chunk = stream.read(_CHUNK)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > cap:
+                        raise Refused(UnreadableReason.ZIP_BOMB, f"part {name} exceeds its cap")
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            if self._inflates_past_declared(info):
+                raise Refused(UnreadableReason.ZIP_BOMB, f"part {name} exceeds its size") from exc
+            raise Refused(UnreadableReason.CORRUPT, f"unreadable part {name}") from exc
+        self._budget -= total
+        return b"".join(chunks)
+
+    def _inflates_past_declared(self, info: zipfile.ZipInfo) -> bool:
+        """Whether a deflated part holds more than its header declares (a lying header).
+
+        zipfile stops at the declared size and reports a bad CRC; this tells the
+        bomb from plain corruption, inflating at most one byte past the declared size.
+        """
+        if info.compress_type != zipfile.ZIP_DEFLATED:
+            return False
+        try:
+            raw = self._data[info.header_offset : info.header_offset + 30]
+            if raw[:4] != b"PK\x03\x04":
+                return False
+            start = (
+                info.header_offset
+                + 30
+                + int.from_bytes(raw[26:28], "little")
+                + int.from_bytes(raw[28:30], "little")
+            )
+            compressed = self._data[start : start + info.compress_size]
+            inflated = zlib.decompressobj(-zlib.MAX_WBITS).decompress(
+                compressed, info.file_size + 1
+            )
+        except zlib.error:
+            return False
+        return len(inflated) > info.file_size
+
+    def xml(self, name: str) -> etree._Element:
+        return parse_xml(self.read(name), name)
+
+    def main_part(self, default: str) -> str:
+        """The officeDocument target from _rels/.rels (falls back to the usual name)."""
+        if self.has(default):
+            return default
+        if self.has("_rels/.rels"):
+            for rel in self.xml("_rels/.rels").iter(f"{{{NS_REL}}}Relationship"):
+                if rel.get("Type") == REL_OFFICE_DOCUMENT:
+                    target = (rel.get("Target") or "").lstrip("/")
+                    if self.has(target):
+                        return target
+        raise Refused(UnreadableReason.CORRUPT, "no main document part")
+
+
+def core_properties(package: Package) -> dict[str, str]:
+    """docProps/core.xml and app.xml as plain strings (dates as ISO 8601)."""
+    found: dict[str, str] = {}
+    if package.has("docProps/core.xml"):
+        root = package.xml("docProps/core.xml")
+        for key, tag in (
+            ("title", f"{{{NS_DC}}}title"),
+            ("author", f"{{{NS_DC}}}creator"),
+            ("last_modified_by", f"{{{NS_CP}}}lastModifiedBy"),
+            ("subject", f"{{{NS_DC}}}subject"),
+            ("keywords", f"{{{NS_CP}}}keywords"),
+            ("category", f"{{{NS_CP}}}category"),
+            ("description", f"{{{NS_DC}}}description"),
+            ("created", f"{{{NS_DCTERMS}}}created"),
+            ("modified", f"{{{NS_DCTERMS}}}modified"),
+        ):
+            element = root.find(tag)
+            value = clean(element.text) if element is not None else None
+            if value:
+                found[key] = value
+        for key in ("created", "modified"):
+            if key in found:
+                parsed = parse_w3cdtf(found[key])
+                if parsed is None:
+                    del found[key]
+                else:
+                    found[key] = parsed.isoformat()
+    if package.has("docProps/app.xml"):
+        root = package.xml("docProps/app.xml")
+        for key, tag in (("template", "Template"), ("application", "Application")):
+            element = root.find(f"{{{NS_EP}}}{tag}")
+            value = clean(element.text) if element is not None else None
+            if value:
+                found[key] = value
+    return found

@@ -1,0 +1,94 @@
+"""PDF: text layer, document information, page count (pypdf).
+
+A PDF whose pages yield no text is still facts, with `has_text_layer`
+False (a scan); an encrypted PDF is read only when its user password is
+empty (owner-restricted files open in every viewer), else refused.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from datetime import datetime
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
+from recordkeeper.model import UnreadableReason
+
+_INFO_KEYS = {
+    "/Title": "title",
+    "/Author": "author",
+    "/Subject": "subject",
+    "/Keywords": "keywords",
+    "/Creator": "creator",
+    "/Producer": "producer",
+}
+
+
+def _info(reader: PdfReader) -> tuple[dict[str, str], datetime | None, datetime | None]:
+    info = reader.metadata
+    if info is None:
+        return {}, None, None
+    found: dict[str, str] = {}
+    for key, name in _INFO_KEYS.items():
+        raw = info.get(key)
+        value = clean(str(raw)) if raw is not None else None
+        if value:
+            found[name] = value
+    dates: list[datetime | None] = []
+    for attribute in ("creation_date", "modification_date"):
+        try:
+            dates.append(aware(getattr(info, attribute)))
+        except (ValueError, TypeError):
+            dates.append(None)
+    for key, date in zip(("created", "modified"), dates, strict=True):
+        if date is not None:
+            found[key] = date.isoformat()
+    return found, dates[0], dates[1]
+
+
+def extract(data: bytes, limits: Limits) -> Parsed:
+    """Parse a PDF with pypdf in non-strict mode (real files are often slightly broken)."""
+    if b"%%EOF" not in data[-2048:]:
+        raise Refused(UnreadableReason.INCOMPLETE, "no %%EOF trailer")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except (DependencyError, NotImplementedError) as exc:
+                    raise Refused(UnreadableReason.ENCRYPTED, "unsupported encryption") from exc
+                if not opened:
+                    raise Refused(UnreadableReason.ENCRYPTED, "PDF needs a password")
+            metadata, created_at, modified_at = _info(reader)
+            pieces: list[str] = []
+            total = 0
+            page_count = len(reader.pages)
+            for page in reader.pages:
+                text = page.extract_text() or ""
+                pieces.append(text)
+                total += len(text)
+                if total >= limits.max_text_chars:
+                    break
+        except FileNotDecryptedError as exc:
+            raise Refused(UnreadableReason.ENCRYPTED, "PDF needs a password") from exc
+        except Refused:
+            raise
+        except MemoryError:
+            raise
+        except (PdfReadError, Exception) as exc:  # pypdf has no single error root for bad files
+            raise Refused(UnreadableReason.CORRUPT, f"pdf: {type(exc).__name__}") from exc
+    text = "\n".join(pieces)
+    return Parsed(
+        text=cap_text(text, limits.max_text_chars),
+        title=metadata.get("title"),
+        metadata=metadata,
+        created_at=created_at,
+        modified_at=modified_at,
+        page_count=page_count,
+        has_text_layer=bool(text.strip()),
+    )

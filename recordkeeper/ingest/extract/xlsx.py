@@ -1,0 +1,77 @@
+"""Spreadsheets (.xlsx/.xlsm/.xltx): shared strings, inline strings, sheet names, properties.
+
+Reads the shared-strings table directly with lxml (where nearly all text in a
+workbook lives) and a sheet's XML only when it holds inline or formula
+strings; openpyxl would build every cell object.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, parse_w3cdtf
+from recordkeeper.ingest.extract.ooxml import Package, core_properties, parse_xml
+from recordkeeper.model import UnreadableReason
+
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+S_SI, S_T, S_RPH = f"{S}si", f"{S}t", f"{S}rPh"
+S_SHEET, S_C, S_IS, S_V = f"{S}sheet", f"{S}c", f"{S}is", f"{S}v"
+_SHEET_PART = re.compile(r"^xl/worksheets/sheet(\d+)\.xml$")
+
+
+def _shared_strings(package: Package) -> list[str]:
+    if not package.has("xl/sharedStrings.xml"):
+        return []
+    strings: list[str] = []
+    for item in package.xml("xl/sharedStrings.xml").iter(S_SI):
+        # rPh holds phonetic guides (East Asian); their t elements are not cell text.
+        pieces = [t.text or "" for t in item.iter(S_T) if t.getparent().tag != S_RPH]
+        strings.append("".join(pieces))
+    return strings
+
+
+def _inline_strings(package: Package, name: str) -> list[str]:
+    raw = package.read(name)
+    if b"inlineStr" not in raw and b't="str"' not in raw:
+        return []
+    found: list[str] = []
+    for cell in parse_xml(raw, name).iter(S_C):
+        kind = cell.get("t")
+        if kind == "inlineStr":
+            inline = cell.find(S_IS)
+            if inline is not None:
+                found.append("".join(t.text or "" for t in inline.iter(S_T)))
+        elif kind == "str":
+            value = cell.find(S_V)
+            if value is not None and value.text:
+                found.append(value.text)
+    return found
+
+
+def extract(data: bytes, limits: Limits) -> Parsed:
+    """Parse a SpreadsheetML package."""
+    package = Package(data, limits)
+    workbook_part = package.main_part("xl/workbook.xml")
+    workbook = package.xml(workbook_part)
+    if not workbook.tag.startswith(S):
+        raise Refused(UnreadableReason.CORRUPT, "main part is not SpreadsheetML")
+    sheet_names = tuple(
+        name for sheet in workbook.iter(S_SHEET) if (name := (sheet.get("name") or "").strip())
+    )
+    texts = [t for t in _shared_strings(package) if t.strip()]
+    sheet_parts = sorted(
+        (int(m.group(1)), name) for name in package.names if (m := _SHEET_PART.match(name))
+    )
+    for _, name in sheet_parts:
+        texts.extend(_inline_strings(package, name))
+    metadata = core_properties(package)
+    return Parsed(
+        text=cap_text("\n".join(texts), limits.max_text_chars),
+        title=metadata.get("title"),
+        headings=sheet_names,
+        metadata=metadata,
+        created_at=parse_w3cdtf(metadata.get("created")),
+        modified_at=parse_w3cdtf(metadata.get("modified")),
+        page_count=len(sheet_names) or None,
+        has_comments=any(n.startswith("xl/comments") for n in package.names),
+    )

@@ -1,0 +1,91 @@
+"""Hostile and broken input: each gets a specific reason, in-process, never an exception."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import Unreadable, UnreadableReason
+from recordkeeper.samples.builders import make_docx, make_pdf
+from tests import hostile
+
+R = UnreadableReason
+
+
+def _docx(tmp: Path) -> Path:
+    return make_docx(tmp / "src" / "ok.docx", title="Avtal", paragraphs=["Ersättning"] * 40)
+
+
+def _pdf(tmp: Path) -> Path:
+    return make_pdf(tmp / "src" / "ok.pdf", ["Rad"] * 80)
+
+
+CASES: dict[str, tuple[str, Callable[[Path, Path], Path], UnreadableReason]] = {
+    "billion_laughs": ("a.docx", lambda t, p: hostile.billion_laughs_docx(p), R.XML_ENTITIES),
+    "external_entity": ("a.docx", lambda t, p: hostile.external_entity_docx(p), R.XML_ENTITIES),
+    "encrypted_docx": ("a.docx", lambda t, p: hostile.encrypted_docx(p), R.ENCRYPTED),
+    "encrypted_pdf": ("a.pdf", lambda t, p: hostile.encrypted_pdf(p), R.ENCRYPTED),
+    "truncated_docx": ("a.docx", lambda t, p: hostile.truncated(_docx(t), p), R.INCOMPLETE),
+    "truncated_pdf": ("a.pdf", lambda t, p: hostile.truncated(_pdf(t), p), R.INCOMPLETE),
+    "ratio_bomb": ("a.docx", lambda t, p: hostile.ratio_bomb_docx(p), R.ZIP_BOMB),
+    "declared_bomb": (
+        "a.docx",
+        lambda t, p: hostile.declared_size_bomb(p, 4_000_000_000),
+        R.ZIP_BOMB,
+    ),
+    "lying_header": ("a.docx", lambda t, p: hostile.lying_header_docx(p), R.ZIP_BOMB),
+    "zero_bytes": ("a.docx", lambda t, p: hostile.zero_bytes(p), R.EMPTY),
+    "pdf_named_docx": (
+        "a.docx",
+        lambda t, p: p.write_bytes(_pdf(t).read_bytes()) and p,
+        R.WRONG_EXTENSION,
+    ),
+    "docx_named_pdf": (
+        "a.pdf",
+        lambda t, p: p.write_bytes(_docx(t).read_bytes()) and p,
+        R.WRONG_EXTENSION,
+    ),
+    "garbage_docx": ("a.docx", lambda t, p: hostile.garbage(p), R.CORRUPT),
+    "garbage_pdf": ("a.pdf", lambda t, p: hostile.garbage(p), R.CORRUPT),
+    "garbage_txt": ("a.txt", lambda t, p: hostile.garbage(p), R.CORRUPT),
+    "garbage_eml": ("a.eml", lambda t, p: hostile.garbage(p), R.CORRUPT),
+    "garbage_msg": ("a.msg", lambda t, p: hostile.garbage(p), R.CORRUPT),
+    "fifo": ("a.txt", lambda t, p: hostile.fifo(p), R.SPECIAL_FILE),
+    "legacy_doc": ("a.doc", lambda t, p: hostile.garbage(p), R.UNSUPPORTED),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_file_gets_its_specific_reason(tmp_path: Path, case: str) -> None:
+    name, build, expected = CASES[case]
+    path = build(tmp_path, tmp_path / name)
+    result = extract_file(path, f"P1/{name}", Limits())
+    assert isinstance(result, Unreadable), result
+    assert result.reason is expected, result.detail
+    assert result.path == f"P1/{name}"
+    assert "Avtal" not in result.detail and "Ersättning" not in result.detail
+
+
+def test_too_large_is_refused_before_reading(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "big.docx", paragraphs=["x"])
+    result = extract_file(path, "big.docx", Limits(max_file_bytes=1000))
+    assert isinstance(result, Unreadable)
+    assert result.reason is R.TOO_LARGE
+
+
+def test_vanished_file(tmp_path: Path) -> None:
+    result = extract_file(tmp_path / "gone.docx", "gone.docx", Limits())
+    assert isinstance(result, Unreadable)
+    assert result.reason is R.VANISHED
+
+
+def test_external_entity_is_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    xml = hostile.EXTERNAL_ENTITY.replace(b"file:///etc/passwd", secret.as_uri().encode())
+    result = extract_file(hostile.docx_with_document_xml(tmp_path / "x.docx", xml), "x", Limits())
+    assert isinstance(result, Unreadable)
+    assert "TOPSECRET" not in repr(result)

@@ -1,0 +1,50 @@
+"""PDF extraction on real files built with fpdf2 and pypdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
+from recordkeeper.samples.builders import make_pdf
+from tests.hostile import encrypted_pdf, owner_only_pdf, truncated
+
+
+def test_pdf_text_metadata_and_page_count(tmp_path: Path) -> None:
+    lines = [f"Rad {n} i kunskapsunderlaget med metodbeskrivning" for n in range(120)]
+    path = make_pdf(tmp_path / "k.pdf", lines, title="Kunskapsunderlag", author="FMB")
+    result = extract_file(path, "k.pdf", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert result.kind == "pdf"
+    assert result.title == "Kunskapsunderlag"
+    assert result.metadata["author"] == "FMB"
+    assert result.page_count is not None and result.page_count >= 2
+    assert "Rad 119 i kunskapsunderlaget" in result.text
+    assert result.has_text_layer
+    assert result.created_at is not None and result.created_at.tzinfo is not None
+
+
+def test_scanned_pdf_has_no_text_layer_but_is_facts(tmp_path: Path) -> None:
+    result = extract_file(make_pdf(tmp_path / "scan.pdf", [], text_layer=False), "s.pdf", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert not result.has_text_layer
+    assert result.page_count == 1
+
+
+def test_pdf_with_empty_user_password_is_read(tmp_path: Path) -> None:
+    result = extract_file(owner_only_pdf(tmp_path / "o.pdf"), "o.pdf", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert "Öppen rad" in result.text
+
+
+def test_password_protected_pdf_is_encrypted(tmp_path: Path) -> None:
+    result = extract_file(encrypted_pdf(tmp_path / "e.pdf"), "e.pdf", Limits())
+    assert isinstance(result, Unreadable)
+    assert result.reason is UnreadableReason.ENCRYPTED
+
+
+def test_truncated_pdf_is_incomplete(tmp_path: Path) -> None:
+    source = make_pdf(tmp_path / "full.pdf", ["Rad"] * 50)
+    result = extract_file(truncated(source, tmp_path / "t.pdf"), "t.pdf", Limits())
+    assert isinstance(result, Unreadable)
+    assert result.reason is UnreadableReason.INCOMPLETE

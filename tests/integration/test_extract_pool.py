@@ -1,0 +1,114 @@
+"""The extraction pool: results in order, hostile files contained, workers replaced."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.ingest.extract import Limits
+from recordkeeper.ingest.pool import ExtractionPool, Job, PoolError
+from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
+from recordkeeper.samples.builders import make_docx, make_pdf, make_xlsx
+from tests import hostile
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ExtractionPool]:
+    with ExtractionPool(Limits(timeout_s=30), workers=2) as shared:
+        yield shared
+
+
+def test_map_returns_results_in_input_order(tmp_path: Path, pool: ExtractionPool) -> None:
+    jobs = []
+    for n in range(12):
+        if n % 3 == 0:
+            path = make_docx(tmp_path / f"{n}.docx", title=f"Dokument {n}")
+        elif n % 3 == 1:
+            path = make_pdf(tmp_path / f"{n}.pdf", [f"Dokument {n}"] * (1 + 40 * (n % 2)))
+        else:
+            path = make_xlsx(tmp_path / f"{n}.xlsx", [[f"Dokument {n}"]])
+        jobs.append(Job(path, f"P1/{path.name}", "P1"))
+    results = list(pool.map(jobs))
+    assert [r.path for r in results] == [j.rel_path for j in jobs]
+    for n, result in enumerate(results):
+        assert isinstance(result, DocumentFacts)
+        assert f"Dokument {n}" in result.text
+        assert result.project == "P1"
+
+
+def test_hostile_files_through_the_pool(tmp_path: Path, pool: ExtractionPool) -> None:
+    good = make_docx(tmp_path / "ok.docx", paragraphs=["Fungerar"])
+    jobs = [
+        Job(hostile.billion_laughs_docx(tmp_path / "bl.docx"), "bl.docx"),
+        Job(hostile.encrypted_docx(tmp_path / "enc.docx"), "enc.docx"),
+        Job(hostile.ratio_bomb_docx(tmp_path / "bomb.docx"), "bomb.docx"),
+        Job(hostile.zero_bytes(tmp_path / "zero.pdf"), "zero.pdf"),
+        Job(hostile.fifo(tmp_path / "fifo.docx"), "fifo.docx"),
+        Job(good, "ok.docx"),
+    ]
+    results = list(pool.map(jobs))
+    reasons = [r.reason if isinstance(r, Unreadable) else None for r in results]
+    assert reasons == [
+        UnreadableReason.XML_ENTITIES,
+        UnreadableReason.ENCRYPTED,
+        UnreadableReason.ZIP_BOMB,
+        UnreadableReason.EMPTY,
+        UnreadableReason.SPECIAL_FILE,
+        None,
+    ]
+
+
+def test_slow_file_times_out_and_the_pool_goes_on(tmp_path: Path) -> None:
+    slow = hostile.huge_valid_docx(tmp_path / "slow.docx")
+    good = make_docx(tmp_path / "ok.docx", paragraphs=["Efteråt"])
+    with ExtractionPool(Limits(timeout_s=0.01), workers=1) as tiny:
+        pid_before = tiny.worker_pids()
+        result = tiny.extract(slow, "slow.docx")
+        assert isinstance(result, Unreadable)
+        assert result.reason is UnreadableReason.TIMEOUT
+        assert tiny.worker_pids() != pid_before
+    with ExtractionPool(Limits(timeout_s=30), workers=1) as patient:
+        assert isinstance(patient.extract(slow, "slow.docx"), DocumentFacts)
+        assert isinstance(patient.extract(good, "ok.docx"), DocumentFacts)
+
+
+def test_memory_hog_gets_memory_and_the_worker_is_replaced(tmp_path: Path) -> None:
+    hog = tmp_path / "hog.txt"
+    with hog.open("wb") as stream:
+        stream.truncate(96 * 1024 * 1024)  # sparse: cheap on disk, 96 MiB to read
+    good = make_docx(tmp_path / "ok.docx", paragraphs=["Efteråt"])
+    with ExtractionPool(Limits(memory_mb=64), workers=1) as capped:
+        result = capped.extract(hog, "hog.txt")
+        assert isinstance(result, Unreadable)
+        assert result.reason is UnreadableReason.MEMORY
+        assert isinstance(capped.extract(good, "ok.docx"), DocumentFacts)
+
+
+def test_worker_killed_from_outside_is_replaced(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "ok.docx", paragraphs=["Efteråt"])
+    with ExtractionPool(Limits(), workers=1) as single:
+        (pid,) = single.worker_pids()
+        os.kill(pid, signal.SIGKILL)
+        assert isinstance(single.extract(good, "ok.docx"), DocumentFacts)
+        assert single.worker_pids() != (pid,)
+
+
+def test_closed_pool_refuses_work(tmp_path: Path) -> None:
+    single = ExtractionPool(Limits(), workers=1)
+    single.close()
+    single.close()
+    with pytest.raises(PoolError):
+        single.extract(tmp_path / "x.txt", "x.txt")
+
+
+def test_abandoned_map_leaves_the_pool_usable(tmp_path: Path, pool: ExtractionPool) -> None:
+    paths = [make_docx(tmp_path / f"{n}.docx", title=f"D{n}") for n in range(6)]
+    iterator = pool.map(Job(p, p.name) for p in paths)
+    first = next(iterator)
+    iterator.close()
+    assert first.path == "0.docx"
+    assert [r.path for r in pool.map(Job(p, p.name) for p in paths[:2])] == ["0.docx", "1.docx"]

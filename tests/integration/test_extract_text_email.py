@@ -1,0 +1,85 @@
+"""Plain text and e-mail extraction on real files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import DocumentFacts
+from recordkeeper.samples.builders import make_eml
+
+
+def _facts(path: Path) -> DocumentFacts:
+    result = extract_file(path, path.name, Limits())
+    assert isinstance(result, DocumentFacts), result
+    return result
+
+
+def test_utf8_markdown_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("# Projektplan\n\nText om planen.\n\n## Tidplan ##\n", encoding="utf-8")
+    facts = _facts(path)
+    assert facts.kind == "text"
+    assert facts.title == "Projektplan"
+    assert facts.headings == ("Projektplan", "Tidplan")
+
+
+def test_windows_1252_text_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes("Minnesanteckningar från mötet i Örebro".encode("cp1252"))
+    assert _facts(path).text == "Minnesanteckningar från mötet i Örebro"
+
+
+def test_short_windows_1252_text_is_not_read_as_east_asian(tmp_path: Path) -> None:
+    path = tmp_path / "kort.txt"
+    path.write_bytes("Åsa är här".encode("cp1252"))
+    assert _facts(path).text == "Åsa är här"
+
+
+def test_utf16_csv_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "stat.csv"
+    path.write_bytes("Län;Antal\nSkåne;12\n".encode("utf-16"))
+    assert "Skåne;12" in _facts(path).text
+
+
+def test_eml_headers_body_and_attachments(tmp_path: Path) -> None:
+    path = make_eml(
+        tmp_path / "synpunkter.eml",
+        sender="Karin Ek <karin.ek@npo.example>",
+        to=["fmb@myndighet.example", "Per Ås <per@fk.example>"],
+        subject="Synpunkter på textförslag",
+        body="Hej!\nHär kommer våra synpunkter.",
+        sent_at=datetime(2025, 5, 6, 14, 0, tzinfo=UTC),
+        attachments=[("synpunkter.docx", b"PK\x03\x04")],
+    )
+    facts = _facts(path)
+    assert facts.kind == "eml"
+    assert facts.email is not None
+    assert facts.email.sender == "Karin Ek <karin.ek@npo.example>"
+    assert facts.email.recipients == ("fmb@myndighet.example", "Per Ås <per@fk.example>")
+    assert facts.email.subject == "Synpunkter på textförslag"
+    assert facts.email.sent_at == datetime(2025, 5, 6, 14, 0, tzinfo=UTC)
+    assert facts.email.attachment_names == ("synpunkter.docx",)
+    assert facts.title == "Synpunkter på textförslag"
+    assert "våra synpunkter" in facts.text
+
+
+def test_html_only_eml_body_becomes_text(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["From"] = "a@example.org"
+    message["To"] = "b@example.org"
+    message["Cc"] = "c@example.org, d@example.org"
+    message["Subject"] = "Enkät"
+    message.set_content(
+        "<html><head><style>p{}</style></head><body><p>Svara på enkäten</p>"
+        "<p>senast fredag</p></body></html>",
+        subtype="html",
+    )
+    path = tmp_path / "html.eml"
+    path.write_bytes(bytes(message))
+    facts = _facts(path)
+    assert facts.text == "Svara på enkäten\nsenast fredag"
+    assert facts.email is not None
+    assert facts.email.cc == ("c@example.org", "d@example.org")

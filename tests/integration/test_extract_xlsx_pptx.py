@@ -1,0 +1,50 @@
+"""Spreadsheet and presentation extraction on real files (openpyxl, python-pptx)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import DocumentFacts
+from recordkeeper.samples.builders import make_pptx, make_xlsx
+from tests.hostile import replace_part
+
+
+def test_xlsx_shared_strings_sheet_names_and_creator(tmp_path: Path) -> None:
+    rows = [["Fråga", "Svar"], ["Är texten tydlig?", "Ja"], ["Antal", 12]]
+    path = make_xlsx(tmp_path / "enkat.xlsx", rows, sheet_title="Enkätsvar", creator="Bo Berg")
+    result = extract_file(path, "enkat.xlsx", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert result.kind == "xlsx"
+    assert "Är texten tydlig?" in result.text
+    assert result.headings == ("Enkätsvar",)
+    assert result.metadata["author"] == "Bo Berg"
+    assert result.page_count == 1
+
+
+def test_xlsx_inline_strings_are_read(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "a.xlsx", [["x"]])
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Inbäddad text</t></is></c>'
+        "</row></sheetData></worksheet>"
+    ).encode()
+    replace_part(path, tmp_path / "inline.xlsx", "xl/worksheets/sheet1.xml", sheet)
+    result = extract_file(tmp_path / "inline.xlsx", "inline.xlsx", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert "Inbäddad text" in result.text
+
+
+def test_pptx_slide_titles_text_and_count(tmp_path: Path) -> None:
+    path = make_pptx(
+        tmp_path / "upp.pptx",
+        [("Uppstartsmöte", "Introduktion av sakkunniga"), ("Tidplan", "Vecka 12: enkät")],
+    )
+    result = extract_file(path, "upp.pptx", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert result.kind == "pptx"
+    assert result.title == "Uppstartsmöte"
+    assert result.headings == ("Uppstartsmöte", "Tidplan")
+    assert result.page_count == 2
+    assert "Introduktion av sakkunniga" in result.text
+    assert result.text.index("Uppstartsmöte") < result.text.index("Tidplan")
