@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -85,6 +85,57 @@ class RetentionConfig(_Section):
     job_interval_minutes: float = Field(60.0, gt=0)
 
 
+_CRON_FIELDS = 5
+
+
+class RecipientConfig(_Section):
+    """One person who gets a digest; `projects` narrows a project lead's digest."""
+
+    address: str = Field(pattern=r"^[^@\s]+@[^@\s]+$")
+    lang: Literal["sv", "en"] | None = None  # default: the top-level `lang`
+    projects: tuple[str, ...] = ()  # project leads: their project ids; empty = every project
+
+
+class EmailConfig(_Section):
+    """E-mail digests per role, sent through an outbox (see docs/install.md)."""
+
+    enabled: bool = False
+    smtp_host: str = "localhost"
+    smtp_port: int = Field(25, ge=1, le=65535)
+    starttls: bool = False
+    smtp_user: str | None = None
+    # the password lives in its own file (mode 0600/0640), never in the config
+    smtp_password_file: Path | None = None
+    # extra CA certificate(s) to trust for STARTTLS, e.g. the agency's own CA
+    ca_file: Path | None = None
+    sender: str = Field("recordkeeper@localhost", pattern=r"^[^@\s]+@[^@\s]+$")
+    timeout_seconds: float = Field(30.0, gt=0)
+    registrars: tuple[RecipientConfig, ...] = ()
+    project_leads: tuple[RecipientConfig, ...] = ()
+    dpos: tuple[RecipientConfig, ...] = ()
+    # crontab lines (minute hour day month weekday), local time of the server
+    registrar_schedule: str = "30 7 * * mon-fri"
+    project_lead_schedule: str = "0 8 * * mon-fri"
+    dpo_schedule: str = "0 8 * * mon"
+    # how often unsent messages are retried (doubling up to an hour after failures)
+    retry_minutes: float = Field(5.0, gt=0)
+
+    @field_validator("registrar_schedule", "project_lead_schedule", "dpo_schedule")
+    @classmethod
+    def _crontab(cls, value: str) -> str:
+        if len(value.split()) != _CRON_FIELDS:
+            raise ValueError("expected 5 crontab fields: minute hour day month weekday")
+        return value
+
+
+class MetricsConfig(_Section):
+    """Prometheus text format on a local port (off by default)."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(9464, ge=1, le=65535)
+
+
 class Settings(BaseSettings):
     """All settings. Nested keys map to `RECORDKEEPER_SECTION__KEY` variables."""
 
@@ -104,6 +155,8 @@ class Settings(BaseSettings):
     ingest: IngestConfig = IngestConfig()
     audit: AuditConfig = AuditConfig()
     retention: RetentionConfig = RetentionConfig()
+    email: EmailConfig = EmailConfig()
+    metrics: MetricsConfig = MetricsConfig()
 
     @classmethod
     def settings_customise_sources(
