@@ -123,8 +123,11 @@ class EmailConfig(_Section):
     @field_validator("registrar_schedule", "project_lead_schedule", "dpo_schedule")
     @classmethod
     def _crontab(cls, value: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
         if len(value.split()) != _CRON_FIELDS:
             raise ValueError("expected 5 crontab fields: minute hour day month weekday")
+        CronTrigger.from_crontab(value)  # ValueError names the bad field
         return value
 
 

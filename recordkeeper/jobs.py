@@ -1,1 +1,100 @@
-"""APScheduler job functions: each computes `now` once and calls one service."""
+"""APScheduler job functions: each computes `now` once and calls one service.
+
+Jobs never raise: a failing job logs and is tried again at its next run, so
+one bad run never stops the scheduler (STYLE §9.6). E-mail jobs run on the
+leader only (the daemon schedules them there).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+
+from recordkeeper.config import Settings
+from recordkeeper.errors import RecordkeeperError
+from recordkeeper.notify.render import Role
+from recordkeeper.notify.smtp import SmtpMailer, SmtpSettings
+from recordkeeper.services.context import Context
+from recordkeeper.services.digest import DigestSources, Mailer, enqueue_digests, flush_outbox
+
+log = structlog.get_logger(__name__)
+
+ROLES: tuple[Role, ...] = ("registrar", "project_lead", "dpo")
+
+
+def build_mailer(settings: Settings) -> SmtpMailer:
+    """The SMTP adapter from the [email] settings (reads the password file)."""
+    e = settings.email
+    return SmtpMailer(
+        SmtpSettings(
+            host=e.smtp_host,
+            port=e.smtp_port,
+            sender=e.sender,
+            starttls=e.starttls,
+            user=e.smtp_user,
+            password_file=e.smtp_password_file,
+            ca_file=e.ca_file,
+            timeout_s=e.timeout_seconds,
+        )
+    )
+
+
+def send_digests(ctx: Context, role: Role, sources: DigestSources, mailer: Mailer) -> None:
+    """Queue today's digests of `role`, then send everything due."""
+    try:
+        enqueue_digests(ctx, role, sources)
+        flush_outbox(ctx, mailer)
+    except RecordkeeperError as exc:
+        log.error("job_failed", job=f"digest_{role}", code=exc.code, error=exc.message)
+
+
+def flush_mail(ctx: Context, mailer: Mailer) -> None:
+    """Retry unsent messages (SMTP outage, refused recipient)."""
+    try:
+        flush_outbox(ctx, mailer)
+    except RecordkeeperError as exc:
+        log.error("job_failed", job="flush_mail", code=exc.code, error=exc.message)
+
+
+def schedule_email_jobs(
+    scheduler: Any, ctx: Context, sources: DigestSources, mailer: Mailer
+) -> list[str]:
+    """Add the digest jobs (crontab times from [email]) and the retry job; returns job ids.
+
+    `scheduler` is an APScheduler 3 scheduler; nothing is added when e-mail is off.
+    """
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    e = ctx.settings.email
+    if not e.enabled:
+        return []
+    crontabs = {
+        "registrar": e.registrar_schedule,
+        "project_lead": e.project_lead_schedule,
+        "dpo": e.dpo_schedule,
+    }
+    common = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600}
+    ids = []
+    for role in ROLES:
+        job_id = f"digest_{role}"
+        scheduler.add_job(
+            send_digests,
+            CronTrigger.from_crontab(crontabs[role]),
+            args=(ctx, role, sources, mailer),
+            id=job_id,
+            replace_existing=True,
+            **common,
+        )
+        ids.append(job_id)
+    scheduler.add_job(
+        flush_mail,
+        IntervalTrigger(minutes=e.retry_minutes),
+        args=(ctx, mailer),
+        id="flush_mail",
+        replace_existing=True,
+        **common,
+    )
+    ids.append("flush_mail")
+    return ids

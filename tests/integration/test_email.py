@@ -361,3 +361,25 @@ def test_starttls_and_login_are_used_when_configured(
         controller.stop()
     assert logins == [(b"rk", b"s3cret")]
     assert [str(m["To"]) for m in inbox.messages] == ["registrator@myndighet.example"]
+
+
+def test_digest_jobs_are_scheduled_at_the_configured_times(ctx: Context) -> None:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from recordkeeper.jobs import build_mailer, schedule_email_jobs
+
+    scheduler = BackgroundScheduler(timezone="UTC")
+    ids = schedule_email_jobs(scheduler, ctx, StaticSources(), build_mailer(ctx.settings))
+    assert ids == ["digest_registrar", "digest_project_lead", "digest_dpo", "flush_mail"]
+    trigger = str(scheduler.get_job("digest_registrar").trigger)
+    assert trigger == "cron[month='*', day='*', day_of_week='mon-fri', hour='7', minute='30']"
+
+
+def test_a_bad_schedule_is_a_config_error_with_its_line(tmp_path: Path) -> None:
+    from recordkeeper.config import load_settings
+    from recordkeeper.errors import ConfigError
+
+    config = tmp_path / "rk.toml"
+    config.write_text('[email]\nregistrar_schedule = "99 7 * * *"\n')
+    with pytest.raises(ConfigError, match=r"rk.toml line 2: key 'email.registrar_schedule'"):
+        load_settings(config)
