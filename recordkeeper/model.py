@@ -125,6 +125,23 @@ class Classification:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A registrar's answer about one document; set fields win over the rules.
+
+    `not_official` True means "not an official document": never prompted for
+    registration whatever its class.
+    """
+
+    doc_class: str | None = None
+    is_draft: bool | None = None
+    not_official: bool | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.doc_class is None and self.is_draft is None and self.not_official is None
+
+
+@dataclass(frozen=True, slots=True)
 class AuditEvent:
     """One state change, as recorded in the audit log.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import typer
 
 from recordkeeper import __version__
+from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
 from recordkeeper.cli.ingest_cmd import ingest_app
@@ -64,6 +65,7 @@ app.add_typer(hold_app, name="hold")
 app.add_typer(project_app, name="project")
 app.add_typer(dpo_app, name="dpo")
 app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
+app.command("classify")(classify)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""`recordkeeper rules ...`: validate rule files."""
+"""`recordkeeper rules ...`: validate rule files, export their JSON Schemas."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json, state
 from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.ruleset.schema_export import write_schemas
 
 rules_app = typer.Typer(help="Regelfiler / rule files.", no_args_is_help=True)
 
@@ -27,3 +28,17 @@ def check(
         print_json({"ok": True, "files": list(loaded.files)})
     else:
         typer.echo(i18n.t("rules.ok", cli.lang, count=len(loaded.files)))
+
+
+@rules_app.command("schema")
+def schema(
+    ctx: typer.Context,
+    out_dir: Path | None = typer.Argument(
+        None, help="Output directory (default: schema/ inside the rules directory)."
+    ),
+) -> None:
+    """Write a JSON Schema per rule kind (<kind>.schema.json) for editors' autocompletion."""
+    cli = state(ctx)
+    directory = out_dir or cli.settings().rules_dir / "schema"
+    for path in write_schemas(directory):
+        typer.echo(str(path))

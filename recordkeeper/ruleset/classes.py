@@ -1,33 +1,271 @@
 """Schema of `rules/classes.yaml` (kind: classes): document classes and their signals.
 
 Owned by classification; the classifier in `recordkeeper.classify` consumes it.
+A *signal* is a named group of regular expressions searched in chosen places
+of a document (title, headings, body text, file name, folders, document
+properties, template, e-mail headers) or a yes/no fact of the file (has
+comments, is an e-mail); when it fires it adds its weight, scaled by the
+place's factor, to a class score (or to the draft/final score). Patterns are
+compiled when the file loads, so a bad regular expression is reported with
+its file and line, never at classification time.
+
+Patterns are matched case-insensitively, `^`/`$` at each line (write `(?-i:UTKAST)` to require
+capitals) against text whose accented letters are folded to plain ones
+(å/ä -> a, ö -> o, é -> e; see `fold`), so `jävsdeklaration` also matches
+`JAVSDEKLARATION` in a file name typed without Swedish letters.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from recordkeeper.ruleset.load import register_kind
+from recordkeeper.ruleset.load import Loc, register_kind
+
+Location = Literal[
+    "title",
+    "headings",
+    "content",
+    "filename",
+    "folder",
+    "template",
+    "property",
+    "email_subject",
+    "email_sender",
+    "email_recipient",
+    "attachment",
+    "kind",
+]
+Flag = Literal[
+    "has_comments",
+    "has_tracked_changes",
+    "is_email",
+    "no_text_layer",
+    "no_final_marker",
+]
+RegisterDuty = bool | Literal["when_sent", "if_adds_facts", "case_by_case"]
+PersonalDataDefault = bool | Literal["sometimes", "unknown"]
+
+_ID = r"^[a-z][a-z0-9_.:-]*$"
+_FLAGS = re.IGNORECASE | re.MULTILINE  # `^`/`$` match at line starts/ends
+_ACCENTED = "åäàáâãæöòóôõøéèêëüúùûíìîïçñ"
+_PLAIN = "aaaaaaaooooooeeeeuuuuiiiicn"
+_FOLD = str.maketrans(_ACCENTED + _ACCENTED.upper(), _PLAIN + _PLAIN.upper())
+
+
+def fold(text: str) -> str:
+    """Fold accented letters to plain ones, keeping case and length."""
+    return text.translate(_FOLD)
+
+
+def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled, case-insensitive alternation of folded patterns."""
+    return re.compile("|".join(f"(?:{fold(p)})" for p in patterns), _FLAGS)
 
 
 class _Rule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Signal(_Rule):
+    """A named piece of evidence: any of `any` found in one of `in`, or a `when` fact."""
+
+    id: str = Field(pattern=_ID, description="Stable short id, reported in `reasons`.")
+    weight: float = Field(description="Added to the score when the signal fires; may be negative.")
+    in_: tuple[Location, ...] = Field(
+        default=(),
+        alias="in",
+        description="Places searched for the patterns; each place scales the weight "
+        "by scoring.location_factor and the best place counts.",
+    )
+    any: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions (Python syntax); the signal fires if any matches.",
+    )
+    when: Flag | None = Field(
+        default=None, description="A fact of the file that fires the signal without patterns."
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("any")
+    @classmethod
+    def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                compiled = re.compile(fold(pattern), _FLAGS)
+            except re.error as exc:
+                raise ValueError(
+                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
+                ) from exc
+            if compiled.match(""):
+                raise ValueError(f"pattern '{pattern}' matches empty text; it would always fire")
+        return patterns
+
+    @model_validator(mode="after")
+    def _patterns_or_flag(self) -> Signal:
+        if self.when is None and not (self.any and self.in_):
+            raise ValueError(f"signal '{self.id}' needs 'in' and 'any' patterns, or 'when'")
+        if self.when is not None and (self.any or self.in_):
+            raise ValueError(f"signal '{self.id}' has 'when'; drop 'in' and 'any'")
+        return self
+
+
 class DocumentClass(_Rule):
-    id: str
+    """One canonical document class (ids from DOMAIN.md) and what identifies it."""
+
+    id: str = Field(pattern=_ID, description="Canonical class id, e.g. coi_declaration.")
     name_sv: str
     name_en: str
-    register_when_final: bool | Literal["when_sent", "if_adds_facts", "case_by_case"] = False
-    personal_data: bool | Literal["sometimes", "unknown"] = False
+    register_when_final: RegisterDuty = Field(
+        default=False,
+        description="true/false, or when_sent, if_adds_facts, case_by_case (a person decides).",
+    )
+    personal_data: PersonalDataDefault = Field(
+        default=False, description="Whether documents of the class normally hold personal data."
+    )
+    can_be_draft: bool = Field(
+        default=True, description="false for documents received from outside (never drafts)."
+    )
+    signals: tuple[Signal, ...] = ()
+
+
+class TextWindow(_Rule):
+    """How much body text the classifier reads: the head and the tail (signatures)."""
+
+    head_chars: int = Field(20_000, ge=100)
+    tail_chars: int = Field(4_000, ge=0)
+
+
+def _default_factors() -> dict[Location, float]:
+    return {
+        "title": 3.0,
+        "headings": 2.0,
+        "content": 1.0,
+        "filename": 2.0,
+        "folder": 1.0,
+        "template": 2.5,
+        "property": 2.0,
+        "email_subject": 3.0,
+        "email_sender": 1.0,
+        "email_recipient": 1.0,
+        "attachment": 1.0,
+        "kind": 1.0,
+    }
+
+
+class Scoring(_Rule):
+    """How signal weights become a class and a confidence."""
+
+    min_score: float = Field(
+        4.0, gt=0, description="Best class below this -> class `fallback_class`, needs review."
+    )
+    review_margin: float = Field(
+        1.5, ge=0, description="Best minus runner-up below this -> needs review."
+    )
+    confident_score: float = Field(
+        12.0, gt=0, description="A score at which confidence approaches 1."
+    )
+    fallback_class: str = "other"
+    location_factor: dict[Location, float] = Field(default_factory=_default_factors)
+    text_window: TextWindow = TextWindow()
+
+
+class DraftRules(_Rule):
+    """Draft and final markers; a document is a draft when draft minus final >= threshold."""
+
+    threshold: float = 2.0
+    never_draft_kinds: tuple[str, ...] = ("eml", "msg")
+    draft_markers: tuple[Signal, ...] = ()
+    final_markers: tuple[Signal, ...] = ()
+
+
+class RegistrationRules(_Rule):
+    """Evidence for the conditional duties `when_sent` and `if_adds_facts`."""
+
+    sent_markers: tuple[Signal, ...] = ()
+    adds_facts_markers: tuple[Signal, ...] = ()
+
+
+class PersonalDataRules(_Rule):
+    """How findings decide `personal_data` (detection itself is code, not rules)."""
+
+    text_chars: int = Field(
+        200_000, ge=1000, description="Body text searched for personal data (from the start)."
+    )
+    strong_kinds: tuple[str, ...] = ("personnummer", "samordningsnummer")
+    weak_threshold: int = Field(
+        3,
+        ge=1,
+        description="Weak findings (e-mail, phone, name) needed to flag a class whose "
+        "personal_data is false.",
+    )
+    generic_mailboxes: tuple[str, ...] = Field(
+        default=("info", "registrator", "noreply", "no-reply", "kundcenter", "support"),
+        description="Local parts of e-mail addresses that are functions, not people.",
+    )
 
 
 class ClassRules(_Rule):
+    """The whole `classes.yaml`."""
+
     kind: Literal["classes"]
     version: int = 1
+    scoring: Scoring = Scoring()
+    draft: DraftRules = DraftRules()
+    registration: RegistrationRules = RegistrationRules()
+    personal_data: PersonalDataRules = PersonalDataRules()
     classes: tuple[DocumentClass, ...]
+
+    def class_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.classes)
+
+    def by_id(self, class_id: str) -> DocumentClass | None:
+        return next((c for c in self.classes if c.id == class_id), None)
+
+    def rule_problems(self) -> list[tuple[Loc, str]]:
+        """Checks across the file (duplicate ids, unknown references), located."""
+        problems: list[tuple[Loc, str]] = []
+        seen: set[str] = set()
+        for i, cls in enumerate(self.classes):
+            if cls.id in seen:
+                problems.append((("classes", i, "id"), f"class id '{cls.id}' is listed twice"))
+            seen.add(cls.id)
+        if self.scoring.fallback_class not in seen:
+            problems.append(
+                (
+                    ("scoring", "fallback_class"),
+                    f"fallback_class '{self.scoring.fallback_class}' is not a class in this file",
+                )
+            )
+        problems.extend(self._duplicate_signal_ids())
+        return problems
+
+    def _duplicate_signal_ids(self) -> list[tuple[Loc, str]]:
+        located: list[tuple[Loc, str]] = []
+        for i, cls in enumerate(self.classes):
+            located += [
+                (("classes", i, "signals", j, "id"), s.id) for j, s in enumerate(cls.signals)
+            ]
+        for section, markers in (
+            ("draft", ("draft_markers", self.draft.draft_markers)),
+            ("draft", ("final_markers", self.draft.final_markers)),
+            ("registration", ("sent_markers", self.registration.sent_markers)),
+            ("registration", ("adds_facts_markers", self.registration.adds_facts_markers)),
+        ):
+            name, signals = markers
+            located += [((section, name, j, "id"), s.id) for j, s in enumerate(signals)]
+        first: set[str] = set()
+        problems: list[tuple[Loc, str]] = []
+        for loc, sid in located:
+            if sid in first:
+                problems.append(
+                    (loc, f"signal id '{sid}' is used twice; reasons must name one signal")
+                )
+            first.add(sid)
+        return problems
 
 
 register_kind("classes", ClassRules)

@@ -118,12 +118,28 @@ def validate_document(data: Any, lines: _Lines, file: str) -> BaseModel:
             [RuleProblem(file, lines.line_of(("kind",)), f"unknown kind '{kind}'; known: {known}")]
         )
     try:
-        return model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as exc:
         problems = [
-            RuleProblem(file, lines.line_of(tuple(err["loc"])), _plain(err)) for err in exc.errors()
+            RuleProblem(file, lines.line_of(_yaml_loc(err["loc"])), _plain(err))
+            for err in exc.errors()
         ]
         raise RuleFileError(problems) from exc
+    # A model MAY offer `rule_problems() -> [(loc, message)]` for checks across
+    # the file (duplicate ids, unknown references); each is reported at its line.
+    checker = getattr(validated, "rule_problems", None)
+    if callable(checker):
+        located = checker()
+        if located:
+            raise RuleFileError(
+                [RuleProblem(file, lines.line_of(tuple(loc)), msg) for loc, msg in located]
+            )
+    return validated
+
+
+def _yaml_loc(loc: tuple[Any, ...]) -> Loc:
+    """Pydantic's error location as a YAML path (aliases like `in` are already used)."""
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
 
 
 def load_rule_file(path: Path) -> BaseModel:

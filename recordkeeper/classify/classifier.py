@@ -1,0 +1,247 @@
+"""PURE: DocumentFacts + class rules (+ a registrar's correction) -> Classification.
+
+How a document is scored (all weights and factors live in `rules/classes.yaml`):
+- every signal of every class is tried in its places; a signal that fires adds
+  its weight times the best place's factor (title and headings weigh more
+  than body text; file names less than titles, so content beats a name such
+  as `Dokument1.docx` that carries no signal at all);
+- the best class wins when it reaches `min_score`; otherwise the document is
+  the fallback class (`other`) and needs review, never silently guessed; a
+  runner-up within `review_margin` also sends it to review;
+- draft = draft markers minus final markers >= threshold, for classes that
+  can be drafts; e-mails are never drafts;
+- registration duty follows the class (`true`, `when_sent`, `if_adds_facts`,
+  `case_by_case`), never for a draft or a document corrected as not official;
+- personal data: the class default, or what detection found.
+A correction wins over all of it. Reasons are stable short strings: signal ids
+with the place they fired in (`coi.phrase@title`) and a few fixed codes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, compiled
+from recordkeeper.classify.personal_data import detect_personal_data
+from recordkeeper.classify.views import Views, build_views
+from recordkeeper.model import Classification, Correction, DocumentFacts, PersonalDataFindings
+from recordkeeper.ruleset.classes import ClassRules, DocumentClass, Flag, Location
+
+EMAIL_KINDS = frozenset({"eml", "msg"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    signal_id: str
+    value: float
+    where: str
+
+    @property
+    def reason(self) -> str:
+        return f"{self.signal_id}@{self.where}"
+
+
+def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
+    return {
+        "has_comments": facts.has_comments,
+        "has_tracked_changes": facts.has_tracked_changes,
+        "is_email": facts.kind in EMAIL_KINDS or facts.email is not None,
+        "no_text_layer": not facts.has_text_layer,
+        "no_final_marker": False,  # set once final markers are known
+    }
+
+
+def _fire(
+    signal: CompiledSignal,
+    views: Views,
+    flags: dict[Flag, bool],
+    factors: dict[Location, float],
+) -> _Hit | None:
+    """The signal's contribution at its best place, or None if it does not fire."""
+    if signal.when is not None:
+        return _Hit(signal.id, signal.weight, "fact") if flags.get(signal.when) else None
+    assert signal.pattern is not None  # validated: `when` or patterns
+    best: _Hit | None = None
+    for location in signal.locations:
+        text = views.get(location)
+        if not text or signal.pattern.search(text) is None:
+            continue
+        value = signal.weight * factors.get(location, 1.0)
+        if best is None or abs(value) > abs(best.value):
+            best = _Hit(signal.id, value, location)
+    return best
+
+
+def _hits(
+    signals: tuple[CompiledSignal, ...],
+    views: Views,
+    flags: dict[Flag, bool],
+    factors: dict[Location, float],
+) -> list[_Hit]:
+    return [h for s in signals if (h := _fire(s, views, flags, factors)) is not None]
+
+
+def _confidence(best: float, second: float, confident: float) -> float:
+    if best <= 0:
+        return 0.0
+    strength = 1.0 - math.exp(-3.0 * best / confident)
+    separation = max(0.0, best - max(second, 0.0)) / best
+    return round(strength * (0.5 + 0.5 * separation), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    spec: DocumentClass
+    confidence: float
+    needs_review: bool
+    reasons: tuple[str, ...]
+
+
+def _choose_class(rules: CompiledRules, views: Views, flags: dict[Flag, bool]) -> _Choice:
+    scoring = rules.rules.scoring
+    factors = scoring.location_factor
+    scored = []
+    for cls in rules.classes:
+        hits = _hits(cls.signals, views, flags, factors)
+        scored.append((sum(h.value for h in hits), cls.spec, hits))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
+    reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
+    if best < scoring.min_score:
+        fallback = rules.rules.by_id(scoring.fallback_class)
+        assert fallback is not None  # cross-checked at load
+        hint = [f"candidate:{spec.id}"] if best > 0 else []
+        return _Choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
+    review = best - second < scoring.review_margin
+    if review:
+        reasons.append(f"ambiguous:{scored[1][1].id}")
+    confidence = _confidence(best, second, scoring.confident_score)
+    return _Choice(spec, confidence, review or spec.id == scoring.fallback_class, tuple(reasons))
+
+
+def _draft(
+    rules: CompiledRules,
+    spec: DocumentClass,
+    facts: DocumentFacts,
+    views: Views,
+    flags: dict[Flag, bool],
+) -> tuple[bool, bool, list[str]]:
+    """(is_draft, final marker fired, reasons)."""
+    factors = rules.rules.scoring.location_factor
+    finals = _hits(rules.final_markers, views, flags, factors)
+    if not spec.can_be_draft or facts.kind in rules.rules.draft.never_draft_kinds:
+        return False, bool(finals), [h.reason for h in finals]
+    flags = {**flags, "no_final_marker": not finals}
+    drafts = _hits(rules.draft_markers, views, flags, factors)
+    score = sum(h.value for h in drafts) - sum(h.value for h in finals)
+    is_draft = score >= rules.rules.draft.threshold
+    shown = drafts if is_draft else [h for h in drafts if h.where != "fact"]
+    return is_draft, bool(finals), [h.reason for h in (*shown, *finals)]
+
+
+def _must_register(
+    rules: CompiledRules,
+    spec: DocumentClass,
+    is_draft: bool,
+    views: Views,
+    flags: dict[Flag, bool],
+) -> tuple[bool, list[str]]:
+    duty = spec.register_when_final
+    if is_draft or duty is False:
+        return False, []
+    if duty is True:
+        return True, []
+    if duty == "case_by_case":
+        return False, []
+    markers = rules.sent_markers if duty == "when_sent" else rules.adds_facts_markers
+    hits = _hits(markers, views, flags, rules.rules.scoring.location_factor)
+    return bool(hits), [h.reason for h in hits] or [f"register:{duty}:no_evidence"]
+
+
+def _personal_data(
+    rules: ClassRules, spec: DocumentClass, facts: DocumentFacts, views: Views
+) -> tuple[bool, PersonalDataFindings, list[str]]:
+    pd_rules = rules.personal_data
+    addresses: tuple[str, ...] = ()
+    if facts.email is not None:
+        addresses = tuple(a for a in (facts.email.sender, *facts.email.recipients) if a)
+    text = views.text
+    if len(facts.text) > len(text):
+        text = facts.text[: pd_rules.text_chars]
+    findings = detect_personal_data(
+        text, addresses=addresses, generic_mailboxes=pd_rules.generic_mailboxes
+    )
+    strong = any(findings.counts.get(k, 0) for k in pd_rules.strong_kinds)
+    weak = sum(n for k, n in findings.counts.items() if k not in pd_rules.strong_kinds)
+    default = spec.personal_data
+    found = strong or (
+        weak >= pd_rules.weak_threshold if default is False else weak > 0 and default is not True
+    )
+    reasons = [f"pd:{kind}" for kind in findings.counts]
+    if default is True:
+        reasons.insert(0, "pd:class_default")
+    return default is True or found, findings, reasons
+
+
+def _apply_correction(
+    rules: ClassRules, spec: DocumentClass, correction: Correction
+) -> tuple[DocumentClass, list[str]]:
+    if correction.doc_class is None:
+        return spec, []
+    corrected = rules.by_id(correction.doc_class) or rules.by_id(rules.scoring.fallback_class)
+    assert corrected is not None
+    return corrected, ["correction:class"]
+
+
+def classify_document(
+    facts: DocumentFacts,
+    rules: ClassRules | CompiledRules,
+    correction: Correction | None = None,
+) -> Classification:
+    """Classify one document version.
+
+    Args:
+        facts: what extraction found (text, title, headings, metadata, path).
+        rules: the `classes` rule set, or its compiled form (compiled once and
+            memoised either way).
+        correction: a registrar's correction for this document; its set fields win.
+
+    Returns:
+        The class id, draft flag, registration duty, personal-data flag,
+        confidence (0..1), reasons, and whether a person should review it.
+    """
+    cr = compiled(rules)
+    views = build_views(facts, cr.rules.scoring.text_window)
+    flags = _flags(facts)
+    choice = _choose_class(cr, views, flags)
+    spec, reasons, review, confidence = (
+        choice.spec,
+        list(choice.reasons),
+        choice.needs_review,
+        choice.confidence,
+    )
+    if correction is not None and not correction.is_empty:
+        spec, extra = _apply_correction(cr.rules, spec, correction)
+        reasons, review, confidence = [*extra, *reasons], False, 1.0
+    is_draft, _final, draft_reasons = _draft(cr, spec, facts, views, flags)
+    if correction is not None and correction.is_draft is not None:
+        is_draft = correction.is_draft
+        draft_reasons.insert(0, "correction:draft")
+    must_register, register_reasons = _must_register(cr, spec, is_draft, views, flags)
+    if correction is not None and correction.not_official:
+        must_register, register_reasons = False, ["correction:not_official"]
+    personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)
+    if spec.id == cr.rules.scoring.fallback_class and not (correction and correction.doc_class):
+        review = True
+    return Classification(
+        doc_class=spec.id,
+        is_draft=is_draft,
+        must_register=must_register,
+        personal_data=personal,
+        confidence=confidence,
+        reasons=tuple(dict.fromkeys([*reasons, *draft_reasons, *register_reasons, *pd_reasons])),
+        needs_review=review,
+        personal_data_findings=findings,
+        corrected=correction is not None and not correction.is_empty,
+    )

@@ -1,0 +1,180 @@
+"""PURE: find personal data in text and report counts per kind, never the values.
+
+Kinds: `personnummer`, `samordningsnummer` (coordination number: day + 60),
+`email`, `phone`, `name` (a capitalised name next to a signature or contact
+cue such as "Med vänlig hälsning", "Namnförtydligande", "Kontaktperson").
+
+A number counts as a personnummer only when its date exists (leap years,
+month lengths) and its Luhn check digit is right (`stdnum.luhn`, maintained;
+`stdnum.se.personnummer` itself rejects coordination numbers, so the date
+rule is ours). Ten digits without a separator are accepted only next to a
+cue ("personnummer", "pnr"), since bare ten-digit numbers are often phone or
+reference numbers. Functional mailboxes (registrator@, info@) are not people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from stdnum import luhn
+
+from recordkeeper.model import PersonalDataFindings
+
+_PNR = re.compile(
+    r"(?<![\d/-])(?<!\d[.,])(?P<century>18|19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
+    r"(?P<sep>[-+ ]?)(?P<serial>\d{3})(?P<check>\d)(?![\d/]|[.,]\d)"
+)
+_PNR_CUE = re.compile(r"(person|pers\.?|födelse|samordnings)\s*-?(nummer|nr)|\bpnr\b", re.I)
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{1,64})@([\w-]{1,63}(?:\.[\w-]{1,63})+)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:\+46|0046)[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,2}(?:[ -]?\d{2,3}){2,3}(?![\d])"
+    r"|(?<![\w+-])0[1-9]\d{0,3}[ /-]?\d{2,3}(?:[ -]?\d{2,3}){1,2}(?![\d-])"
+)
+_NAME_CUES = re.compile(
+    r"med vänlig(a)? häls\w*|vänliga? hälsningar|\bmvh\b|\bhälsningar\b|namnförtydligande"
+    r"|underskrift|kontaktperson(er)?|handläggare|projektledare|sakkunnig[a]?\s*:"
+    r"|\bnamn\s*:|\bfrån\s*:|\bansvarig\s*:|deltagare\s*:|närvarande\s*:|\bkontakt\s*:"
+    r"|undertecknad|\bsignerad av|^\s*/s/",
+    re.I | re.M,
+)
+_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
+_NAME = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
+_NOT_NAMES = frozenset(
+    {
+        "socialstyrelsen",
+        "försäkringskassan",
+        "region",
+        "regionen",
+        "npo",
+        "enheten",
+        "avdelningen",
+        "med",
+        "vänlig",
+        "vänliga",
+        "hälsningar",
+        "projektgrupp",
+        "projektgruppen",
+        "rekommendationsgruppen",
+        "kunskapsstöd",
+        "beslutsstöd",
+        "datum",
+        "ort",
+        "telefon",
+        "mobil",
+        "e-post",
+        "epost",
+        "sverige",
+        "stockholm",
+        "göteborg",
+        "malmö",
+        "uppsala",
+        "inera",
+        "kontaktperson",
+        "handläggare",
+        "projektledare",
+        "sakkunnig",
+        "the",
+        "best",
+        "regards",
+        "kind",
+        "hälsning",
+        "underskrift",
+        "namnförtydligande",
+    }
+)
+_CUE_WINDOW = 160
+_PNR_CUE_WINDOW = 40
+
+
+def _date_exists(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _id_number_kind(match: re.Match[str], text: str) -> str | None:
+    """'personnummer', 'samordningsnummer' or None for a look-alike."""
+    century, sep = match["century"], match["sep"]
+    ten = match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"]
+    if not century and not sep:
+        before = text[max(0, match.start() - _PNR_CUE_WINDOW) : match.start()]
+        if not _PNR_CUE.search(before):
+            return None
+    if sep == " " and not century:
+        return None  # "850101 1234" is as likely two unrelated numbers
+    if not luhn.is_valid(ten):
+        return None
+    month, day = int(match["mm"]), int(match["dd"])
+    kind = "personnummer"
+    if day > 60:
+        kind, day = "samordningsnummer", day - 60
+    years = (
+        [int(century + match["yy"])]
+        if century
+        else [1900 + int(match["yy"]), 2000 + int(match["yy"])]
+    )
+    return kind if any(_date_exists(y, month, day) for y in years) else None
+
+
+def _id_numbers(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for match in _PNR.finditer(text):
+        kind = _id_number_kind(match, text)
+        if kind is not None:
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset[str]) -> int:
+    people = set()
+    for local, domain in addresses:
+        base = local.casefold()
+        if any(base == g or base.startswith(g + ".") for g in generic):
+            continue
+        people.add(f"{base}@{domain.casefold()}")
+    return len(people)
+
+
+def _names(text: str) -> int:
+    found: set[str] = set()
+    for cue in _NAME_CUES.finditer(text):
+        window = text[cue.end() : cue.end() + _CUE_WINDOW]
+        for match in _NAME.finditer(window):
+            words = match.group(0).split()
+            if not any(w.casefold() in _NOT_NAMES for w in words):
+                found.add(match.group(0))
+    return len(found)
+
+
+def detect_personal_data(
+    text: str,
+    *,
+    addresses: Iterable[str] = (),
+    generic_mailboxes: Iterable[str] = (),
+) -> PersonalDataFindings:
+    """Count personal data in `text` and in e-mail header `addresses`.
+
+    Args:
+        text: body text (the caller caps its length).
+        addresses: e-mail header addresses (sender, recipients), counted as e-mail.
+        generic_mailboxes: local parts that name a function, not a person.
+
+    Returns:
+        Counts per kind, only kinds found; never the values.
+    """
+    counts = _id_numbers(text)
+    generic = frozenset(g.casefold() for g in generic_mailboxes)
+    pairs = [(m.group(1), m.group(2)) for m in _EMAIL.finditer(text)]
+    pairs += [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]
+    emails = _personal_addresses(pairs, generic)
+    without_mail = _EMAIL.sub(" ", text)
+    phones = sum(1 for _ in _PHONE.finditer(_PNR.sub(" ", without_mail)))
+    names = _names(without_mail)
+    for kind, n in (("email", emails), ("phone", phones), ("name", names)):
+        if n:
+            counts[kind] = n
+    return PersonalDataFindings(counts=dict(sorted(counts.items())))

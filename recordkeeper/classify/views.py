@@ -1,0 +1,92 @@
+"""PURE: the searchable places ("views") of one document, built once per document.
+
+Each view is folded text (see `ruleset.classes.fold`) for one `Location`:
+title, headings, a capped window of body text, file name, folders, template,
+document properties, e-mail headers, attachment names and the file kind.
+Capping the body text is what keeps classification cheap on huge files: the
+head holds titles and purpose, the tail holds signatures and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recordkeeper.model import DocumentFacts
+from recordkeeper.ruleset.classes import Location, TextWindow, fold
+
+_CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
+_SEPARATORS = re.compile(r"[_\-.+~()\[\]{}]+")
+_FIRST_LINE_CHARS = 160
+_PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", "content_status")
+
+
+@dataclass(frozen=True, slots=True)
+class Views:
+    """Folded text per location; empty string when the document has nothing there."""
+
+    by_location: dict[Location, str]
+    text: str  # the capped body text window, unfolded (personal-data detection)
+
+    def get(self, location: Location) -> str:
+        return self.by_location.get(location, "")
+
+
+def _name_words(name: str) -> str:
+    """`Jävsdekl_AnnaS-v0.3.docx` -> `Jävsdekl Anna S v0.3 docx`: words for `\\b` patterns.
+
+    The version dot survives so `v0.3` stays one token.
+    """
+    spaced = _CAMEL.sub(" ", name)
+    spaced = re.sub(r"(?<=\d)\.(?=\d)", "\x00", spaced)
+    spaced = _SEPARATORS.sub(" ", spaced).replace("\x00", ".")
+    return " ".join(spaced.split())
+
+
+def _window(text: str, window: TextWindow) -> str:
+    head, tail = window.head_chars, window.tail_chars
+    if len(text) <= head + tail:
+        return text
+    return text[:head] + "\n" + (text[-tail:] if tail else "")
+
+
+def _first_line(text: str) -> str:
+    for line in text[:2000].splitlines():
+        stripped = line.strip()
+        if stripped:
+            return stripped[:_FIRST_LINE_CHARS]
+    return ""
+
+
+def _meta(facts: DocumentFacts, *keys: str) -> list[str]:
+    lowered = {k.lower(): v for k, v in facts.metadata.items()}
+    return [str(lowered[k]) for k in keys if lowered.get(k)]
+
+
+def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
+    """Every searchable place of `facts`, folded and capped."""
+    text = _window(facts.text or "", window)
+    title = facts.title or next(iter(_meta(facts, "title")), "") or _first_line(text)
+    stem, _, ext = facts.name.rpartition(".")
+    filename = _name_words(stem or facts.name) + (f" {ext}" if stem else "")
+    email = facts.email
+    views: dict[Location, str] = {
+        "title": title,
+        "headings": "\n".join(facts.headings),
+        "content": text,
+        "filename": filename,
+        "folder": "\n".join(_name_words(f) for f in facts.folders),
+        "template": "\n".join(_meta(facts, "template")),
+        "property": "\n".join(_meta(facts, *_PROPERTY_KEYS)),
+        "kind": facts.kind,
+    }
+    if email is not None:
+        views["email_subject"] = email.subject or ""
+        views["email_sender"] = email.sender or ""
+        views["email_recipient"] = "\n".join((*email.recipients, *email.cc))
+        views["attachment"] = "\n".join(_name_words(a) for a in email.attachment_names)
+        # an e-mail's title is its subject, searched as `email_subject`; its
+        # first body line ("Hej!") is no title
+        if not facts.title or facts.title == email.subject:
+            views.pop("title")
+    return Views({loc: fold(value) for loc, value in views.items() if value}, text)

@@ -1,0 +1,121 @@
+"""`recordkeeper classify [--json] PATH...`: classify files and folders, no database.
+
+Output streams as files finish: with `--json` one object per file per line
+(the contract in docs/rules.md and README), otherwise a table in the chosen
+language. Unreadable files are output, not failure (exit 0); a path that
+does not exist is a usage error (exit 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import typer
+
+from recordkeeper import i18n
+from recordkeeper.cli.common import print_json_line, require_paths, state
+from recordkeeper.config import Settings
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import ExtractionResult
+from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services.classify_files import ExtractJob, FileOutcome, classify_paths
+
+i18n.register(
+    {
+        "classify.col.class": {"sv": "Klass", "en": "Class"},
+        "classify.col.draft": {"sv": "Utkast", "en": "Draft"},
+        "classify.col.register": {"sv": "Diarieföras", "en": "Register"},
+        "classify.col.personal": {"sv": "Personuppg.", "en": "Pers. data"},
+        "classify.col.confidence": {"sv": "Säkerhet", "en": "Confidence"},
+        "classify.col.path": {"sv": "Fil", "en": "File"},
+        "classify.yes": {"sv": "ja", "en": "yes"},
+        "classify.no": {"sv": "nej", "en": "no"},
+        "classify.ignored": {"sv": "(ignoreras)", "en": "(ignored)"},
+        "classify.review": {"sv": "granskas", "en": "review"},
+    }
+)
+
+
+class InlineExtractor:
+    """Reads files in this process, one by one (until the worker pool is wired in)."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    def extract_many(
+        self, jobs: Iterable[ExtractJob]
+    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
+        for job in jobs:
+            yield job, extract_file(job.path, job.rel_path, self.limits)
+
+
+def limits_from(settings: Settings) -> Limits:
+    ingest = settings.ingest
+    return Limits(
+        max_file_bytes=ingest.max_file_bytes,
+        max_uncompressed_bytes=ingest.max_uncompressed_bytes,
+        max_compression_ratio=ingest.max_compression_ratio,
+        max_text_chars=ingest.max_text_chars,
+        timeout_s=ingest.extract_timeout_seconds,
+        memory_mb=ingest.extract_memory_mb,
+    )
+
+
+def _yes(value: bool | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return i18n.t("classify.yes" if value else "classify.no", lang)
+
+
+def _row(outcome: FileOutcome, rules: ClassRules, lang: str) -> str:
+    c = outcome.classification
+    if outcome.ignored or c is None:
+        blank = f"{'':>6} {'':>11} {'':>11} {'':>8}"
+        return f"{i18n.t('classify.ignored', lang):<34} {blank}  {outcome.path}"
+    spec = rules.by_id(c.doc_class)
+    name = (spec.name_sv if lang == "sv" else spec.name_en) if spec else c.doc_class
+    note = f"  [{i18n.t(f'unreadable.{outcome.error}', lang)}]" if outcome.error else ""
+    review = f" ({i18n.t('classify.review', lang)})" if c.needs_review else ""
+    return (
+        f"{name[:34]:<34} {_yes(c.is_draft, lang):>6} {_yes(c.must_register, lang):>11} "
+        f"{_yes(c.personal_data, lang):>11} {c.confidence:>8.2f}  {outcome.path}{review}{note}"
+    )
+
+
+def _header(lang: str) -> str:
+    cols = ("class", "draft", "register", "personal", "confidence", "path")
+    c = [i18n.t(f"classify.col.{k}", lang) for k in cols]
+    return f"{c[0]:<34} {c[1]:>6} {c[2]:>11} {c[3]:>11} {c[4]:>8}  {c[5]}"
+
+
+def classify(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (recursive)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per file per line."),
+) -> None:
+    """Klassificera filer och mappar / classify files and folders (no database needed).
+
+    Each file gets a class, a draft flag, a registration duty, a personal-data
+    flag, a confidence and the reasons. Exit 0 also when files are unreadable;
+    exit 2 when a path does not exist.
+    """
+    cli = state(ctx)
+    lang = cli.lang
+    require_paths(paths, lang)
+    settings = cli.settings()
+    rules: ClassRules = load_ruleset(settings.rules_dir).one("classes")
+    outcomes = classify_paths(
+        [str(p) for p in paths],
+        rules,
+        InlineExtractor(limits_from(settings)),
+        settings.ingest.ignore_patterns,
+    )
+    if not as_json:
+        typer.echo(_header(lang))
+    for outcome in outcomes:
+        if as_json:
+            print_json_line(outcome.as_json())
+        else:
+            typer.echo(_row(outcome, rules, lang))

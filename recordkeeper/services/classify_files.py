@@ -1,0 +1,132 @@
+"""Use case: classify files and folders given on the command line, no database.
+
+Expands the arguments (`ingest.paths`), reads each file through the
+`Extractor` port (the shell hands in the worker pool, so a hostile file
+cannot hang or exhaust the caller) and classifies the facts with the pure
+classifier. Outcomes stream out as files finish. An unreadable file is an
+outcome, not an error: it is still classified from its name and folders
+alone (a person must review it) and carries the reason code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from recordkeeper.classify import CompiledRules, classify_document, compiled
+from recordkeeper.ingest.paths import FoundFile, expand_paths
+from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
+from recordkeeper.ruleset.classes import ClassRules
+
+_KINDS = {
+    "docx": "docx", "docm": "docx", "dotx": "docx", "doc": "doc", "pdf": "pdf",
+    "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "pptx": "pptx", "ppt": "ppt",
+    "eml": "eml", "msg": "msg", "txt": "text", "md": "text", "csv": "text", "rtf": "rtf",
+    "odt": "odt", "ods": "ods", "odp": "odp",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractJob:
+    """One file to read: its index in the run, where it is, its relative path."""
+
+    key: int
+    path: Path
+    rel_path: str
+
+
+class Extractor(Protocol):
+    """Reads files into facts.
+
+    `extract_many` SHALL yield exactly one `(job, result)` per job, in any
+    order, as soon as each finishes, and SHALL NOT raise for a bad file
+    (it returns `Unreadable` with a reason code instead).
+    """
+
+    def extract_many(
+        self, jobs: Iterable[ExtractJob]
+    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """One line of `classify --json`."""
+
+    path: str
+    ignored: bool = False
+    classification: Classification | None = None
+    error: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.classification
+        return {
+            "path": self.path,
+            "class": c.doc_class if c else None,
+            "draft": c.is_draft if c else None,
+            "must_register": c.must_register if c else None,
+            "personal_data": c.personal_data if c else None,
+            "ignored": self.ignored,
+            "confidence": c.confidence if c else None,
+            "reasons": list(c.reasons) if c else [],
+            "error": self.error,
+            "needs_review": c.needs_review if c else None,
+        }
+
+
+def kind_of(name: str) -> str:
+    """File kind from the extension (for files that could not be read)."""
+    _, _, ext = name.rpartition(".")
+    return _KINDS.get(ext.lower(), ext.lower() or "unknown")
+
+
+def _from_name_only(rel_path: str, result: Unreadable | None) -> DocumentFacts:
+    return DocumentFacts(
+        path=rel_path,
+        size=(result.size if result and result.size is not None else 0),
+        sha256=(result.sha256 if result and result.sha256 else ""),
+        kind=kind_of(rel_path.rsplit("/", 1)[-1]),
+    )
+
+
+def _unreadable_outcome(
+    item: FoundFile, reason: str, rules: CompiledRules, result: Unreadable | None
+) -> FileOutcome:
+    """Classified from name and folders only; a person must look at it."""
+    c = classify_document(_from_name_only(item.rel_path, result), rules)
+    c = replace(c, needs_review=True, reasons=(*c.reasons, "name_only"))
+    return FileOutcome(path=item.shown, classification=c, error=reason)
+
+
+def classify_paths(
+    arguments: Iterable[str],
+    rules: ClassRules,
+    extractor: Extractor,
+    ignore_patterns: tuple[str, ...],
+) -> Iterator[FileOutcome]:
+    """Classify every file under `arguments`; yields outcomes as files finish.
+
+    Args:
+        arguments: files or folders, as the user typed them (they must exist).
+        rules: the `classes` rule set.
+        extractor: reads files (the worker pool in the shell).
+        ignore_patterns: names reported as ignored (lock, temp, system files).
+    """
+    rules_c = compiled(rules)
+    found: dict[int, FoundFile] = {}
+    jobs: list[ExtractJob] = []
+    for key, item in enumerate(expand_paths(arguments, ignore_patterns)):
+        if item.ignored:
+            yield FileOutcome(path=item.shown, ignored=True)
+        elif item.error is not None:
+            yield _unreadable_outcome(item, item.error.value, rules_c, None)
+        else:
+            found[key] = item
+            jobs.append(ExtractJob(key, item.path, item.rel_path))
+    for job, result in extractor.extract_many(jobs):
+        item = found[job.key]
+        if isinstance(result, Unreadable):
+            yield _unreadable_outcome(item, result.reason.value, rules_c, result)
+        else:
+            yield FileOutcome(path=item.shown, classification=classify_document(result, rules_c))

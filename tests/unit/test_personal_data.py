@@ -1,0 +1,77 @@
+"""Personal-data detection: counts and kinds only; look-alikes do not count."""
+
+import pytest
+
+from recordkeeper.classify.personal_data import detect_personal_data
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Personnummer: 19811228-9874.", {"personnummer": 1}),
+        ("pnr 811228-9874", {"personnummer": 1}),
+        ("född 811228+9874", {"personnummer": 1}),
+        ("personnummer 8112289874", {"personnummer": 1}),
+        ("198112289874", {"personnummer": 1}),
+        ("Samordningsnummer 701063-2391", {"samordningsnummer": 1}),
+        ("skottdag 20840229-1234", {"personnummer": 1}),
+    ],
+)
+def test_valid_identity_numbers_are_counted(text: str, expected: dict[str, int]) -> None:
+    assert dict(detect_personal_data(text).counts) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19811228-9875",  # wrong check digit
+        "991332-1239",  # month 13, check digit right
+        "850229-1233",  # 29 February in a year that has none
+        "701093-2391",  # coordination day 93 - 60 = 33
+        "ordernummer 8112289874",  # ten bare digits with no cue
+        "Dnr 2.4-12345/2025",
+        "datum 2025-03-01",
+        "belopp 1234567890,50",
+    ],
+)
+def test_look_alikes_are_not_personal_identity_numbers(text: str) -> None:
+    counts = detect_personal_data(text).counts
+    assert "personnummer" not in counts
+    assert "samordningsnummer" not in counts
+
+
+def test_phone_numbers_in_swedish_formats_are_counted() -> None:
+    text = "Ring 070-123 45 67 eller 08-555 123 45 eller +46 70 123 45 67."
+    assert detect_personal_data(text).counts == {"phone": 3}
+
+
+def test_functional_mailboxes_are_not_people() -> None:
+    findings = detect_personal_data(
+        "Skicka till registrator@socialstyrelsen.se eller anna.svensson@region.se",
+        generic_mailboxes=["registrator"],
+    )
+    assert findings.counts == {"email": 1}
+
+
+def test_header_addresses_count_once_per_person() -> None:
+    findings = detect_personal_data(
+        "Hej Bo, se bifogat. bo.ek@fk.se",
+        addresses=["bo.ek@fk.se", "Bo Ek <BO.EK@fk.se>"],
+    )
+    assert findings.counts == {"email": 1}
+
+
+def test_names_next_to_a_signature_cue_are_counted() -> None:
+    text = "Tack!\n\nMed vänlig hälsning\nKarin Berg\nProjektledare, Socialstyrelsen"
+    assert detect_personal_data(text).counts == {"name": 1}
+
+
+def test_capitalised_words_without_a_cue_are_not_names() -> None:
+    assert detect_personal_data("Kort Om Diagnosen beskriver Symtom Och Prognos.").counts == {}
+
+
+def test_findings_never_hold_the_values() -> None:
+    findings = detect_personal_data("Anna Svensson 19811228-9874 anna@x.se 070-123 45 67")
+    assert all(isinstance(n, int) for n in findings.counts.values())
+    assert "9874" not in repr(findings)
+    assert "anna" not in repr(findings).lower()
