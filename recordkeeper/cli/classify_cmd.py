@@ -16,7 +16,8 @@ import typer
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json_line, require_paths, state
 from recordkeeper.config import Settings
-from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract import Limits
+from recordkeeper.ingest.pool import ExtractionPool, Job
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.ruleset.load import load_ruleset
@@ -38,17 +39,25 @@ i18n.register(
 )
 
 
-class InlineExtractor:
-    """Reads files in this process, one by one (until the worker pool is wired in)."""
+class PoolExtractor:
+    """Reads files in worker processes (timeout and memory cap per file).
 
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
+    The pool starts only when there is a file to read, so `classify` on
+    ignored or missing-only input starts no processes.
+    """
+
+    def __init__(self, limits: Limits, workers: int) -> None:
+        self.limits, self.workers = limits, workers
 
     def extract_many(
         self, jobs: Iterable[ExtractJob]
     ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
-        for job in jobs:
-            yield job, extract_file(job.path, job.rel_path, self.limits)
+        pending = list(jobs)
+        if not pending:
+            return
+        with ExtractionPool(self.limits, workers=min(self.workers, len(pending))) as pool:
+            results = pool.map(Job(j.path, j.rel_path) for j in pending)
+            yield from zip(pending, results, strict=True)
 
 
 def limits_from(settings: Settings) -> Limits:
@@ -109,7 +118,7 @@ def classify(
     outcomes = classify_paths(
         [str(p) for p in paths],
         rules,
-        InlineExtractor(limits_from(settings)),
+        PoolExtractor(limits_from(settings), settings.ingest.workers),
         settings.ingest.ignore_patterns,
     )
     if not as_json:
