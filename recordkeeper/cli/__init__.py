@@ -17,6 +17,7 @@ from recordkeeper import __version__
 from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
+from recordkeeper.cli.demo_cmd import demo_share
 from recordkeeper.cli.ingest_cmd import ingest_app
 from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
@@ -60,6 +61,7 @@ def _global(
 
 app.add_typer(config_app, name="config")
 app.add_typer(rules_app, name="rules")
+app.command("demo-share")(demo_share)
 app.add_typer(retention_app, name="retention")
 app.add_typer(hold_app, name="hold")
 app.add_typer(project_app, name="project")

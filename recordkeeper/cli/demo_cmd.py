@@ -13,15 +13,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import structlog
 import typer
 
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json, state
 from recordkeeper.errors import UsageError
 from recordkeeper.samples.projects import DEMO_SCENARIOS, generate_share, write_truth
-
-log = structlog.get_logger(__name__)
 
 i18n.register(
     {
@@ -72,7 +69,6 @@ def demo_share(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     write_truth(truth, labels_path)
-    log.info("demo_share_created", files=len(truth.files), projects=len(truth.projects))
     _report(
         as_json,
         lang,

@@ -37,6 +37,7 @@ __all__ = [
     "expected_steps",
     "generate_share",
     "plan_share",
+    "write_eval_set",
     "write_truth",
 ]
 
@@ -225,3 +226,14 @@ def write_truth(truth: ShareTruth, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
+
+
+def write_eval_set(outdir: Path, seed: int = 0) -> tuple[Path, Path]:
+    """The labelled evaluation set: `outdir/share/` (EVAL_SCENARIOS) and `outdir/labels.json`.
+
+    Returns:
+        (share directory, labels file).
+    """
+    share = outdir / "share"
+    truth = generate_share(share, EVAL_SCENARIOS, seed)
+    return share, write_truth(truth, outdir / "labels.json")

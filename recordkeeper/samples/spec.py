@@ -130,12 +130,16 @@ def _pdf(spec: DocSpec, path: Path, images: list[bytes]) -> None:
         lines += ["  ".join(row) for row in spec.table]
     make_pdf(
         path,
-        lines,
+        [line.translate(_LATIN1) for line in lines],
         title=spec.core_title,
         author=spec.author,
         text_layer=spec.text_layer,
         scan_pages=images if not spec.text_layer else (),
     )
+
+
+# Typographic dashes and quotes have Latin-1 stand-ins; with them a PDF needs no embedded font.
+_LATIN1 = str.maketrans({"–": "-", "—": "-", "”": '"', "“": '"', "’": "'"})
 
 
 def _eml(spec: DocSpec, path: Path, images: list[bytes]) -> None:

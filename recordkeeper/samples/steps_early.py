@@ -10,8 +10,8 @@ from __future__ import annotations
 from recordkeeper.samples.documents import AGENCY, ProjectDraft, label
 from recordkeeper.samples.people import Person, fake_personnummer, name_variant
 from recordkeeper.samples.scenario import Scenario, Team
-from recordkeeper.samples.spec import DocSpec
-from recordkeeper.samples.texts import ICF
+from recordkeeper.samples.spec import DocSpec, Format
+from recordkeeper.samples.texts import ICF, filler_paragraphs
 
 __all__ = [
     "add_brief_text",
@@ -54,7 +54,9 @@ def add_plan(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
         "samt en patientrepresentant.",
         "Statistik beställs från Försäkringskassan (Midas) och redovisas i bilagan "
         "Kunskapsunderlag med metodbeskrivning.",
-        "Godkännande: " + ("AC (nytt beslutsstöd)." if pd.variant == "new" else "EC (uppdatering)."),
+        "Godkännande: "
+        + ("AC (nytt beslutsstöd)." if pd.variant == "new" else "EC (uppdatering)."),
+        *filler_paragraphs(pd.rng, pd.rng.randint(3, 10)),
     ]
     table = [
         ["Aktivitet", "Start", "Klart"],
@@ -160,7 +162,7 @@ def _declaration(
         if pd.rng.random() < 0.5:
             body.insert(1, f"Personnummer: {person.personnummer}")
     body += pd.signature(person, when)
-    fmt = "pdf" if kind < 0.7 else "docx"
+    fmt: Format = "pdf" if kind < 0.7 else "docx"
     stem = f"{'Declaration of interests' if english else 'Jävsdeklaration'} {person.short}"
     pd.add(
         DocSpec(
@@ -177,9 +179,7 @@ def _declaration(
 
 def _agreement(pd: ProjectDraft, person: Person, day: int) -> None:
     when = pd.at(day)
-    lab = label(
-        "agreement", "recruit_project_group", personal_data=True, people=(person.name,)
-    )
+    lab = label("agreement", "recruit_project_group", personal_data=True, people=(person.name,))
     stem = f"Avtal om ersättning {person.family}"
     body = [
         f"Mellan {AGENCY} (uppdragsgivare) och {person.name}, personnummer "
@@ -190,8 +190,10 @@ def _agreement(pd: ProjectDraft, person: Person, day: int) -> None:
         "Uppdragstagaren har lämnat jävsdeklaration.",
     ]
     if pd.rng.random() < 0.3:
-        pd.add_draft("agreement", stem, pd.at(day - 5), lab, title="Avtal om ersättning")
-    fmt = "pdf" if pd.rng.random() < 0.5 else "docx"
+        pd.add_draft(
+            "agreement", stem, pd.at(day - 5), lab, title="Avtal om ersättning", paragraphs=body
+        )
+    fmt: Format = "pdf" if pd.rng.random() < 0.5 else "docx"
     pd.add(
         DocSpec(
             pd.path("agreement", stem, fmt),
@@ -314,13 +316,11 @@ def _midas_rows(pd: ProjectDraft, sc: Scenario) -> list[list[object]]:
     for year in (sc.year - 2, sc.year - 1):
         for sex in ("Kvinnor", "Män", "Totalt"):
             median = pd.rng.randint(20, 120)
-            rows.append(
-                [year, sex, pd.rng.randint(500, 20000), pd.rng.randint(400, 15000), median]
-                + [median + pd.rng.randint(5, 40), median // 2, median * 2]
-            )
-    if pd.rng.random() < 0.4:
-        # Looks like a personnummer but fails the check digit: not personal data.
-        rows.append(["Uttags-id", fake_personnummer(pd.rng), "", "", "", "", "", ""])
+            cases = pd.rng.randint(500, 20000)
+            spread = [median + pd.rng.randint(5, 40), median // 2, median * 2]
+            rows.append([year, sex, cases, cases * 3 // 4, median, *spread])
+    # FK's extract id looks like a personnummer but fails the check digit: not personal data.
+    rows.append(["Uttags-id", fake_personnummer(pd.rng), "", "", "", "", "", ""])
     return rows
 
 
@@ -479,7 +479,9 @@ def add_startup(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
     present = ", ".join(name_variant(p, pd.rng) for p in (team.lead, *team.experts))
     pd.add(
         DocSpec(
-            pd.path("startup", f"Minnesanteckningar uppstartsmöte {when.date().isoformat()}", "docx"),
+            pd.path(
+                "startup", f"Minnesanteckningar uppstartsmöte {when.date().isoformat()}", "docx"
+            ),
             "docx",
             pd.at(41),
             # Notes that record decisions add facts to the matter, so they are registered.
@@ -492,7 +494,9 @@ def add_startup(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
             ],
         )
     )
-    templates = "Mall_textförslag och Mall_ICF-kategorier" if sc.variant == "new" else "Mall_textförslag"
+    templates = (
+        "Mall_textförslag och Mall_ICF-kategorier" if sc.variant == "new" else "Mall_textförslag"
+    )
     pd.add(
         DocSpec(
             pd.path("startup", "Mallar efter uppstartsmötet", "eml"),
@@ -506,4 +510,3 @@ def add_startup(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
             attachments=[("Mall_textförslag.docx", "Mall_textförslag".encode())],
         )
     )
-

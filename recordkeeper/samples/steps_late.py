@@ -14,7 +14,7 @@ from recordkeeper.samples.people import Person, make_person, name_variant
 from recordkeeper.samples.scenario import Scenario, Team
 from recordkeeper.samples.spec import DocSpec
 from recordkeeper.samples.steps_early import NPO_MAIL, TEXT_TEMPLATE
-from recordkeeper.samples.texts import ICF
+from recordkeeper.samples.texts import ICF, filler_paragraphs
 
 __all__ = [
     "add_approval",
@@ -40,6 +40,7 @@ def _proposal_body(pd: ProjectDraft) -> list[str]:
         "Funktionsnedsättning: " + ", ".join(ICF[c] for c in d.icf[:3]) + ".",
         "Aktivitetsbegränsning: " + ", ".join(ICF[c] for c in d.icf[3:] or d.icf[:1]) + ".",
         f"Rekommendation: {d.recommendation}",
+        *filler_paragraphs(pd.rng, pd.rng.randint(2, 8)),
     ]
 
 
@@ -362,6 +363,7 @@ def add_knowledge_basis(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
         "Rekommendationsgruppen har lämnat synpunkter via webbenkät.",
         "Statistik från Försäkringskassan (Midas) avser sjukfall längre än 14 dagar.",
         "Litteratursökning har gjorts endast i undantagsfall.",
+        *filler_paragraphs(pd.rng, pd.rng.randint(4, 12)),
     ]
     pd.add_draft("knowledge_basis", stem, pd.at(148), lab, title=stem, paragraphs=body[:2])
     pd.add(
@@ -413,7 +415,8 @@ def add_approval(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
             title=f"Beslut om publicering – FMB {d.name}",
             paragraphs=[
                 f"Dnr {pd.dnr(decided)}",
-                f"{role.capitalize()} beslutar att beslutsstödet för {d.name} ska publiceras.",
+                f"{role[0].upper()}{role[1:]} beslutar att beslutsstödet för {d.name} "
+                "ska publiceras.",
                 f"Stockholm {decided.date().isoformat()}",
                 "Underskrift: ______________________",
             ],
