@@ -137,6 +137,23 @@ class MetricsConfig(_Section):
     enabled: bool = False
     host: str = "127.0.0.1"
     port: int = Field(9464, ge=1, le=65535)
+class WebConfig(_Section):
+    # The web interface; the daemon serves it when enabled, `recordkeeper web` always.
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(8470, ge=1, le=65535)
+    session_hours: float = Field(8.0, gt=0)
+    # Cookies carry the Secure flag; browsers accept that on http://localhost too.
+    secure_cookies: bool = True
+    login_attempts_per_window: int = Field(5, ge=1)
+    login_window_minutes: float = Field(15.0, gt=0)
+    # Single sign-on through a reverse proxy: trust this header for the user name,
+    # only from these client addresses. Off (empty) by default.
+    trusted_user_header: str = ""
+    trusted_proxies: tuple[str, ...] = ()
+    # argon2id cost of password hashes (RFC 9106 second recommendation by default)
+    password_time_cost: int = Field(3, ge=1)
+    password_memory_kib: int = Field(65536, ge=1024)
 
 
 class Settings(BaseSettings):
@@ -160,6 +177,7 @@ class Settings(BaseSettings):
     retention: RetentionConfig = RetentionConfig()
     email: EmailConfig = EmailConfig()
     metrics: MetricsConfig = MetricsConfig()
+    web: WebConfig = WebConfig()
 
     @classmethod
     def settings_customise_sources(

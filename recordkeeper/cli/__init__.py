@@ -21,6 +21,7 @@ from recordkeeper.cli.demo_cmd import demo_share
 from recordkeeper.cli.ingest_cmd import ingest_app
 from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
+from recordkeeper.cli.web_cmd import user_app, web
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
 
@@ -68,6 +69,8 @@ app.add_typer(project_app, name="project")
 app.add_typer(dpo_app, name="dpo")
 app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
 app.command("classify")(classify)
+app.add_typer(user_app, name="user")
+app.command("web")(web)
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""Swedish/English texts of the web interface."""
+
+from recordkeeper import i18n
+
+i18n.register(
+    {
+        "web.app": {"sv": "recordkeeper", "en": "recordkeeper"},
+        "web.skip": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
+        "web.nav": {"sv": "Huvudmeny", "en": "Main menu"},
+        "web.nav.registrar": {"sv": "Registrering", "en": "Registration"},
+        "web.nav.projects": {"sv": "Projekt", "en": "Projects"},
+        "web.nav.dpo": {"sv": "Dataskydd", "en": "Data protection"},
+        "web.signed_in_as": {
+            "sv": "Inloggad som {user} ({role})",
+            "en": "Signed in as {user} ({role})",
+        },
+        "web.sign_out": {"sv": "Logga ut", "en": "Sign out"},
+        "web.other_lang": {"sv": "English", "en": "Svenska"},
+        "web.login.title": {"sv": "Logga in", "en": "Sign in"},
+        "web.login.user": {"sv": "Användarnamn", "en": "User name"},
+        "web.login.password": {"sv": "Lösenord", "en": "Password"},
+        "web.login.submit": {"sv": "Logga in", "en": "Sign in"},
+        "web.login.failed": {
+            "sv": "Fel användarnamn eller lösenord, eller för många försök. Försök igen senare.",
+            "en": "Wrong user name or password, or too many attempts. Try again later.",
+        },
+        "web.role.registrar": {"sv": "registrator", "en": "registrar"},
+        "web.role.project_lead": {"sv": "projektledare", "en": "project lead"},
+        "web.role.dpo": {"sv": "dataskyddsombud", "en": "data protection officer"},
+        "web.role.admin": {"sv": "administratör", "en": "administrator"},
+        "web.none": {"sv": "Inga.", "en": "None."},
+        "web.done": {"sv": "Klart.", "en": "Done."},
+        "web.approve": {"sv": "Godkänn", "en": "Approve"},
+        "web.reject": {"sv": "Avslå", "en": "Reject"},
+        "web.dpo.title": {"sv": "Dataskydd och gallring", "en": "Data protection and weeding"},
+        "web.dpo.timeline": {
+            "sv": "Kommande gallring per månad (12 månader)",
+            "en": "Upcoming weeding per month (12 months)",
+        },
+        "web.dpo.month": {"sv": "Månad", "en": "Month"},
+        "web.dpo.hold.add": {"sv": "Lägg spärr", "en": "Add hold"},
+        "web.dpo.hold.lift": {"sv": "Häv spärr", "en": "Lift hold"},
+        "web.dpo.hold.target": {
+            "sv": "Handlings-id eller projektnamn",
+            "en": "Document id or project name",
+        },
+        "web.dpo.hold.kind": {"sv": "Gäller", "en": "Applies to"},
+        "web.dpo.hold.kind.document": {"sv": "handling", "en": "document"},
+        "web.dpo.hold.kind.project": {"sv": "projekt", "en": "project"},
+        "web.dpo.audit": {"sv": "Revisionsloggen", "en": "The audit log"},
+        "web.doc.title": {"sv": "Handling {id}", "en": "Document {id}"},
+        "web.doc.facts": {"sv": "Uppgifter", "en": "Facts"},
+        "web.doc.versions": {"sv": "Versioner", "en": "Versions"},
+        "web.doc.history": {"sv": "Historik (revisionsloggen)", "en": "History (audit log)"},
+        "web.doc.state": {"sv": "Status", "en": "State"},
+        "web.doc.project": {"sv": "Projekt", "en": "Project"},
+        "web.doc.location": {"sv": "Plats", "en": "Location"},
+        "web.doc.first_seen": {"sv": "Först sedd", "en": "First seen"},
+        "web.doc.hash": {"sv": "SHA-256", "en": "SHA-256"},
+        "web.doc.event": {"sv": "Händelse", "en": "Event"},
+        "web.doc.when": {"sv": "Tidpunkt", "en": "Time"},
+        "web.doc.actor": {"sv": "Utförd av", "en": "Actor"},
+        "web.doc.index": {"sv": "Post", "en": "Entry"},
+        "web.not_found": {"sv": "Hittades inte.", "en": "Not found."},
+    }
+)
