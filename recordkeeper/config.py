@@ -137,6 +137,8 @@ class MetricsConfig(_Section):
     enabled: bool = False
     host: str = "127.0.0.1"
     port: int = Field(9464, ge=1, le=65535)
+
+
 class WebConfig(_Section):
     # The web interface; the daemon serves it when enabled, `recordkeeper web` always.
     enabled: bool = True
