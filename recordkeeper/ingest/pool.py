@@ -23,8 +23,9 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -43,6 +44,7 @@ log = structlog.get_logger(__name__)
 
 _STARTUP_TIMEOUT_S = 60.0
 _STOP_TIMEOUT_S = 2.0
+_DEPTH = 2  # tasks queued per worker
 _MIB = 1024 * 1024
 
 
@@ -101,15 +103,20 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
             return
 
 
+@dataclass(frozen=True, slots=True)
+class _Task:
+    index: int
+    job: Job
+    retried: bool = False
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
     tasks: int = 0
-    index: int | None = None
-    job: Job | None = None
-    deadline: float = 0.0
-    retried: bool = False
+    queue: deque[_Task] = field(default_factory=deque)
+    deadline: float = 0.0  # for the task at the head of the queue (the one running)
 
 
 class ExtractionPool:
@@ -198,109 +205,125 @@ class ExtractionPool:
         self.close()
 
     # -- scheduling ---------------------------------------------------------
+    #
+    # Each worker has up to _DEPTH tasks queued in its pipe, so that it starts the
+    # next file as soon as it has sent a result instead of waiting for this process
+    # to be scheduled (on a loaded machine that wait costs more than small files).
+    # The worker runs its queue in order, so the head task is the running one and
+    # its deadline starts when the result before it arrived.
 
     def _run(
         self, items: Iterator[Job | tuple[Path, str, str | None]]
     ) -> Iterator[ExtractionResult]:
         window = len(self._workers) * 8  # bound on results held back for ordering
         done: dict[int, ExtractionResult] = {}
+        again: deque[_Task] = deque()  # queued on a worker that had to be replaced
         next_index = 0
         next_out = 0
         exhausted = False
         while True:
-            for worker in self._workers:
-                if exhausted or worker.job is not None or next_index - next_out >= window:
-                    continue
-                try:
-                    item = next(items)
-                except StopIteration:
-                    exhausted = True
-                    break
-                self._dispatch(worker, next_index, Job(*item))
-                next_index += 1
+            for depth in range(1, _DEPTH + 1):  # spread work before queueing deeper
+                for worker in self._workers:
+                    if len(worker.queue) >= depth or worker.tasks + depth > self._max_tasks:
+                        continue
+                    if again:
+                        task = again.popleft()
+                    elif exhausted or next_index - next_out >= window:
+                        continue
+                    else:
+                        try:
+                            item = next(items)
+                        except StopIteration:
+                            exhausted = True
+                            continue
+                        task = _Task(next_index, Job(*item))
+                        next_index += 1
+                    self._dispatch(worker, task, again)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
-            busy = [w for w in self._workers if w.job is not None]
+            busy = [w for w in self._workers if w.queue]
             if not busy:
-                if exhausted:
+                if exhausted and not again:
                     return
                 continue
-            self._collect(busy, done)
+            self._collect(busy, done, again)
 
-    def _dispatch(self, worker: _Worker, index: int, job: Job, *, retry: bool = False) -> None:
-        message = (str(job.path), job.rel_path, job.project)
-        if not worker.process.is_alive():  # died while idle (killed from outside)
-            self._replace(worker)
-        for attempt in range(2):
-            try:
-                worker.conn.send(message)
-                break
-            except (OSError, EOFError):  # the idle worker died; the job never started
-                if attempt:
-                    raise PoolError("workers die on start") from None
-                self._replace(worker)
-        worker.index, worker.job, worker.retried = index, job, retry
-        worker.deadline = time.monotonic() + self._limits.timeout_s
+    def _dispatch(self, worker: _Worker, task: _Task, again: deque[_Task]) -> None:
+        if not worker.queue and not worker.process.is_alive():  # died while idle
+            self._replace(worker, again)
+        message = (str(task.job.path), task.job.rel_path, task.job.project)
+        try:
+            worker.conn.send(message)
+        except (OSError, EOFError):  # died: the task never started; a fresh worker takes it
+            self._replace(worker, again)
+            worker.conn.send(message)
+        if not worker.queue:
+            worker.deadline = time.monotonic() + self._limits.timeout_s
+        worker.queue.append(task)
 
-    def _collect(self, busy: list[_Worker], done: dict[int, ExtractionResult]) -> None:
-        """Wait for the first answer, death or deadline among the busy workers."""
+    def _collect(
+        self, busy: list[_Worker], done: dict[int, ExtractionResult], again: deque[_Task]
+    ) -> None:
+        """Wait for answers, deaths or the first deadline among the busy workers."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         ready = set(wait(handles, timeout=timeout))  # type: ignore[arg-type]
-        now = time.monotonic()
         for worker in busy:
-            job, index = worker.job, worker.index
-            assert job is not None and index is not None
-            result: ExtractionResult | None = None
             replace = False
             if worker.conn in ready or worker.process.sentinel in ready:
-                result, replace = self._answer(worker, job)
-                if result is None:  # died before answering: one more try on a fresh worker
-                    self._replace(worker)
-                    self._dispatch(worker, index, job, retry=True)
-                    continue
-            elif now >= worker.deadline:
+                replace = self._drain(worker, done, again)
+            elif time.monotonic() >= worker.deadline:
+                task = worker.queue.popleft()
                 log.warning("extract_timeout", worker=worker.process.pid)
-                result = Unreadable(
-                    job.rel_path,
+                done[task.index] = Unreadable(
+                    task.job.rel_path,
                     UnreadableReason.TIMEOUT,
                     f"no result within {self._limits.timeout_s:g} s",
                 )
                 replace = True
-            if result is None:
-                continue
-            done[index] = result
-            worker.job, worker.index = None, None
-            worker.tasks += 1
-            if replace or worker.tasks >= self._max_tasks:
-                self._replace(worker)
+            if replace:
+                self._replace(worker, again)
 
-    def _answer(self, worker: _Worker, job: Job) -> tuple[ExtractionResult | None, bool]:
-        """Read the worker's result, or explain its death (None: retry the job once).
-
-        The retry covers a worker killed from outside between jobs; a file that
-        kills its worker twice is reported.
-        """
+    def _drain(
+        self, worker: _Worker, done: dict[int, ExtractionResult], again: deque[_Task]
+    ) -> bool:
+        """Take every result the worker has sent; True when it must be replaced."""
         try:
-            if worker.conn.poll():
+            while worker.queue and worker.conn.poll():
                 result: ExtractionResult = worker.conn.recv()
-                memory = isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY
-                return result, memory
+                task = worker.queue.popleft()
+                done[task.index] = result
+                worker.tasks += 1
+                worker.deadline = time.monotonic() + self._limits.timeout_s
+                if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:
+                    return True  # a process that ran out of memory is not trusted further
+            if worker.process.is_alive() or not worker.queue:
+                spent = not worker.queue and worker.tasks >= self._max_tasks
+                return spent or not worker.process.is_alive()
         except (EOFError, OSError):
             pass
+        # The worker died with its head task running.
+        task = worker.queue.popleft()
         worker.process.join(_STOP_TIMEOUT_S)
         code = worker.process.exitcode
         log.warning("extract_worker_died", worker=worker.process.pid, exitcode=code)
-        if not worker.retried:
-            return None, True
+        if not task.retried:
+            # Once more on a fresh worker: covers a worker killed from outside; a file
+            # that kills its worker twice is reported.
+            again.appendleft(_Task(task.index, task.job, retried=True))
+            return True
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
             reason = (
                 UnreadableReason.MEMORY if -code == signal.SIGKILL else UnreadableReason.INTERNAL
             )
-            return Unreadable(job.rel_path, reason, f"worker killed by {name}"), True
-        return Unreadable(job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})"), True
+            done[task.index] = Unreadable(task.job.rel_path, reason, f"worker killed by {name}")
+        else:
+            done[task.index] = Unreadable(
+                task.job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})"
+            )
+        return True
 
     # -- worker lifecycle ---------------------------------------------------
 
@@ -325,9 +348,9 @@ class ExtractionPool:
 
     def _stop(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError, EOFError):
-            if worker.job is None and worker.process.is_alive():
+            if not worker.queue and worker.process.is_alive():
                 worker.conn.send(None)
-        worker.process.join(_STOP_TIMEOUT_S if worker.job is None else 0)
+        worker.process.join(_STOP_TIMEOUT_S if not worker.queue else 0)
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join(_STOP_TIMEOUT_S)
@@ -335,19 +358,22 @@ class ExtractionPool:
         with contextlib.suppress(ValueError):
             worker.process.close()
 
-    def _replace(self, worker: _Worker) -> None:
-        """Kill `worker` (if alive) and put a fresh process in its slot."""
-        worker.job = None  # a killed worker's job is answered by the caller
+    def _replace(self, worker: _Worker, again: deque[_Task] | None = None) -> None:
+        """Kill `worker` (if alive) and put a fresh process in its slot.
+
+        Tasks still queued on it never started; they go back to `again`, in order.
+        """
+        if again is not None:
+            again.extendleft(reversed(worker.queue))
+        worker.queue.clear()
         if worker.process.is_alive():
             worker.process.kill()
         self._stop(worker)
         fresh = self._start()
         worker.process, worker.conn, worker.tasks = fresh.process, fresh.conn, 0
-        worker.index = None
 
     def _abandon_busy(self) -> None:
         """A consumer stopped iterating: jobs still running are not wanted any more."""
         for worker in self._workers:
-            if worker.job is not None:
-                worker.job, worker.index = None, None
+            if worker.queue:
                 self._replace(worker)

@@ -62,18 +62,34 @@ def test_hostile_files_through_the_pool(tmp_path: Path, pool: ExtractionPool) ->
     ]
 
 
-def test_slow_file_times_out_and_the_pool_goes_on(tmp_path: Path) -> None:
-    slow = hostile.huge_valid_docx(tmp_path / "slow.docx")
+def test_slow_file_times_out_and_the_files_queued_behind_it_are_still_read(
+    tmp_path: Path,
+) -> None:
+    slow = hostile.huge_valid_docx(tmp_path / "slow.docx", paragraphs=150_000)
+    note = tmp_path / "note.txt"
+    note.write_text("Minnesanteckning", encoding="utf-8")
     good = make_docx(tmp_path / "ok.docx", paragraphs=["Efteråt"])
-    with ExtractionPool(Limits(timeout_s=0.01), workers=1) as tiny:
+    jobs = [Job(note, "a.txt"), Job(slow, "slow.docx"), Job(note, "b.txt"), Job(good, "ok.docx")]
+    with ExtractionPool(Limits(timeout_s=0.3), workers=1) as tiny:
         pid_before = tiny.worker_pids()
-        result = tiny.extract(slow, "slow.docx")
-        assert isinstance(result, Unreadable)
-        assert result.reason is UnreadableReason.TIMEOUT
+        results = list(tiny.map(jobs))
         assert tiny.worker_pids() != pid_before
-    with ExtractionPool(Limits(timeout_s=30), workers=1) as patient:
-        assert isinstance(patient.extract(slow, "slow.docx"), DocumentFacts)
-        assert isinstance(patient.extract(good, "ok.docx"), DocumentFacts)
+    assert [r.path for r in results] == ["a.txt", "slow.docx", "b.txt", "ok.docx"]
+    assert isinstance(results[1], Unreadable)
+    assert results[1].reason is UnreadableReason.TIMEOUT
+    assert all(isinstance(r, DocumentFacts) for r in (results[0], results[2], results[3]))
+    with ExtractionPool(Limits(timeout_s=60), workers=1) as patient:
+        assert isinstance(patient.extract(slow, "slow.docx"), DocumentFacts)  # valid, only slow
+
+
+def test_workers_are_recycled_after_their_task_budget(tmp_path: Path) -> None:
+    paths = [make_docx(tmp_path / f"{n}.docx", title=f"D{n}") for n in range(7)]
+    with ExtractionPool(Limits(), workers=2, max_tasks_per_worker=2) as recycling:
+        first = recycling.worker_pids()
+        results = list(recycling.map(Job(p, p.name) for p in paths))
+        assert not set(first) & set(recycling.worker_pids())
+    assert [r.path for r in results] == [p.name for p in paths]
+    assert all(isinstance(r, DocumentFacts) for r in results)
 
 
 def test_memory_hog_gets_memory_and_the_worker_is_replaced(tmp_path: Path) -> None:

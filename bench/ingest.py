@@ -1,0 +1,196 @@
+"""Ingest throughput: our extraction against the least work any correct extraction does.
+
+    .venv/bin/python bench/ingest.py [--files 1000] [--seed 1] [--dir DIR] [--no-scan]
+
+Generates a mixed corpus (recordkeeper.samples.corpus), warms the page cache,
+then measures in one run, files per second:
+
+- floor: read + SHA-256 every file; parse with lxml only the text-bearing
+  OOXML parts (document body, headers, footers, comments, core properties;
+  shared strings; slides); read each PDF's text layer with pypdf;
+- extract_file in-process (reference), the ExtractionPool with 1 and 2 workers;
+- `recordkeeper scan` (hash, extract, store) on the same tree, if the command exists.
+
+Prints a Markdown block for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+from pypdf import PdfReader
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.pool import ExtractionPool, Job
+from recordkeeper.model import DocumentFacts
+from recordkeeper.samples.corpus import generate_corpus
+
+_DOCX_PART = ("word/document.xml", "word/comments.xml", "docProps/core.xml")
+
+
+def _ooxml_floor(data: bytes, wanted: Callable[[str], bool]) -> int:
+    chars = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if wanted(name):
+                root = etree.fromstring(package.read(name))
+                chars += sum(len(t) for t in root.itertext())
+    return chars
+
+
+def floor_one(path: Path) -> int:
+    """The least work: read, hash, parse the text-bearing parts."""
+    data = path.read_bytes()
+    hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _ooxml_floor(
+            data,
+            lambda n: n in _DOCX_PART or n.startswith(("word/header", "word/footer")),
+        )
+    if suffix == ".xlsx":
+        return _ooxml_floor(data, lambda n: n in ("xl/sharedStrings.xml", "docProps/core.xml"))
+    if suffix == ".pptx":
+        return _ooxml_floor(
+            data,
+            lambda n: n.startswith("ppt/slides/slide") or n == "docProps/core.xml",
+        )
+    if suffix == ".pdf":
+        return sum(len(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
+    return len(data)
+
+
+def _rate(count: int, seconds: float) -> float:
+    return count / seconds if seconds > 0 else float("inf")
+
+
+def _timed(label: str, run: Callable[[], int], count: int) -> float:
+    start = time.perf_counter()
+    checked = run()
+    elapsed = time.perf_counter() - start
+    rate = _rate(count, elapsed)
+    print(f"  {label:<28} {elapsed:8.2f} s  {rate:8.1f} files/s  ({checked} ok)", flush=True)
+    return rate
+
+
+def _machine() -> str:
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}, Python {platform.python_version()}"
+
+
+def _scan(root: Path, work: Path) -> int | None:
+    """Whole ingest with the CLI; None when `recordkeeper scan` is not available."""
+    exe = Path(sys.executable).with_name("recordkeeper")
+    if not exe.exists():
+        return None
+    help_text = subprocess.run([str(exe), "scan", "--help"], capture_output=True, text=True)
+    if help_text.returncode != 0:
+        return None
+    state = work / "state"
+    state.mkdir()
+    env = {
+        **os.environ,
+        "RECORDKEEPER_STATE_DIR": str(state),
+        "RECORDKEEPER_DATABASE_URL": f"sqlite:///{state / 'rk.db'}",
+        "RECORDKEEPER_ROOTS": f'[{{"path": "{root}"}}]',
+    }
+    done = subprocess.run([str(exe), "scan", str(root)], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+        return None
+    return 1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--dir", type=Path, default=None, help="reuse/keep the corpus here")
+    parser.add_argument("--no-scan", action="store_true", help="skip the whole-ingest run")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="rk-bench-"))
+    root = args.dir or work / "share"
+    try:
+        if not (root.exists() and any(root.rglob("*.*"))):
+            start = time.perf_counter()
+            generate_corpus(root, args.files, args.seed)
+            print(f"corpus: {args.files} files in {time.perf_counter() - start:.1f} s")
+        paths = sorted(p for p in root.rglob("*") if p.is_file())
+        total = sum(p.stat().st_size for p in paths)
+        kinds: dict[str, int] = {}
+        for p in paths:
+            kinds[p.suffix.lower()] = kinds.get(p.suffix.lower(), 0) + 1
+        print(f"files: {len(paths)}, {total / 1e6:.1f} MB, {dict(sorted(kinds.items()))}")
+        for p in paths:  # warm the page cache so that every run reads from memory
+            p.read_bytes()
+        limits = Limits()
+        jobs = [Job(p, p.relative_to(root).as_posix()) for p in paths]
+
+        def floor() -> int:
+            return sum(1 for p in paths if floor_one(p) >= 0)
+
+        def in_process() -> int:
+            return sum(
+                isinstance(extract_file(j.path, j.rel_path, limits), DocumentFacts) for j in jobs
+            )
+
+        def pooled(workers: int) -> Callable[[], int]:
+            def run() -> int:
+                with ExtractionPool(limits, workers) as pool:
+                    return sum(isinstance(r, DocumentFacts) for r in pool.map(jobs))
+
+            return run
+
+        print(f"machine: {_machine()}")
+        floor_rate = _timed("floor (1 process)", floor, len(paths))
+        inproc_rate = _timed("extract_file in-process", in_process, len(paths))
+        one_rate = _timed("pool, 1 worker", pooled(1), len(paths))
+        two_rate = _timed("pool, 2 workers", pooled(2), len(paths))
+        scan_rate = None
+        if not args.no_scan:
+            start = time.perf_counter()
+            if _scan(root, work) is not None:
+                scan_rate = _rate(len(paths), time.perf_counter() - start)
+                print(f"  {'recordkeeper scan (whole)':<28} {scan_rate:8.1f} files/s")
+        print()
+        print("| run | files/s | ratio |")
+        print("|---|---:|---:|")
+        print(f"| floor (read+hash+lxml text parts+pypdf text) | {floor_rate:.1f} | 1.00 |")
+        print(
+            f"| extract_file in-process | {inproc_rate:.1f} | {inproc_rate / floor_rate:.2f} of floor |"
+        )
+        print(
+            f"| pool, 1 worker | {one_rate:.1f} | {one_rate / floor_rate:.2f} of floor (goal ≥ 0.50) |"
+        )
+        print(
+            f"| pool, 2 workers | {two_rate:.1f} | {two_rate / one_rate:.2f}× 1 worker (goal ≥ 1.8) |"
+        )
+        if scan_rate is not None:
+            print(
+                f"| recordkeeper scan (hash, extract, store) | {scan_rate:.1f} | {scan_rate / floor_rate:.2f} of floor |"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
