@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from recordkeeper.samples import steps_early, steps_late
-from recordkeeper.samples.documents import ProjectDraft
+from recordkeeper.samples.documents import LAYOUTS, ProjectDraft
 from recordkeeper.samples.images import image_pool
 from recordkeeper.samples.people import Person, make_person
 from recordkeeper.samples.scenario import GAPS, STEP_IDS, Scenario, Team
@@ -30,6 +30,7 @@ __all__ = [
     "DEMO_SCENARIOS",
     "EVAL_SCENARIOS",
     "GAPS",
+    "LARGE_SCENARIO",
     "STEP_IDS",
     "ProjectTruth",
     "Scenario",
@@ -37,6 +38,7 @@ __all__ = [
     "expected_steps",
     "generate_share",
     "plan_share",
+    "random_scenarios",
     "write_eval_set",
     "write_truth",
 ]
@@ -82,6 +84,58 @@ EVAL_SCENARIOS: tuple[Scenario, ...] = (
              gaps=("no_survey",)),
     Scenario("FMB Lumbago 2022 (gammal)", "lumbago", "update", 2022, "mixed", n_experts=1,
              gaps=("single_expert_complicated",)),
+)  # fmt: skip
+
+
+_FOLDER_FORMS = (
+    "FMB {name} {kind} {year}",
+    "{name} - {kind}",
+    "{year} FMB {name}",
+    "FMB {name} ({kind}) {n}",
+)
+
+
+def random_scenarios(rng: random.Random, count: int) -> list[Scenario]:
+    """`count` varied projects (variant, layout, size, gaps, stop point) with unique folders."""
+    scenarios = []
+    for n in range(count):
+        key = rng.choice(sorted(DIAGNOSES))
+        variant = rng.choice(("new", "update"))
+        kind = "nytt beslutsstöd" if variant == "new" else rng.choice(("uppdatering", "uppd"))
+        year = rng.randint(2021, 2026)
+        folder = rng.choice(_FOLDER_FORMS).format(
+            name=DIAGNOSES[key].name, kind=kind, year=year, n=n
+        )
+        gaps = [g for g in ("missing_coi_expert", "no_statistics_request", "no_survey")
+                if rng.random() < 0.15]  # fmt: skip
+        if rng.random() < 0.3:
+            gaps.append("no_rg_meeting_new" if variant == "new" else "no_rg_meeting_update")
+        stop_after = rng.choice(STEP_IDS[2:13]) if rng.random() < 0.2 else None
+        if stop_after:
+            gaps.append("stopped")
+        scenarios.append(
+            Scenario(
+                f"{folder} #{n}" if any(s.folder == folder for s in scenarios) else folder,
+                key,
+                variant,
+                year,
+                rng.choice(sorted(LAYOUTS)),
+                n_experts=rng.randint(1, 3) if DIAGNOSES[key].uncomplicated else rng.randint(2, 3),
+                n_rg=rng.randint(4, 9),
+                gaps=tuple(gaps),
+                stop_after=stop_after,
+                english=rng.random() < 0.15,
+                unnamed_share=rng.uniform(0.2, 0.45),
+                draft_rounds=rng.choice((1, 1, 1, 2, 3)),
+            )
+        )
+    return scenarios
+
+
+# A busy project of about 210 files, for timing `check` on a 200-file project (issue 5).
+LARGE_SCENARIO = Scenario(
+    "FMB Långvarig covid stort projekt 2025", "covid", "new", 2025, "numbered",
+    n_experts=4, n_rg=12, draft_rounds=25,
 )  # fmt: skip
 
 

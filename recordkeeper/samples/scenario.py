@@ -59,6 +59,7 @@ class Scenario:
     stop_after: str | None = None
     english: bool = False
     unnamed_share: float = 0.33
+    draft_rounds: int = 1  # more rounds, longer version chains (a busy project has 200+ files)
 
     @property
     def rg_meeting(self) -> bool:

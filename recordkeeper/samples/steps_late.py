@@ -67,19 +67,22 @@ def add_compile(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
         )
     )
     draft = replace(lab, draft=True, must_register=False)
-    for version in range(1, pd.rng.randint(2, 4)):
+    versions = pd.rng.randint(1, 3) + 4 * (sc.draft_rounds - 1)
+    for version in range(1, versions + 1):
         # A version chain in "Gamla versioner/": the version number is the only draft mark.
         pd.add(
             DocSpec(
                 pd.old_path("texts", f"{stem} v0.{version}", "docx"),
                 "docx",
-                pd.at(68 + 4 * version),
+                pd.at(68 + 12 * version // versions),
                 draft,
                 title=stem,
                 paragraphs=_proposal_body(pd)[: 2 + version],
                 template=TEXT_TEMPLATE,
             )
         )
+    for round_ in range(1, sc.draft_rounds):
+        _expert_reply(pd, team, team.experts[round_ % len(team.experts)], round_)
     pd.add_draft("texts", stem, pd.at(80), lab, title=stem, paragraphs=_proposal_body(pd))
     pd.add(
         DocSpec(
@@ -92,6 +95,31 @@ def add_compile(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
             paragraphs=_proposal_body(pd),
             template=TEXT_TEMPLATE,
             author=team.lead.name,
+        )
+    )
+
+
+def _expert_reply(pd: ProjectDraft, team: Team, expert: Person, round_: int) -> None:
+    """A busy project's back-and-forth: an expert's comments on one more version."""
+    pd.add(
+        DocSpec(
+            pd.path("texts", f"SV Textförslag version {round_}", "eml"),
+            "eml",
+            pd.at(70 + round_ % 15),
+            label("correspondence", "compile_proposals", personal_data=True, must_register=True),
+            sender=expert.email,
+            to=(team.lead.email,),
+            subject=f"SV: Textförslag FMB {pd.diagnosis.name}, version 0.{round_}",
+            paragraphs=[
+                pd.rng.choice(
+                    (
+                        "Jag har gått igenom versionen och har några ändringar under Prognos.",
+                        "Rekommendationen om deltid bör förtydligas, se mina kommentarer.",
+                        "Ser bra ut. Ett par språkliga justeringar bifogas.",
+                    )
+                ),
+                f"Hälsningar {expert.short}\n{expert.phone}",
+            ],
         )
     )
 
@@ -292,7 +320,10 @@ def add_revise(pd: ProjectDraft, sc: Scenario, team: Team) -> None:
     d = pd.diagnosis
     stem = f"Textförslag FMB {d.name} reviderat efter synpunkter"
     lab = label("text_proposal", "revise")
-    pd.add_draft("revise", stem, pd.at(130), lab, title=stem, paragraphs=_proposal_body(pd))
+    for round_ in range(sc.draft_rounds):
+        pd.add_draft(
+            "revise", stem, pd.at(128 + round_), lab, title=stem, paragraphs=_proposal_body(pd)
+        )
     pd.add(
         DocSpec(
             pd.path("revise", stem, "docx"),

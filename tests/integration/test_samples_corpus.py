@@ -9,7 +9,7 @@ import docx
 import openpyxl
 from pypdf import PdfReader
 
-from recordkeeper.samples.corpus import generate_corpus
+from recordkeeper.samples.corpus import generate_corpus, generate_labelled_corpus
 
 
 def _relative(paths: list[Path], root: Path) -> list[str]:
@@ -40,3 +40,10 @@ def test_corpus_files_open_with_their_libraries(tmp_path: Path) -> None:
             assert len(PdfReader(path).pages) >= 1
         elif path.suffix == ".eml":
             assert email.message_from_bytes(path.read_bytes())["Subject"]
+
+
+def test_labelled_corpus_labels_every_written_file(tmp_path: Path) -> None:
+    truth = generate_labelled_corpus(tmp_path, 50, seed=2)
+    written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {f["path"] for f in truth.files}
+    assert len(truth.files) == 50

@@ -14,7 +14,15 @@ from recordkeeper.samples.people import (
     personnummer,
     samordningsnummer,
 )
-from recordkeeper.samples.projects import EVAL_SCENARIOS, STEP_IDS, expected_steps, plan_share
+from recordkeeper.samples.projects import (
+    EVAL_SCENARIOS,
+    GAPS,
+    LARGE_SCENARIO,
+    STEP_IDS,
+    expected_steps,
+    plan_share,
+    random_scenarios,
+)
 from recordkeeper.samples.scenario import Scenario
 from recordkeeper.samples.spec import DocSpec
 
@@ -168,3 +176,15 @@ def test_personnummer_generators_check_digits() -> None:
         wrong = fake_personnummer(rng).replace("-", "")[2:]
         assert luhn_check_digit(wrong[:9]) != int(wrong[9])
     assert int(samordningsnummer(rng)[6:8]) > 60
+
+
+def test_large_scenario_has_two_hundred_files() -> None:
+    specs, _ = plan_share([LARGE_SCENARIO], seed=0)
+    assert len(specs) >= 200
+
+
+def test_random_scenarios_use_only_documented_gaps_and_unique_folders() -> None:
+    scenarios = random_scenarios(random.Random(4), 40)
+    assert len({s.folder for s in scenarios}) == 40
+    assert {g for s in scenarios for g in s.gaps} <= set(GAPS)
+    assert {s.variant for s in scenarios} == {"new", "update"}
