@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from recordkeeper.samples.images import image_pool
-from recordkeeper.samples.projects import ShareTruth, plan_share, random_scenarios
+from recordkeeper.samples.projects import ProjectTruth, ShareTruth, plan_share, random_scenarios
 from recordkeeper.samples.spec import DocSpec, render
 from recordkeeper.samples.texts import filler_paragraphs
 
@@ -54,7 +54,7 @@ def generate_labelled_corpus(directory: Path, n_files: int, seed: int = 0) -> Sh
 def _generate(directory: Path, n_files: int, seed: int) -> tuple[list[Path], ShareTruth]:
     rng = random.Random(seed)
     specs: list[DocSpec] = []
-    projects = []
+    projects: list[ProjectTruth] = []
     while len(specs) < n_files:
         count = max(1, (n_files - len(specs)) // _FILES_PER_PROJECT + 1)
         more, truths = plan_share(random_scenarios(rng, count), rng.randrange(2**32))

@@ -97,7 +97,7 @@ _FOLDER_FORMS = (
 
 def random_scenarios(rng: random.Random, count: int) -> list[Scenario]:
     """`count` varied projects (variant, layout, size, gaps, stop point) with unique folders."""
-    scenarios = []
+    scenarios: list[Scenario] = []
     for n in range(count):
         key = rng.choice(sorted(DIAGNOSES))
         variant = rng.choice(("new", "update"))
