@@ -19,6 +19,7 @@ from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
 from recordkeeper.cli.demo_cmd import demo_share
 from recordkeeper.cli.ingest_cmd import ingest_app
+from recordkeeper.cli.registry_cmd import registry_app
 from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
 from recordkeeper.cli.rules_cmd import rules_app
 from recordkeeper.cli.web_cmd import user_app, web
@@ -71,6 +72,7 @@ app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
 app.command("classify")(classify)
 app.add_typer(user_app, name="user")
 app.command("web")(web)
+app.add_typer(registry_app, name="registry")
 
 
 def main() -> None:

@@ -1,0 +1,101 @@
+"""PURE: find record evidence in a document's text: labelled names and dates,
+diarienummer, personal identity numbers and secrecy cues.
+
+Every finder takes text and rule values and returns values; none logs or
+keeps what it found beyond its return value (names are personal data).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from stdnum.se import personalid
+
+_MONTHS_SV = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
+    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+_LONG_DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})"
+_PNR = re.compile(r"(?<![\d.-])(\d{6}|\d{8})([-+]?)(\d{4})(?![\d/])")
+_NAME = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*)+$")
+_MAX_NAME_CHARS = 80
+
+
+def _label_values(text: str, labels: Sequence[str]) -> Iterable[str]:
+    """Values written after a label: "Label: value", or the label alone on a
+    line (a table cell) with the value on the next non-empty line."""
+    lines = [line.strip() for line in text.splitlines()]
+    for label in labels:
+        pattern = re.compile(rf"^{re.escape(label)}\s*[:：]?\s*(.*)$", re.IGNORECASE)
+        for number, line in enumerate(lines):
+            match = pattern.match(line)
+            if match is None:
+                continue
+            value = match.group(1).strip(" \t:")
+            if not value:
+                value = next((nxt for nxt in lines[number + 1 : number + 4] if nxt), "")
+            if value:
+                yield value
+
+
+def find_labelled_name(text: str, labels: Sequence[str]) -> str | None:
+    """The first value after one of `labels` that looks like a person's or an
+    organisation's name (letters, at least two words, no digits)."""
+    for value in _label_values(text, labels):
+        candidate = " ".join(value.split("\t")[0].split())
+        if len(candidate) <= _MAX_NAME_CHARS and _NAME.match(candidate):
+            return candidate
+    return None
+
+
+def parse_date(value: str) -> date | None:
+    """The first ISO (2025-03-14) or Swedish long-form (14 mars 2025) date in `value`."""
+    iso = re.search(_ISO_DATE, value)
+    long_form = re.search(_LONG_DATE, value, re.IGNORECASE)
+    try:
+        if iso and (long_form is None or iso.start() <= long_form.start()):
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if long_form:
+            month = _MONTHS_SV[long_form.group(2).lower()]
+            return date(int(long_form.group(3)), month, int(long_form.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def find_labelled_date(text: str, labels: Sequence[str]) -> date | None:
+    """The first date written after one of `labels` (a signature or document date)."""
+    for value in _label_values(text, labels):
+        found = parse_date(value)
+        if found is not None:
+            return found
+    return None
+
+
+def dnr_search_pattern(validation_pattern: str) -> re.Pattern[str]:
+    """The configured (anchored) diarienummer pattern turned into a search
+    pattern that finds a number inside running text."""
+    core = validation_pattern.removeprefix("^").removesuffix("$")
+    return re.compile(rf"(?<![\w.-])(?:{core})(?![\w/-])")
+
+
+def find_dnrs(text: str, validation_pattern: str) -> tuple[str, ...]:
+    """Distinct diarienummer in `text`, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for match in dnr_search_pattern(validation_pattern).finditer(text):
+        seen.setdefault(match.group(0), None)
+    return tuple(seen)
+
+
+def count_personal_identity_numbers(text: str) -> int:
+    """Valid Swedish personal identity or coordination numbers (Luhn-checked)."""
+    return sum(1 for m in _PNR.finditer(text) if personalid.is_valid(m.group(0)))
+
+
+def matched_terms(text: str, terms: Sequence[str]) -> int:
+    """How many of `terms` occur in `text` (case-insensitive substrings)."""
+    folded = text.casefold()
+    return sum(1 for term in terms if term.casefold() in folded)

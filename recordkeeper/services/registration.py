@@ -1,0 +1,603 @@
+"""Registration use cases: judge changed documents, keep the registrar's
+queue, apply the registrar's answers, raise alerts on registered documents.
+
+The decisions are the pure core's (`recordkeeper.registry`); this module
+reads and writes the registry tables, each state change together with its
+audit event in one transaction. Idempotent by construction: a (document,
+content hash) pair is judged once, and one content hash has one primary
+prompt, so renames, moves, restarts and duplicate copies never prompt twice.
+Names (senders, recipients) are sealed before storage and never logged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+import structlog
+from sqlalchemy import func, select
+
+from recordkeeper.errors import StoreError
+from recordkeeper.model import AuditEvent, Classification, DocumentFacts
+from recordkeeper.registry import (
+    Reason,
+    SentCopy,
+    WorkCalendar,
+    attachment_key,
+    due_on,
+    external_recipients,
+    propose_record,
+    registration_duty,
+)
+from recordkeeper.registry.evidence import find_dnrs
+from recordkeeper.registry.proposal import RegisterRule
+from recordkeeper.ruleset.registration import RegistrationRules
+from recordkeeper.services.context import Context
+from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.tables_registry import (
+    RegistryAlertRow,
+    RegistryDnrRow,
+    RegistryPromptRow,
+    RegistrySentRow,
+)
+from recordkeeper.store.unit import Tx
+
+if TYPE_CHECKING:  # pipeline imports this module for STAGES; avoid the cycle at run time
+    from recordkeeper.services.pipeline import DocumentChange
+
+log = structlog.get_logger(__name__)
+
+OPEN, REGISTERED, DISMISSED, RECLASSIFIED, LINKED = (
+    "open",
+    "registered",
+    "dismissed",
+    "reclassified",
+    "linked",
+)
+_EVALUATED = ("new", "new_version", "copied", "returned")
+
+
+class Inputs(Protocol):
+    """Where the registry reads a version's facts and current classification.
+
+    Implementations SHALL return None (never raise) when either is unknown.
+    """
+
+    def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None: ...
+
+    def classification(self, ctx: Context, document_id: str) -> Classification | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What judging one change did: prompted | linked | updated | alerted | unchanged | none."""
+
+    action: str
+    prompt_id: int | None = None
+    alert_id: int | None = None
+
+
+def registration_rules(ctx: Context) -> RegistrationRules:
+    """The registration rule file, or its defaults when the agency has none."""
+    models = ctx.rules.all("registration")
+    return models[0] if models else RegistrationRules(kind="registration")
+
+
+@lru_cache(maxsize=8)
+def _calendar(categories: tuple[str, ...], extra: tuple[Any, ...]) -> WorkCalendar:
+    return WorkCalendar.from_rules(categories, extra)
+
+
+def work_calendar(rules: RegistrationRules) -> WorkCalendar:
+    return _calendar(tuple(rules.holiday_categories), tuple(rules.extra_non_working_days))
+
+
+def class_info(ctx: Context, doc_class: str) -> tuple[str, RegisterRule]:
+    """(Swedish display name, register_when_final) of a class; unknown classes keep their id."""
+    for model in ctx.rules.all("classes"):
+        for item in getattr(model, "classes", ()):
+            if item.id == doc_class:
+                return str(item.name_sv), item.register_when_final
+    return doc_class, None
+
+
+def known_classes(ctx: Context) -> list[str]:
+    """Class ids defined in classes.yaml, in file order."""
+    return [item.id for model in ctx.rules.all("classes") for item in getattr(model, "classes", ())]
+
+
+# Sealing names: replaced by the audit vault when it lands (issue: personal data
+# of senders/recipients must be stored through it). Until then, a marked value.
+def _seal(value: str | None) -> str | None:
+    return None if value is None else "plain:" + value
+
+
+def unseal(ref: str | None) -> str | None:
+    """The name behind a sealed reference (None when erased or absent)."""
+    if ref is None:
+        return None
+    return ref.removeprefix("plain:") if ref.startswith("plain:") else None
+
+
+def audit_prompt(
+    tx: Tx, name: str, at: datetime, row: RegistryPromptRow, actor: str, **data: Any
+) -> None:
+    tx.record(
+        AuditEvent(
+            event=name,
+            at=at,
+            actor=actor,
+            document_id=row.document_id,
+            project_id=row.project,
+            rule_id="registration",
+            sha256=row.sha256,
+            data={"prompt_id": row.id, **data},
+        )
+    )
+
+
+def _project_dnrs(tx: Tx, project: str | None, previous: RegistryPromptRow | None) -> list[str]:
+    """Known diarienummer of a project: a previous registration first, then
+    numbers assigned on registration (latest first), then those written in documents."""
+    found: list[str] = [previous.dnr] if previous is not None and previous.dnr else []
+    if project is None:
+        return found
+    rows = tx.session.execute(
+        select(
+            RegistryDnrRow.dnr,
+            RegistryDnrRow.source,
+            func.count(),
+            func.max(RegistryDnrRow.seen_at),
+        )
+        .where(RegistryDnrRow.project == project)
+        .group_by(RegistryDnrRow.dnr, RegistryDnrRow.source)
+    ).all()
+    ranked = sorted(rows, key=lambda r: (r[1] != "registered", -r[2], -r[3].timestamp()))
+    for dnr, *_ in ranked:
+        if dnr not in found:
+            found.append(dnr)
+    return found
+
+
+def _rows_for(tx: Tx, document_id: str) -> list[RegistryPromptRow]:
+    stmt = select(RegistryPromptRow).where(RegistryPromptRow.document_id == document_id)
+    return list(tx.session.scalars(stmt.order_by(RegistryPromptRow.id)))
+
+
+def _effective_status(tx: Tx, row: RegistryPromptRow) -> str:
+    """A linked copy shares its primary's fate (registered, dismissed, ...)."""
+    if row.status == LINKED and row.linked_to is not None:
+        primary = tx.session.get(RegistryPromptRow, row.linked_to)
+        return primary.status if primary is not None else LINKED
+    return row.status
+
+
+def _registered_row(tx: Tx, rows: Sequence[RegistryPromptRow]) -> RegistryPromptRow | None:
+    for row in reversed(rows):
+        if _effective_status(tx, row) == REGISTERED:
+            return (
+                row
+                if row.status == REGISTERED
+                else tx.session.get(RegistryPromptRow, row.linked_to)
+            )
+    return None
+
+
+def _note_dnrs(
+    tx: Tx, facts: DocumentFacts, document_id: str, rules: RegistrationRules, at: datetime
+) -> None:
+    if facts.project is None:
+        return
+    for dnr in find_dnrs(facts.text, rules.dnr_pattern):
+        exists = tx.session.scalar(
+            select(RegistryDnrRow.id).where(
+                RegistryDnrRow.project == facts.project,
+                RegistryDnrRow.dnr == dnr,
+                RegistryDnrRow.document_id == document_id,
+                RegistryDnrRow.source == "text",
+            )
+        )
+        if exists is None:
+            tx.session.add(
+                RegistryDnrRow(
+                    project=facts.project,
+                    dnr=dnr,
+                    document_id=document_id,
+                    source="text",
+                    seen_at=at,
+                )
+            )
+
+
+def _note_sent(
+    tx: Tx, facts: DocumentFacts, document_id: str, rules: RegistrationRules
+) -> list[str]:
+    """Record the attachments of an e-mail sent out of the agency; returns their keys."""
+    email = facts.email
+    if email is None or email.sent_at is None or not email.attachment_names:
+        return []
+    outside = external_recipients(email, rules.agency_domains)
+    if not outside:
+        return []
+    keys = sorted({attachment_key(name) for name in email.attachment_names})
+    for key in keys:
+        exists = tx.session.scalar(
+            select(RegistrySentRow.id).where(
+                RegistrySentRow.email_sha256 == facts.sha256, RegistrySentRow.attachment_key == key
+            )
+        )
+        if exists is None:
+            tx.session.add(
+                RegistrySentRow(
+                    email_document_id=document_id,
+                    email_sha256=facts.sha256,
+                    project=facts.project,
+                    attachment_key=key,
+                    sent_at=email.sent_at,
+                    recipients_ref=_seal("; ".join(outside)),
+                )
+            )
+    return keys
+
+
+def _sent_copy(tx: Tx, facts: DocumentFacts) -> SentCopy | None:
+    """The earliest outgoing e-mail that carried this document (by attachment name)."""
+    stmt = select(RegistrySentRow).where(
+        RegistrySentRow.attachment_key == attachment_key(facts.name)
+    )
+    if facts.project is not None:
+        stmt = stmt.where(
+            (RegistrySentRow.project == facts.project) | (RegistrySentRow.project.is_(None))
+        )
+    row = tx.session.scalars(stmt.order_by(RegistrySentRow.sent_at)).first()
+    if row is None:
+        return None
+    recipients = tuple((unseal(row.recipients_ref) or "").split("; "))
+    return SentCopy(sent_at=row.sent_at, recipients=tuple(r for r in recipients if r))
+
+
+def _first_seen(tx: Tx, document_id: str, fallback: datetime) -> datetime:
+    doc = tx.session.get(DocumentRow, document_id)
+    return doc.first_seen_at if doc is not None else fallback
+
+
+def _alert(
+    tx: Tx,
+    kind: str,
+    row: RegistryPromptRow,
+    document_id: str,
+    sha256: str,
+    at: datetime,
+    previous: str | None,
+) -> int | None:
+    """Raise an alert once per (document, kind, content); returns its id or None if known."""
+    exists = tx.session.scalar(
+        select(RegistryAlertRow.id).where(
+            RegistryAlertRow.document_id == document_id,
+            RegistryAlertRow.kind == kind,
+            RegistryAlertRow.sha256 == sha256,
+        )
+    )
+    if exists is not None:
+        return None
+    alert = RegistryAlertRow(
+        document_id=document_id,
+        prompt_id=row.id,
+        kind=kind,
+        sha256=sha256,
+        previous_sha256=previous,
+        status=OPEN,
+        created_at=at,
+    )
+    tx.session.add(alert)
+    tx.session.flush()
+    tx.record(
+        AuditEvent(
+            event="registration_alert_raised",
+            at=at,
+            document_id=document_id,
+            project_id=row.project,
+            rule_id="registration",
+            sha256=sha256,
+            data={"alert_id": alert.id, "kind": kind, "prompt_id": row.id},
+        )
+    )
+    log.info("registration_alert_raised", doc_id=document_id, kind=kind, alert_id=alert.id)
+    return alert.id
+
+
+def _fill(
+    row: RegistryPromptRow,
+    ctx: Context,
+    tx: Tx,
+    facts: DocumentFacts,
+    classification: Classification,
+    duty: Reason,
+    sent: SentCopy | None,
+    previous: RegistryPromptRow | None,
+    first_seen_at: datetime,
+) -> None:
+    """Write the proposal for this version into `row` (new or updated)."""
+    rules = registration_rules(ctx)
+    class_name, _ = class_info(ctx, classification.doc_class)
+    record = propose_record(
+        facts,
+        classification,
+        class_name=class_name,
+        first_seen_at=first_seen_at,
+        project_dnrs=_project_dnrs(tx, facts.project, previous),
+        rules=rules,
+        duty=duty,
+        sent=sent,
+    )
+    if row.arrived_on is None:  # an update keeps the original arrival and due date
+        row.arrived_on = record.arrived_on
+        row.date_source = record.date_source
+        row.due_on = due_on(record.arrived_on, work_calendar(rules))
+    row.project = facts.project
+    row.doc_class = classification.doc_class
+    row.direction = record.direction
+    row.counterpart_ref = _seal(record.counterpart)
+    row.counterpart_source = record.counterpart_source
+    row.description = record.description
+    row.proposed_dnr = record.dnr
+    row.secrecy = record.secrecy
+    row.secrecy_cues = json.dumps(list(record.secrecy_cues))
+    row.secrecy_provisions = json.dumps(list(record.secrecy_provisions), ensure_ascii=False)
+    row.reasons = json.dumps(
+        [{"code": r.code, "values": dict(r.values)} for r in record.reasons], ensure_ascii=False
+    )
+
+
+def judge_version(
+    ctx: Context,
+    document_id: str,
+    facts: DocumentFacts,
+    classification: Classification,
+    *,
+    at: datetime | None = None,
+) -> Outcome:
+    """Judge one document version: prompt, link to a known copy, update, alert, or nothing.
+
+    Safe to call any number of times for the same (document, content): the
+    second call changes nothing.
+    """
+    at = at or ctx.clock.now()
+    for attempt in (1, 2):
+        try:
+            with ctx.store.transaction() as tx:
+                return _judge(ctx, tx, document_id, facts, classification, at)
+        except StoreError:
+            # a concurrent judge of the same content won the unique key; the retry sees its row
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _judge(
+    ctx: Context,
+    tx: Tx,
+    document_id: str,
+    facts: DocumentFacts,
+    classification: Classification,
+    at: datetime,
+) -> Outcome:
+    rows = _rows_for(tx, document_id)
+    if any(r.sha256 == facts.sha256 for r in rows):
+        return Outcome("unchanged")
+    rules = registration_rules(ctx)
+    _note_dnrs(tx, facts, document_id, rules, at)
+    _note_sent(tx, facts, document_id, rules)
+    registered = _registered_row(tx, rows)
+    alert_id = None
+    if registered is not None:
+        previous_sha = rows[-1].sha256 if rows else None
+        alert_id = _alert(
+            tx, "registered_changed", registered, document_id, facts.sha256, at, previous_sha
+        )
+    sent = _sent_copy(tx, facts) if classification.is_draft else None
+    _, register_rule = class_info(ctx, classification.doc_class)
+    duty = registration_duty(classification, register_rule, is_sent=sent is not None)
+    if duty is None:
+        return Outcome("alerted", alert_id=alert_id) if alert_id else Outcome("none")
+    first_seen_at = _first_seen(tx, document_id, at)
+    primary = tx.session.scalar(
+        select(RegistryPromptRow).where(RegistryPromptRow.content_key == facts.sha256)
+    )
+    if primary is not None:
+        return _link(tx, primary, document_id, facts, classification, at)
+    open_row = next((r for r in reversed(rows) if r.status == OPEN and r.content_key), None)
+    if open_row is not None:  # changed before anyone answered: refresh the same prompt
+        old_sha = open_row.sha256
+        open_row.sha256 = open_row.content_key = facts.sha256
+        open_row.updated_at = at
+        _fill(open_row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at)
+        tx.session.flush()
+        audit_prompt(
+            tx, "registration_prompt_updated", at, open_row, "system", previous_sha256=old_sha
+        )
+        return Outcome("updated", prompt_id=open_row.id)
+    row = RegistryPromptRow(
+        document_id=document_id,
+        sha256=facts.sha256,
+        content_key=facts.sha256,
+        kind="new_version" if registered is not None else "register",
+        previous_prompt_id=registered.id if registered is not None else None,
+        status=OPEN,
+        created_at=at,
+        updated_at=at,
+    )
+    _fill(row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at)
+    tx.session.add(row)
+    tx.session.flush()
+    audit_prompt(
+        tx,
+        "registration_prompted",
+        at,
+        row,
+        "system",
+        kind=row.kind,
+        due_on=row.due_on.isoformat(),
+        doc_class=row.doc_class,
+        secrecy=row.secrecy,
+        duty=duty.code,
+    )
+    log.info("registration_prompted", doc_id=document_id, prompt_id=row.id, kind=row.kind)
+    return Outcome("prompted", prompt_id=row.id, alert_id=alert_id)
+
+
+def _link(
+    tx: Tx,
+    primary: RegistryPromptRow,
+    document_id: str,
+    facts: DocumentFacts,
+    classification: Classification,
+    at: datetime,
+) -> Outcome:
+    """A copy of content already judged: linked to its primary prompt, never prompted again."""
+    row = RegistryPromptRow(
+        document_id=document_id,
+        sha256=facts.sha256,
+        content_key=None,
+        linked_to=primary.id,
+        kind=primary.kind,
+        project=facts.project,
+        doc_class=classification.doc_class,
+        status=LINKED,
+        arrived_on=primary.arrived_on,
+        date_source=primary.date_source,
+        due_on=primary.due_on,
+        direction=primary.direction,
+        description=primary.description,
+        secrecy=primary.secrecy,
+        secrecy_cues=primary.secrecy_cues,
+        secrecy_provisions=primary.secrecy_provisions,
+        reasons=json.dumps([{"code": "copy_of_prompt", "values": {"prompt_id": str(primary.id)}}]),
+        created_at=at,
+        updated_at=at,
+    )
+    tx.session.add(row)
+    tx.session.flush()
+    audit_prompt(tx, "registration_linked", at, row, "system", linked_to=primary.id)
+    return Outcome("linked", prompt_id=primary.id)
+
+
+def note_gone(ctx: Context, document_id: str, *, at: datetime | None = None) -> Outcome:
+    """A document disappeared: alert when it was registered or still waits for
+    registration; an open prompt whose content survives in a copy moves to the copy."""
+    at = at or ctx.clock.now()
+    with ctx.store.transaction() as tx:
+        rows = _rows_for(tx, document_id)
+        if not rows:
+            return Outcome("none")
+        last = rows[-1]
+        if _registered_row(tx, rows) is not None and _effective_status(tx, last) == REGISTERED:
+            primary = _registered_row(tx, rows)
+            assert primary is not None
+            alert_id = _alert(tx, "registered_gone", primary, document_id, last.sha256, at, None)
+            return Outcome("alerted", alert_id=alert_id)
+        if last.status != OPEN:
+            return Outcome("none")
+        copy = _present_copy(tx, last)
+        if copy is not None:
+            _repoint(tx, last, copy)
+            audit_prompt(
+                tx, "registration_prompt_repointed", at, last, "system", from_document=document_id
+            )
+            return Outcome("updated", prompt_id=last.id)
+        alert_id = _alert(tx, "prompted_gone", last, document_id, last.sha256, at, None)
+        return Outcome("alerted", prompt_id=last.id, alert_id=alert_id)
+
+
+def _present_copy(tx: Tx, primary: RegistryPromptRow) -> RegistryPromptRow | None:
+    stmt = (
+        select(RegistryPromptRow)
+        .join(DocumentRow, DocumentRow.id == RegistryPromptRow.document_id)
+        .where(RegistryPromptRow.linked_to == primary.id, DocumentRow.state == "present")
+        .order_by(RegistryPromptRow.id)
+    )
+    return tx.session.scalars(stmt).first()
+
+
+def _repoint(tx: Tx, primary: RegistryPromptRow, copy: RegistryPromptRow) -> None:
+    """Swap the documents of a primary prompt and its linked copy (unique key kept)."""
+    gone_doc, present_doc = primary.document_id, copy.document_id
+    copy.document_id = "~swap"
+    tx.session.flush()
+    primary.document_id = present_doc
+    tx.session.flush()
+    copy.document_id = gone_doc
+    tx.session.flush()
+
+
+class NoInputs:
+    """Inputs before extraction and classification are wired: nothing is known."""
+
+    def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None:
+        return None
+
+    def classification(self, ctx: Context, document_id: str) -> Classification | None:
+        return None
+
+
+def default_inputs() -> Inputs:
+    """The store-backed inputs (extraction cache, current classification)."""
+    return NoInputs()
+
+
+def registration_stage(
+    ctx: Context, changes: Sequence[DocumentChange], inputs: Inputs | None = None
+) -> None:
+    """Pipeline stage: judge each changed document; one bad change never stops the rest."""
+    source = inputs or default_inputs()
+    for change in changes:
+        try:
+            _apply(ctx, change, source)
+        except Exception:
+            log.exception(
+                "registration_change_failed", doc_id=change.document_id, change=change.change
+            )
+
+
+def _apply(ctx: Context, change: DocumentChange, inputs: Inputs) -> None:
+    if change.change == "gone":
+        note_gone(ctx, change.document_id, at=change.at)
+        return
+    if change.change not in _EVALUATED or change.sha256 is None:
+        return
+    facts = inputs.facts(ctx, change.document_id, change.sha256)
+    classification = inputs.classification(ctx, change.document_id)
+    if facts is None or classification is None:
+        log.info("registration_inputs_missing", doc_id=change.document_id, sha256=change.sha256)
+        return
+    judge_version(ctx, change.document_id, facts, classification, at=change.at)
+    if facts.email is not None and external_recipients(
+        facts.email, registration_rules(ctx).agency_domains
+    ):
+        _rejudge_sent_drafts(ctx, facts, inputs, change.at)
+
+
+def _rejudge_sent_drafts(ctx: Context, email: DocumentFacts, inputs: Inputs, at: datetime) -> None:
+    """An e-mail sent out carried attachments: drafts of those names became official."""
+    assert email.email is not None
+    keys = {attachment_key(name) for name in email.email.attachment_names}
+    with ctx.store.read() as session:
+        stmt = select(DocumentRow.id, DocumentRow.path, DocumentRow.current_sha256).where(
+            DocumentRow.state == "present"
+        )
+        if email.project is not None:
+            stmt = stmt.where(DocumentRow.project == email.project)
+        candidates = [
+            (doc_id, sha)
+            for doc_id, path, sha in session.execute(stmt)
+            if sha is not None and attachment_key(path) in keys
+        ]
+    for doc_id, sha in candidates:
+        facts = inputs.facts(ctx, doc_id, sha)
+        classification = inputs.classification(ctx, doc_id)
+        if facts is not None and classification is not None and classification.is_draft:
+            judge_version(ctx, doc_id, facts, classification, at=at)

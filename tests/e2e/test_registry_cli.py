@@ -1,0 +1,129 @@
+"""The registry commands through the CLI, on a real SQLite store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from recordkeeper.cli import app
+from recordkeeper.config import load_settings
+from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services.context import Context
+from recordkeeper.services.registration import judge_version
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow
+from recordkeeper.store.unit import Store
+from tests.conftest import RULES_DIR
+from tests.fakes import FakeClock
+
+runner = CliRunner()
+SEEN = datetime(2025, 4, 10, 8, tzinfo=UTC)
+TEXT = "Jävsdeklaration\nDatum: 2025-04-09\nNamnförtydligande: Karin Ek\nPersonnummer 811218-9876\n"
+
+
+@pytest.fixture
+def config(tmp_path: Path, rules: LoadedRules) -> Path:
+    path = tmp_path / "rk.toml"
+    path.write_text(
+        f'database_url = "sqlite:///{tmp_path / "rk.db"}"\nrules_dir = "{RULES_DIR}"\n'
+        f'[[roots]]\npath = "{tmp_path / "share"}"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path)
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx = Context(settings=settings, rules=rules, store=store, clock=FakeClock(SEEN))
+    for doc_id, sha in (("doc1", "a" * 64), ("doc2", "b" * 64)):
+        with store.transaction() as tx:
+            tx.session.add(
+                DocumentRow(id=doc_id, root="share", path=f"Ländrygg/{doc_id}.docx",
+                            project="Ländrygg", state="present", first_seen_at=SEEN,
+                            last_seen_at=SEEN, current_sha256=sha)
+            )  # fmt: skip
+        facts = DocumentFacts(path=f"Ländrygg/{doc_id}.docx", size=1, sha256=sha, kind="docx",
+                              text=TEXT, project="Ländrygg")  # fmt: skip
+        judge_version(ctx, doc_id, facts, Classification("coi_declaration", False, True, True, 0.9))
+    store.close()
+    return path
+
+
+def _run(config: Path, *args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["--config", str(config), *args])
+    return result.exit_code, result.output
+
+
+def test_list_json_sorted_by_due_date_with_reasons(config: Path) -> None:
+    code, out = _run(config, "--lang", "en", "registry", "list", "--json")
+    assert code == 0
+    prompts = json.loads(out)["prompts"]
+    assert [p["document_id"] for p in prompts] == ["doc1", "doc2"]
+    first = prompts[0]
+    assert (first["record_date"], first["due_on"], first["overdue"]) == (
+        "2025-04-09",
+        "2025-04-10",
+        True,
+    )
+    assert first["counterpart"] == "Karin Ek"
+    assert first["secrecy"] is True
+    assert "assess secrecy" in " ".join(r["text"] for r in first["reasons"])
+
+
+def test_list_marks_overdue_in_swedish_by_default(config: Path) -> None:
+    code, out = _run(config, "registry", "list")
+    assert code == 0
+    assert "FÖRSENAD" in out or "ESKALERAD" in out
+
+
+def test_register_records_the_named_user(config: Path, tmp_path: Path) -> None:
+    code, out = _run(config, "registry", "register", "1", "--dnr", "2.4-12345/2025", "--as", "reg7")
+    assert (code, "2.4-12345/2025" in out) == (0, True)
+    store = Store(f"sqlite:///{tmp_path / 'rk.db'}")
+    with store.read() as session:
+        last = json.loads(
+            session.scalars(select(AuditEntryRow.leaf).order_by(AuditEntryRow.idx.desc())).first()
+        )
+    store.close()
+    assert (last["event"], last["actor"]) == ("registration_registered", "reg7")
+
+
+def test_invalid_dnr_exits_2_with_the_pattern(config: Path) -> None:
+    code, out = _run(config, "--lang", "en", "registry", "register", "1", "--dnr", "12345")
+    assert code == 2
+    assert "does not match the pattern" in out
+
+
+def test_unknown_prompt_exits_2(config: Path) -> None:
+    code, _ = _run(config, "registry", "show", "99")
+    assert code == 2
+
+
+def test_dismiss_then_show(config: Path) -> None:
+    assert _run(config, "registry", "dismiss", "2", "--reason", "duplicate", "--as", "reg7")[0] == 0
+    code, out = _run(config, "--lang", "en", "registry", "show", "2")
+    assert code == 0
+    assert "not an official document" in out
+
+
+def test_export_csv_has_the_osl_columns(config: Path) -> None:
+    code, out = _run(config, "registry", "export", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 2
+    assert rows[0]["record_date"] == "2025-04-09"
+    assert rows[0]["direction"] == "received"
+    assert rows[0]["counterpart"] == "Karin Ek"
+    assert rows[0]["secrecy"] == "True"
+
+
+def test_export_json_of_registered(config: Path) -> None:
+    _run(config, "registry", "register", "1", "--dnr", "2.4-12345/2025")
+    code, out = _run(config, "registry", "export", "--format", "json", "--status", "registered")
+    assert code == 0
+    assert [(r["prompt_id"], r["dnr"]) for r in json.loads(out)] == [(1, "2.4-12345/2025")]
