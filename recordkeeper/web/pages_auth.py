@@ -20,7 +20,9 @@ def _render(request: Request, template: str, status: int = 200, **values: object
 
 
 async def login_form(request: Request, failed: bool = False) -> Response:
-    token = secrets.token_urlsafe(32)
+    # keep an existing token: a second GET (another tab, a favicon redirect) must not
+    # invalidate the form already on screen
+    token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(32)
     response = _render(
         request, "login.html.j2", 401 if failed else 200, login_csrf=token, failed=failed
     )
