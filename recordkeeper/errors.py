@@ -3,6 +3,7 @@
     RecordkeeperError                 code (stable snake_case id, also the i18n key), exit_status
     ├── ConfigError                   settings missing/invalid                     -> exit 2
     ├── RuleFileError                 file, line, plain message                    -> exit 2
+    │   └── ProjectFileError          a project's own file (projekt.yaml) is invalid -> exit 2
     ├── UsageError                    a command was called wrongly                 -> exit 2
     ├── StoreError                    database unreachable, schema not migrated    -> exit 3
     ├── NotFound                      an id that does not exist                    -> exit 2
@@ -76,6 +77,12 @@ class RuleFileError(RecordkeeperError):
     def __init__(self, problems: list[RuleProblem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class ProjectFileError(RuleFileError):
+    """A project file (projekt.yaml / recordkeeper-project.yaml) is invalid."""
+
+    code = "project_file_invalid"
 
 
 class StoreError(RecordkeeperError):

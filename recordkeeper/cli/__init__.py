@@ -14,6 +14,7 @@ from __future__ import annotations
 import typer
 
 from recordkeeper import __version__
+from recordkeeper.cli.check_cmd import check as check_command
 from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
@@ -73,6 +74,7 @@ app.command("classify")(classify)
 app.add_typer(user_app, name="user")
 app.command("web")(web)
 app.add_typer(registry_app, name="registry")
+app.command("check")(check_command)
 
 
 def main() -> None:

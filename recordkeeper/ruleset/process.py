@@ -65,6 +65,8 @@ class Role(_Rule):
     signals: tuple[str, ...] = ()
     # document classes whose subject person holds this role (an agreement -> expert)
     from_classes: tuple[str, ...] = ()
+    # document classes whose e-mail recipients hold this role (a survey's recipients -> RG)
+    recipients_of: tuple[str, ...] = ()
     # the step at which people with this role take part; declarations are due before it
     takes_part_at: str | None = None
 
@@ -198,6 +200,7 @@ class ProcessRules(_Rule):
     roles: tuple[Role, ...] = ()
     facts: tuple[ProjectFact, ...] = ()
     staff_labels: tuple[str, ...] = ()  # labels naming agency staff, never members
+    variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
     steps: tuple[Step, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -218,8 +221,10 @@ class ProcessRules(_Rule):
                 names.update(item.classes)
         for role in self.roles:
             names.update(role.from_classes)
+            names.update(role.recipients_of)
         for fact in self.facts:
             names.update(fact.look_in)
+        names.update(self.variant_from)
         return names
 
 
@@ -242,7 +247,9 @@ def _reference_problems(rules: ProcessRules) -> list[str]:
         problems += [f"{kind} id '{d}' is defined twice; keep one" for d in _dupes(ids)]
     step_ids = [s.id for s in rules.steps]
     for role in rules.roles:
-        problems += [f"role '{role.id}' implies unknown role '{i}'" for i in role.implies if i not in roles]
+        problems += [
+            f"role '{role.id}' implies unknown role '{i}'" for i in role.implies if i not in roles
+        ]
         if role.takes_part_at and role.takes_part_at not in step_ids:
             problems.append(f"role '{role.id}': unknown step '{role.takes_part_at}'")
     for index, step in enumerate(rules.steps):
@@ -258,9 +265,13 @@ def _reference_problems(rules: ProcessRules) -> list[str]:
             problems += _item_problems(where, item, variants, roles, facts)
         for rule in step.people:
             if rule.role not in roles:
-                problems.append(f"{where}: people rule '{rule.id}' names unknown role '{rule.role}'")
+                problems.append(
+                    f"{where}: people rule '{rule.id}' names unknown role '{rule.role}'"
+                )
             if rule.fact and rule.fact not in facts:
-                problems.append(f"{where}: people rule '{rule.id}' names unknown fact '{rule.fact}'")
+                problems.append(
+                    f"{where}: people rule '{rule.id}' names unknown fact '{rule.fact}'"
+                )
         problems += _approver_problems(where, step, variants, facts)
         for due in step.due:
             if due.after_step not in earlier:
@@ -290,14 +301,24 @@ def _approver_problems(where: str, step: Step, variants: set[str], facts: set[st
     problems: list[str] = []
     if approver.evidence not in {e.id for e in step.evidence}:
         problems.append(f"{where}: approver reads unknown evidence '{approver.evidence}'")
-    problems += [f"{where}: approver for unknown variant '{v}'" for v in approver.by_variant if v not in variants]
-    problems += [f"{where}: approver for unknown fact '{f}'" for f in approver.by_fact if f not in facts]
+    problems += [
+        f"{where}: approver for unknown variant '{v}'"
+        for v in approver.by_variant
+        if v not in variants
+    ]
+    problems += [
+        f"{where}: approver for unknown fact '{f}'" for f in approver.by_fact if f not in facts
+    ]
     named = {*approver.by_variant.values(), *approver.by_fact.values()}
-    problems += [f"{where}: approver '{a}' has no phrases" for a in sorted(named - set(approver.phrases))]
+    problems += [
+        f"{where}: approver '{a}' has no phrases" for a in sorted(named - set(approver.phrases))
+    ]
     return problems
 
 
-def _check_classes(by_kind: dict[str, list[BaseModel]]) -> list[tuple[str, tuple[str | int, ...], str]]:
+def _check_classes(
+    by_kind: dict[str, list[BaseModel]],
+) -> list[tuple[str, tuple[str | int, ...], str]]:
     """Every class a process rule file names must be defined in the classes file."""
     if not by_kind.get("classes"):
         return []  # no classes file loaded: nothing to check against

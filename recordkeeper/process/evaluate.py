@@ -1,0 +1,413 @@
+"""The process evaluator: rules + a project's classified documents -> per-step status (pure).
+
+Everything specific to the instruction is in the rule file; this module only
+knows the rule shapes (evidence, per-person evidence, people rules, approver,
+prerequisites, time rules, confirmations). Status of a step:
+
+- `not_applicable`: the step is not for this variant, or the project file says so;
+- `complete`: every required item is there (or the project file confirms the step);
+- `needs_confirmation`: everything required is there, but something the
+  instruction leaves to a person is open (or the step has no document at all,
+  like VIPS, and the project has reached it);
+- `partial`: begun (some evidence or people) but a required item is missing;
+- `missing`: nothing yet. A step after the project's current point is simply
+  missing; warnings are raised only for gaps behind work already done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from recordkeeper.process.people import Person
+from recordkeeper.process.result import Evaluation, Finding, Missing, PersonResult, StepResult
+from recordkeeper.process.text import ClassifiedDocument, DocView, fold, has_word
+from recordkeeper.ruleset.process import Evidence, PeopleRule, ProcessRules, Step
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInput:
+    """Everything the evaluator needs about one project, already gathered."""
+
+    docs: Sequence[ClassifiedDocument]
+    people: Sequence[Person]
+    variant: str | None
+    variant_source: str = "unknown"
+    facts: Mapping[str, bool] = field(default_factory=dict)
+    confirmations: frozenset[str] = frozenset()  # step ids and step.item ids
+    not_applicable: frozenset[str] = frozenset()
+    project_file: str | None = None  # path of the project file, cited as evidence
+    named_documents: frozenset[str] = frozenset()  # documents whose subject has a readable name
+
+
+@dataclass(slots=True)
+class _ItemOutcome:
+    """One rule item: documents used, whether they show the step begun, what is missing."""
+
+    docs: list[str]
+    anchor: bool  # documents of an anchor item: the step was begun with real work
+    begun: bool  # any sign of the step (documents or people)
+    missing: list[Missing]
+
+
+@dataclass(slots=True)
+class _Run:
+    rules: ProcessRules
+    project: ProjectInput
+    today: date
+    views: list[DocView]
+    results: dict[str, StepResult] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    person_docs: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+
+def evaluate_project(rules: ProcessRules, project: ProjectInput, today: date) -> Evaluation:
+    """Evaluate every step of `rules` for one project.
+
+    Args:
+        rules: the process rule file.
+        project: documents, people, variant, facts and confirmations.
+        today: the date time rules are measured against.
+
+    Returns:
+        Statuses in rule order, people with their evidence, and findings.
+    """
+    run = _Run(rules, project, today, [DocView(d) for d in project.docs])
+    for step in rules.steps:
+        run.results[step.id] = _evaluate_step(run, step)
+    current = _current_index(run)
+    for index, step in enumerate(rules.steps):
+        if step.confirmation and run.results[step.id].status == "missing":
+            run.results[step.id] = _confirmation_step(run, step, index, current)
+    _prerequisite_findings(run)
+    _person_findings(run)
+    for step in rules.steps:
+        _due_findings(run, step)
+    if project.variant is None:
+        run.findings.append(Finding("", "info", "process.warn.variant_unknown", "variant"))
+    return Evaluation(
+        rules_id=rules.id,
+        variant=project.variant,
+        variant_source=project.variant_source,
+        facts=dict(project.facts),
+        steps=tuple(run.results[s.id] for s in rules.steps),
+        people=tuple(_person_results(run)),
+        findings=tuple(sorted(run.findings, key=lambda f: -_RANK[f.severity])),
+        current_step=rules.steps[current].id if current >= 0 else None,
+    )
+
+
+def _evaluate_step(run: _Run, step: Step) -> StepResult:
+    project = run.project
+    variant = project.variant
+    if step.id in project.not_applicable or (variant is not None and variant not in step.variants):
+        return StepResult(step.id, "not_applicable")
+    if step.id in project.confirmations:
+        cited = (project.project_file,) if project.project_file else ()
+        return StepResult(step.id, "complete", cited, started=True, confirmed=True)
+    outcomes = [o for item in step.evidence if (o := _evidence(run, step, item)) is not None]
+    outcomes += [_people_rule(run, step, rule) for rule in step.people]
+    approver = _approver(run, step)
+    if approver is not None:
+        outcomes.append(approver)
+    return _status(step, outcomes)
+
+
+def _status(step: Step, outcomes: list[_ItemOutcome]) -> StepResult:
+    if step.confirmation and not outcomes:
+        return StepResult(step.id, "missing", missing=_confirmation_missing(step))
+    evidence = tuple(sorted({p for o in outcomes for p in o.docs}))
+    missing = tuple(m for o in outcomes for m in o.missing)
+    anchored = any(o.anchor for o in outcomes)
+    if not any(o.begun for o in outcomes):
+        return StepResult(step.id, "missing", (), missing)
+    if any(m.need == "required" for m in missing):
+        status = "partial"
+    elif missing:
+        status = "needs_confirmation"
+    else:
+        status = "complete"
+    return StepResult(step.id, status, evidence, missing, started=anchored)
+
+
+def _confirmation_missing(step: Step) -> tuple[Missing, ...]:
+    return (Missing("confirmation", "confirmation", "confirm", params={"step": step.id}),)
+
+
+def _matching_docs(run: _Run, item: Evidence) -> list[DocView]:
+    out = []
+    for view in run.views:
+        doc = view.doc
+        if doc.doc_class not in item.classes:
+            continue
+        if item.version == "final" and doc.is_draft:
+            continue
+        if item.terms is not None and not view.matches(item.terms.any, item.terms.fields):
+            continue
+        if item.exclude is not None and view.matches(item.exclude.any, item.exclude.fields):
+            continue
+        out.append(view)
+    return out
+
+
+def _evidence(run: _Run, step: Step, item: Evidence) -> _ItemOutcome | None:
+    need = item.need(run.project.variant)
+    if need is None or (item.unless_fact and run.project.facts.get(item.unless_fact)):
+        return None
+    views = _matching_docs(run, item)
+    paths = sorted(v.doc.path for v in views)
+    anchor = bool(paths) and item.anchor
+    if f"{step.id}.{item.id}" in run.project.confirmations:
+        return _ItemOutcome(paths, anchor, anchor, [])
+    if item.per_person:
+        holders = [p for p in run.project.people if item.per_person in p.roles]
+        if holders:
+            return _per_person(run, step, item, views, holders, need)
+    if len(paths) >= item.min_count or need == "optional":
+        return _ItemOutcome(paths, anchor, anchor, [])
+    params = {"count": str(len(paths)), "min": str(item.min_count)}
+    what = item.classes[0] if item.per_person else item.id
+    return _ItemOutcome(paths, anchor, anchor, [Missing(what, item.id, need, params=params)])
+
+
+def _per_person(
+    run: _Run, step: Step, item: Evidence, views: list[DocView], holders: list[Person], need: str
+) -> _ItemOutcome:
+    by_person = _attribute(views, run.project.people)
+    attributed = {p for paths in by_person.values() for p in paths}
+    named = attributed | run.project.named_documents
+    unnamed = sorted(v.doc.path for v in views if v.doc.path not in named)
+    lacking = [p for p in holders if len(by_person.get(p.name, [])) < item.min_count]
+    what = item.classes[0]
+    if lacking and len(unnamed) >= len(lacking):
+        # as many unnamed documents (scans without text) as people lacking one:
+        # count them, and ask a person to confirm who they belong to
+        for person in lacking:
+            by_person[person.name] = unnamed
+        lacking = []
+        run.findings.append(
+            Finding(
+                step.id,
+                "info",
+                "process.warn.unnamed_documents",
+                f"{step.id}.{item.id}",
+                {"what": what, "count": str(len(unnamed))},
+            )
+        )
+    used: list[str] = []
+    for person in holders:
+        docs = sorted(by_person.get(person.name, []))
+        run.person_docs[(person.name, what)] = docs
+        used += docs
+    missing = [Missing(what, item.id, need, person=p.name) for p in lacking if need != "optional"]
+    # a declaration nobody could be matched to still shows the step was begun
+    anchor = bool(views) and item.anchor
+    return _ItemOutcome(sorted(set(used)), anchor, True, missing)
+
+
+def _attribute(views: list[DocView], people: Sequence[Person]) -> dict[str, list[str]]:
+    """Person name -> documents about them: the subject found by `people`, else the
+    one project person whose full name the document mentions, else the one person
+    whose surname alone names the file ("Jäv Ek.pdf", a scan with no text)."""
+    out: dict[str, list[str]] = {}
+    for view in views:
+        path = view.doc.path
+        subjects = [p.name for p in people if path in p.subject_of]
+        if not subjects:
+            haystack = view.field("name") + view.field("title") + view.field("text")[:20_000]
+            subjects = [p.name for p in people if _mentions(haystack, p)]
+        if not subjects:
+            label = view.field("name") + view.field("title")
+            subjects = [p.name for p in people if f" {p.key.surname} " in label]
+        if len(subjects) != 1 and not any(path in p.subject_of for p in people):
+            continue
+        for name in subjects:
+            out.setdefault(name, []).append(path)
+    return out
+
+
+def _mentions(haystack: str, person: Person) -> bool:
+    given = " ".join(person.key.given)
+    forms = {f"{given} {person.key.surname}", f"{person.key.surname} {given}"}
+    forms |= {fold(a) for a in person.aliases}
+    return any(f" {f} " in haystack for f in forms if f.strip())
+
+
+def _people_rule(run: _Run, step: Step, rule: PeopleRule) -> _ItemOutcome:
+    """At least `min` people; down to `min_with_fact` when the fact holds, and when it
+    is not established a person confirms (if_fewer: confirm)."""
+    count = sum(1 for p in run.project.people if rule.role in p.roles)
+    begun = count > 0
+    fact = run.project.facts.get(rule.fact) if rule.fact else None
+    floor = rule.min_with_fact if rule.min_with_fact is not None else 0
+    if count >= rule.min or f"{step.id}.{rule.id}" in run.project.confirmations:
+        return _ItemOutcome([], False, begun, [])
+    if rule.min_with_fact is not None and count >= floor and fact:
+        return _ItemOutcome([], False, begun, [])
+    confirm = rule.if_fewer == "confirm" and count >= floor and fact is not False
+    params = {"count": str(count), "min": str(rule.min)}
+    need = "confirm" if confirm else "required"
+    return _ItemOutcome([], False, begun, [Missing(rule.id, rule.id, need, params=params)])
+
+
+def _approver(run: _Run, step: Step) -> _ItemOutcome | None:
+    rule = step.approver
+    if rule is None:
+        return None
+    expected = next((a for f, a in rule.by_fact.items() if run.project.facts.get(f)), None)
+    if expected is None and run.project.variant is not None:
+        expected = rule.by_variant.get(run.project.variant)
+    item = next(e for e in step.evidence if e.id == rule.evidence)
+    views = _matching_docs(run, item)
+    if expected is None or not views:
+        return None
+    named = {
+        approver
+        for view in views
+        for approver, phrases in rule.phrases.items()
+        if any(
+            has_word(view.field(f), p)
+            for p in phrases
+            for f in ("title", "headings", "text", "name")
+        )
+    }
+    if not named or expected in named:
+        return None
+    params = {"expected": expected, "found": ", ".join(sorted(named))}
+    run.findings.append(
+        Finding(
+            step.id, rule.severity, "process.warn.wrong_approver", f"{step.id}.approver", params
+        )
+    )
+    missing = [Missing("approver", "approver", "required", params=params)]
+    return _ItemOutcome([], False, False, missing)
+
+
+def _current_index(run: _Run) -> int:
+    """Index of the last step begun with documents (-1 when none)."""
+    current = -1
+    for index, step in enumerate(run.rules.steps):
+        result = run.results[step.id]
+        if result.started and not result.confirmed:
+            current = index
+    return current
+
+
+def _confirmation_step(run: _Run, step: Step, index: int, current: int) -> StepResult:
+    """A step no document shows: it needs confirmation once the project has passed it
+    (a later step has documents) or, when only such steps follow, once its
+    prerequisites have begun. Otherwise it lies ahead and is simply missing."""
+    later = run.rules.steps[index + 1 :]
+    last_with_documents = all(s.confirmation for s in later)
+    prerequisites_begun = bool(step.prerequisites) and all(
+        run.results[p].status not in ("missing",) for p in step.prerequisites
+    )
+    missing = _confirmation_missing(step)
+    if index < current or (last_with_documents and prerequisites_begun):
+        return StepResult(step.id, "needs_confirmation", missing=missing)
+    return StepResult(step.id, "missing", missing=missing)
+
+
+def _prerequisite_findings(run: _Run) -> None:
+    incomplete: dict[str, tuple[str, str]] = {}  # prerequisite -> (severity, later step)
+    for step in run.rules.steps:
+        if not run.results[step.id].started:
+            continue
+        gaps = [p for p in step.prerequisites if run.results[p].status in ("missing", "partial")]
+        for gap in gaps:
+            known = incomplete.get(gap)
+            if known is None or _RANK[step.prerequisite_severity] > _RANK[known[0]]:
+                incomplete[gap] = (step.prerequisite_severity, step.id)
+        if gaps and step.prerequisite_severity == "error":
+            params = {"step": step.id, "gaps": ",".join(gaps)}
+            run.findings.append(
+                Finding(
+                    step.id,
+                    "error",
+                    "process.warn.started_before_done",
+                    f"{step.id}.prerequisites",
+                    params,
+                )
+            )
+    for gap, (severity, later) in incomplete.items():
+        key = f"process.warn.gap_{run.results[gap].status}"
+        run.findings.append(
+            Finding(gap, severity, key, f"{later}.prerequisites", {"step": gap, "later": later})
+        )
+
+
+def _person_findings(run: _Run) -> None:
+    role_step = {r.id: r.takes_part_at for r in run.rules.roles}
+    for step in run.rules.steps:
+        for missing in run.results[step.id].missing:
+            if missing.person is None:
+                continue
+            person = next(p for p in run.project.people if p.name == missing.person)
+            took_part = any(run.results[s].started for r in person.roles if (s := role_step.get(r)))
+            run.findings.append(
+                Finding(
+                    step.id,
+                    "error" if took_part else "warning",
+                    f"process.warn.person_missing_{'late' if took_part else 'now'}",
+                    f"{step.id}.{missing.item}",
+                    {"what": missing.what, "step": step.id},
+                    person=missing.person,
+                )
+            )
+
+
+def _doc_date(view: DocView) -> date | None:
+    facts = view.doc.facts
+    when = (facts.email.sent_at if facts.email else None) or facts.created_at or facts.modified_at
+    return when.date() if when else None
+
+
+def _due_findings(run: _Run, step: Step) -> None:
+    """Time rules: the awaited evidence is overdue `days` (+ grace) after the earlier step's."""
+    result = run.results[step.id]
+    for due in step.due:
+        awaited = due.evidence or step.id
+        still_missing = result.status == "missing" or any(m.item == awaited for m in result.missing)
+        if result.status == "not_applicable" or not still_missing:
+            continue
+        earlier = run.rules.step(due.after_step)
+        items = [e for e in earlier.evidence if due.after_evidence in (None, e.id)]
+        dates = [d for item in items for v in _matching_docs(run, item) if (d := _doc_date(v))]
+        if not dates:
+            continue
+        deadline = min(dates) + timedelta(days=due.days)
+        params = {"deadline": deadline.isoformat(), "what": awaited, "after": due.after_step}
+        rule_id = f"{step.id}.{due.id}"
+        if run.today > deadline + timedelta(days=due.grace_days):
+            run.findings.append(
+                Finding(step.id, due.severity, "process.warn.overdue", rule_id, params)
+            )
+        elif run.today <= deadline:
+            run.findings.append(Finding(step.id, "info", "process.warn.waiting", rule_id, params))
+
+
+def _person_results(run: _Run) -> list[PersonResult]:
+    order = [r.id for r in run.rules.roles]
+    out = []
+    for person in run.project.people:
+        evidence = {
+            what: tuple(paths)
+            for (name, what), paths in run.person_docs.items()
+            if name == person.name
+        }
+        missing = tuple(
+            sorted(
+                {
+                    m.what
+                    for r in run.results.values()
+                    for m in r.missing
+                    if m.person == person.name and m.need == "required"
+                }
+            )
+        )
+        roles = tuple(sorted(person.roles, key=lambda r: order.index(r) if r in order else 99))
+        out.append(PersonResult(person.name, roles, evidence, missing, person.explicit))
+    return out

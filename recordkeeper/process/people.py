@@ -1,0 +1,459 @@
+"""Find a project's people (experts, RG members, patient representative) in its documents.
+
+Pure: documents in, people out. Sources, in the order they are read:
+- the subject of a declaration or agreement ("Namn: Karin Ek", the file name
+  "Jävsdeklaration_Karin_Ek.pdf", the title, the sender of an e-mailed declaration);
+- member and participant lists: a line or heading naming a role ("Projektgrupp",
+  "Rekommendationsgrupp", "Patientrepresentant: ...") followed by names, and
+  table rows with a role column;
+- e-mails: the recipients of a survey or of a message whose subject names a role.
+Names after a staff label ("Projektledare: ...") are the agency's own staff and
+are left out. Mentions are merged with `names.same_person`; a project file's
+people, when given, are the authoritative list and the mentions attach to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from recordkeeper.process.names import (
+    NameKey,
+    display_form,
+    display_score,
+    parse_name,
+    same_person,
+)
+from recordkeeper.process.text import ClassifiedDocument, fold, padded
+from recordkeeper.ruleset.process import ProcessRules, Role
+
+# Words that start with a capital in lists but are never part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    fold(w)
+    for w in """
+    region regionen socialstyrelsen försäkringskassan fk npo sakkunnig sakkunniga
+    projektgrupp projektgruppen rekommendationsgrupp rekommendationsgruppen patient
+    patientförening patientrepresentant överläkare specialistläkare läkare sjuksköterska
+    fysioterapeut arbetsterapeut psykolog kurator professor docent universitet
+    universitetssjukhus sjukhus sjukhuset klinik kliniken vårdcentral vårdcentralen
+    karolinska sahlgrenska akademiska landsting kommun förbund föreningen förening
+    riksförbund möte mötet datum plats tid deltagare närvarande frånvarande mottagare namn
+    roll organisation e-post epost telefon ordförande sekreterare sammankallande avtal
+    jävsdeklaration deklaration ersättning uppdrag enkät enkäten svar bilaga version utkast
+    slutversion och med för av till i på om den det en ett stockholm göteborg malmö uppsala
+    linköping örebro umeå lund västra götaland skåne halland dalarna gävleborg norrbotten
+    jämtland kalmar kronoberg blekinge värmland västmanland södermanland östergötland
+    jönköping gotland västerbotten västernorrland medicinsk medicinska fmb icf par midas
+    inera vips ec ac gd rg the and of for
+""".split()  # noqa: SIM905  (a word list reads best as text)
+)
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÅÄÖÆØÉÈÜÁÍÓÚ][a-zåäöæøéèüáíóúß'’]+(?:-[A-ZÅÄÖÆØÉÈÜ][a-zåäöæøéèüáíóúß'’]+)?|[A-ZÅÄÖ]\.?)$"
+)
+_CAPS_WORD = re.compile(r"^[A-ZÅÄÖÆØÉÈÜ]{2,}(?:-[A-ZÅÄÖÆØÉÈÜ]{2,})?$")
+_LABEL = re.compile(r"^\s*(?:[-•*–·]\s*)?([^:|\t]{2,60}?)\s*[:：]\s*(.+)$")
+_CELL_SPLIT = re.compile(r"\t|\s\|\s|\|| {3,}|;")
+_BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
+_SUBJECT_LABELS = (
+    "namn",
+    "name",
+    "deklarant",
+    "uppdragstagare",
+    "konsult",
+    "undertecknad",
+    "namnförtydligande",
+    "sakkunnig",
+    "ledamot",
+    "expert",
+    "patientrepresentant",
+)
+_ADDRESS = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^>]+)>\s*$")
+_MAX_LIST_GAP = 3
+# a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
+_SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
+_LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One name found in one document, with the role that context gives it."""
+
+    raw: str
+    key: NameKey
+    path: str
+    roles: set[str] = field(default_factory=set)
+    subject: bool = False  # the person the document is about (declaration, agreement)
+
+
+@dataclass(slots=True)
+class Person:
+    """A person of the project: display name, roles, where they were seen.
+
+    `subject_of` lists the documents about this person (their declarations and
+    agreements), by path; `explicit` is True when the project file names them.
+    """
+
+    name: str
+    key: NameKey
+    roles: set[str] = field(default_factory=set)
+    seen_in: set[str] = field(default_factory=set)
+    subject_of: set[str] = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    explicit: bool = False
+
+    def matches(self, key: NameKey) -> bool:
+        if same_person(self.key, key):
+            return True
+        return any(same_person(k, key) for k in _alias_keys(self.aliases))
+
+
+def _alias_keys(aliases: Iterable[str]) -> list[NameKey]:
+    return [k for k in (parse_name(a) for a in aliases) if k is not None]
+
+
+def looks_like_name(raw: str, *, lenient: bool = False) -> bool:
+    """Two to four capitalised words (or initials, or an all-caps surname), none of them a
+    common non-name word. `lenient` also accepts lower case (a value after a name label)."""
+    text = display_form(raw.strip().strip(".,;:"))
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if lenient:
+        if not all(_NAME_WORD.match(w[:1].upper() + w[1:].lower()) for w in words):
+            return False
+    elif not all(_NAME_WORD.match(w) or _CAPS_WORD.match(w) for w in words):
+        return False
+    if sum(1 for w in words if len(w.rstrip(".")) > 1) < 1:
+        return False
+    if len(words[-1].rstrip(".")) == 1 and len(words[0].rstrip(".")) == 1:
+        return False
+    return not any(fold(w.rstrip(".")) in _NOT_NAME_WORDS for w in words)
+
+
+def _role_of(text_padded: str, roles: Sequence[Role]) -> str | None:
+    """The first role (in rule-file order) whose signal occurs in the text."""
+    for role in roles:
+        if any(f" {fold(s)}" in text_padded for s in role.signals):
+            return role.id
+    return None
+
+
+def _is_staff(text_padded: str, staff_labels: Sequence[str]) -> bool:
+    return any(f" {fold(s)}" in text_padded for s in staff_labels)
+
+
+def _name_from_cell(cell: str, *, lenient: bool = False) -> str | None:
+    """'Karin Ek, överläkare, Region Skåne' -> 'Karin Ek'; 'Ek, Karin' -> 'Ek, Karin'."""
+    cell = _BULLET.sub("", cell).strip().strip(".;")
+    cell = re.sub(r"\s*\([^)]*\)", "", cell)  # "Karin Ek (Region Skåne)"
+    cell = re.sub(r"\s*<[^>]*>", "", cell)  # "Karin Ek <karin.ek@...>"
+    names = _split_names(cell, lenient=lenient)
+    return names[0] if names else None
+
+
+def _split_names(value: str, *, lenient: bool = False) -> list[str]:
+    """Names in a list: 'Karin Ek, Lars Berg och Ek, Anna' -> three names.
+
+    A single word followed by one or two words is the register order 'Ek, Karin'.
+    Segments that are titles or places ('överläkare', 'Region Skåne') are skipped.
+    """
+    segments = [s.strip().strip(".") for s in _LIST_SPLIT.split(value)]
+    segments = [s for s in segments if s]
+    out: list[str] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        following = segments[index + 1] if index + 1 < len(segments) else ""
+        if len(segment.split()) == 1 and 1 <= len(following.split()) <= 2:
+            candidate = f"{segment}, {following}"
+            if looks_like_name(candidate, lenient=lenient):
+                out.append(candidate)
+                index += 2
+                continue
+        if looks_like_name(segment, lenient=lenient):
+            out.append(segment)
+        index += 1
+    return out
+
+
+def _names_in_value(value: str) -> list[str]:
+    """Names in a label's value (lenient about case: the label says a name follows)."""
+    value = re.sub(r"\s*\([^)]*\)", "", value)
+    value = re.sub(r"\s*<[^>]*>", "", value)
+    return _split_names(value, lenient=True)
+
+
+def _name_from_address(address: str) -> str | None:
+    """'Karin Ek <karin.ek@x.se>' -> 'Karin Ek'; 'karin.ek@x.se' -> 'Karin Ek'."""
+    match = _ADDRESS.match(address)
+    display, mail = (match.group(1), match.group(2)) if match else ("", address)
+    if display and looks_like_name(display):
+        return display
+    local = mail.split("@", 1)[0]
+    parts = [p for p in re.split(r"[._-]", local) if p.isalpha() and len(p) > 1]
+    if 2 <= len(parts) <= 3:
+        guess = " ".join(p.capitalize() for p in parts)
+        return guess if looks_like_name(guess) else None
+    return None
+
+
+class _Finder:
+    """Collects mentions from one project's documents."""
+
+    def __init__(self, rules: ProcessRules) -> None:
+        self.roles = rules.roles
+        self.staff = rules.staff_labels
+        self.subject_classes = {c for r in rules.roles for c in r.from_classes}
+        self.subject_classes |= {
+            c for s in rules.steps for e in s.evidence if e.per_person for c in e.classes
+        }
+        self.class_roles = {c: r.id for r in rules.roles for c in r.from_classes}
+        self.recipient_roles = {c: r.id for r in rules.roles for c in r.recipients_of}
+        self.mentions: list[Mention] = []
+        self.staff_keys: list[NameKey] = []
+
+    def add(self, raw: str, path: str, roles: Iterable[str] = (), subject: bool = False) -> None:
+        key = parse_name(raw)
+        if key is None:
+            return
+        self.mentions.append(Mention(raw, key, path, set(roles), subject))
+
+    def staff_name(self, raw: str) -> None:
+        key = parse_name(raw)
+        if key is not None:
+            self.staff_keys.append(key)
+
+    def read(self, doc: ClassifiedDocument) -> None:
+        lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
+        if doc.doc_class in self.subject_classes:
+            self._subjects(doc, lines)
+        self._lists(doc, lines)
+        if doc.facts.email is not None:
+            self._email(doc)
+
+    def _subjects(self, doc: ClassifiedDocument, lines: list[str]) -> None:
+        role = self.class_roles.get(doc.doc_class)
+        context_role = _role_of(padded(doc.facts.text[:20_000]), self.roles)
+        roles = {r for r in (role or context_role,) if r}
+        found = False
+        for line in lines[:400]:
+            match = _LABEL.match(line)
+            if match and fold(match.group(1)) in {fold(x) for x in _SUBJECT_LABELS}:
+                for name in _names_in_value(match.group(2)):
+                    self.add(name, doc.path, roles, subject=True)
+                    found = True
+        if found:
+            return
+        for source in (doc.facts.title or "", _stem(doc.facts.name)):
+            from_title = _name_after_class_words(source)
+            if from_title:
+                self.add(from_title, doc.path, roles, subject=True)
+                return
+        email = doc.facts.email
+        sender = _name_from_address(email.sender) if email and email.sender else None
+        if sender:
+            self.add(sender, doc.path, roles, subject=True)
+
+    def _lists(self, doc: ClassifiedDocument, lines: list[str]) -> None:
+        current: str | None = None
+        gap = 0
+        headings = {fold(h) for h in doc.facts.headings}
+        for line in lines:
+            stripped = line.strip()
+            if not stripped:
+                continue
+            folded = padded(stripped)
+            label = _LABEL.match(stripped)
+            if label and len(label.group(1)) <= 60:
+                label_padded = padded(label.group(1))
+                if _is_staff(label_padded, self.staff):
+                    for name in _names_in_value(label.group(2)):
+                        self.staff_name(name)
+                    continue
+                role = _role_of(label_padded, self.roles)
+                if role:
+                    for name in _names_in_value(label.group(2)):
+                        self.add(name, doc.path, {role})
+                    current, gap = role, 0
+                    continue
+            if self._row(stripped, doc.path, current):
+                gap = 0
+                continue
+            if len(stripped) <= 80 and (role := _role_of(folded, self.roles)):
+                current, gap = role, 0
+                continue
+            gap += 1
+            if fold(stripped) in headings or gap >= _MAX_LIST_GAP or len(stripped) > 160:
+                current = None
+
+    def _row(self, line: str, path: str, current: str | None) -> bool:
+        """A list entry or table row; returns True when it named a person."""
+        cells = [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
+        if not cells:
+            return False
+        name = _name_from_cell(cells[0])
+        if name is None and len(cells) > 1:
+            name = next((n for n in (_name_from_cell(c) for c in cells[1:3]) if n), None)
+        if name is None:
+            return False
+        row_role = _role_of(padded(" ".join(cells[1:])), self.roles) if len(cells) > 1 else None
+        if len(cells) == 1 and len(line) > 80:
+            return False
+        if _is_staff(padded(" ".join(cells[1:])), self.staff):
+            self.staff_name(name)
+            return True
+        role = row_role or current
+        if role is None:
+            return False
+        self.add(name, path, {role})
+        return True
+
+    def _email(self, doc: ClassifiedDocument) -> None:
+        email = doc.facts.email
+        assert email is not None
+        subject_padded = padded(email.subject or "")
+        role = _role_of(subject_padded, self.roles) or self.recipient_roles.get(doc.doc_class)
+        if role is None:
+            return
+        for address in (*email.recipients, *email.cc):
+            name = _name_from_address(address)
+            if name:
+                self.add(name, doc.path, {role})
+
+
+_CLASS_WORDS = re.compile(
+    r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
+    r"om|ersättning|ersattning|uppdrag(?:savtal)?|signerad|signerat|undertecknad|underskriven|"
+    r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
+    r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|v\d+|\d+)\b"
+)
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _name_after_class_words(source: str) -> str | None:
+    """'Jävsdeklaration_Karin_Ek_2025-03-01' -> 'Karin Ek'; None when no name remains."""
+    text = re.sub(r"[_]+", " ", source)
+    text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{6,8}", " ", text)
+    text = _CLASS_WORDS.sub(" ", text)
+    text = re.sub(r"[-–—:]+", " ", text)
+    words = [w for w in text.split() if w]
+    if not words:
+        return None
+    candidate = " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words)
+    return candidate if looks_like_name(candidate) else None
+
+
+def _cluster(mentions: Sequence[Mention], explicit: Sequence[Person]) -> list[Person]:
+    """Merge mentions into people; initials-only names join only an unambiguous match."""
+    people: list[Person] = list(explicit)
+    full = [m for m in mentions if m.key.has_full_given]
+    partial = [m for m in mentions if not m.key.has_full_given]
+    for mention in full:
+        person = next((p for p in people if p.matches(mention.key)), None)
+        if person is None:
+            if explicit:
+                continue  # the project file's list is authoritative
+            person = Person(name=display_form(mention.raw), key=mention.key)
+            people.append(person)
+        _attach(person, mention)
+    for mention in partial:
+        candidates = [p for p in people if p.matches(mention.key)]
+        if len(candidates) == 1:
+            _attach(candidates[0], mention)
+    return people
+
+
+def _attach(person: Person, mention: Mention) -> None:
+    person.roles |= mention.roles
+    person.seen_in.add(mention.path)
+    if mention.subject:
+        person.subject_of.add(mention.path)
+    if not person.explicit and display_score(mention.raw) > display_score(person.name):
+        person.name = display_form(mention.raw)
+        person.key = mention.key
+
+
+def _with_implied(roles: set[str], rules: ProcessRules) -> set[str]:
+    implied = set(roles)
+    for role in rules.roles:
+        if role.id in roles:
+            implied |= set(role.implies)
+    return implied
+
+
+def find_people(
+    rules: ProcessRules,
+    docs: Sequence[ClassifiedDocument],
+    explicit: Sequence[tuple[str, Sequence[str], Sequence[str]]] = (),
+) -> list[Person]:
+    """The project's people; see `find_people_and_subjects`."""
+    return find_people_and_subjects(rules, docs, explicit)[0]
+
+
+def find_people_and_subjects(
+    rules: ProcessRules,
+    docs: Sequence[ClassifiedDocument],
+    explicit: Sequence[tuple[str, Sequence[str], Sequence[str]]] = (),
+) -> tuple[list[Person], frozenset[str]]:
+    """The project's people with roles and the documents about them.
+
+    Args:
+        rules: the process rules (roles, their signals, staff labels).
+        docs: the project's classified documents.
+        explicit: (name, roles, aliases) from the project file; when given,
+            only these people are reported and their roles are exactly as stated.
+
+    Returns:
+        People in order of first appearance (staff and role-less names left out), and
+        the paths of documents whose subject has a readable name, project person or not.
+    """
+    finder = _Finder(rules)
+    for doc in docs:
+        finder.read(doc)
+    given = [
+        Person(
+            name=name,
+            key=key,
+            roles=set(roles),
+            aliases=list(aliases),
+            explicit=True,
+        )
+        for name, roles, aliases in explicit
+        if (key := parse_name(name)) is not None
+    ]
+    people = _cluster(finder.mentions, given)
+    out: list[Person] = []
+    for person in people:
+        if person.explicit:
+            person.roles = _with_implied(set(_explicit_roles(explicit, person)), rules)
+            out.append(person)
+            continue
+        if any(same_person(person.key, s) for s in finder.staff_keys) and not person.subject_of:
+            continue
+        person.roles = _with_implied(person.roles, rules)
+        if person.roles or person.subject_of:
+            out.append(person)
+    named = frozenset(m.path for m in finder.mentions if m.subject)
+    return out, named
+
+
+def _explicit_roles(
+    explicit: Sequence[tuple[str, Sequence[str], Sequence[str]]], person: Person
+) -> list[str]:
+    for name, roles, _aliases in explicit:
+        if name == person.name:
+            return list(roles)
+    return []
+
+
+def subjects_by_path(people: Sequence[Person]) -> Mapping[str, list[str]]:
+    """Document path -> names of the people it is about."""
+    out: dict[str, list[str]] = {}
+    for person in people:
+        for path in person.subject_of:
+            out.setdefault(path, []).append(person.name)
+    return out

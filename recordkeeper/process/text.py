@@ -1,0 +1,107 @@
+"""Normalised text and phrase matching for process rules (pure).
+
+Phrases in rule files are matched case- and diacritic-insensitively, from the
+start of a word ("rekommendation" finds "Rekommendationerna", not
+"nyrekommendation"). Each document's fields are normalised once and cached in
+a `DocView`, which is what makes a 200-file project cheap to evaluate.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from recordkeeper.model import Classification, DocumentFacts
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+# a document's text is read up to this many characters: evidence phrases sit near the top
+_MAX_TEXT = 200_000
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics, turn every non-alphanumeric run into one space."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain.replace("ß", "ss")).strip()
+
+
+def padded(text: str) -> str:
+    """`fold(text)` with a space on each side, ready for word-start matching."""
+    return f" {fold(text)} "
+
+
+def has_phrase(haystack_padded: str, phrase: str) -> bool:
+    """True when `phrase` starts at a word start in the padded, folded haystack."""
+    needle = fold(phrase)
+    return bool(needle) and f" {needle}" in haystack_padded
+
+
+def has_word(haystack_padded: str, phrase: str) -> bool:
+    """True when `phrase` occurs as whole words (for short codes such as 'AC')."""
+    needle = fold(phrase)
+    return bool(needle) and f" {needle} " in haystack_padded
+
+
+def any_phrase(haystack_padded: str, phrases: Iterable[str]) -> bool:
+    return any(has_phrase(haystack_padded, p) for p in phrases)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifiedDocument:
+    """One document of a project: what extraction found and what it was classified as.
+
+    `facts.path` is relative to the project folder (POSIX).
+    """
+
+    facts: DocumentFacts
+    classification: Classification
+
+    @property
+    def path(self) -> str:
+        return self.facts.path
+
+    @property
+    def doc_class(self) -> str:
+        return self.classification.doc_class
+
+    @property
+    def is_draft(self) -> bool:
+        return self.classification.is_draft
+
+
+@dataclass(slots=True)
+class DocView:
+    """Lazily folded fields of one document (internal cache; not shared across calls)."""
+
+    doc: ClassifiedDocument
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    def field(self, name: str) -> str:
+        cached = self._cache.get(name)
+        if cached is None:
+            cached = padded(_raw_field(self.doc.facts, name))
+            self._cache[name] = cached
+        return cached
+
+    def matches(self, phrases: Iterable[str], fields: Iterable[str]) -> bool:
+        """Any of `phrases` in any of `fields`."""
+        wanted = tuple(phrases)
+        return any(any_phrase(self.field(f), wanted) for f in fields)
+
+
+def _raw_field(facts: DocumentFacts, name: str) -> str:
+    if name == "name":
+        return facts.name.rsplit(".", 1)[0] if "." in facts.name else facts.name
+    if name == "folders":
+        return " / ".join(facts.folders)
+    if name == "title":
+        return " ".join(x for x in (facts.title or "", facts.metadata.get("title", "")) if x)
+    if name == "headings":
+        return " \n ".join(facts.headings)
+    if name == "subject":
+        return (facts.email.subject or "") if facts.email else ""
+    if name == "text":
+        return facts.text[:_MAX_TEXT]
+    raise ValueError(f"unknown document field '{name}'")

@@ -1,0 +1,115 @@
+"""People found in a project's documents: lists, labels, declarations, e-mails, staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.model import EmailFacts
+from recordkeeper.process import find_people
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.ruleset.process import ProcessRules
+from tests.unit.process.helpers import doc
+
+RULES_DIR = Path(__file__).resolve().parents[3] / "rules"
+
+
+@pytest.fixture(scope="module")
+def rules() -> ProcessRules:
+    return load_ruleset(RULES_DIR).one("process")
+
+
+def roles_by_name(rules, docs) -> dict[str, set[str]]:
+    return {p.name: set(p.roles) for p in find_people(rules, docs)}
+
+
+def test_label_list_in_register_order_and_lower_case(rules) -> None:
+    plan = doc(
+        "p.docx", "project_plan", "Sakkunniga i projektgruppen: Ek, Karin, lars berg och K. Lund."
+    )
+    found = roles_by_name(rules, [plan])
+    assert set(found) == {"Karin Ek", "lars berg"}  # "K. Lund" alone has no full given name
+    assert found["Karin Ek"] == {"expert"}
+
+
+def test_section_list_with_titles_and_organisations(rules) -> None:
+    text = (
+        "Rekommendationsgrupp\nMaria Lind, överläkare, Region Skåne\n"
+        "Olof Sund (Region Uppsala)\n\nÖvrigt"
+    )
+    found = roles_by_name(rules, [doc("rg.docx", "other", text)])
+    assert found == {"Maria Lind": {"rg_member"}, "Olof Sund": {"rg_member"}}
+
+
+def test_patient_representative_is_also_an_rg_member(rules) -> None:
+    found = roles_by_name(rules, [doc("rg.docx", "other", "Patientrepresentant: Nils Holm")])
+    assert found == {"Nils Holm": {"patient_representative", "rg_member"}}
+
+
+def test_table_rows_with_a_role_column(rules) -> None:
+    text = (
+        "Namn\tRoll\tOrganisation\nKarin Ek\tSakkunnig\tRegion Skåne\nAnna Berg\tProjektledare\tSoS"
+    )
+    found = roles_by_name(rules, [doc("deltagare.xlsx", "other", text)])
+    assert found == {"Karin Ek": {"expert"}}
+
+
+def test_staff_are_left_out(rules) -> None:
+    text = "Projektledare: Anna Berg\nSakkunniga: Karin Ek, Anna Berg"
+    assert set(roles_by_name(rules, [doc("p.docx", "project_plan", text)])) == {"Karin Ek"}
+
+
+def test_declaration_subject_from_label_file_name_or_sender(rules) -> None:
+    docs = [
+        doc("a/Jävsdeklaration_Lars_Berg.pdf", "coi_declaration", ""),
+        doc("a/scan.pdf", "coi_declaration", "Namn: EK Karin\nUppdrag: sakkunnig"),
+        doc(
+            "a/svar.eml",
+            "coi_declaration",
+            "Här kommer min deklaration",
+            email=EmailFacts(sender="Maria Lind <maria.lind@regionskane.se>", subject="Jäv"),
+        ),
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    assert set(people) == {"Lars Berg", "EK Karin", "Maria Lind"}
+    assert people["Lars Berg"].subject_of == {"a/Jävsdeklaration_Lars_Berg.pdf"}
+    assert people["EK Karin"].roles == {"expert"}
+
+
+def test_agreement_makes_its_subject_an_expert(rules) -> None:
+    agreement = doc("Avtal.docx", "agreement", "Uppdragstagare: Karin Ek")
+    assert roles_by_name(rules, [agreement]) == {"Karin Ek": {"expert"}}
+
+
+def test_survey_recipients_are_rg_members(rules) -> None:
+    survey = doc(
+        "enkat.eml",
+        "survey",
+        "Enkät",
+        email=EmailFacts(
+            sender="anna.berg@sos.se",
+            recipients=("Maria Lind <maria.lind@x.se>", "olof.sund@region.se"),
+            subject="Enkät om textförslag",
+        ),
+    )
+    assert roles_by_name(rules, [survey]) == {
+        "Maria Lind": {"rg_member"},
+        "Olof Sund": {"rg_member"},
+    }
+
+
+def test_mentions_in_many_forms_merge_into_one_person(rules) -> None:
+    docs = [
+        doc("p.docx", "project_plan", "Sakkunniga: Karin Maria Ek"),
+        doc("j.pdf", "coi_declaration", "Namn: Ek, Karin"),
+        doc("m.docx", "other", "Projektgrupp\nK. Ek"),
+    ]
+    people = find_people(rules, docs)
+    assert [p.name for p in people] == ["Karin Maria Ek"]
+    assert people[0].seen_in == {"p.docx", "j.pdf", "m.docx"}
+
+
+def test_prose_is_not_a_member_list(rules) -> None:
+    text = "Rekommendationsgruppen rekryteras via ansvarigt NPO och ska omfatta Region Skåne."
+    assert roles_by_name(rules, [doc("p.docx", "project_plan", text)]) == {}
