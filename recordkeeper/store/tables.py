@@ -118,3 +118,4 @@ from recordkeeper.store import tables_notify as tables_notify  # noqa: E402
 from recordkeeper.store import tables_registry as tables_registry  # noqa: E402
 from recordkeeper.store import tables_retention as tables_retention  # noqa: E402
 from recordkeeper.store import tables_web as tables_web  # noqa: E402
+from recordkeeper.store import tables_classify as tables_classify  # noqa: E402

@@ -1,0 +1,309 @@
+"""Use cases of classification in the daemon: classify new versions, apply corrections,
+re-classify when the rules change, and let other features read the result.
+
+- `classify_stage` is the pipeline stage (services/pipeline.py STAGES): every
+  new, changed, moved, copied or returned document is classified from its
+  cached extraction (name and folders only when it could not be read);
+- `correct_classification` stores a registrar's correction (kept for ever,
+  with an audit event) and re-classifies the document at once; a correction
+  sticks to the document id across renames and new versions, and to the
+  content hash for copies, and wins over the rules;
+- `reclassify_stale` classifies, in bounded batches, every present document
+  whose classification is missing, older than its content, or made under
+  other rules; `RulesWatch` runs it when the rules object changes (start,
+  SIGHUP) and keeps the rules hash in service_state;
+- `current_classification` / `project_classifications` are the read side.
+Each write is one transaction with its audit event; audit events carry ids,
+hashes, the class id and signal (rule) ids only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import structlog
+from sqlalchemy.orm import Session
+
+from recordkeeper.classify import classify_document, compiled
+from recordkeeper.errors import NotFound, UsageError
+from recordkeeper.ingest.extract import codec
+from recordkeeper.model import (
+    AuditEvent,
+    Classification,
+    Correction,
+    DocumentFacts,
+    Unreadable,
+)
+from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.services.classify_files import kind_of
+from recordkeeper.services.context import Context
+from recordkeeper.store import repo_classification as repo
+from recordkeeper.store import repo_documents
+from recordkeeper.store.repo_classification import StoredClassification
+from recordkeeper.store.tables import DocumentRow, ExtractionRow
+from recordkeeper.store.unit import Tx
+
+if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
+    from recordkeeper.services.pipeline import DocumentChange
+
+__all__ = [
+    "RULES_HASH_KEY",
+    "RulesWatch",
+    "StoredClassification",
+    "classify_stage",
+    "correct_classification",
+    "current_classification",
+    "project_classifications",
+    "reclassify_stale",
+    "rules_hash",
+]
+
+log = structlog.get_logger(__name__)
+
+RULES_HASH_KEY = "classify.rules_hash"
+CLASSIFY_CHANGES = frozenset({"new", "new_version", "moved", "copied", "returned", "unreadable"})
+BATCH = 200
+
+_HASHES: dict[int, tuple[ClassRules, str]] = {}
+
+
+def rules_hash(rules: ClassRules) -> str:
+    """SHA-256 of the class rules' canonical JSON (memoised per rules object)."""
+    hit = _HASHES.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    text = json.dumps(rules.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _HASHES.clear()
+    _HASHES[id(rules)] = (rules, digest)
+    return digest
+
+
+def class_rules(ctx: Context) -> ClassRules:
+    rules: ClassRules = ctx.rules.one("classes")
+    return rules
+
+
+def _session(source: Session | Tx) -> Session:
+    return source.session if isinstance(source, Tx) else source
+
+
+# ---- read side ------------------------------------------------------------------------------
+
+
+def current_classification(source: Session | Tx, document_id: str) -> StoredClassification | None:
+    """The stored classification of a document (None until it has been classified)."""
+    return repo.get_classification(_session(source), document_id)
+
+
+def project_classifications(
+    source: Session | Tx, project: str | None
+) -> dict[str, StoredClassification]:
+    """document id -> classification for every present document of a project folder."""
+    return repo.classifications_in_project(_session(source), project)
+
+
+# ---- classifying one document ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    facts: DocumentFacts
+    error_reason: str | None
+
+
+def _facts_of(session: Session, doc: DocumentRow) -> _Input:
+    """Cached extraction at the document's current path; name-only facts if unreadable."""
+    sha = doc.current_sha256
+    row = session.get(ExtractionRow, sha) if sha else None
+    error = doc.error_reason or (row.error_reason if row is not None else None)
+    if row is not None and row.facts is not None:
+        try:
+            result = codec.loads(row.facts)
+        except ValueError:
+            result = None
+        if isinstance(result, DocumentFacts):
+            return _Input(replace(result, path=doc.path, project=doc.project), None)
+        if isinstance(result, Unreadable):
+            error = result.reason.value
+    name_only = DocumentFacts(
+        path=doc.path, size=doc.size or 0, sha256=sha or "", kind=kind_of(doc.path),
+        project=doc.project,
+    )  # fmt: skip
+    return _Input(name_only, error or "not_extracted")
+
+
+def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx: Context) -> bool:
+    """Classify one document inside `tx`; True when its classification changed."""
+    given = _facts_of(tx.session, doc)
+    correction = repo.correction_for(tx.session, doc.id, doc.current_sha256)
+    result = classify_document(given.facts, compiled(rules), correction)
+    if given.error_reason is not None:
+        result = replace(result, needs_review=True, reasons=(*result.reasons, "name_only"))
+    now = ctx.clock.now()
+    changed = repo.save_classification(
+        tx.session, doc.id, doc.current_sha256, result,
+        rules_hash=digest, at=now, error_reason=given.error_reason,
+    )  # fmt: skip
+    if changed:
+        tx.record(_audit("document_classified", doc, result, digest, now))
+    return changed
+
+
+def _audit(
+    event: str, doc: DocumentRow, c: Classification, digest: str, at: datetime
+) -> AuditEvent:
+    signals = sorted({r.split("@", 1)[0] for r in c.reasons if "@" in r})
+    return AuditEvent(
+        event=event,
+        at=at,
+        document_id=doc.id,
+        project_id=doc.project,
+        rule_id=c.doc_class,
+        sha256=doc.current_sha256,
+        data={
+            "class": c.doc_class,
+            "draft": c.is_draft,
+            "must_register": c.must_register,
+            "personal_data": c.personal_data,
+            "corrected": c.corrected,
+            "rules_hash": digest,
+            "signals": ",".join(signals),
+        },
+    )
+
+
+def classify_documents(ctx: Context, document_ids: Sequence[str]) -> int:
+    """Classify the given documents (present ones only); returns how many changed.
+
+    One transaction per document: one bad document never blocks the others.
+    """
+    rules = class_rules(ctx)
+    digest = rules_hash(rules)
+    changed = 0
+    for document_id in dict.fromkeys(document_ids):
+        try:
+            with ctx.store.transaction() as tx:
+                doc = tx.session.get(DocumentRow, document_id)
+                if doc is None or doc.state != repo.PRESENT:
+                    continue
+                changed += _classify_row(tx, doc, rules, digest, ctx)
+        except Exception as exc:  # a loop survives its items (STYLE §9.6)
+            log.exception("classify_failed", doc_id=document_id, error=type(exc).__name__)
+    return changed
+
+
+def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
+    """Pipeline stage: classify every document a change gave new content or a new place."""
+    ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES]
+    if ids:
+        changed = classify_documents(ctx, ids)
+        log.info("documents_classified", documents=len(ids), changed=changed)
+
+
+# ---- corrections -----------------------------------------------------------------------------
+
+
+def correct_classification(
+    ctx: Context,
+    document_id: str,
+    actor: str,
+    doc_class: str | None = None,
+    is_draft: bool | None = None,
+    not_official: bool | None = None,
+) -> Classification:
+    """Store a registrar's correction and re-classify the document with it.
+
+    Args:
+        ctx: the service context.
+        document_id: the document (its id survives renames and new versions).
+        actor: user id of the registrar (recorded in the audit log).
+        doc_class: the right class id, or None to leave the class to the rules.
+        is_draft: True/False to fix the draft flag, None to leave it.
+        not_official: True when the document is not an official document.
+
+    Returns:
+        The document's classification after the correction.
+
+    Raises:
+        UsageError: nothing to correct, or an unknown class id.
+        NotFound: no such document.
+    """
+    correction = Correction(doc_class, is_draft, not_official)
+    rules = class_rules(ctx)
+    if correction.is_empty:
+        raise UsageError("a correction needs a class, a draft flag or not-official")
+    if doc_class is not None and rules.by_id(doc_class) is None:
+        known = ", ".join(rules.class_ids())
+        raise UsageError(f"unknown class '{doc_class}'; known classes: {known}")
+    digest = rules_hash(rules)
+    with ctx.store.transaction() as tx:
+        doc = tx.session.get(DocumentRow, document_id)
+        if doc is None:
+            raise NotFound(f"no document with id {document_id}")
+        now = ctx.clock.now()
+        repo.add_correction(tx.session, doc.id, doc.current_sha256, correction, actor=actor, at=now)
+        tx.record(
+            AuditEvent(
+                event="classification_corrected",
+                at=now,
+                actor=actor,
+                document_id=doc.id,
+                project_id=doc.project,
+                rule_id=doc_class,
+                sha256=doc.current_sha256,
+                data={"class": doc_class, "draft": is_draft, "not_official": not_official},
+            )
+        )
+        _classify_row(tx, doc, rules, digest, ctx)
+        stored = repo.get_classification(tx.session, doc.id)
+    assert stored is not None
+    return stored.classification
+
+
+# ---- rules changes ---------------------------------------------------------------------------
+
+
+def reclassify_stale(ctx: Context, limit: int = BATCH) -> int:
+    """Classify up to `limit` documents whose classification is missing or stale.
+
+    Returns how many documents were looked at; 0 means everything is current,
+    and the rules hash is then recorded in service_state.
+    """
+    rules = class_rules(ctx)
+    digest = rules_hash(rules)
+    with ctx.store.read() as session:
+        ids = [d.id for d in repo.stale_documents(session, digest, limit)]
+    if ids:
+        classify_documents(ctx, ids)
+        return len(ids)
+    with ctx.store.transaction() as tx:
+        if repo_documents.get_state(tx.session, RULES_HASH_KEY) != digest:
+            repo_documents.put_state(tx.session, RULES_HASH_KEY, digest)
+            log.info("classification_current", rules_hash=digest[:12])
+    return 0
+
+
+class RulesWatch:
+    """Daemon tick hook: after start or a rules reload, re-classify until current.
+
+    Cheap when nothing changed: it compares the rules object it saw last and
+    touches the database only while a pass is in progress.
+    """
+
+    def __init__(self, batch: int = BATCH) -> None:
+        self.batch = batch
+        self._seen: ClassRules | None = None
+        self._pending = True
+
+    def __call__(self, ctx: Context) -> None:
+        rules = class_rules(ctx)
+        if rules is not self._seen:
+            self._seen, self._pending = rules, True
+        if self._pending:
+            self._pending = reclassify_stale(ctx, self.batch) > 0

@@ -1,0 +1,202 @@
+"""Queries and writes for classifications and registrar corrections.
+
+Functions take an open session (from `Store.transaction()` or `Store.read()`)
+and return plain values (`StoredClassification`, `Correction`); what a
+classification *is* stays the pure classifier's job. Only portable SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from recordkeeper.model import Classification, Correction, PersonalDataFindings
+from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.tables_classify import ClassificationCorrectionRow, ClassificationRow
+
+PRESENT = "present"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClassification:
+    """A document's current classification as stored, with when and under which rules."""
+
+    document_id: str
+    sha256: str | None
+    classification: Classification
+    rules_hash: str
+    classified_at: datetime
+    error_reason: str | None = None
+
+    @property
+    def doc_class(self) -> str:
+        return self.classification.doc_class
+
+
+def _value(row: ClassificationRow) -> StoredClassification:
+    return StoredClassification(
+        document_id=row.document_id,
+        sha256=row.sha256,
+        classification=Classification(
+            doc_class=row.doc_class,
+            is_draft=row.is_draft,
+            must_register=row.must_register,
+            personal_data=row.personal_data,
+            confidence=row.confidence,
+            reasons=tuple(json.loads(row.reasons)),
+            needs_review=row.needs_review,
+            personal_data_findings=PersonalDataFindings(json.loads(row.personal_data_kinds)),
+            corrected=row.corrected,
+        ),
+        rules_hash=row.rules_hash,
+        classified_at=row.classified_at,
+        error_reason=row.error_reason,
+    )
+
+
+def _same(row: ClassificationRow, c: Classification, sha256: str | None) -> bool:
+    """Whether the stored row already says what `c` says (for audit-worthy changes)."""
+    return (
+        row.sha256 == sha256
+        and row.doc_class == c.doc_class
+        and row.is_draft == c.is_draft
+        and row.must_register == c.must_register
+        and row.personal_data == c.personal_data
+        and row.corrected == c.corrected
+    )
+
+
+def save_classification(
+    session: Session,
+    document_id: str,
+    sha256: str | None,
+    c: Classification,
+    *,
+    rules_hash: str,
+    at: datetime,
+    error_reason: str | None = None,
+) -> bool:
+    """Insert or replace the document's classification; True when its meaning changed."""
+    row = session.get(ClassificationRow, document_id)
+    changed = row is None or not _same(row, c, sha256)
+    if row is None:
+        row = ClassificationRow(document_id=document_id)
+        session.add(row)
+    row.sha256 = sha256
+    row.doc_class, row.is_draft, row.must_register = c.doc_class, c.is_draft, c.must_register
+    row.personal_data, row.confidence = c.personal_data, c.confidence
+    row.needs_review, row.corrected = c.needs_review, c.corrected
+    row.reasons = json.dumps(list(c.reasons))
+    row.personal_data_kinds = json.dumps(dict(c.personal_data_findings.counts), sort_keys=True)
+    row.error_reason, row.rules_hash, row.classified_at = error_reason, rules_hash, at
+    session.flush()
+    return changed
+
+
+def get_classification(session: Session, document_id: str) -> StoredClassification | None:
+    row = session.get(ClassificationRow, document_id)
+    return None if row is None else _value(row)
+
+
+def classifications_of(
+    session: Session, document_ids: Sequence[str]
+) -> dict[str, StoredClassification]:
+    out: dict[str, StoredClassification] = {}
+    unique = sorted(set(document_ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        rows = session.execute(
+            select(ClassificationRow).where(ClassificationRow.document_id.in_(chunk))
+        ).scalars()
+        out.update((row.document_id, _value(row)) for row in rows)
+    return out
+
+
+def classifications_in_project(
+    session: Session, project: str | None, *, present_only: bool = True
+) -> dict[str, StoredClassification]:
+    """document id -> classification for the documents of one project folder."""
+    query = (
+        select(ClassificationRow)
+        .join(DocumentRow, DocumentRow.id == ClassificationRow.document_id)
+        .where(DocumentRow.project == project if project is not None else DocumentRow.project.is_(None))
+    )
+    if present_only:
+        query = query.where(DocumentRow.state == PRESENT)
+    return {row.document_id: _value(row) for row in session.execute(query).scalars()}
+
+
+def add_correction(
+    session: Session,
+    document_id: str,
+    sha256: str | None,
+    correction: Correction,
+    *,
+    actor: str,
+    at: datetime,
+) -> None:
+    session.add(
+        ClassificationCorrectionRow(
+            document_id=document_id,
+            sha256=sha256,
+            doc_class=correction.doc_class,
+            is_draft=correction.is_draft,
+            not_official=correction.not_official,
+            actor=actor,
+            created_at=at,
+        )
+    )
+    session.flush()
+
+
+def correction_for(session: Session, document_id: str, sha256: str | None) -> Correction | None:
+    """The merged correction of a document: its own first, else one made on the same content.
+
+    Within the chosen history the newest value of each field wins.
+    """
+    rows = _correction_rows(session, ClassificationCorrectionRow.document_id == document_id)
+    if not rows and sha256:
+        rows = _correction_rows(session, ClassificationCorrectionRow.sha256 == sha256)
+    if not rows:
+        return None
+    merged = Correction()
+    for row in rows:  # oldest first: later rows overwrite
+        merged = Correction(
+            doc_class=row.doc_class if row.doc_class is not None else merged.doc_class,
+            is_draft=row.is_draft if row.is_draft is not None else merged.is_draft,
+            not_official=row.not_official if row.not_official is not None else merged.not_official,
+        )
+    return merged
+
+
+def _correction_rows(session: Session, condition: object) -> list[ClassificationCorrectionRow]:
+    query = (
+        select(ClassificationCorrectionRow)
+        .where(condition)  # type: ignore[arg-type]
+        .order_by(ClassificationCorrectionRow.created_at, ClassificationCorrectionRow.id)
+    )
+    return list(session.execute(query).scalars())
+
+
+def stale_documents(session: Session, rules_hash: str, limit: int) -> list[DocumentRow]:
+    """Present documents never classified, classified under other rules, or for older content."""
+    query = (
+        select(DocumentRow)
+        .outerjoin(ClassificationRow, ClassificationRow.document_id == DocumentRow.id)
+        .where(DocumentRow.state == PRESENT)
+        .where(
+            or_(
+                ClassificationRow.document_id.is_(None),
+                ClassificationRow.rules_hash != rules_hash,
+                ClassificationRow.sha256.is_distinct_from(DocumentRow.current_sha256),
+            )
+        )
+        .order_by(DocumentRow.id)
+        .limit(limit)
+    )
+    return list(session.execute(query).scalars())
