@@ -31,6 +31,7 @@ from recordkeeper.ingest.scan import inspect_path
 from recordkeeper.ingest.stability import StabilityTracker, is_lock_name
 from recordkeeper.ingest.watcher import PathQueue, RootWatcher, choose_mode, filesystem_type
 from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services.classification import RulesWatch
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
     CHUNK,
@@ -266,6 +267,15 @@ class Daemon:
         self._next_queue_report = now + _QUEUE_REPORT_S
 
 
+def _reclassify_hook(watch: RulesWatch) -> TickHook:
+    """Re-classify, in batches per tick, after start and after each rules reload."""
+
+    def hook(daemon: Daemon) -> None:
+        watch(daemon.ctx)
+
+    return hook
+
+
 def run_daemon(settings: Settings) -> int:
     """Build the context, run until SIGTERM/SIGINT, stop cleanly; returns the exit status.
 
@@ -275,6 +285,7 @@ def run_daemon(settings: Settings) -> int:
     logs.configure(settings.log_level)
     ctx = build_context(settings)
     daemon = Daemon(ctx)
+    daemon.tick_hooks.append(_reclassify_hook(RulesWatch()))
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("stopping", signal=signal.Signals(signum).name)

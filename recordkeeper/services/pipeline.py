@@ -14,6 +14,7 @@ from datetime import datetime
 
 import structlog
 
+from recordkeeper.services.classification import classify_stage
 from recordkeeper.services.context import Context
 
 log = structlog.get_logger(__name__)
@@ -34,7 +35,9 @@ class DocumentChange:
 Stage = Callable[[Context, Sequence[DocumentChange]], None]
 
 # Stages run in this order; each feature appends its stage here (one line each).
-STAGES: list[tuple[str, Stage]] = []
+STAGES: list[tuple[str, Stage]] = [
+    ("classify", classify_stage),  # first: later stages read the classifications
+]
 
 
 def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:

@@ -124,7 +124,9 @@ def classifications_in_project(
     query = (
         select(ClassificationRow)
         .join(DocumentRow, DocumentRow.id == ClassificationRow.document_id)
-        .where(DocumentRow.project == project if project is not None else DocumentRow.project.is_(None))
+        .where(
+            DocumentRow.project == project if project is not None else DocumentRow.project.is_(None)
+        )
     )
     if present_only:
         query = query.where(DocumentRow.state == PRESENT)

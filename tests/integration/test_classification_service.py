@@ -1,0 +1,172 @@
+"""Classification in the daemon: stored per document, corrections that stick, rules changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from recordkeeper.errors import NotFound, UsageError
+from recordkeeper.ruleset.load import LoadedRules, load_ruleset
+from recordkeeper.samples.builders import make_docx
+from recordkeeper.services.classification import (
+    RULES_HASH_KEY,
+    RulesWatch,
+    correct_classification,
+    current_classification,
+    project_classifications,
+)
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.store import repo_documents
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow
+from recordkeeper.store.unit import Store
+from tests.conftest import RULES_DIR
+from tests.fakes import FakeClock
+
+PROJECT = "FMB Ländryggssmärta"
+
+
+@pytest.fixture
+def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+def scan(ctx: Context) -> None:
+    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
+
+
+def doc_id(store: Store, name: str) -> str:
+    with store.read() as s:
+        rows = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
+        (found,) = [r.id for r in rows if r.path.endswith(name)]
+        return found
+
+
+def _declaration(path: Path) -> Path:
+    return make_docx(
+        path,
+        title="Jävsdeklaration",
+        paragraphs=["Jag intygar att jag saknar bindningar till läkemedelsföretag."],
+    )
+
+
+def _minutes(path: Path, text: str = "Närvarande: projektgruppen.") -> Path:
+    return make_docx(path, title="Minnesanteckningar uppstartsmöte", paragraphs=[text])
+
+
+def test_a_new_document_is_classified_and_audited_without_names(ctx: Context, share: Path) -> None:
+    _declaration(share / PROJECT / "Jäv" / "Anna Andersson.docx")
+    scan(ctx)
+    document_id = doc_id(ctx.store, "Anna Andersson.docx")
+    with ctx.store.read() as s:
+        stored = current_classification(s, document_id)
+        leaves = [
+            bytes(row.leaf)
+            for row in s.execute(
+                select(AuditEntryRow).where(AuditEntryRow.event == "document_classified")
+            ).scalars()
+        ]
+    assert stored is not None
+    assert (stored.doc_class, stored.classification.must_register) == ("coi_declaration", True)
+    (leaf,) = leaves
+    assert b"coi_declaration" in leaf
+    assert b"Anna" not in leaf and b".docx" not in leaf
+
+
+def test_project_classifications_lists_the_present_documents(ctx: Context, share: Path) -> None:
+    _declaration(share / PROJECT / "jäv.docx")
+    _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    with ctx.store.read() as s:
+        by_doc = project_classifications(s, PROJECT)
+    assert sorted(c.doc_class for c in by_doc.values()) == ["coi_declaration", "meeting_notes"]
+
+
+def test_correction_wins_and_sticks_across_rename_and_new_version(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    path = _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    document_id = doc_id(ctx.store, "möte.docx")
+    corrected = correct_classification(
+        ctx, document_id, "registrator1", doc_class="approval", not_official=True
+    )
+    assert (corrected.doc_class, corrected.must_register, corrected.corrected) == (
+        "approval", False, True,
+    )  # fmt: skip
+    moved = share / PROJECT / "Arkiv" / "möte-2.docx"
+    moved.parent.mkdir()
+    path.rename(moved)
+    clock.advance(60)
+    scan(ctx)
+    _minutes(moved, "Närvarande: alla. Nytt stycke i en ny version.")
+    clock.advance(60)
+    scan(ctx)
+    assert doc_id(ctx.store, "möte-2.docx") == document_id
+    with ctx.store.read() as s:
+        stored = current_classification(s, document_id)
+    assert stored is not None
+    assert (stored.doc_class, stored.classification.must_register) == ("approval", False)
+
+
+def test_a_copy_inherits_the_correction_through_its_content(ctx: Context, share: Path) -> None:
+    original = _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    correct_classification(ctx, doc_id(ctx.store, "möte.docx"), "reg", is_draft=True)
+    shutil.copyfile(original, share / PROJECT / "kopia.docx")
+    scan(ctx)
+    with ctx.store.read() as s:
+        copy = current_classification(s, doc_id(ctx.store, "kopia.docx"))
+    assert copy is not None
+    assert (copy.classification.is_draft, copy.classification.corrected) == (True, True)
+
+
+def test_correction_is_audited_with_the_actor(ctx: Context, share: Path) -> None:
+    _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    correct_classification(ctx, doc_id(ctx.store, "möte.docx"), "reg7", doc_class="other")
+    with ctx.store.read() as s:
+        leaf = s.execute(
+            select(AuditEntryRow.leaf).where(AuditEntryRow.event == "classification_corrected")
+        ).scalar_one()
+    entry = json.loads(bytes(leaf))
+    assert entry["actor"] == "reg7"
+
+
+def test_correction_refuses_unknown_classes_and_documents(ctx: Context, share: Path) -> None:
+    _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    with pytest.raises(UsageError, match="unknown class 'memo'"):
+        correct_classification(ctx, doc_id(ctx.store, "möte.docx"), "reg", doc_class="memo")
+    with pytest.raises(UsageError):
+        correct_classification(ctx, doc_id(ctx.store, "möte.docx"), "reg")
+    with pytest.raises(NotFound):
+        correct_classification(ctx, "0" * 32, "reg", doc_class="other")
+
+
+def test_changed_rules_reclassify_every_present_document(
+    ctx: Context, share: Path, tmp_path: Path
+) -> None:
+    _minutes(share / PROJECT / "möte.docx")
+    scan(ctx)
+    watch = RulesWatch(batch=1)
+    watch(ctx)
+    with ctx.store.read() as s:
+        first_hash = repo_documents.get_state(s, RULES_HASH_KEY)
+    changed_dir = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, changed_dir)
+    classes = changed_dir / "classes.yaml"
+    text = classes.read_text(encoding="utf-8").replace("min_score: 4.0", "min_score: 400.0")
+    classes.write_text(text, encoding="utf-8")
+    ctx.rules = load_ruleset(changed_dir)  # what a SIGHUP reload does
+    for _ in range(5):
+        watch(ctx)
+    with ctx.store.read() as s:
+        stored = current_classification(s, doc_id(ctx.store, "möte.docx"))
+        second_hash = repo_documents.get_state(s, RULES_HASH_KEY)
+    assert stored is not None and stored.doc_class == "other"
+    assert first_hash is not None and second_hash not in (None, first_hash)
