@@ -6,8 +6,12 @@ import re
 
 from starlette.testclient import TestClient
 
+from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.services.context import Context
+from recordkeeper.services.registration import judge_version
+from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.services.users import add_user
+from recordkeeper.store.tables import DocumentRow
 from recordkeeper.web.app import create_app
 
 PASSWORD = "correct horse battery"
@@ -44,3 +48,35 @@ def sign_in(client: TestClient, user: str, password: str = PASSWORD) -> str:
     assert response.status_code == 303, response.text
     home = client.get("/", follow_redirects=True)
     return hidden_csrf(home.text)
+
+
+DECLARATION = "Jävsdeklaration\nJag har inga bindningar.\nOrt och datum: Uppsala 2025-04-09\n"
+
+
+def seed_prompt(ctx: Context, doc_id: str = "d1") -> int:
+    """A registration prompt for a received declaration, as the pipeline would make it."""
+    sha = doc_id[0] * 64
+    with ctx.store.transaction() as tx:
+        tx.session.add(
+            DocumentRow(
+                id=doc_id,
+                root="share",
+                path=f"FMB Lumbago/{doc_id}.docx",
+                project="FMB Lumbago",
+                state="present",
+                first_seen_at=ctx.clock.now(),
+                last_seen_at=ctx.clock.now(),
+                current_sha256=sha,
+            )
+        )
+    facts = DocumentFacts(
+        path=f"FMB Lumbago/{doc_id}.docx",
+        size=1,
+        sha256=sha,
+        kind="docx",
+        text=DECLARATION,
+        project="FMB Lumbago",
+    )
+    judge_version(ctx, doc_id, facts, Classification("coi_declaration", False, True, True, 0.9))
+    (view,) = [v for v in open_prompts(ctx) if v.document_id == doc_id]
+    return view.id

@@ -76,3 +76,23 @@ def document_detail(ctx: Context, document_id: str) -> DocumentDetail | None:
             versions,
             tuple(entries),
         )
+
+
+def document_preview(ctx: Context, document_id: str, chars: int = 600) -> str | None:
+    """The first characters of a document's extracted text, for a person's eyes only."""
+    from recordkeeper.ingest.extract.codec import loads
+    from recordkeeper.model import DocumentFacts
+    from recordkeeper.store.tables import ExtractionRow
+
+    with ctx.store.read() as session:
+        doc = session.get(DocumentRow, document_id)
+        if doc is None or doc.current_sha256 is None:
+            return None
+        row = session.get(ExtractionRow, doc.current_sha256)
+        if row is None or row.facts is None:
+            return None
+    facts = loads(row.facts)
+    if not isinstance(facts, DocumentFacts):
+        return None
+    text = " ".join(facts.text.split())
+    return text[:chars] + ("…" if len(text) > chars else "")

@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 import recordkeeper.web.messages  # noqa: F401  (registers the texts)
 from recordkeeper.i18n import t
 from recordkeeper.services.context import Context
-from recordkeeper.web import pages_auth, pages_documents, pages_dpo
+from recordkeeper.web import pages_auth, pages_documents, pages_dpo, pages_registrar
 from recordkeeper.web.security import current_session, page, security_headers
 
 _HERE = Path(__file__).resolve().parent
@@ -89,6 +89,7 @@ def routes() -> list[BaseRoute]:
         Route("/lang/{lang}", switch_lang),
         *pages_auth.routes(),
         *pages_dpo.routes(),
+        *pages_registrar.routes(),
         *pages_documents.routes(),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         Route("/{rest:path}", not_found),  # last: a signed-in user gets a proper page

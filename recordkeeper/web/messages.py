@@ -61,6 +61,37 @@ i18n.register(
         "web.doc.when": {"sv": "Tidpunkt", "en": "Time"},
         "web.doc.actor": {"sv": "Utförd av", "en": "Actor"},
         "web.doc.index": {"sv": "Post", "en": "Entry"},
+        "web.reg.title": {"sv": "Att diarieföra", "en": "To register"},
+        "web.reg.summary": {
+            "sv": "{total} förslag, varav {overdue} försenade",
+            "en": "{total} prompts, {overdue} overdue",
+        },
+        "web.reg.overdue": {"sv": "Försenad", "en": "Overdue"},
+        "web.reg.due": {"sv": "Senast {due}", "en": "Due {due}"},
+        "web.reg.record": {"sv": "Förslag till diarieuppgifter", "en": "Proposed record"},
+        "web.reg.reasons": {"sv": "Skäl", "en": "Reasons"},
+        "web.reg.preview": {"sv": "Förhandsvisning av texten", "en": "Preview of the text"},
+        "web.reg.register": {"sv": "Diarieför", "en": "Register"},
+        "web.reg.dnr": {"sv": "Diarienummer", "en": "Diarienummer"},
+        "web.reg.dismiss": {"sv": "Inte allmän handling", "en": "Not an official document"},
+        "web.reg.dismiss_reason": {"sv": "Skäl", "en": "Reason"},
+        "web.reg.reclassify": {"sv": "Fel klass", "en": "Wrong class"},
+        "web.reg.new_class": {"sv": "Rätt klass", "en": "Correct class"},
+        "web.reg.alerts": {
+            "sv": "Varningar om diarieförda handlingar",
+            "en": "Alerts on registered documents",
+        },
+        "web.reg.ack": {"sv": "Kvittera", "en": "Acknowledge"},
+        "web.reg.export": {
+            "sv": "Exportera (CSV för e-diariet)",
+            "en": "Export (CSV for the e-diarium)",
+        },
+        "web.reg.more": {
+            "sv": "Visar {shown} av {total}.",
+            "en": "Showing {shown} of {total}.",
+        },
+        "web.yes": {"sv": "ja", "en": "yes"},
+        "web.no": {"sv": "nej", "en": "no"},
         "web.not_found": {"sv": "Hittades inte.", "en": "Not found."},
     }
 )

@@ -19,7 +19,7 @@ from recordkeeper.store.unit import Store
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, axe_violations, serve
 from tests.conftest import RULES_DIR, require_service
 from tests.fakes import FakeClock
-from tests.webclient import PASSWORD, add_test_users
+from tests.webclient import PASSWORD, add_test_users, seed_prompt
 
 pytestmark = pytest.mark.browser
 
@@ -134,3 +134,19 @@ def test_sign_in_page_and_document_page_are_accessible(
         page.goto(f"{base}/documents/doc1")
         assert page.get_by_role("heading", level=1).inner_text() == "Handling doc1"
         assert axe_violations(page) == []
+
+
+def test_a_registrar_registers_a_prompted_document(browser: object, ctx: Context) -> None:
+    from recordkeeper.services.registration_queue import open_prompts
+
+    prompt_id = seed_prompt(ctx)
+    with serve(ctx) as base:
+        page = _page(browser)
+        _sign_in(page, base, "reg")
+        assert page.url.endswith("/registrar")  # type: ignore[attr-defined]
+        assert axe_violations(page) == []
+        page.get_by_label("Diarienummer").fill("2.4-12345/2025")  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Diarieför").click()  # type: ignore[attr-defined]
+        page.wait_for_url("**/registrar?msg=done")  # type: ignore[attr-defined]
+        assert page.locator(f"#p{prompt_id}-title").count() == 0  # type: ignore[attr-defined]
+    assert open_prompts(ctx) == []

@@ -1,0 +1,125 @@
+"""The registrar's inbox: prompts by due date, proposals and reasons, answers, alerts."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from recordkeeper.errors import RecordkeeperError
+from recordkeeper.i18n import t
+from recordkeeper.services import registration_answers as answers
+from recordkeeper.services import registration_queue as queue
+from recordkeeper.services.documents import document_preview
+from recordkeeper.services.registration import known_classes
+from recordkeeper.web.security import app_context, page, session_of
+
+REGISTRAR_ROLES = ("registrar",)
+
+
+@page(*REGISTRAR_ROLES)
+async def inbox(request: Request) -> Response:
+    from recordkeeper.web.app import render, request_lang
+
+    ctx = app_context(request)
+    lang = request_lang(request)
+    prompts = sorted(queue.open_prompts(ctx), key=lambda p: (p.due_on, p.id))
+    limit = int(request.query_params.get("limit", "200"))
+    shown = prompts[:limit]
+    previews = {p.id: document_preview(ctx, p.document_id) for p in shown[:50]}
+    reasons = {
+        p.id: [t(f"registry.reason.{r.code}", lang, **dict(r.values)) for r in p.reasons]
+        for p in shown
+    }
+    return render(
+        request,
+        "registrar.html.j2",
+        prompts=shown,
+        total=len(prompts),
+        overdue=sum(1 for p in prompts if p.escalation.is_overdue),
+        alerts=queue.open_alerts(ctx),
+        previews=previews,
+        reasons=reasons,
+        classes=known_classes(ctx),
+        message=request.query_params.get("msg", ""),
+    )
+
+
+def _back(message: str) -> Response:
+    return RedirectResponse(f"/registrar?msg={message}", status_code=303)
+
+
+async def _answer(request: Request, action: str) -> Response:
+    ctx, info = app_context(request), session_of(request)
+    form = await request.form()
+    prompt_id = int(request.path_params["prompt_id"])
+    try:
+        if action == "register":
+            answers.register(ctx, prompt_id, str(form.get("dnr", "")).strip(), info.user.id)
+        elif action == "dismiss":
+            answers.dismiss(ctx, prompt_id, str(form.get("reason", "")).strip(), info.user.id)
+        else:
+            answers.reclassify(
+                ctx,
+                prompt_id,
+                str(form.get("doc_class", "")),
+                info.user.id,
+                answers.default_corrector(),
+            )
+    except RecordkeeperError as exc:
+        return _back(exc.code)
+    return _back("done")
+
+
+@page(*REGISTRAR_ROLES)
+async def register(request: Request) -> Response:
+    return await _answer(request, "register")
+
+
+@page(*REGISTRAR_ROLES)
+async def dismiss(request: Request) -> Response:
+    return await _answer(request, "dismiss")
+
+
+@page(*REGISTRAR_ROLES)
+async def reclassify(request: Request) -> Response:
+    return await _answer(request, "reclassify")
+
+
+@page(*REGISTRAR_ROLES)
+async def acknowledge(request: Request) -> Response:
+    ctx, info = app_context(request), session_of(request)
+    try:
+        answers.acknowledge_alert(ctx, int(request.path_params["alert_id"]), info.user.id)
+    except RecordkeeperError as exc:
+        return _back(exc.code)
+    return _back("done")
+
+
+@page(*REGISTRAR_ROLES)
+async def export(request: Request) -> Response:
+    rows = [queue.export_row(v) for v in queue.open_prompts(app_context(request))]
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="diarium.csv"'},
+    )
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/registrar", inbox),
+        Route("/registrar/export.csv", export),
+        Route("/registrar/prompts/{prompt_id:int}/register", register, methods=["POST"]),
+        Route("/registrar/prompts/{prompt_id:int}/dismiss", dismiss, methods=["POST"]),
+        Route("/registrar/prompts/{prompt_id:int}/reclassify", reclassify, methods=["POST"]),
+        Route("/registrar/alerts/{alert_id:int}/ack", acknowledge, methods=["POST"]),
+    ]

@@ -1,0 +1,81 @@
+"""Web pages through Starlette's TestClient on a real store: registrar inbox and document page."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from recordkeeper.config import Settings
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services.context import Context
+from recordkeeper.services.registration_queue import open_prompts
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock
+from tests.webclient import add_test_users, client_for, seed_prompt, sign_in
+
+T0 = datetime(2025, 4, 10, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    clock.set(T0)
+    context = Context(settings=settings, rules=rules, store=store, clock=clock)
+    add_test_users(context)
+    return context
+
+
+def test_the_registrar_sees_the_prompt_and_registers_it(ctx: Context) -> None:
+    prompt_id = seed_prompt(ctx)
+    client = client_for(ctx)
+    csrf = sign_in(client, "reg")
+    inbox = client.get("/registrar")
+    assert inbox.status_code == 200
+    assert f'action="/registrar/prompts/{prompt_id}/register"' in inbox.text
+    bad = client.post(
+        f"/registrar/prompts/{prompt_id}/register", data={"csrf": csrf, "dnr": "not a number"}
+    )
+    assert "msg=" in bad.headers["location"] and "done" not in bad.headers["location"]
+    assert open_prompts(ctx)
+    done = client.post(
+        f"/registrar/prompts/{prompt_id}/register", data={"csrf": csrf, "dnr": "2.4-12345/2025"}
+    )
+    assert done.headers["location"] == "/registrar?msg=done"
+    assert open_prompts(ctx) == []
+    with ctx.store.read() as session:
+        leaves = [json.loads(x) for x in session.scalars(select(AuditEntryRow.leaf))]
+    assert any(e["event"] == "registration_registered" and e["actor"] == "reg" for e in leaves)
+
+
+def test_the_export_is_csv_with_the_osl_columns(ctx: Context) -> None:
+    seed_prompt(ctx)
+    client = client_for(ctx)
+    sign_in(client, "reg")
+    response = client.get("/registrar/export.csv")
+    assert response.headers["content-type"].startswith("text/csv")
+    header = response.text.splitlines()[0].split(",")
+    assert {"record_date", "dnr", "counterpart", "description", "secrecy"} <= set(header)
+
+
+def test_a_project_lead_sees_only_documents_of_own_projects(ctx: Context) -> None:
+    seed_prompt(ctx, "d1")
+    with ctx.store.transaction() as tx:
+        tx.session.add(
+            DocumentRow(
+                id="x1",
+                root="share",
+                path="Other/x.docx",
+                project="Other",
+                state="present",
+                first_seen_at=T0,
+                last_seen_at=T0,
+            )
+        )
+    client = client_for(ctx)
+    sign_in(client, "lead")
+    assert client.get("/documents/d1").status_code == 200
+    assert client.get("/documents/x1").status_code == 404
+    assert client.get("/registrar").status_code == 403
