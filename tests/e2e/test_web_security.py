@@ -32,7 +32,7 @@ def _routes(ctx: Context) -> list[tuple[str, str]]:
         if isinstance(route, Mount):
             continue
         assert isinstance(route, Route)
-        path = re.sub(r"\{[^}]+\}", "x", route.path)
+        path = re.sub(r"\{[^}]+\}", "1", route.path)  # "1" fits str and int params
         out.extend(
             (method, path) for method in sorted(route.methods or {"GET"}) if method != "HEAD"
         )
