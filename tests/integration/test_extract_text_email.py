@@ -9,6 +9,7 @@ from pathlib import Path
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import DocumentFacts
 from recordkeeper.samples.builders import make_eml
+from tests.msg_builder import make_msg
 
 
 def _facts(path: Path) -> DocumentFacts:
@@ -83,3 +84,46 @@ def test_html_only_eml_body_becomes_text(tmp_path: Path) -> None:
     assert facts.text == "Svara på enkäten\nsenast fredag"
     assert facts.email is not None
     assert facts.email.cc == ("c@example.org", "d@example.org")
+
+
+def test_msg_headers_body_and_attachments(tmp_path: Path) -> None:
+    path = make_msg(
+        tmp_path / "svar.msg",
+        sender_name="Karin Ek",
+        sender_email="karin.ek@npo.example",
+        to=[("FMB", "fmb@myndighet.example")],
+        cc=[("Per Ås", "per@fk.example")],
+        subject="Synpunkter på textförslag",
+        body="Hej!\nHär är våra synpunkter.",
+        sent_at=datetime(2025, 5, 6, 14, 0, tzinfo=UTC),
+        attachments=[("synpunkter.docx", b"PK\x03\x04")],
+    )
+    facts = _facts(path)
+    assert facts.kind == "msg"
+    assert facts.email is not None
+    assert facts.email.sender is not None and "Karin Ek" in facts.email.sender
+    assert any("fmb@myndighet.example" in r for r in facts.email.recipients)
+    assert any("per@fk.example" in r for r in facts.email.cc)
+    assert facts.email.subject == "Synpunkter på textförslag"
+    assert facts.email.sent_at == datetime(2025, 5, 6, 14, 0, tzinfo=UTC)
+    assert facts.email.attachment_names == ("synpunkter.docx",)
+    assert "våra synpunkter" in facts.text
+
+
+def test_eml_encoded_words_and_large_attachment(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["From"] = "=?utf-8?q?=C3=85sa_=C3=96berg?= <asa@example.org>"
+    message["To"] = "fmb@example.org"
+    message["Subject"] = "=?utf-8?q?Statistikbest=C3=A4llning?="
+    message.set_content("Bifogat finns underlaget.")
+    message.add_attachment(
+        b"x" * 2_000_000, maintype="application", subtype="pdf", filename="Underlag för FK.pdf"
+    )
+    path = tmp_path / "stat.eml"
+    path.write_bytes(bytes(message))
+    facts = _facts(path)
+    assert facts.email is not None
+    assert facts.email.sender == "Åsa Öberg <asa@example.org>"
+    assert facts.email.subject == "Statistikbeställning"
+    assert facts.email.attachment_names == ("Underlag för FK.pdf",)
+    assert facts.text.strip() == "Bifogat finns underlaget."

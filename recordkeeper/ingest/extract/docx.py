@@ -36,20 +36,13 @@ _KNOWN_HEADING_ID = re.compile(r"^(Heading|Rubrik)([1-9])$")
 _PLAIN_IDS = frozenset({"Normal", "ListParagraph", "Liststycke", "NoSpacing", "Ingetavstnd"})
 
 
-def _paragraph_text(paragraph: etree._Element, skip_nested: bool) -> str:
-    pieces: list[str] = []
-    for node in paragraph.iter(W_T, W_TAB, W_BR, W_CR):
-        if skip_nested and _host(node) is not paragraph:
-            continue
-        tag = node.tag
-        if tag == W_T:
-            if node.text:
-                pieces.append(node.text)
-        elif tag == W_TAB:
-            pieces.append("\t")
-        else:
-            pieces.append("\n")
-    return "".join(pieces)
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """Text of a paragraph that hosts a text box, without the box's own paragraphs."""
+    return "".join(
+        node.text or ""
+        for node in paragraph.iter(W_T, W_TAB, W_BR, W_CR)
+        if _host(node) is paragraph
+    )
 
 
 def _host(node: etree._Element) -> etree._Element | None:
@@ -71,9 +64,15 @@ def _drop_fallbacks(root: etree._Element) -> None:
 def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
     """(style id, text, has outline level) per paragraph, in document order."""
     hosts = {_host(box) for box in root.iter(W_TXBX)}
+    # Give tabs and breaks their characters so that itertext (C) joins a paragraph.
+    for node in root.iter(W_TAB, W_BR, W_CR):
+        node.text = "\t" if node.tag == W_TAB else "\n"
     found: list[tuple[str | None, str, bool]] = []
     for paragraph in root.iter(W_P):
-        text = _paragraph_text(paragraph, paragraph in hosts)
+        if paragraph in hosts:
+            text = _paragraph_text(paragraph)
+        else:
+            text = "".join(paragraph.itertext(W_T, W_TAB, W_BR, W_CR, with_tail=False))
         style: str | None = None
         outline = False
         properties = paragraph.find(W_PPR)
@@ -127,6 +126,7 @@ def _part_text(package: Package, name: str) -> str:
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse a WordprocessingML package."""
     package = Package(data, limits)
+    package.require("docx")
     main = package.main_part("word/document.xml")
     root = package.xml(main)
     if not root.tag.startswith(W):

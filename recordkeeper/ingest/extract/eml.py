@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import email.errors
+import email.header
+import email.utils
+import re
+from collections.abc import Iterator
 from datetime import datetime
 from email import policy
-from email.headerregistry import AddressHeader
-from email.message import EmailMessage, Message
+from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
@@ -14,26 +18,37 @@ from recordkeeper.ingest.extract.htmltext import html_to_text
 from recordkeeper.model import EmailFacts, UnreadableReason
 
 _REQUIRED_ANY = ("from", "to", "subject", "date", "message-id")
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_MAX_DEPTH = 8
+_PART_HEADERS = BytesParser(policy=policy.compat32)
+
+
+def _decoded(raw: str) -> str:
+    """An RFC 2047 encoded-word header value as text."""
+    if "=?" not in raw:
+        return raw
+    try:
+        return str(email.header.make_header(email.header.decode_header(raw)))
+    except (ValueError, LookupError, email.errors.HeaderParseError):
+        return raw
 
 
 def _addresses(message: Message, name: str) -> tuple[str, ...]:
-    try:
-        header = message.get(name)
-    except (ValueError, IndexError, TypeError):
-        return ()
-    if header is None:
-        return ()
-    if isinstance(header, AddressHeader):
-        return tuple(str(address) for address in header.addresses if str(address))
-    return tuple(p for part in str(header).split(",") if (p := clean(part)))
+    """Addresses as `Name <addr>` (or `addr`); compat32 headers plus getaddresses (fast)."""
+    values = [str(v) for v in (message.get_all(name) or [])]
+    found: list[str] = []
+    for display, address in email.utils.getaddresses(values):
+        display = clean(_decoded(display)) or ""
+        address = address.strip()
+        if not address and not display:
+            continue
+        found.append(f"{display} <{address}>" if display and address else address or display)
+    return tuple(found)
 
 
 def _header(message: Message, name: str) -> str | None:
-    try:
-        value = message.get(name)
-    except (ValueError, IndexError, TypeError):
-        return None
-    return clean(str(value)) if value is not None else None
+    value = message.get(name)
+    return clean(_decoded(str(value))) if value is not None else None
 
 
 def _sent_at(message: Message) -> datetime | None:
@@ -46,30 +61,104 @@ def _sent_at(message: Message) -> datetime | None:
         return None
 
 
-def _body(message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
+def _content(part: Message) -> str:
+    """Decoded text of a text/plain or text/html leaf (transfer encoding, then charset)."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
         return ""
+    charset = part.get_content_charset() or "utf-8"
     try:
-        content = part.get_content()
-    except (LookupError, ValueError, KeyError, AssertionError):
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    if not isinstance(content, str):
-        return ""
+        content = payload.decode(charset, "replace")
+    except LookupError:
+        content = payload.decode("utf-8", "replace")
     return html_to_text(content) if part.get_content_type() == "text/html" else content
 
 
-def _attachment_names(message: EmailMessage) -> tuple[str, ...]:
-    names: list[str] = []
-    for part in message.walk():
-        if part.is_multipart():
+def _split_head(data: bytes) -> tuple[bytes, bytes]:
+    """Header block and body of one MIME entity."""
+    end = _BLANK_LINE.search(data)
+    return (data, b"") if end is None else (data[: end.end()], data[end.end() :])
+
+
+def _split_parts(body: bytes, boundary: bytes) -> list[bytes] | None:
+    """The parts between the boundary lines of a multipart body (None: no boundary)."""
+    marker = b"--" + boundary
+    starts: list[int] = []
+    position = 0 if body.startswith(marker) else body.find(b"\n" + marker)
+    while position != -1:
+        line_start = position if body.startswith(marker, position) else position + 1
+        line_end = body.find(b"\n", line_start)
+        starts.append(line_start)
+        if body.startswith(b"--", line_start + len(marker)) or line_end == -1:
+            break  # the closing boundary
+        position = body.find(b"\n" + marker, line_end)
+    if not starts:
+        return None
+    parts: list[bytes] = []
+    for here, there in zip(starts, [*starts[1:], len(body)], strict=True):
+        line_end = body.find(b"\n", here)
+        if line_end == -1 or there <= line_end:
             continue
-        filename = part.get_filename()
-        disposition = part.get_content_disposition()
+        parts.append(body[line_end + 1 : there].rstrip(b"\r\n"))
+    return parts
+
+
+def _walk(data: bytes, depth: int = 0) -> Iterator[tuple[Message, bytes]]:
+    """Leaf entities as (headers, raw entity bytes), splitting multiparts on boundaries.
+
+    The stdlib parser reads every line of every attachment in Python; here
+    only header blocks are parsed (compat32: no header objects, much cheaper)
+    and bodies are sliced at C speed, so a message with a large attachment
+    costs about what a small one does.
+    """
+    head, body = _split_head(data)
+    headers = _PART_HEADERS.parsebytes(head)
+    boundary = (
+        headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
+    )
+    if isinstance(boundary, str) and depth < _MAX_DEPTH:
+        parts = _split_parts(body, email.utils.unquote(boundary).encode("ascii", "replace"))
+        if parts is not None:
+            for part in parts:
+                yield from _walk(part, depth + 1)
+            return
+    yield headers, data
+
+
+def _filename(headers: Message) -> str | None:
+    raw = headers.get_filename()
+    if not raw:
+        return None
+    try:
+        decoded = str(email.header.make_header(email.header.decode_header(raw)))
+    except (ValueError, LookupError, email.errors.HeaderParseError):
+        decoded = raw
+    return " ".join(decoded.split()) or None
+
+
+def _body_and_attachments(data: bytes) -> tuple[str, tuple[str, ...]]:
+    plain: Message | None = None
+    html: Message | None = None
+    names: list[str] = []
+    for headers, raw in _walk(data):
+        filename = _filename(headers)
+        disposition = headers.get_content_disposition()
         if filename and disposition in ("attachment", "inline", None):
-            names.append(" ".join(filename.split()))
-    return tuple(names)
+            names.append(filename)
+            continue
+        if disposition == "attachment":
+            continue
+        content_type = headers.get_content_type()
+        if content_type == "text/plain" and plain is None:
+            plain = _parse(raw)
+        elif content_type == "text/html" and html is None:
+            html = _parse(raw)
+    chosen = plain or html
+    return (_content(chosen) if chosen is not None else ""), tuple(names)
+
+
+def _parse(raw: bytes) -> Message:
+    return _PART_HEADERS.parsebytes(raw)
 
 
 def email_parsed(email: EmailFacts, body: str, limits: Limits) -> Parsed:
@@ -89,17 +178,16 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse an RFC 5322 message."""
     if b"\x00" in data[:8192]:
         raise Refused(UnreadableReason.CORRUPT, "binary data in e-mail")
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    if not isinstance(message, EmailMessage):
-        raise Refused(UnreadableReason.CORRUPT, "not an e-mail message")
+    message = _PART_HEADERS.parsebytes(_split_head(data)[0])
     if not any(key in message for key in _REQUIRED_ANY):
         raise Refused(UnreadableReason.CORRUPT, "no e-mail headers")
+    body, names = _body_and_attachments(data)
     email = EmailFacts(
         sender=next(iter(_addresses(message, "from")), None),
         recipients=_addresses(message, "to"),
         cc=_addresses(message, "cc"),
         subject=_header(message, "subject"),
         sent_at=_sent_at(message),
-        attachment_names=_attachment_names(message),
+        attachment_names=names,
     )
-    return email_parsed(email, _body(message), limits)
+    return email_parsed(email, body, limits)

@@ -24,6 +24,7 @@ MAX_ENTRIES = 20_000
 # Small parts compress extremely well (repeated XML); ratios only mean something on big ones.
 _RATIO_MIN_BYTES = 1024 * 1024
 _CHUNK = 256 * 1024
+_KIND_FOLDERS = {"docx": "word", "xlsx": "xl", "pptx": "ppt"}
 
 NS_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 NS_DC = "http://purl.org/dc/elements/1.1/"
@@ -94,6 +95,16 @@ class Package:
                     raise Refused(UnreadableReason.ZIP_BOMB, f"compression ratio {ratio:.0f}")
         self._budget = limits.max_uncompressed_bytes
 
+    def require(self, kind: str) -> None:
+        """Refuse a package of another OOXML kind (a .xlsx renamed .docx)."""
+        folders = {name.split("/", 1)[0] for name in self._infos}
+        if _KIND_FOLDERS[kind] in folders:
+            return
+        for other, folder in _KIND_FOLDERS.items():
+            if folder in folders:
+                raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {other}")
+        raise Refused(UnreadableReason.CORRUPT, f"zip without {kind} parts")
+
     @property
     def names(self) -> Iterable[str]:
         return self._infos.keys()
@@ -102,57 +113,67 @@ class Package:
         return name in self._infos
 
     def read(self, name: str) -> bytes:
-        """Read a part, streaming with a cap of its declared size and the package budget."""
+        """Read a part, capped at its declared size and the package budget.
+
+        Stored and deflated parts (all that Office writes) are inflated here in
+        one call with a maximum output length: more output than declared is a
+        bomb (a lying header), less is corruption, and the CRC is checked.
+        """
         info = self._infos.get(name)
         if info is None:
             raise Refused(UnreadableReason.CORRUPT, f"missing part {name}")
         cap = min(info.file_size, self._budget)
         if info.file_size >= _RATIO_MIN_BYTES:
             cap = min(cap, int(max(info.compress_size, 1) * self._limits.max_compression_ratio))
+        if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            data = self._inflate(info, cap)
+        else:
+            data = self._stream(info, cap)
+        self._budget -= len(data)
+        return data
+
+    def _inflate(self, info: zipfile.ZipInfo, cap: int) -> bytes:
+        name = info.filename
+        header = self._data[info.header_offset : info.header_offset + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise Refused(UnreadableReason.CORRUPT, f"bad local header for {name}")
+        start = (
+            info.header_offset
+            + 30
+            + int.from_bytes(header[26:28], "little")
+            + int.from_bytes(header[28:30], "little")
+        )
+        raw = self._data[start : start + info.compress_size]
+        if len(raw) < info.compress_size:
+            raise Refused(UnreadableReason.INCOMPLETE, f"part {name} is cut short")
+        if info.compress_type == zipfile.ZIP_STORED:
+            data = raw
+        else:
+            try:
+                data = zlib.decompressobj(-zlib.MAX_WBITS).decompress(raw, cap + 1)
+            except zlib.error as exc:
+                raise Refused(UnreadableReason.CORRUPT, f"bad deflate data in {name}") from exc
+        if len(data) > cap:
+            raise Refused(UnreadableReason.ZIP_BOMB, f"part {name} exceeds its size")
+        if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+            raise Refused(UnreadableReason.CORRUPT, f"bad size or CRC in {name}")
+        return data
+
+    def _stream(self, info: zipfile.ZipInfo, cap: int) -> bytes:
+        """Other compression methods: zipfile's reader, streamed with the byte cap."""
+        name = info.filename
         chunks: list[bytes] = []
         total = 0
         try:
             with self._zip.open(info) as stream:
-                while True:
-                    chunk = stream.read(_CHUNK)
-                    if not chunk:
-                        break
+                while chunk := stream.read(_CHUNK):
                     total += len(chunk)
                     if total > cap:
                         raise Refused(UnreadableReason.ZIP_BOMB, f"part {name} exceeds its cap")
                     chunks.append(chunk)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
-            if self._inflates_past_declared(info):
-                raise Refused(UnreadableReason.ZIP_BOMB, f"part {name} exceeds its size") from exc
             raise Refused(UnreadableReason.CORRUPT, f"unreadable part {name}") from exc
-        self._budget -= total
         return b"".join(chunks)
-
-    def _inflates_past_declared(self, info: zipfile.ZipInfo) -> bool:
-        """Whether a deflated part holds more than its header declares (a lying header).
-
-        zipfile stops at the declared size and reports a bad CRC; this tells the
-        bomb from plain corruption, inflating at most one byte past the declared size.
-        """
-        if info.compress_type != zipfile.ZIP_DEFLATED:
-            return False
-        try:
-            raw = self._data[info.header_offset : info.header_offset + 30]
-            if raw[:4] != b"PK\x03\x04":
-                return False
-            start = (
-                info.header_offset
-                + 30
-                + int.from_bytes(raw[26:28], "little")
-                + int.from_bytes(raw[28:30], "little")
-            )
-            compressed = self._data[start : start + info.compress_size]
-            inflated = zlib.decompressobj(-zlib.MAX_WBITS).decompress(
-                compressed, info.file_size + 1
-            )
-        except zlib.error:
-            return False
-        return len(inflated) > info.file_size
 
     def xml(self, name: str) -> etree._Element:
         return parse_xml(self.read(name), name)

@@ -61,6 +61,7 @@ def _slide_order(package: Package) -> list[str]:
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse a PresentationML package."""
     package = Package(data, limits)
+    package.require("pptx")
     if not package.has("ppt/presentation.xml"):
         raise Refused(UnreadableReason.CORRUPT, "no presentation part")
     slides = _slide_order(package)

@@ -69,6 +69,7 @@ def _inline_strings(package: Package, name: str) -> list[str]:
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse a SpreadsheetML package."""
     package = Package(data, limits)
+    package.require("xlsx")
     workbook_part = package.main_part("xl/workbook.xml")
     workbook = package.xml(workbook_part)
     if not workbook.tag.startswith(S):

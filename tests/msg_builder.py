@@ -1,0 +1,43 @@
+"""Write real Outlook .msg files for tests (aspose-email-foss, a pure-Python MSG writer).
+
+`recordkeeper.samples.builders` has no .msg builder: no library we ship writes
+the format, so this test-only one lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aspose.email_foss import msg
+
+
+def make_msg(
+    path: Path,
+    *,
+    sender_name: str,
+    sender_email: str,
+    to: Sequence[tuple[str, str]],
+    cc: Sequence[tuple[str, str]] = (),
+    subject: str,
+    body: str,
+    sent_at: datetime | None = None,
+    attachments: Sequence[tuple[str, bytes]] = (),
+) -> Path:
+    """An Outlook message; recipients are (display name, address)."""
+    message = msg.MapiMessage.create(subject, body)
+    message.set_property(msg.PropertyId.SENDER_NAME, sender_name)
+    message.set_property(msg.PropertyId.SENDER_EMAIL_ADDRESS, sender_email)
+    message.set_property(
+        msg.PropertyId.MESSAGE_DELIVERY_TIME, sent_at or datetime(2025, 4, 2, 10, 30, tzinfo=UTC)
+    )
+    for name, address in to:
+        message.add_recipient(address, display_name=name, recipient_type=1)
+    for name, address in cc:
+        message.add_recipient(address, display_name=name, recipient_type=2)
+    for name, content in attachments:
+        message.add_attachment(name, content, mime_type="application/octet-stream")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    message.save(str(path))
+    return path
