@@ -19,6 +19,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 
 import structlog
@@ -36,6 +37,7 @@ from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
     CHUNK,
     Extractor,
+    IngestReport,
     RootIngestor,
     RootSpec,
     configured_roots,
@@ -164,7 +166,7 @@ class Daemon:
             log.error(
                 "rules_reload_rejected",
                 problems=len(exc.problems),
-                first_file=first.file if first else None,
+                first_file=Path(first.file).name if first else None,
                 first_line=first.line if first else None,
                 kept="previous rules",
             )
@@ -197,6 +199,11 @@ class Daemon:
                 tracker.observe(entry.rel_path, entry.size, entry.mtime_ns, now)
         for rel in plan.missing:
             tracker.observe(rel, None, None, now)
+        report = IngestReport(root=root.key, seen=plan.seen, ignored=plan.ignored)
+        report.unchanged = plan.unchanged
+        report.unlisted_dirs.update(r.value for r in plan.unlisted_dirs.values())
+        report.duration_s = time.monotonic() - started
+        ingestor.record_scan(report)
         log.info(
             "rescan_planned",
             root=root.key,
