@@ -25,7 +25,7 @@ from types import FrameType
 import structlog
 
 from recordkeeper import logs
-from recordkeeper.bootstrap import build_context
+from recordkeeper.bootstrap import build_context, open_extractor
 from recordkeeper.config import Settings
 from recordkeeper.errors import EXIT_OK, RuleFileError
 from recordkeeper.ingest.scan import inspect_path
@@ -291,7 +291,8 @@ def run_daemon(settings: Settings) -> int:
     """
     logs.configure(settings.log_level)
     ctx = build_context(settings)
-    daemon = Daemon(ctx)
+    extractor = open_extractor(settings)
+    daemon = Daemon(ctx, extractor)
     daemon.tick_hooks.append(_reclassify_hook(RulesWatch()))
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
@@ -310,5 +311,6 @@ def run_daemon(settings: Settings) -> int:
         daemon.run()
     finally:
         daemon.join()
+        extractor.close()
     log.info("daemon_stopped")
     return EXIT_OK

@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from recordkeeper import i18n, logs
-from recordkeeper.bootstrap import build_context
+from recordkeeper.bootstrap import build_context, open_extractor
 from recordkeeper.cli.common import print_json, require_paths, state
 from recordkeeper.services import ingest as ingest_service
 from recordkeeper.services.context import Context
@@ -138,13 +138,16 @@ def scan(
     cli = state(ctx)
     require_paths(list(roots or []), cli.lang)
     context = _context(ctx)
+    extractor = open_extractor(context.settings)
     try:
         reports = []
         for root in ingest_service.resolve_roots(context.settings, list(roots or [])):
             show = sys.stdout.isatty() and not as_json
             with _progress_bar(show, i18n.t("scan.progress", cli.lang, root=root.key)) as bar:
-                reports.append(ingest_service.RootIngestor(context, root).scan(progress=bar))
+                ingestor = ingest_service.RootIngestor(context, root, extractor)
+                reports.append(ingestor.scan(progress=bar))
     finally:
+        extractor.close()
         context.store.close()
     if as_json:
         print_json({"roots": [r.as_dict() for r in reports]})

@@ -32,7 +32,7 @@ from typing import Any, Protocol
 import structlog
 
 from recordkeeper.config import Settings
-from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract import Limits, codec, extract_file
 from recordkeeper.ingest.scan import (
     FileEntry,
     HashOutcome,
@@ -131,7 +131,7 @@ def limits_from(settings: Settings) -> Limits:
     )
 
 
-FactsEncoder = Callable[[DocumentFacts], bytes]
+FactsEncoder = Callable[[ExtractionResult], bytes]
 
 
 @dataclass
@@ -208,7 +208,7 @@ class RootIngestor:
         self.root = root
         self.ignore = compile_ignore(ctx.settings.ingest.ignore_patterns)
         self.extractor = extractor or InProcessExtractor(limits_from(ctx.settings))
-        self.encode_facts = encode_facts
+        self.encode_facts = encode_facts or codec.dumps
 
     # ---- planning --------------------------------------------------------------------------
 
@@ -439,14 +439,15 @@ class RootIngestor:
         if result is None:
             return repo.extraction_error(tx.session, sha256)
         if isinstance(result, DocumentFacts):
-            facts = self.encode_facts(result) if self.encode_facts else None
+            facts = self.encode_facts(result)
             repo.save_extraction(
                 tx.session, sha256, kind=result.kind, facts=facts, error_reason=None,
                 error_detail=None, at=self.ctx.clock.now(),
             )  # fmt: skip
             return None
         repo.save_extraction(
-            tx.session, sha256, kind=None, facts=None, error_reason=result.reason.value,
+            tx.session, sha256, kind=None, facts=self.encode_facts(result),
+            error_reason=result.reason.value,
             error_detail=result.detail or None, at=self.ctx.clock.now(),
         )  # fmt: skip
         return result.reason.value
