@@ -98,3 +98,30 @@ def schedule_email_jobs(
     )
     ids.append("flush_mail")
     return ids
+
+
+def run_retention(ctx: Context) -> None:
+    """Refresh deadlines, propose what is due, carry out approved decisions (leader only)."""
+    from recordkeeper.services.retention import retention_job
+
+    try:
+        retention_job(ctx)
+    except RecordkeeperError as exc:
+        log.error("job_failed", job="retention", code=exc.code, error=exc.message)
+
+
+def schedule_retention_job(scheduler: Any, ctx: Context) -> str:
+    """Add the periodic retention job (interval from [retention]); returns its id."""
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    job = scheduler.add_job(
+        run_retention,
+        IntervalTrigger(minutes=ctx.settings.retention.job_interval_minutes),
+        args=[ctx],
+        id="retention",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=3600,
+    )
+    return str(job.id)

@@ -16,6 +16,7 @@ import structlog
 
 from recordkeeper.services.classification import classify_stage
 from recordkeeper.services.context import Context
+from recordkeeper.services.retention import retention_stage
 
 log = structlog.get_logger(__name__)
 
@@ -37,6 +38,7 @@ Stage = Callable[[Context, Sequence[DocumentChange]], None]
 # Stages run in this order; each feature appends its stage here (one line each).
 STAGES: list[tuple[str, Stage]] = [
     ("classify", classify_stage),  # first: later stages read the classifications
+    ("retention", retention_stage),
 ]
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import structlog
 from sqlalchemy import delete, select
@@ -36,6 +37,9 @@ from recordkeeper.retention import (
 )
 from recordkeeper.ruleset.retention import RetentionRules
 from recordkeeper.services.context import Context
+
+if TYPE_CHECKING:  # pipeline imports this module for STAGES; avoid the cycle at run time
+    from recordkeeper.services.pipeline import DocumentChange
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_retention import (
     ApprovalRow,
@@ -65,6 +69,41 @@ def retention_rules(ctx: Context) -> RetentionRules:
 # --- project events ------------------------------------------------------------
 
 
+def refresh_deadlines(ctx: Context, document_ids: Sequence[str] | None = None) -> int:
+    """Recompute the deadlines of the given (or all present) documents from stored facts."""
+    from recordkeeper.services.retention_facts import collect_facts
+
+    with ctx.store.read() as session:
+        facts = collect_facts(session, document_ids)
+    return store_deadlines(ctx, facts)
+
+
+def retention_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
+    """Pipeline stage: new versions and returns get their deadline; gone ones lose it."""
+    changed = [c.document_id for c in changes if c.change != "gone"]
+    if changed:
+        refresh_deadlines(ctx, changed)
+    gone = [c.document_id for c in changes if c.change == "gone"]
+    if gone:
+        with ctx.store.transaction() as tx:
+            tx.session.execute(
+                delete(RetentionDeadlineRow).where(RetentionDeadlineRow.document_id.in_(gone))
+            )
+
+
+def retention_job(ctx: Context) -> None:
+    """Periodic: refresh every deadline, propose what is due, carry out approved decisions."""
+    refresh_deadlines(ctx)
+    make_proposals(ctx, ctx.clock.now().date())
+    report = execute(ctx)
+    log.info(
+        "retention_job_done",
+        quarantined=len(report.quarantined),
+        deleted=len(report.deleted),
+        stopped=len(report.changed) + len(report.missing),
+    )
+
+
 def close_project(ctx: Context, project: str, on: date, actor: str) -> None:
     """Record that `project` was closed on `on` (the trigger of most rules)."""
     with ctx.store.transaction() as tx:
@@ -82,6 +121,7 @@ def close_project(ctx: Context, project: str, on: date, actor: str) -> None:
                 data={"on": on.isoformat()},
             )
         )
+    refresh_deadlines(ctx)
 
 
 def project_closed_on(tx_or_session: Tx, project: str | None) -> date | None:
