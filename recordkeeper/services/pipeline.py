@@ -16,6 +16,7 @@ import structlog
 
 from recordkeeper.services.classification import classify_stage
 from recordkeeper.services.context import Context
+from recordkeeper.services.registration import registration_stage
 from recordkeeper.services.retention import retention_stage
 
 log = structlog.get_logger(__name__)
@@ -38,6 +39,7 @@ Stage = Callable[[Context, Sequence[DocumentChange]], None]
 # Stages run in this order; each feature appends its stage here (one line each).
 STAGES: list[tuple[str, Stage]] = [
     ("classify", classify_stage),  # first: later stages read the classifications
+    ("registration", registration_stage),  # after classification
     ("retention", retention_stage),
 ]
 

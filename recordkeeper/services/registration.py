@@ -69,7 +69,9 @@ class Inputs(Protocol):
 
     def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None: ...
 
-    def classification(self, ctx: Context, document_id: str) -> Classification | None: ...
+    def classification(
+        self, ctx: Context, document_id: str, facts: DocumentFacts
+    ) -> Classification | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,8 +246,9 @@ def _note_sent(
     return keys
 
 
-def _sent_copy(tx: Tx, facts: DocumentFacts) -> SentCopy | None:
-    """The earliest outgoing e-mail that carried this document (by attachment name)."""
+def _sent_copy(tx: Tx, facts: DocumentFacts) -> tuple[SentCopy, str] | None:
+    """The earliest outgoing e-mail that carried this document (by attachment name),
+    with the e-mail's document id."""
     stmt = select(RegistrySentRow).where(
         RegistrySentRow.attachment_key == attachment_key(facts.name)
     )
@@ -256,8 +259,21 @@ def _sent_copy(tx: Tx, facts: DocumentFacts) -> SentCopy | None:
     row = tx.session.scalars(stmt.order_by(RegistrySentRow.sent_at)).first()
     if row is None:
         return None
-    recipients = tuple((unseal(row.recipients_ref) or "").split("; "))
-    return SentCopy(sent_at=row.sent_at, recipients=tuple(r for r in recipients if r))
+    recipients = tuple(r for r in (unseal(row.recipients_ref) or "").split("; ") if r)
+    return SentCopy(sent_at=row.sent_at, recipients=recipients), row.email_document_id
+
+
+def _fold_email_into(
+    tx: Tx, email_document_id: str, draft: RegistryPromptRow, at: datetime
+) -> None:
+    """The e-mail that carried a draft out is part of the draft's record: its own
+    open prompt (if any) is linked to the draft's, so the sending is prompted once."""
+    stmt = select(RegistryPromptRow).where(
+        RegistryPromptRow.document_id == email_document_id, RegistryPromptRow.status == OPEN
+    )
+    for row in tx.session.scalars(stmt):
+        row.status, row.linked_to, row.updated_at = LINKED, draft.id, at
+        audit_prompt(tx, "registration_linked", at, row, "system", linked_to=draft.id)
 
 
 def _first_seen(tx: Tx, document_id: str, fallback: datetime) -> datetime:
@@ -399,7 +415,8 @@ def _judge(
         alert_id = _alert(
             tx, "registered_changed", registered, document_id, facts.sha256, at, previous_sha
         )
-    sent = _sent_copy(tx, facts) if classification.is_draft else None
+    found = _sent_copy(tx, facts) if classification.is_draft else None
+    sent = found[0] if found else None
     _, register_rule = class_info(ctx, classification.doc_class)
     duty = registration_duty(classification, register_rule, is_sent=sent is not None)
     if duty is None:
@@ -409,6 +426,8 @@ def _judge(
         select(RegistryPromptRow).where(RegistryPromptRow.content_key == facts.sha256)
     )
     if primary is not None:
+        if primary.status == LINKED and primary.linked_to is not None:
+            primary = tx.session.get(RegistryPromptRow, primary.linked_to) or primary
         return _link(tx, primary, document_id, facts, classification, at)
     open_row = next((r for r in reversed(rows) if r.status == OPEN and r.content_key), None)
     if open_row is not None:  # changed before anyone answered: refresh the same prompt
@@ -447,6 +466,8 @@ def _judge(
         duty=duty.code,
     )
     log.info("registration_prompted", doc_id=document_id, prompt_id=row.id, kind=row.kind)
+    if found is not None:
+        _fold_email_into(tx, found[1], row, at)
     return Outcome("prompted", prompt_id=row.id, alert_id=alert_id)
 
 
@@ -534,19 +555,12 @@ def _repoint(tx: Tx, primary: RegistryPromptRow, copy: RegistryPromptRow) -> Non
     tx.session.flush()
 
 
-class NoInputs:
-    """Inputs before extraction and classification are wired: nothing is known."""
-
-    def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None:
-        return None
-
-    def classification(self, ctx: Context, document_id: str) -> Classification | None:
-        return None
-
-
 def default_inputs() -> Inputs:
-    """The store-backed inputs (extraction cache, current classification)."""
-    return NoInputs()
+    """The store-backed inputs (extraction cache, classification)."""
+    # imported here: the ingest service imports the pipeline, which imports this module
+    from recordkeeper.services.registration_inputs import StoreInputs
+
+    return StoreInputs()
 
 
 def registration_stage(
@@ -570,7 +584,7 @@ def _apply(ctx: Context, change: DocumentChange, inputs: Inputs) -> None:
     if change.change not in _EVALUATED or change.sha256 is None:
         return
     facts = inputs.facts(ctx, change.document_id, change.sha256)
-    classification = inputs.classification(ctx, change.document_id)
+    classification = inputs.classification(ctx, change.document_id, facts) if facts else None
     if facts is None or classification is None:
         log.info("registration_inputs_missing", doc_id=change.document_id, sha256=change.sha256)
         return
@@ -598,6 +612,6 @@ def _rejudge_sent_drafts(ctx: Context, email: DocumentFacts, inputs: Inputs, at:
         ]
     for doc_id, sha in candidates:
         facts = inputs.facts(ctx, doc_id, sha)
-        classification = inputs.classification(ctx, doc_id)
+        classification = inputs.classification(ctx, doc_id, facts) if facts else None
         if facts is not None and classification is not None and classification.is_draft:
             judge_version(ctx, doc_id, facts, classification, at=at)

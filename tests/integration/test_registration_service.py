@@ -247,7 +247,9 @@ class DictInputs:
     def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None:
         return self.facts_by_sha.get(sha256)
 
-    def classification(self, ctx: Context, document_id: str) -> Classification | None:
+    def classification(
+        self, ctx: Context, document_id: str, facts: DocumentFacts
+    ) -> Classification | None:
         return self.classes.get(document_id)
 
 
