@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from recordkeeper.ruleset.load import register_kind
+from recordkeeper.ruleset.load import Loc, register_cross_check, register_kind
 
 DEFAULT_DNR_PATTERN = r"^\d+(\.\d+)*-\d+/\d{4}$"
 
@@ -129,4 +129,26 @@ class RegistrationRules(_Rule):
         return value
 
 
+def _check_classes(by_kind: dict[str, list[BaseModel]]) -> list[tuple[str, Loc, str]]:
+    """Every class the registration rules name must be defined in the classes file."""
+    if not by_kind.get("classes"):
+        return []
+    known = {str(c.id) for m in by_kind["classes"] for c in getattr(m, "classes", ())}
+    out: list[tuple[str, Loc, str]] = []
+    for model in by_kind.get("registration", []):
+        if not isinstance(model, RegistrationRules):
+            continue
+        named = set(model.classes) | {c for cue in model.secrecy_cues for c in cue.classes}
+        out.extend(
+            (
+                "registration rules",
+                (),
+                f"document class '{name}' is not defined in the classes file",
+            )
+            for name in sorted(named - known)
+        )
+    return out
+
+
 register_kind("registration", RegistrationRules)
+register_cross_check(_check_classes)

@@ -166,7 +166,7 @@ def test_the_daemon_prompts_a_new_declaration_once(
     finally:
         daemon.stop()
         thread.join(timeout=30)
-        store.close()
+        daemon.join()  # stops the observers and closes the store
 
 
 def _wait_for(condition: object, timeout_s: float = 30.0) -> None:
