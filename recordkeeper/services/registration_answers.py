@@ -40,8 +40,14 @@ Corrector = Callable[[Context, str, str, str], object]
 
 
 def default_corrector() -> Corrector | None:
-    """Classify's correction service, once it exists; None updates the registry only."""
-    return None
+    """Classify's correction service: the class sticks for the document and the
+    classifier's store learns it (classify records its own audit event)."""
+    from recordkeeper.services.classification import correct_classification
+
+    def correct(ctx: Context, document_id: str, actor: str, doc_class: str) -> object:
+        return correct_classification(ctx, document_id, actor, doc_class=doc_class)
+
+    return correct
 
 
 def _not_found(ctx: Context, what: int) -> NotFound:

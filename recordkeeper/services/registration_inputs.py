@@ -3,9 +3,10 @@
 Facts come from the extraction cache (`extractions.facts`, the extract
 codec); when the cache holds none for that content, the file is read again
 with the same limits ingest uses, and only if it still has that content.
-The classification is classify's verdict on those facts under the current
-rules; a stored verdict or correction from classify's service wins once it
-exists. Both return None, never raise, when something is unknown.
+The classification is the one classify's stage stored for that content
+(corrections included); when none is stored for it yet, classify's pure
+classifier judges the facts under the current rules. Both return None,
+never raise, when something is unknown.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import extract_file
 from recordkeeper.ingest.extract.codec import loads
 from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.services.classification import current_classification
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, limits_from
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
@@ -47,6 +49,10 @@ class StoreInputs:
     def classification(
         self, ctx: Context, document_id: str, facts: DocumentFacts
     ) -> Classification | None:
+        with ctx.store.read() as session:
+            stored = current_classification(session, document_id)
+        if stored is not None and stored.sha256 == facts.sha256 and stored.error_reason is None:
+            return stored.classification
         try:
             rules = ctx.rules.one("classes")
         except KeyError:

@@ -127,3 +127,24 @@ def test_export_json_of_registered(config: Path) -> None:
     code, out = _run(config, "registry", "export", "--format", "json", "--status", "registered")
     assert code == 0
     assert [(r["prompt_id"], r["dnr"]) for r in json.loads(out)] == [(1, "2.4-12345/2025")]
+
+
+def test_reclassify_teaches_the_classifier_and_closes_the_prompt(
+    config: Path, tmp_path: Path
+) -> None:
+    code, out = _run(
+        config, "--lang", "en", "registry", "reclassify", "1", "--class", "project_plan"
+    )
+    assert (code, "reclassified" in out) == (0, True)
+    store = Store(f"sqlite:///{tmp_path / 'rk.db'}")
+    with store.read() as session:
+        events = list(session.scalars(select(AuditEntryRow.event).order_by(AuditEntryRow.idx)))
+    store.close()
+    assert "classification_corrected" in events
+    assert events[-1] == "registration_reclassified"
+
+
+def test_reclassify_to_an_unknown_class_exits_2(config: Path) -> None:
+    code, out = _run(config, "--lang", "en", "registry", "reclassify", "1", "--class", "nonsense")
+    assert code == 2
+    assert "unknown document class" in out
