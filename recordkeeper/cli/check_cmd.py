@@ -9,8 +9,7 @@ not exist, invalid rule files or an invalid project file.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -21,14 +20,16 @@ from rich.console import Console
 from rich.table import Table
 
 from recordkeeper import i18n
+from recordkeeper.classify import classify_document, compiled
 from recordkeeper.cli.common import print_json, print_json_line, state
 from recordkeeper.config import Settings
 from recordkeeper.errors import UsageError
-from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Classification, DocumentFacts, ExtractionResult
+from recordkeeper.ingest.extract import Limits
+from recordkeeper.ingest.pool import ExtractionPool
+from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.process.report import AGREEMENT_CLASS, COI_CLASS, Renderer, to_json
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
-from recordkeeper.services.check import Classifier, Job, ProjectCheck, check_project, project_dirs
+from recordkeeper.services.check import Classifier, ProjectCheck, check_project, project_dirs
 
 _STATUS_STYLE = {
     "complete": "green",
@@ -52,41 +53,21 @@ def _limits(settings: Settings) -> Limits:
     )
 
 
-class _InProcess:
-    """Fallback extractor while no worker pool is available."""
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-
-    def map(self, items: Iterable[Job]) -> Iterator[ExtractionResult]:
-        for path, rel, project in items:
-            yield extract_file(path, rel, self.limits, project)
-
-
 @contextmanager
-def _extractor(settings: Settings) -> Iterator[Any]:
-    """The worker pool (timeouts, memory caps) when available, else in-process extraction."""
-    try:
-        pool_module = importlib.import_module("recordkeeper.ingest.pool")
-    except ImportError:
-        yield _InProcess(_limits(settings))
-        return
-    workers = min(settings.ingest.workers, 2)
-    with pool_module.ExtractionPool(_limits(settings), workers=workers) as pool:
+def _extractor(settings: Settings) -> Iterator[ExtractionPool]:
+    """Worker processes with a timeout and a memory cap per file: a hostile file
+    cannot hang or kill the check."""
+    workers = max(1, min(settings.ingest.workers, 2))
+    with ExtractionPool(_limits(settings), workers=workers) as pool:
         yield pool
 
 
 def _classifier(rules: LoadedRules) -> Classifier:
-    """The rule-based classifier (recordkeeper.classify) over the classes rule file."""
-    module = importlib.import_module("recordkeeper.classify")
-    classify_document = getattr(module, "classify_document", None)
-    class_rules = rules.one("classes")
-    if classify_document is None:
-        return lambda facts: Classification("other", False, False, False, 0.0, ("unclassified",))
+    """The rule-based classifier over the classes rule file (compiled once)."""
+    class_rules = compiled(rules.one("classes"))
 
     def classify(facts: DocumentFacts) -> Classification:
-        result: Classification = classify_document(facts, class_rules)
-        return result
+        return classify_document(facts, class_rules)
 
     return classify
 
@@ -131,13 +112,14 @@ def check(
     folders = [project_dir] if project_dir is not None else _roots(settings)
     if not folders:
         raise UsageError(i18n.t("process.check.no_projects", lang))
+    classify = _classifier(rules)
     with _extractor(settings) as extractor:
         for folder in folders:
             result = check_project(
                 folder,
                 rules=rules,
                 extractor=extractor,
-                classify=_classifier(rules),
+                classify=classify,
                 today=as_of,
                 ignore_patterns=settings.ingest.ignore_patterns,
                 tolerate_bad_project_file=all_projects,

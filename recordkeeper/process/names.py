@@ -44,7 +44,7 @@ class NameKey:
 
 def parse_name(raw: str) -> NameKey | None:
     """Parse "Karin Ek", "Ek, Karin", "K. Ek", "Dr Karin M. Ek"; None if not a name."""
-    text = raw.strip()
+    text = _caps_surname_last(raw.strip())
     if "," in text:
         surname_part, _, given_part = text.partition(",")
         ordered = f"{given_part} {surname_part}"
@@ -56,6 +56,17 @@ def parse_name(raw: str) -> NameKey | None:
     if len(tokens) < 2:
         return None
     return NameKey(given=tuple(tokens[:-1]), surname=tokens[-1])
+
+
+def _caps_surname_last(text: str) -> str:
+    """'NILSSON EK Håkan' -> 'Håkan NILSSON EK': leading all-caps words are the surname."""
+    words = text.split()
+    caps = 0
+    while caps < len(words) and len(words[caps]) > 1 and words[caps].isupper():
+        caps += 1
+    if 0 < caps < len(words) and "," not in text:
+        return " ".join(words[caps:] + words[:caps])
+    return text
 
 
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -80,6 +91,11 @@ def same_person(a: NameKey, b: NameKey) -> bool:
         return True  # same words in any order: "Ek Karin" vs "Karin Ek"
     if a.surname == b.surname or _close(a.surname, b.surname):
         return _given_compatible(a.given, b.given)
+    # a double surname written as one word: "Nilssonek" (from an e-mail address)
+    if len(b.given) > 1 and a.surname == b.given[-1] + b.surname:
+        return _given_compatible(a.given, b.given[:-1])
+    if len(a.given) > 1 and b.surname == a.given[-1] + a.surname:
+        return _given_compatible(a.given[:-1], b.given)
     # register order without a comma: "Ek Karin" parsed as given=(ek,), surname=karin
     if len(a.given) == 1 and a.given[0] == b.surname:
         return _given_compatible((a.surname,), b.given)
@@ -93,13 +109,17 @@ def display_score(raw: str) -> tuple[int, int, int]:
     key = parse_name(raw)
     if key is None:
         return (0, 0, 0)
-    capitalised = sum(1 for w in raw.split() if w[:1].isupper())
-    return (int(key.has_full_given), len(key.tokens), capitalised)
+    words = raw.split()
+    proper = sum(1 for w in words if w[:1].isupper() and not w.isupper())
+    accents = sum(1 for c in raw if ord(c) > 127)  # "Sören" over "Soren" from an address
+    return (int(key.has_full_given), len(key.tokens), proper + accents)
 
 
 def display_form(raw: str) -> str:
-    """ "Ek, Karin" -> "Karin Ek"; collapses spaces; keeps the writer's spelling."""
-    text = " ".join(raw.split())
+    """'Ek, Karin' -> 'Karin Ek', 'EK Karin' -> 'Karin Ek'; collapses spaces."""
+    text = _caps_surname_last(" ".join(raw.split()))
+    if text != " ".join(raw.split()):
+        text = " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in text.split())
     if "," in text:
         surname, _, given = text.partition(",")
         text = f"{given.strip()} {surname.strip()}".strip()

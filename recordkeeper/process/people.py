@@ -48,6 +48,15 @@ _NOT_NAME_WORDS = frozenset(
     inera vips ec ac gd rg the and of for
 """.split()  # noqa: SIM905  (a word list reads best as text)
 )
+# organisations: "Patientföreningen Ryggen", "Regionsjukhuset", "Reumatikerförbundet"
+_NOT_NAME_PREFIXES = tuple(
+    fold(w)
+    for w in (
+        "patient", "region", "förening", "förbund", "sjukhus", "universitet", "klinik",
+        "vårdcentral", "landsting", "kommun", "socialstyrelse", "försäkringskass",
+        "riksförbund", "myndighet", "avdelning", "enhet", "stiftelse",
+    )
+)  # fmt: skip
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÅÄÖÆØÉÈÜÁÍÓÚ][a-zåäöæøéèüáíóúß'’]+(?:-[A-ZÅÄÖÆØÉÈÜ][a-zåäöæøéèüáíóúß'’]+)?|[A-ZÅÄÖ]\.?)$"
 )
@@ -70,6 +79,16 @@ _SUBJECT_LABELS = (
 )
 _ADDRESS = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^>]+)>\s*$")
 _MAX_LIST_GAP = 3
+_LOOKAHEAD = 4
+_MAX_CELL = 60  # longer lines are prose, not the cells of a row
+_GREETING = re.compile(
+    r"(?i)^(?:vänliga|vanliga|med vänlig|bästa|hälsningar|halsningar|mvh|kind regards|best regards"
+    r"|regards|sincerely)\b"
+)
+# "... och Anna Persson, personnummer ... (uppdragstagare)" in an agreement
+_CONTRACTOR = re.compile(
+    r"\boch\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*,[^()\n]{0,80}\(uppdragstagare\)"
+)
 # a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
 _LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
@@ -84,6 +103,7 @@ class Mention:
     path: str
     roles: set[str] = field(default_factory=set)
     subject: bool = False  # the person the document is about (declaration, agreement)
+    weak_roles: set[str] = field(default_factory=set)  # used only if nothing stronger is known
 
 
 @dataclass(slots=True)
@@ -101,6 +121,7 @@ class Person:
     subject_of: set[str] = field(default_factory=set)
     aliases: list[str] = field(default_factory=list)
     explicit: bool = False
+    weak_roles: set[str] = field(default_factory=set)
 
     def matches(self, key: NameKey) -> bool:
         if same_person(self.key, key):
@@ -128,7 +149,11 @@ def looks_like_name(raw: str, *, lenient: bool = False) -> bool:
         return False
     if len(words[-1].rstrip(".")) == 1 and len(words[0].rstrip(".")) == 1:
         return False
-    return not any(fold(w.rstrip(".")) in _NOT_NAME_WORDS for w in words)
+    return not any(_not_name_word(fold(w.rstrip("."))) for w in words)
+
+
+def _not_name_word(word: str) -> bool:
+    return word in _NOT_NAME_WORDS or word.startswith(_NOT_NAME_PREFIXES)
 
 
 def _role_of(text_padded: str, roles: Sequence[Role]) -> str | None:
@@ -210,14 +235,24 @@ class _Finder:
         }
         self.class_roles = {c: r.id for r in rules.roles for c in r.from_classes}
         self.recipient_roles = {c: r.id for r in rules.roles for c in r.recipients_of}
+        self.listed_roles = {c: r.id for r in rules.roles for c in r.listed_in}
+        self.staff_domains = tuple(d.lower().lstrip("@") for d in rules.staff_email_domains)
+        self.subject_labels = {fold(x) for x in _SUBJECT_LABELS}
         self.mentions: list[Mention] = []
         self.staff_keys: list[NameKey] = []
 
-    def add(self, raw: str, path: str, roles: Iterable[str] = (), subject: bool = False) -> None:
+    def add(
+        self,
+        raw: str,
+        path: str,
+        roles: Iterable[str] = (),
+        subject: bool = False,
+        weak_roles: Iterable[str] = (),
+    ) -> None:
         key = parse_name(raw)
         if key is None:
             return
-        self.mentions.append(Mention(raw, key, path, set(roles), subject))
+        self.mentions.append(Mention(raw, key, path, set(roles), subject, set(weak_roles)))
 
     def staff_name(self, raw: str) -> None:
         key = parse_name(raw)
@@ -226,100 +261,146 @@ class _Finder:
 
     def read(self, doc: ClassifiedDocument) -> None:
         lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
+        folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.roles)
         if doc.doc_class in self.subject_classes:
-            self._subjects(doc, lines)
-        self._lists(doc, lines)
+            self._subjects(doc, lines, folder_role)
+        self._lists(doc, lines, self.listed_roles.get(doc.doc_class) or folder_role)
         if doc.facts.email is not None:
             self._email(doc)
 
-    def _subjects(self, doc: ClassifiedDocument, lines: list[str]) -> None:
-        role = self.class_roles.get(doc.doc_class)
-        context_role = _role_of(padded(doc.facts.text[:20_000]), self.roles)
-        roles = {r for r in (role or context_role,) if r}
-        found = False
+    def _subjects(self, doc: ClassifiedDocument, lines: list[str], folder_role: str | None) -> None:
+        """The person a declaration or agreement is about. The role comes from the
+        folder or the class (strong), else from the text (weak: a declaration form
+        may say "sakkunnig" whoever fills it in)."""
+        strong = self.class_roles.get(doc.doc_class) or folder_role
+        weak = None if strong else _role_of(padded(doc.facts.text[:20_000]), self.roles)
+        roles = {strong} if strong else set()
+        weak_roles = {weak} if weak else set()
+        names: list[str] = []
         for line in lines[:400]:
             match = _LABEL.match(line)
-            if match and fold(match.group(1)) in {fold(x) for x in _SUBJECT_LABELS}:
-                for name in _names_in_value(match.group(2)):
-                    self.add(name, doc.path, roles, subject=True)
-                    found = True
-        if found:
-            return
-        for source in (doc.facts.title or "", _stem(doc.facts.name)):
-            from_title = _name_after_class_words(source)
-            if from_title:
-                self.add(from_title, doc.path, roles, subject=True)
-                return
+            if match and fold(match.group(1)) in self.subject_labels:
+                names += _names_in_value(match.group(2))
+        names += [m.group(1) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
+        if not names:
+            for source in (doc.facts.title or "", _stem(doc.facts.name)):
+                from_title = _name_after_class_words(source)
+                if from_title:
+                    names.append(from_title)
+                    break
         email = doc.facts.email
-        sender = _name_from_address(email.sender) if email and email.sender else None
-        if sender:
-            self.add(sender, doc.path, roles, subject=True)
+        if not names and email is not None and email.sender:
+            sender = _name_from_address(email.sender)
+            if sender and not self._staff_address(email.sender):
+                names.append(sender)
+        for name in names:
+            self.add(name, doc.path, roles, subject=True, weak_roles=weak_roles)
 
-    def _lists(self, doc: ClassifiedDocument, lines: list[str]) -> None:
-        current: str | None = None
+    def _lists(self, doc: ClassifiedDocument, lines: list[str], default: str | None) -> None:
+        current: str | None = default
         gap = 0
         headings = {fold(h) for h in doc.facts.headings}
-        for line in lines:
+        previous = ""
+        for index, line in enumerate(lines):
             stripped = line.strip()
             if not stripped:
                 continue
-            folded = padded(stripped)
+            after_greeting = bool(_GREETING.match(previous))
+            previous = stripped
             label = _LABEL.match(stripped)
-            if label and len(label.group(1)) <= 60:
-                label_padded = padded(label.group(1))
-                if _is_staff(label_padded, self.staff):
-                    for name in _names_in_value(label.group(2)):
-                        self.staff_name(name)
-                    continue
-                role = _role_of(label_padded, self.roles)
-                if role:
-                    for name in _names_in_value(label.group(2)):
-                        self.add(name, doc.path, {role})
-                    current, gap = role, 0
-                    continue
-            if self._row(stripped, doc.path, current):
+            if label and len(label.group(1)) <= 60 and self._label(label, doc.path):
+                role = _role_of(padded(label.group(1)), self.roles)
+                current, gap = role or current, 0
+                continue
+            if after_greeting:
+                continue  # a signature: the writer, not a member
+            if self._row(stripped, doc.path, current, lines[index + 1 : index + 1 + _LOOKAHEAD]):
                 gap = 0
                 continue
-            if len(stripped) <= 80 and (role := _role_of(folded, self.roles)):
+            if len(stripped) <= 80 and (role := _role_of(padded(stripped), self.roles)):
                 current, gap = role, 0
                 continue
             gap += 1
             if fold(stripped) in headings or gap >= _MAX_LIST_GAP or len(stripped) > 160:
-                current = None
+                current = default
 
-    def _row(self, line: str, path: str, current: str | None) -> bool:
-        """A list entry or table row; returns True when it named a person."""
+    def _label(self, label: re.Match[str], path: str) -> bool:
+        """'Projektledare: X' (staff) or 'Sakkunniga: X, Y' (role); True if it was one."""
+        label_padded = padded(label.group(1))
+        if _is_staff(label_padded, self.staff):
+            for name in _names_in_value(label.group(2)):
+                self.staff_name(name)
+            return True
+        role = _role_of(label_padded, self.roles)
+        if role is None:
+            return False
+        for name in _names_in_value(label.group(2)):
+            self.add(name, path, {role})
+        return True
+
+    def _row(self, line: str, path: str, current: str | None, following: Sequence[str]) -> bool:
+        """A list entry or table row; returns True when it named a person.
+
+        Spreadsheets come out one cell per line, so a name's row continues on the
+        next lines up to the next name: its role or staff title may sit there.
+        """
         cells = [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
         if not cells:
             return False
         name = _name_from_cell(cells[0])
         if name is None and len(cells) > 1:
             name = next((n for n in (_name_from_cell(c) for c in cells[1:3]) if n), None)
-        if name is None:
+        if name is None or (len(cells) == 1 and len(line) > 80):
             return False
-        row_role = _role_of(padded(" ".join(cells[1:])), self.roles) if len(cells) > 1 else None
-        if len(cells) == 1 and len(line) > 80:
-            return False
-        if _is_staff(padded(" ".join(cells[1:])), self.staff):
+        if len(cells) > 1:
+            rest = cells[1:]
+        elif len(cells[0]) > len(name) + 3:
+            rest = [cells[0]]  # "Karin Ek, överläkare, Region Skåne": the row is this line
+        else:
+            rest = _row_continuation(following)
+        rest_padded = padded(" ".join(rest))
+        if _is_staff(rest_padded, self.staff):
             self.staff_name(name)
             return True
-        role = row_role or current
+        role = _role_of(rest_padded, self.roles) or current
         if role is None:
             return False
         self.add(name, path, {role})
         return True
 
+    def _staff_address(self, address: str) -> bool:
+        domain = address.rsplit("@", 1)[-1].strip(" >").lower()
+        return any(domain == d or domain.endswith(f".{d}") for d in self.staff_domains)
+
     def _email(self, doc: ClassifiedDocument) -> None:
         email = doc.facts.email
         assert email is not None
+        for address in (email.sender or "", *email.recipients, *email.cc):
+            if address and self._staff_address(address):
+                name = _name_from_address(address)
+                if name:
+                    self.staff_name(name)
         subject_padded = padded(email.subject or "")
         role = _role_of(subject_padded, self.roles) or self.recipient_roles.get(doc.doc_class)
         if role is None:
             return
         for address in (*email.recipients, *email.cc):
+            if self._staff_address(address):
+                continue
             name = _name_from_address(address)
             if name:
                 self.add(name, doc.path, {role})
+
+
+def _row_continuation(following: Sequence[str]) -> list[str]:
+    """The next few lines up to the next name: the rest of a one-cell-per-line row."""
+    out: list[str] = []
+    for line in following:
+        cell = line.strip()
+        if not cell or len(cell) > _MAX_CELL or _name_from_cell(cell) is not None:
+            break
+        out.append(cell)
+    return out
 
 
 _CLASS_WORDS = re.compile(
@@ -369,6 +450,7 @@ def _cluster(mentions: Sequence[Mention], explicit: Sequence[Person]) -> list[Pe
 
 def _attach(person: Person, mention: Mention) -> None:
     person.roles |= mention.roles
+    person.weak_roles |= mention.weak_roles
     person.seen_in.add(mention.path)
     if mention.subject:
         person.subject_of.add(mention.path)
@@ -432,9 +514,9 @@ def find_people_and_subjects(
             person.roles = _with_implied(set(_explicit_roles(explicit, person)), rules)
             out.append(person)
             continue
-        if any(same_person(person.key, s) for s in finder.staff_keys) and not person.subject_of:
-            continue
-        person.roles = _with_implied(person.roles, rules)
+        if any(same_person(person.key, s) for s in finder.staff_keys):
+            continue  # agency staff: the project lead signing an agreement is not a member
+        person.roles = _with_implied(person.roles or person.weak_roles, rules)
         if person.roles or person.subject_of:
             out.append(person)
     named = frozenset(m.path for m in finder.mentions if m.subject)

@@ -67,6 +67,8 @@ class Role(_Rule):
     from_classes: tuple[str, ...] = ()
     # document classes whose e-mail recipients hold this role (a survey's recipients -> RG)
     recipients_of: tuple[str, ...] = ()
+    # document classes whose listed names hold this role (survey answers -> RG)
+    listed_in: tuple[str, ...] = ()
     # the step at which people with this role take part; declarations are due before it
     takes_part_at: str | None = None
 
@@ -200,6 +202,7 @@ class ProcessRules(_Rule):
     roles: tuple[Role, ...] = ()
     facts: tuple[ProjectFact, ...] = ()
     staff_labels: tuple[str, ...] = ()  # labels naming agency staff, never members
+    staff_email_domains: tuple[str, ...] = ()  # addresses here belong to agency staff
     variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
     steps: tuple[Step, ...] = Field(min_length=1)
 
@@ -222,6 +225,7 @@ class ProcessRules(_Rule):
         for role in self.roles:
             names.update(role.from_classes)
             names.update(role.recipients_of)
+            names.update(role.listed_in)
         for fact in self.facts:
             names.update(fact.look_in)
         names.update(self.variant_from)
