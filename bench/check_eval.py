@@ -57,7 +57,11 @@ def _expected_missing_coi(labels: dict[str, Any], project: dict[str, Any]) -> se
 
 
 def run(seed: int, workdir: Path, verbose: bool) -> dict[str, Any]:
-    share, labels_path = write_eval_set(workdir / f"seed{seed}", seed)
+    target = workdir / f"seed{seed}"
+    if (target / "labels.json").is_file():  # reuse a set written by an earlier run
+        share, labels_path = target / "share", target / "labels.json"
+    else:
+        share, labels_path = write_eval_set(target, seed)
     labels = json.loads(labels_path.read_text(encoding="utf-8"))
     rules = load_ruleset(RULES)
     classes = compiled(rules.one("classes"))

@@ -62,6 +62,7 @@ class _Run:
     results: dict[str, StepResult] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     person_docs: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    pools: dict[str, _Pool] = field(default_factory=dict)
 
 
 def evaluate_project(rules: ProcessRules, project: ProjectInput, today: date) -> Evaluation:
@@ -141,7 +142,9 @@ def _matching_docs(run: _Run, item: Evidence) -> list[DocView]:
     out = []
     for view in run.views:
         doc = view.doc
-        if doc.doc_class not in item.classes:
+        if doc.doc_class not in item.classes and not (
+            doc.doc_class == "other" and _named_as(view, item)
+        ):
             continue
         if item.version == "final" and doc.is_draft:
             continue
@@ -151,6 +154,12 @@ def _matching_docs(run: _Run, item: Evidence) -> list[DocView]:
             continue
         out.append(view)
     return out
+
+
+def _named_as(view: DocView, item: Evidence) -> bool:
+    """An unclassified document whose name or title says it is this evidence
+    (a declaration in English the classifier did not recognise)."""
+    return item.named is not None and view.matches(item.named.any, item.named.fields)
 
 
 def _evidence(run: _Run, step: Step, item: Evidence) -> _ItemOutcome | None:
@@ -173,36 +182,80 @@ def _evidence(run: _Run, step: Step, item: Evidence) -> _ItemOutcome | None:
     return _ItemOutcome(paths, anchor, anchor, [Missing(what, item.id, need, params=params)])
 
 
+@dataclass(slots=True)
+class _Pool:
+    """Documents of one per-person class (e.g. declarations) across every role.
+
+    Unnamed documents (scans with no readable name) are matched by elimination
+    over all roles at once: when there are at least as many as people lacking
+    one, they are counted for those people (and a person is asked to confirm);
+    otherwise nobody can be credited and every such person is reported.
+    """
+
+    by_person: dict[str, list[str]]
+    unnamed: list[str]
+    covered: set[str]
+
+
+def _pool(run: _Run, item: Evidence) -> _Pool:
+    what = item.classes[0]
+    cached = run.pools.get(what)
+    if cached is not None:
+        return cached
+    variant = run.project.variant
+    items = [
+        e
+        for s in run.rules.steps
+        for e in s.evidence
+        if e.per_person and e.classes[0] == what and e.need(variant) not in (None, "optional")
+    ]
+    views = {v.doc.path: v for e in items for v in _matching_docs(run, e)}
+    by_person = _attribute(list(views.values()), run.project.people)
+    named = {p for paths in by_person.values() for p in paths} | run.project.named_documents
+    unnamed = sorted(path for path in views if path not in named)
+    # a scan with no text that nothing could classify may be one of them too
+    unnamed += sorted(
+        v.doc.path for v in run.views if _unreadable_unknown(v) and v.doc.path not in views
+    )
+    roles = {e.per_person for e in items}
+    lacking = {
+        p.name
+        for p in run.project.people
+        if roles & p.roles and len(by_person.get(p.name, [])) < item.min_count
+    }
+    covered = lacking if lacking and len(unnamed) >= len(lacking) else set()
+    if unnamed:
+        first = next(s.id for s in run.rules.steps if any(e in s.evidence for e in items))
+        params = {"what": what, "count": str(len(unnamed))}
+        run.findings.append(
+            Finding(first, "info", "process.warn.unnamed_documents", f"{first}.{what}", params)
+        )
+    run.pools[what] = _Pool(by_person, unnamed, covered)
+    return run.pools[what]
+
+
+def _unreadable_unknown(view: DocView) -> bool:
+    """An unclassified document without text (a scan): it could be anything."""
+    doc = view.doc
+    return doc.doc_class == "other" and not doc.facts.text.strip() and doc.facts.kind == "pdf"
+
+
 def _per_person(
     run: _Run, step: Step, item: Evidence, views: list[DocView], holders: list[Person], need: str
 ) -> _ItemOutcome:
-    by_person = _attribute(views, run.project.people)
-    attributed = {p for paths in by_person.values() for p in paths}
-    named = attributed | run.project.named_documents
-    unnamed = sorted(v.doc.path for v in views if v.doc.path not in named)
-    lacking = [p for p in holders if len(by_person.get(p.name, [])) < item.min_count]
+    pool = _pool(run, item)
     what = item.classes[0]
-    if lacking and len(unnamed) >= len(lacking):
-        # as many unnamed documents (scans without text) as people lacking one:
-        # count them, and ask a person to confirm who they belong to
-        for person in lacking:
-            by_person[person.name] = unnamed
-        lacking = []
-        run.findings.append(
-            Finding(
-                step.id,
-                "info",
-                "process.warn.unnamed_documents",
-                f"{step.id}.{item.id}",
-                {"what": what, "count": str(len(unnamed))},
-            )
-        )
     used: list[str] = []
+    missing: list[Missing] = []
     for person in holders:
-        docs = sorted(by_person.get(person.name, []))
+        docs = pool.by_person.get(person.name, [])
+        if person.name in pool.covered:
+            docs = pool.unnamed
+        docs = sorted(docs)
         run.person_docs[(person.name, what)] = docs
         used += docs
-    missing = [Missing(what, item.id, need, person=p.name) for p in lacking if need != "optional"]
+        if len(docs) < item.min_count and need != "optional":
+            missing.append(Missing(what, item.id, need, person=person.name))
     # a declaration nobody could be matched to still shows the step was begun
     anchor = bool(views) and item.anchor
     return _ItemOutcome(sorted(set(used)), anchor, True, missing)

@@ -25,7 +25,7 @@ from recordkeeper.process.names import (
     parse_name,
     same_person,
 )
-from recordkeeper.process.text import ClassifiedDocument, fold, padded
+from recordkeeper.process.text import ClassifiedDocument, DocView, fold, padded
 from recordkeeper.ruleset.process import ProcessRules, Role
 
 # Words that start with a capital in lists but are never part of a person's name.
@@ -233,6 +233,9 @@ class _Finder:
         self.subject_classes |= {
             c for s in rules.steps for e in s.evidence if e.per_person for c in e.classes
         }
+        self.subject_names = [
+            e.named for s in rules.steps for e in s.evidence if e.per_person and e.named
+        ]
         self.class_roles = {c: r.id for r in rules.roles for c in r.from_classes}
         self.recipient_roles = {c: r.id for r in rules.roles for c in r.recipients_of}
         self.listed_roles = {c: r.id for r in rules.roles for c in r.listed_in}
@@ -262,11 +265,20 @@ class _Finder:
     def read(self, doc: ClassifiedDocument) -> None:
         lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
         folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.roles)
-        if doc.doc_class in self.subject_classes:
+        if doc.doc_class in self.subject_classes or self._named_subject(doc):
+            # a declaration or agreement is about one person: its other names are
+            # signatories and employers, not members
             self._subjects(doc, lines, folder_role)
+            return
         self._lists(doc, lines, self.listed_roles.get(doc.doc_class) or folder_role)
         if doc.facts.email is not None:
             self._email(doc)
+
+    def _named_subject(self, doc: ClassifiedDocument) -> bool:
+        if not self.subject_names:
+            return False
+        view = DocView(doc)
+        return any(view.matches(t.any, t.fields) for t in self.subject_names)
 
     def _subjects(self, doc: ClassifiedDocument, lines: list[str], folder_role: str | None) -> None:
         """The person a declaration or agreement is about. The role comes from the
@@ -308,10 +320,11 @@ class _Finder:
             after_greeting = bool(_GREETING.match(previous))
             previous = stripped
             label = _LABEL.match(stripped)
-            if label and len(label.group(1)) <= 60 and self._label(label, doc.path):
-                role = _role_of(padded(label.group(1)), self.roles)
-                current, gap = role or current, 0
-                continue
+            if label and len(label.group(1)) <= 60:
+                if self._label(label, doc.path):
+                    role = _role_of(padded(label.group(1)), self.roles)
+                    current, gap = role or current, 0
+                continue  # "Datum: ...", "Arbetsgivare: ...": a field, not a list entry
             if after_greeting:
                 continue  # a signature: the writer, not a member
             if self._row(stripped, doc.path, current, lines[index + 1 : index + 1 + _LOOKAHEAD]):
@@ -407,7 +420,8 @@ _CLASS_WORDS = re.compile(
     r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
     r"om|ersättning|ersattning|uppdrag(?:savtal)?|signerad|signerat|undertecknad|underskriven|"
     r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
-    r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|v\d+|\d+)\b"
+    r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"
+    r"signed|v\d+|\d+)\b"
 )
 
 

@@ -100,6 +100,7 @@ class Evidence(_Rule):
     version: Literal["any", "final"] = "any"
     terms: Terms | None = None  # at least one must match (narrows the classes)
     exclude: Terms | None = None  # none may match
+    named: Terms | None = None  # a document of any class whose name/title says it is this
     min_count: int = Field(1, ge=1)
     per_person: str | None = None
     variants: tuple[str, ...] = ()
