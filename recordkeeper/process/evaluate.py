@@ -76,7 +76,11 @@ def evaluate_project(rules: ProcessRules, project: ProjectInput, today: date) ->
     Returns:
         Statuses in rule order, people with their evidence, and findings.
     """
-    run = _Run(rules, project, today, [DocView(d) for d in project.docs])
+    views = [DocView(d) for d in project.docs]
+    if rules.not_evidence is not None:
+        ignore = rules.not_evidence
+        views = [v for v in views if not v.matches(ignore.any, ignore.fields)]
+    run = _Run(rules, project, today, views)
     for step in rules.steps:
         run.results[step.id] = _evaluate_step(run, step)
     current = _current_index(run)
@@ -235,9 +239,9 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
 
 
 def _unreadable_unknown(view: DocView) -> bool:
-    """An unclassified document without text (a scan): it could be anything."""
+    """A PDF without text (a scan): if unclassified, it could be anything."""
     doc = view.doc
-    return doc.doc_class == "other" and not doc.facts.text.strip() and doc.facts.kind == "pdf"
+    return not doc.facts.text.strip() and doc.facts.kind == "pdf"
 
 
 def _per_person(

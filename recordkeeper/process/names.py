@@ -53,6 +53,12 @@ def parse_name(raw: str) -> NameKey | None:
     tokens = [t for t in _TOKEN.findall(_fold(ordered.replace("-", " "))) if not t.isdigit()]
     while tokens and tokens[0] in _HONORIFICS:
         tokens.pop(0)
+    # "Nilsson Ek J." (surname, then initials): the initials are the given names
+    initials = 0
+    while initials < len(tokens) - 1 and len(tokens[-1 - initials]) == 1:
+        initials += 1
+    if initials and len(tokens[0]) > 1:
+        tokens = tokens[-initials:] + tokens[:-initials]
     if len(tokens) < 2:
         return None
     return NameKey(given=tuple(tokens[:-1]), surname=tokens[-1])

@@ -205,6 +205,8 @@ class ProcessRules(_Rule):
     staff_labels: tuple[str, ...] = ()  # labels naming agency staff, never members
     staff_email_domains: tuple[str, ...] = ()  # addresses here belong to agency staff
     variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
+    unknown_class: str = "other"  # the class of documents the classifier could not place
+    not_evidence: Terms | None = None  # documents never counted (copies of the instruction)
     steps: tuple[Step, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -230,6 +232,7 @@ class ProcessRules(_Rule):
         for fact in self.facts:
             names.update(fact.look_in)
         names.update(self.variant_from)
+        names.add(self.unknown_class)
         return names
 
 

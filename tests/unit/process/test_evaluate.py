@@ -258,3 +258,35 @@ def test_draft_does_not_count_where_a_final_version_is_required(rules) -> None:
     assert item.version == "any"
     step = rules.step("plan")
     assert step.evidence[0].version == "any"
+
+
+def test_unnamed_scans_cover_people_only_when_there_are_enough(rules) -> None:
+    docs = project("new", coi_missing_for=("Karin Ek", "Maria Lind"))
+    docs.append(doc("02 Projektgrupp/scan_0001.pdf", "coi_declaration", ""))
+    evaluation = check_documents(rules, docs, TODAY)
+    assert {p.name for p in evaluation.people if "coi_declaration" in p.missing} == {
+        "Karin Ek",
+        "Maria Lind",
+    }
+    docs.append(doc("04 RG/scan_0002.pdf", "coi_declaration", ""))
+    evaluation = check_documents(rules, docs, TODAY)
+    assert not [p for p in evaluation.people if p.missing]
+    assert any(f.key == "process.warn.unnamed_documents" for f in evaluation.findings)
+
+
+def test_an_unclassified_declaration_in_english_still_counts(rules) -> None:
+    docs = project("new", coi_missing_for=("Lars Berg",))
+    docs.append(doc("Declaration of interests Lars Berg.pdf", "other", "Name: Lars Berg"))
+    assert statuses(rules, docs)["recruit_project_group"] == "complete"
+
+
+def test_a_copy_of_the_instruction_is_never_evidence(rules) -> None:
+    stopped = [d for d in project("new") if not _late(d.path)]
+    stopped.append(
+        doc(
+            "Instruktion 3.1.3.5 kopia.pdf",
+            "publication",
+            "Dokumentera hur de inkomna synpunkterna har omhändertagits. Slutversion.",
+        )
+    )
+    assert statuses(rules, stopped)["revise"] == "missing"

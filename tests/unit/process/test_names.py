@@ -29,6 +29,9 @@ def same(a: str, b: str) -> bool:
         ("Dr Karin Ek", "Karin Ek"),
         ("Johanna Lindqvist", "Johanna Lindquist"),  # one typo in a long name
         ("José Müller", "Jose Muller"),
+        ("NILSSON EK Håkan", "Håkan Nilsson Ek"),
+        ("Nilsson Ek J.", "Jonas Nilsson Ek"),
+        ("Soren Nilssonek", "Sören Nilsson Ek"),  # guessed from soren.nilssonek@...
     ],
 )
 def test_names_that_denote_the_same_person(a: str, b: str) -> None:
@@ -56,3 +59,4 @@ def test_a_surname_alone_is_not_a_name() -> None:
 
 def test_display_form_puts_given_names_first() -> None:
     assert display_form("Ek,  Karin") == "Karin Ek"
+    assert display_form("PERSSON Anna") == "Anna Persson"
