@@ -43,9 +43,7 @@ def _same(a: str, b: str) -> bool:
 
 def _expected_missing_coi(labels: dict[str, Any], project: dict[str, Any]) -> set[str]:
     members = {
-        p["name"]
-        for p in project["people"]
-        if {"expert", "recommendation_group"} & set(p["roles"])
+        p["name"] for p in project["people"] if {"expert", "recommendation_group"} & set(p["roles"])
     }
     declared = {
         name
@@ -77,7 +75,9 @@ def run(seed: int, workdir: Path, verbose: bool) -> dict[str, Any]:
                 classify=lambda facts: classify_document(facts, classes),
                 today=TODAY,
             )
-            data = to_json(check.evaluation, check.rules, check.project, Renderer(check.rules, names, "en"))
+            data = to_json(
+                check.evaluation, check.rules, check.project, Renderer(check.rules, names, "en")
+            )
             _score(project, labels, data, per_step, out, verbose)
     out["per_step"] = dict(per_step)
     return out
@@ -91,7 +91,9 @@ def _score(project, labels, data, per_step, out, verbose) -> None:  # type: igno
         per_step[step["id"]][0] += int(ok)
         per_step[step["id"]][1] += 1
         if not ok:
-            out["misses"].append((project["folder"], step["id"], expected, step["status"], step["missing"]))
+            out["misses"].append(
+                (project["folder"], step["id"], expected, step["status"], step["missing"])
+            )
     out["variant"][0] += int(data["variant"] == project["variant"])
     out["variant"][1] += 1
     truth = _expected_missing_coi(labels, project)
@@ -100,7 +102,9 @@ def _score(project, labels, data, per_step, out, verbose) -> None:  # type: igno
     out["coi"][0] += hit  # true positives
     out["coi"][1] += len(found)  # reported
     out["coi"][2] += len(truth)  # expected
-    members = [p["name"] for p in project["people"] if {"expert", "recommendation_group"} & set(p["roles"])]
+    members = [
+        p["name"] for p in project["people"] if {"expert", "recommendation_group"} & set(p["roles"])
+    ]
     reported = [p["name"] for p in data["people"] if {"expert", "rg_member"} & set(p["roles"])]
     out["people"][0] += sum(1 for m in members if any(_same(m, r) for r in reported))
     out["people"][1] += len(reported)
