@@ -73,7 +73,8 @@ def main() -> None:
             fn()
             times[name].append((time.perf_counter() - start) * 1000)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"# {platform.processor() or platform.machine()}, {os.cpu_count()} cores, load {load:.1f}")
+    machine = platform.processor() or platform.machine()
+    print(f"# {machine}, {os.cpu_count()} cores, load {load:.1f}")
     print(f"project: {len(files)} files, {len(facts)} extracted, {args.rounds} rounds")
     for name, values in times.items():
         print(f"{name:9s} best {min(values):7.1f} ms  median {statistics.median(values):7.1f} ms")
