@@ -83,6 +83,8 @@ class RetentionConfig(_Section):
     quarantine_dir_name: str = ".recordkeeper-quarantine"
     grace_days: float = Field(30.0, ge=0)
     job_interval_minutes: float = Field(60.0, gt=0)
+    # Key of the keyed hashes in the subject index (privacy find); created 0600.
+    subject_key_file: Path = Path("var/keys/subject-index.key")
 
 
 _CRON_FIELDS = 5

@@ -123,6 +123,7 @@ def settings(tmp_path: Path, share: Path, database_url: str) -> Settings:
                 "key_file": str(tmp_path / "state" / "keys" / "audit.pem"),
                 "master_key_file": str(tmp_path / "state" / "keys" / "master.key"),
             },
+            "retention": {"subject_key_file": str(tmp_path / "state" / "keys" / "subject.key")},
             # cheap password hashes: the suite hashes hundreds of them
             "web": {"password_time_cost": 1, "password_memory_kib": 1024},
         },

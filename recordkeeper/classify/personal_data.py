@@ -178,3 +178,31 @@ def detect_personal_data(
         if n:
             counts[kind] = n
     return PersonalDataFindings(counts=dict(sorted(counts.items())))
+
+
+_SURNAME_FIRST = re.compile(rf"\b{_WORD}, {_WORD}(?: {_WORD})?\b")
+
+
+def personal_identifiers(text: str, *, addresses: Iterable[str] = ()) -> set[tuple[str, str]]:
+    """The identifiers themselves, normalised, for a keyed-hash subject index.
+
+    Used only to build keyed hashes (`recordkeeper.privacy`); the values never
+    leave the caller. Kinds: `pnr` (ten digits, samordningsnummer included),
+    `email` (case-folded), `name` (raw capitalised name; the caller normalises).
+    """
+    found: set[tuple[str, str]] = set()
+    for match in _PNR.finditer(text):
+        if _id_number_kind(match, text) is not None:
+            found.add(
+                ("pnr", match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"])
+            )
+    for source in (text, *addresses):
+        for m in _EMAIL.finditer(source):
+            found.add(("email", f"{m.group(1)}@{m.group(2)}".casefold()))
+    without_mail = _EMAIL.sub(" ", text)
+    for pattern in (_NAME, _SURNAME_FIRST):
+        for m in pattern.finditer(without_mail):
+            words = m.group(0).replace(",", " ").split()
+            if not any(w.casefold() in _NOT_NAMES for w in words):
+                found.add(("name", m.group(0)))
+    return found

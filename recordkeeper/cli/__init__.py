@@ -21,7 +21,13 @@ from recordkeeper.cli.config_cmd import config_app
 from recordkeeper.cli.demo_cmd import demo_share
 from recordkeeper.cli.ingest_cmd import ingest_app
 from recordkeeper.cli.registry_cmd import registry_app
-from recordkeeper.cli.retention_cmd import dpo_app, hold_app, project_app, retention_app
+from recordkeeper.cli.retention_cmd import (
+    dpo_app,
+    hold_app,
+    privacy_app,
+    project_app,
+    retention_app,
+)
 from recordkeeper.cli.rules_cmd import rules_app
 from recordkeeper.cli.web_cmd import user_app, web
 
@@ -69,6 +75,7 @@ app.add_typer(retention_app, name="retention")
 app.add_typer(hold_app, name="hold")
 app.add_typer(project_app, name="project")
 app.add_typer(dpo_app, name="dpo")
+app.add_typer(privacy_app, name="privacy")
 app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
 app.command("classify")(classify)
 app.add_typer(user_app, name="user")

@@ -270,3 +270,49 @@ def dpo_report(
         output.write_text(text, encoding="utf-8")
     else:
         typer.echo(text)
+
+
+privacy_app = typer.Typer(
+    help="Registrerades rättigheter / data subject requests.", no_args_is_help=True
+)
+
+
+@privacy_app.command("find")
+def privacy_find(
+    ctx: typer.Context,
+    subject: str = typer.Option(..., "--subject", help="Personnummer, e-mail address or name."),
+    request: str = typer.Option(
+        "access", "--request", help="access (art. 15) or erasure (art. 17)."
+    ),
+    as_user: str | None = AS_USER,
+    as_json: bool = JSON,
+) -> None:
+    """Find documents that mention a person, with what happens to each under archive law."""
+    from recordkeeper.errors import UsageError
+    from recordkeeper.services.privacy import find_subject
+
+    if request not in ("access", "erasure"):
+        raise UsageError("--request must be access or erasure")
+    answer = find_subject(open_context(ctx), subject, request=request, actor=current_actor(as_user))
+    if as_json:
+        print_json(
+            {
+                "request_id": answer.request_id,
+                "request": answer.kind,
+                "subject_kind": answer.subject_kind,
+                "proposal": answer.proposal_id,
+                "documents": [m.__dict__ for m in answer.matches],
+            }
+        )
+        return
+    lang = state(ctx).lang
+    typer.echo(t("privacy.found", lang, request=answer.request_id, count=len(answer.matches)))
+    for m in answer.matches:
+        outcome = t(
+            f"privacy.outcome.{m.outcome}",
+            lang,
+            due=m.due_on,
+            rule=m.rule_id,
+            proposal=answer.proposal_id,
+        )
+        typer.echo(f"  {m.document_id}  {m.project or ''}  {m.doc_class or ''}  {outcome}")

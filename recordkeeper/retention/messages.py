@@ -91,6 +91,30 @@ i18n.register(
         },
         "dpo.recipients": {"sv": "Mottagare", "en": "Recipients"},
         "dpo.security": {"sv": "Säkerhetsåtgärder", "en": "Security measures"},
+        "privacy.outcome.kept_until": {
+            "sv": "allmän handling: bevaras enligt arkivlagen till {due} (regel {rule}); "
+            "art. 17.3 b/d",
+            "en": "official document: kept under archive law until {due} (rule {rule}); "
+            "art. 17(3)(b)/(d)",
+        },
+        "privacy.outcome.kept_for_ever": {
+            "sv": "allmän handling: bevaras (regel {rule}); art. 17.3 b/d",
+            "en": "official document: kept (rule {rule}); art. 17(3)(b)/(d)",
+        },
+        "privacy.outcome.pending": {
+            "sv": "allmän handling: gallras enligt regel {rule} när projektet avslutats; "
+            "art. 17.3 b/d",
+            "en": "official document: weeded under rule {rule} once the project is closed; "
+            "art. 17(3)(b)/(d)",
+        },
+        "privacy.outcome.proposed_for_deletion": {
+            "sv": "inte allmän handling: föreslås för radering (förslag {proposal})",
+            "en": "not an official document: proposed for deletion (proposal {proposal})",
+        },
+        "privacy.found": {
+            "sv": "Begäran {request}: {count} handlingar nämner den registrerade.",
+            "en": "Request {request}: {count} documents mention the data subject.",
+        },
         "retention.status.awaiting": {"sv": "väntar på beslut", "en": "awaiting decision"},
         "retention.status.approved": {"sv": "godkänt", "en": "approved"},
         "retention.status.rejected": {"sv": "avslaget", "en": "rejected"},

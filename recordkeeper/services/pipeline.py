@@ -16,6 +16,7 @@ import structlog
 
 from recordkeeper.services.classification import classify_stage
 from recordkeeper.services.context import Context
+from recordkeeper.services.privacy import privacy_stage
 from recordkeeper.services.registration import registration_stage
 from recordkeeper.services.retention import retention_stage
 
@@ -41,6 +42,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("classify", classify_stage),  # first: later stages read the classifications
     ("registration", registration_stage),  # after classification
     ("retention", retention_stage),
+    ("privacy", privacy_stage),
 ]
 
 

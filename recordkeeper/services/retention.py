@@ -48,6 +48,7 @@ from recordkeeper.store.tables_retention import (
     ProposalItemRow,
     ProposalRow,
     RetentionDeadlineRow,
+    SubjectTokenRow,
     TombstoneRow,
 )
 from recordkeeper.store.unit import Tx
@@ -651,6 +652,13 @@ def _tombstone(
     tx.session.execute(
         delete(RetentionDeadlineRow).where(RetentionDeadlineRow.document_id == item.document_id)
     )
+    still_held = tx.session.execute(
+        select(DocumentRow.id).where(
+            DocumentRow.current_sha256 == item.sha256, DocumentRow.state == "present"
+        )
+    ).first()
+    if still_held is None:  # nobody holds this content any more: drop its subject index
+        tx.session.execute(delete(SubjectTokenRow).where(SubjectTokenRow.sha256 == item.sha256))
     tx.record(
         AuditEvent(
             "retention_deleted",

@@ -124,3 +124,27 @@ class TombstoneRow(Base):
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     quarantined_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SubjectTokenRow(Base):
+    """A keyed hash of one identifier found in one content version (no clear values)."""
+
+    __tablename__ = "subject_tokens"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    __table_args__ = (Index("ix_subject_tokens_token", "token"),)
+
+
+class SubjectRequestRow(Base):
+    """A data subject's request (art. 15 access / art. 17 erasure) and our answer."""
+
+    __tablename__ = "subject_requests"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # access | erasure
+    subject_kind: Mapped[str] = mapped_column(String(16))  # pnr | email | name
+    actor: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    answer: Mapped[str] = mapped_column(Text)  # JSON: per document id, outcome and rule

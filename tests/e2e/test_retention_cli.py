@@ -29,7 +29,8 @@ def setup(tmp_path: Path, rules: LoadedRules, monkeypatch: pytest.MonkeyPatch) -
     config = tmp_path / "rk.toml"
     config.write_text(
         f'database_url = "sqlite:///{tmp_path / "rk.db"}"\nrules_dir = "{RULES_DIR}"\n'
-        f'[[roots]]\npath = "{share}"\n',
+        f'[[roots]]\npath = "{share}"\n'
+        f'[retention]\nsubject_key_file = "{tmp_path / "subject.key"}"\n',
         encoding="utf-8",
     )
     settings = load_settings(config)
@@ -120,4 +121,15 @@ def test_dpo_report_in_three_formats(setup: Path, tmp_path: Path) -> None:
     csv_text = _run("dpo", "report", "--format", "csv")
     assert csv_text.splitlines()[0].startswith("Handling,Projekt,Klass")
     bad = runner.invoke(app, ["dpo", "report", "--format", "pdf"])
+    assert bad.exit_code == 2
+
+
+def test_privacy_find_answers_in_swedish_and_json(setup: Path) -> None:
+    out = _run("privacy", "find", "--subject", "Karin Ek")
+    assert out.startswith("Begäran ")
+    answer = json.loads(
+        _run("privacy", "find", "--subject", "karin@example.se", "--json", "--request", "erasure")
+    )
+    assert (answer["subject_kind"], answer["documents"]) == ("email", [])
+    bad = runner.invoke(app, ["privacy", "find", "--subject", "x", "--request", "forget"])
     assert bad.exit_code == 2

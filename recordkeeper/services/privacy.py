@@ -1,0 +1,231 @@
+"""Use cases for data subjects (GDPR art. 15 and 17): index documents by keyed
+hashes of the identifiers they mention, find a person's documents, answer.
+
+The answer follows archive law: an official document is kept until its
+weeding date under art. 17(3)(b)/(d), with the rule that decides it; a
+non-official copy or draft is proposed for deletion (a person approves, as
+for any destruction). The request is logged with a request id and counts
+only; the subject's identifier is never stored or logged in clear.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from recordkeeper.errors import ConfigError
+from recordkeeper.ingest.extract.codec import loads
+from recordkeeper.model import AuditEvent, DocumentFacts
+from recordkeeper.privacy import document_tokens, query_tokens
+from recordkeeper.services.context import Context
+from recordkeeper.services.retention_facts import collect_facts
+from recordkeeper.store.tables import DocumentRow, ExtractionRow
+from recordkeeper.store.tables_retention import (
+    ProposalItemRow,
+    ProposalRow,
+    RetentionDeadlineRow,
+    SubjectRequestRow,
+    SubjectTokenRow,
+)
+
+if TYPE_CHECKING:
+    from recordkeeper.services.pipeline import DocumentChange
+
+ERASURE_RULE = "privacy.erasure_request"
+ERASURE_BASIS = "GDPR art. 17.1; icke allmän handling (utkast, arbetsmaterial eller kopia)"
+
+
+def subject_key(ctx: Context) -> bytes:
+    """The HMAC key, created (0600) on first use; refused when others may read it."""
+    path = Path(ctx.settings.retention.subject_key_file)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+    if path.stat().st_mode & 0o077:
+        raise ConfigError(f"{path}: key file must be readable by the service only (chmod 600)")
+    return path.read_bytes()
+
+
+def index_contents(ctx: Context, shas: Sequence[str]) -> int:
+    """Add the keyed hashes of every not-yet-indexed content; returns contents indexed."""
+    key = subject_key(ctx)
+    done = 0
+    with ctx.store.transaction() as tx:
+        for sha in set(shas):
+            if tx.session.execute(
+                select(SubjectTokenRow.sha256).where(SubjectTokenRow.sha256 == sha).limit(1)
+            ).first():
+                continue
+            row = tx.session.get(ExtractionRow, sha)
+            facts = loads(row.facts) if row is not None and row.facts else None
+            if not isinstance(facts, DocumentFacts):
+                continue
+            addresses: tuple[str, ...] = ()
+            if facts.email is not None:
+                addresses = tuple(
+                    a for a in (facts.email.sender, *facts.email.recipients, *facts.email.cc) if a
+                )
+            for token in document_tokens(facts.text, key, addresses):
+                tx.session.add(SubjectTokenRow(sha256=sha, token=token))
+            done += 1
+    return done
+
+
+def privacy_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
+    """Pipeline stage: index the content of new versions."""
+    shas = [c.sha256 for c in changes if c.sha256 and c.change != "gone"]
+    if shas:
+        index_contents(ctx, shas)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectMatch:
+    document_id: str
+    project: str | None
+    doc_class: str | None
+    official: bool
+    outcome: str  # kept_until | kept_for_ever | proposed_for_deletion | pending
+    rule_id: str | None
+    due_on: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectAnswer:
+    request_id: str
+    kind: str
+    subject_kind: str
+    matches: tuple[SubjectMatch, ...]
+    proposal_id: str | None
+
+
+def find_subject(ctx: Context, subject: str, *, request: str, actor: str) -> SubjectAnswer:
+    """Find documents mentioning `subject`; for an erasure request, propose the copies.
+
+    Args:
+        subject: a personnummer, an e-mail address or a name, as the person gave it.
+        request: "access" (art. 15) or "erasure" (art. 17).
+        actor: the user handling the request.
+    """
+    subject_kind, tokens = query_tokens(subject, subject_key(ctx))
+    now = ctx.clock.now()
+    with ctx.store.read() as session:
+        shas = (
+            set(
+                session.execute(
+                    select(SubjectTokenRow.sha256).where(SubjectTokenRow.token.in_(tokens))
+                ).scalars()
+            )
+            if tokens
+            else set()
+        )
+        docs = (
+            list(
+                session.execute(
+                    select(DocumentRow).where(
+                        DocumentRow.current_sha256.in_(shas), DocumentRow.state == "present"
+                    )
+                ).scalars()
+            )
+            if shas
+            else []
+        )
+        facts = {f.document_id: f for f in collect_facts(session, [d.id for d in docs])}
+        deadlines = {
+            r.document_id: r
+            for r in session.execute(
+                select(RetentionDeadlineRow).where(
+                    RetentionDeadlineRow.document_id.in_([d.id for d in docs])
+                )
+            ).scalars()
+        }
+    matches = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        fact = facts.get(doc.id)
+        official = fact.is_official if fact else True  # unknown: treat as official, keep
+        deadline = deadlines.get(doc.id)
+        if not official and request == "erasure":
+            outcome = "proposed_for_deletion"
+        elif deadline is None or deadline.action == "keep":
+            outcome = "kept_for_ever"
+        else:
+            outcome = "kept_until" if deadline.due_on else "pending"
+        matches.append(
+            SubjectMatch(
+                doc.id,
+                doc.project,
+                fact.doc_class if fact else None,
+                official,
+                outcome,
+                deadline.rule_id if deadline else None,
+                deadline.due_on.isoformat() if deadline and deadline.due_on else None,
+            )
+        )
+    request_id = uuid.uuid4().hex[:16]
+    proposal_id = None
+    with ctx.store.transaction() as tx:
+        to_delete = [m for m in matches if m.outcome == "proposed_for_deletion"]
+        if to_delete:
+            proposal_id = uuid.uuid4().hex[:16]
+            tx.session.add(
+                ProposalRow(
+                    id=proposal_id,
+                    project=None,
+                    rule_id=ERASURE_RULE,
+                    action="weed",
+                    basis=ERASURE_BASIS,
+                    state="awaiting",
+                    created_at=now,
+                )
+            )
+            tx.session.flush()
+            shas_by_doc = {d.id: d for d in docs}
+            for m in to_delete:
+                d = shas_by_doc[m.document_id]
+                tx.session.add(
+                    ProposalItemRow(
+                        proposal_id=proposal_id,
+                        document_id=m.document_id,
+                        sha256=d.current_sha256 or "",
+                        doc_class=m.doc_class,
+                        state="proposed",
+                        original_root=d.root,
+                        original_path=d.path,
+                    )
+                )
+        answer = SubjectAnswer(request_id, request, subject_kind, tuple(matches), proposal_id)
+        tx.session.add(
+            SubjectRequestRow(
+                id=request_id,
+                kind=request,
+                subject_kind=subject_kind,
+                actor=actor,
+                created_at=now,
+                answer=json.dumps([asdict(m) for m in matches]),
+            )
+        )
+        tx.record(
+            AuditEvent(
+                "subject_request",
+                now,
+                actor=actor,
+                rule_id=ERASURE_RULE if proposal_id else None,
+                data={
+                    "request": request_id,
+                    "kind": request,
+                    "subject_kind": subject_kind,
+                    "documents": len(matches),
+                    "proposal": proposal_id,
+                },
+            )
+        )
+    return answer
