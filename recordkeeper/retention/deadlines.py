@@ -68,14 +68,18 @@ def select_rule(rules: RetentionRules, doc_class: str, is_official: bool) -> Ret
     return None
 
 
+_TRIGGER_FIELDS = {
+    "project_closed": "project_closed_on",
+    "registered": "registered_on",
+    "document_date": "document_on",
+    "participation_ended": "participation_ended_on",
+    "last_change": "last_change_on",
+}
+
+
 def _trigger_date(trigger: str, facts: RetentionFacts) -> date | None:
-    return {
-        "project_closed": facts.project_closed_on,
-        "registered": facts.registered_on,
-        "document_date": facts.document_on,
-        "participation_ended": facts.participation_ended_on,
-        "last_change": facts.last_change_on,
-    }[trigger]
+    value: date | None = getattr(facts, _TRIGGER_FIELDS[trigger])
+    return value
 
 
 def compute_deadline(rules: RetentionRules, facts: RetentionFacts) -> Deadline:
@@ -89,6 +93,35 @@ def compute_deadline(rules: RetentionRules, facts: RetentionFacts) -> Deadline:
         start = _trigger_date(rule.trigger, facts)
         due_on = add_period(start, rule.after) if start else None
     return Deadline(facts.document_id, facts.project, rule.id, rule.action, rule.basis, due_on)
+
+
+def compute_deadlines(rules: RetentionRules, facts: Iterable[RetentionFacts]) -> list[Deadline]:
+    """`compute_deadline` over many documents, selecting each rule and date sum once."""
+    chosen: dict[tuple[str, bool], RetentionRule | None] = {}
+    sums: dict[tuple[date, str], date] = {}
+    out: list[Deadline] = []
+    for fact in facts:
+        key = (fact.doc_class, fact.is_official)
+        if key not in chosen:
+            chosen[key] = select_rule(rules, fact.doc_class, fact.is_official)
+        rule = chosen[key]
+        if rule is None:
+            out.append(
+                Deadline(fact.document_id, fact.project, NO_RULE_ID, "keep", NO_RULE_BASIS, None)
+            )
+            continue
+        due_on = None
+        if rule.action != "keep":
+            assert rule.trigger is not None and rule.after is not None  # enforced by the schema
+            start = _trigger_date(rule.trigger, fact)
+            if start is not None:
+                if (start, rule.id) not in sums:
+                    sums[(start, rule.id)] = add_period(start, rule.after)
+                due_on = sums[(start, rule.id)]
+        out.append(
+            Deadline(fact.document_id, fact.project, rule.id, rule.action, rule.basis, due_on)
+        )
+    return out
 
 
 def due_deadlines(

@@ -31,7 +31,7 @@ from recordkeeper.retention import (
     RetentionFacts,
     approval_status,
     check_before_execution,
-    compute_deadline,
+    compute_deadlines,
     due_deadlines,
     group_due,
 )
@@ -144,13 +144,20 @@ def project_closed_on(tx_or_session: Tx, project: str | None) -> date | None:
 
 def store_deadlines(ctx: Context, facts: Iterable[RetentionFacts]) -> int:
     """Compute and store the deadline of each document; returns how many changed."""
-    rules = retention_rules(ctx)
+    facts = list(facts)
+    deadlines = compute_deadlines(retention_rules(ctx), facts)
     now = ctx.clock.now()
     changed = 0
     with ctx.store.transaction() as tx:
-        for fact in facts:
-            deadline = compute_deadline(rules, fact)
-            row = tx.session.get(RetentionDeadlineRow, fact.document_id)
+        existing = {
+            r.document_id: r
+            for chunk in _chunks([f.document_id for f in facts])
+            for r in tx.session.execute(
+                select(RetentionDeadlineRow).where(RetentionDeadlineRow.document_id.in_(chunk))
+            ).scalars()
+        }
+        for fact, deadline in zip(facts, deadlines, strict=True):
+            row = existing.get(fact.document_id)
             key = (deadline.rule_id, deadline.action, deadline.due_on)
             if row is not None and (row.rule_id, row.action, row.due_on) == key:
                 continue
@@ -175,6 +182,11 @@ def store_deadlines(ctx: Context, facts: Iterable[RetentionFacts]) -> int:
                 )
             )
     return changed
+
+
+def _chunks(ids: Sequence[str], size: int = 900) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _as_deadline(row: RetentionDeadlineRow) -> Deadline:

@@ -179,3 +179,24 @@ def test_a_weed_rule_without_period_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleFileError, match="needs 'after' and 'trigger'"):
         load_rule_file(path)
+
+
+def test_bulk_computation_agrees_with_one_by_one(retention: RetentionRules) -> None:
+    from recordkeeper.retention import compute_deadlines
+
+    facts = [
+        RetentionFacts(
+            f"d{i}", cls, official, "P", project_closed_on=closed, last_change_on=date(2024, 1, 31)
+        )
+        for i, (cls, official, closed) in enumerate(
+            [
+                ("survey_response", True, date(2024, 1, 31)),
+                ("survey_response", True, None),
+                ("coi_declaration", False, date(2023, 5, 1)),
+                ("correspondence", True, None),
+                ("other", True, None),
+                ("survey_response", True, date(2024, 1, 31)),
+            ]
+        )
+    ]
+    assert compute_deadlines(retention, facts) == [compute_deadline(retention, f) for f in facts]
