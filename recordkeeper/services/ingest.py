@@ -32,6 +32,7 @@ from typing import Any, Protocol
 import structlog
 
 from recordkeeper.config import Settings
+from recordkeeper.errors import StoreError
 from recordkeeper.ingest.extract import Limits, codec, extract_file
 from recordkeeper.ingest.scan import (
     FileEntry,
@@ -295,7 +296,7 @@ class RootIngestor:
     ) -> list[DocumentChange]:
         entries: list[FileEntry] = []
         vanished: list[str] = []
-        changes: list[DocumentChange] = []
+        work: list[_Work] = []
         for rel in paths:
             if isinstance(rel, FileEntry):
                 entries.append(rel)
@@ -307,62 +308,82 @@ class RootIngestor:
             entries.extend(found.entries)
             report.unlisted_dirs.update(r.value for r in found.unlisted_dirs.values())
             if found.ignored and not found.entries:
-                changes.extend(self._guarded(rel, report, self._mark_ignored, rel))
-        hashed = self._hash_entries(entries, report, changes, vanished)
+                work.append(_Work(rel, self._mark_ignored, (rel,)))
+        hashed = self._hash_entries(entries, report, work, vanished)
         results = self._extract(hashed)
         for fresh in results.values():
             if isinstance(fresh, Unreadable):
                 report.errors[fresh.reason.value] += 1
         for entry, outcome in hashed:
             result = results.get(outcome.sha256 or "")
-            changes.extend(
-                self._guarded(entry.rel_path, report, self._apply_content, entry, outcome, result)
-            )
-        for rel in vanished:
-            changes.extend(self._guarded(rel, report, self._apply_vanished, rel))
+            work.append(_Work(entry.rel_path, self._apply_content, (entry, outcome, result)))
+        work.extend(_Work(rel, self._apply_vanished, (rel,)) for rel in vanished)
+        changes = self._commit(work, report)
         for change in changes:
             report.changes[change.change] += 1
         return changes
 
-    def _guarded(
-        self, rel: str, report: IngestReport, fn: Callable[..., list[DocumentChange]], *args: Any
-    ) -> list[DocumentChange]:
-        """One file's failure is logged and counted; the pass goes on (no path in the log)."""
-        try:
-            return fn(*args)
-        except Exception as exc:
-            report.errors["internal"] += 1
-            report.pending.append(rel)
-            log.exception(
-                "ingest_file_failed",
-                root=self.root.key,
-                path_sha256=hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:16],
-                error=type(exc).__name__,
-            )
+    def _commit(self, work: list[_Work], report: IngestReport) -> list[DocumentChange]:
+        """Apply a chunk in one transaction, each file in a savepoint of its own.
+
+        A file that fails rolls back to its savepoint, is logged and counted, and
+        the others commit. If the transaction itself fails (database locked, disk
+        full), each file is retried in a transaction of its own.
+        """
+        if not work:
             return []
+        changes: list[DocumentChange] = []
+        failed: list[tuple[str, Exception]] = []
+        try:
+            with self.ctx.store.transaction() as tx:
+                for item in work:
+                    try:
+                        with tx.session.begin_nested():
+                            changes.extend(item.fn(tx, *item.args))
+                    except Exception as exc:
+                        failed.append((item.rel, exc))
+        except StoreError:
+            log.warning("ingest_chunk_retried_per_file", root=self.root.key, files=len(work))
+            changes, failed = [], []
+            for item in work:
+                try:
+                    with self.ctx.store.transaction() as tx:
+                        changes.extend(item.fn(tx, *item.args))
+                except Exception as exc:
+                    failed.append((item.rel, exc))
+        for rel, error in failed:
+            self._failed(rel, report, error)
+        return changes
+
+    def _failed(self, rel: str, report: IngestReport, exc: Exception) -> None:
+        """One file's failure is logged and counted; the pass goes on (no path in the log)."""
+        report.errors["internal"] += 1
+        report.pending.append(rel)
+        log.error(
+            "ingest_file_failed",
+            root=self.root.key,
+            path_sha256=hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:16],
+            error=type(exc).__name__,
+            exc_info=exc,
+        )
 
     def _hash_entries(
         self,
         entries: list[FileEntry],
         report: IngestReport,
-        changes: list[DocumentChange],
+        work: list[_Work],
         vanished: list[str],
     ) -> list[tuple[FileEntry, HashOutcome]]:
         hashed: list[tuple[FileEntry, HashOutcome]] = []
         with self.ctx.store.read() as session:
-            known = {
-                e.rel_path: _stat_of(repo.present_at(session, self.root.key, e.rel_path))
-                for e in entries
-            }
+            known = repo.known_stats_of(session, self.root.key, [e.rel_path for e in entries])
         for entry in entries:
             if _is_unchanged(known.get(entry.rel_path), entry):
                 report.unchanged += 1
                 continue
             if entry.problem is not None:
                 report.errors[entry.problem.value] += 1
-                changes.extend(
-                    self._guarded(entry.rel_path, report, self._apply_problem, entry, None)
-                )
+                work.append(_Work(entry.rel_path, self._apply_problem, (entry, None)))
                 continue
             if self._is_locked(entry.rel_path):
                 report.pending.append(entry.rel_path)
@@ -372,11 +393,7 @@ class RootIngestor:
                 vanished.append(entry.rel_path)
             elif outcome.problem is not None:
                 report.errors[outcome.problem.value] += 1
-                changes.extend(
-                    self._guarded(
-                        entry.rel_path, report, self._apply_problem, entry, outcome.problem
-                    )
-                )
+                work.append(_Work(entry.rel_path, self._apply_problem, (entry, outcome.problem)))
             elif not outcome.is_stable:
                 report.pending.append(entry.rel_path)
             else:
@@ -407,7 +424,13 @@ class RootIngestor:
                 )
         if not jobs:
             return {}
-        results = self.extractor.extract_many(jobs)
+        try:
+            results = self.extractor.extract_many(jobs)
+        except Exception as exc:  # an extractor breaking its contract must not lose the chunk
+            log.error("extractor_failed", root=self.root.key, error=type(exc).__name__)
+            results = [
+                Unreadable(j.rel_path, UnreadableReason.INTERNAL, type(exc).__name__) for j in jobs
+            ]
         return {job.sha256: result for job, result in zip(jobs, results, strict=True)}
 
     # ---- one transaction per file ----------------------------------------------------------
@@ -445,6 +468,8 @@ class RootIngestor:
                 error_detail=None, at=self.ctx.clock.now(),
             )  # fmt: skip
             return None
+        if result.reason == UnreadableReason.INTERNAL:
+            return result.reason.value  # not cached: the next pass tries again
         repo.save_extraction(
             tx.session, sha256, kind=None, facts=self.encode_facts(result),
             error_reason=result.reason.value,
@@ -453,32 +478,31 @@ class RootIngestor:
         return result.reason.value
 
     def _apply_content(
-        self, entry: FileEntry, outcome: HashOutcome, result: ExtractionResult | None
+        self, tx: Tx, entry: FileEntry, outcome: HashOutcome, result: ExtractionResult | None
     ) -> list[DocumentChange]:
         sha = outcome.sha256
         assert sha is not None
         now = self.ctx.clock.now()
         rel = entry.rel_path
-        with self.ctx.store.transaction() as tx:
-            error = self._save_extraction(tx, sha, result)
-            doc = repo.present_at(tx.session, self.root.key, rel)
-            previous = doc.current_sha256 if doc is not None else None
-            if doc is not None and previous == sha:
-                _set_stat(doc, outcome, now)
-                doc.error_reason, doc.error_detail = error, None
-                return []
-            if doc is not None:
-                kind = "new_version"
-                _set_stat(doc, outcome, now)
-                self._add_content(tx, doc, outcome, now)
-                self._audit(tx, "document_version_added", doc, previous_sha256=previous)
-            else:
-                doc, kind, previous = self._place_new_path(tx, rel, outcome, now)
+        error = self._save_extraction(tx, sha, result)
+        doc = repo.present_at(tx.session, self.root.key, rel)
+        previous = doc.current_sha256 if doc is not None else None
+        if doc is not None and previous == sha:
+            _set_stat(doc, outcome, now)
             doc.error_reason, doc.error_detail = error, None
-            changes = [self._change(doc, kind, previous)]
-            if error is not None:
-                self._audit(tx, "document_unreadable", doc, reason=error)
-                changes.append(self._change(doc, "unreadable"))
+            return []
+        if doc is not None:
+            kind = "new_version"
+            _set_stat(doc, outcome, now)
+            self._add_content(tx, doc, outcome, now)
+            self._audit(tx, "document_version_added", doc, previous_sha256=previous)
+        else:
+            doc, kind, previous = self._place_new_path(tx, rel, outcome, now)
+        doc.error_reason, doc.error_detail = error, None
+        changes = [self._change(doc, kind, previous)]
+        if error is not None:
+            self._audit(tx, "document_unreadable", doc, reason=error)
+            changes.append(self._change(doc, "unreadable"))
         return changes
 
     def _add_content(self, tx: Tx, doc: DocumentRow, outcome: HashOutcome, now: datetime) -> None:
@@ -540,58 +564,58 @@ class RootIngestor:
         return best[0] if best else None
 
     def _apply_problem(
-        self, entry: FileEntry, reason: UnreadableReason | None
+        self, tx: Tx, entry: FileEntry, reason: UnreadableReason | None
     ) -> list[DocumentChange]:
         reason = reason or entry.problem
         assert reason is not None
         now = self.ctx.clock.now()
-        with self.ctx.store.transaction() as tx:
-            doc = repo.present_at(tx.session, self.root.key, entry.rel_path)
-            if doc is None:
-                doc = repo.add_document(
-                    tx.session, root=self.root.key, path=entry.rel_path,
-                    project=project_of(entry.rel_path), state=repo.PRESENT,
-                    first_seen_at=now, last_seen_at=now,
-                )  # fmt: skip
-            elif doc.error_reason == reason.value:
-                _set_entry_stat(doc, entry, now)
-                return []
+        doc = repo.present_at(tx.session, self.root.key, entry.rel_path)
+        if doc is None:
+            doc = repo.add_document(
+                tx.session, root=self.root.key, path=entry.rel_path,
+                project=project_of(entry.rel_path), state=repo.PRESENT,
+                first_seen_at=now, last_seen_at=now,
+            )  # fmt: skip
+        elif doc.error_reason == reason.value:
             _set_entry_stat(doc, entry, now)
-            doc.error_reason, doc.error_detail = reason.value, None
-            self._audit(tx, "document_unreadable", doc, reason=reason.value)
-            return [self._change(doc, "unreadable")]
+            return []
+        _set_entry_stat(doc, entry, now)
+        doc.error_reason, doc.error_detail = reason.value, None
+        self._audit(tx, "document_unreadable", doc, reason=reason.value)
+        return [self._change(doc, "unreadable")]
 
-    def _apply_vanished(self, rel: str) -> list[DocumentChange]:
+    def _apply_vanished(self, tx: Tx, rel: str) -> list[DocumentChange]:
         changes: list[DocumentChange] = []
         now = self.ctx.clock.now()
-        with self.ctx.store.transaction() as tx:
-            for doc in repo.present_under(tx.session, self.root.key, rel):
-                if os.path.lexists(self.root.path / doc.path):
-                    continue  # back already (or never gone): the next look records it
-                doc.state, doc.gone_at = repo.GONE, now
-                self._audit(tx, "document_gone", doc)
-                changes.append(self._change(doc, "gone"))
+        for doc in repo.present_under(tx.session, self.root.key, rel):
+            if os.path.lexists(self.root.path / doc.path):
+                continue  # back already (or never gone): the next look records it
+            doc.state, doc.gone_at = repo.GONE, now
+            self._audit(tx, "document_gone", doc)
+            changes.append(self._change(doc, "gone"))
         return changes
 
-    def _mark_ignored(self, rel: str) -> list[DocumentChange]:
+    def _mark_ignored(self, tx: Tx, rel: str) -> list[DocumentChange]:
         now = self.ctx.clock.now()
-        with self.ctx.store.transaction() as tx:
-            doc = repo.present_at(tx.session, self.root.key, rel)
-            if doc is None:
-                return []
-            doc.state, doc.last_seen_at = repo.IGNORED, now
-            self._audit(tx, "document_ignored", doc)
+        doc = repo.present_at(tx.session, self.root.key, rel)
+        if doc is None:
+            return []
+        doc.state, doc.last_seen_at = repo.IGNORED, now
+        self._audit(tx, "document_ignored", doc)
         return []
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """One file's change, applied inside the chunk's transaction."""
+
+    rel: str
+    fn: Callable[..., list[DocumentChange]]
+    args: tuple[Any, ...]
 
 
 def _rel(item: str | FileEntry) -> str:
     return item.rel_path if isinstance(item, FileEntry) else item
-
-
-def _stat_of(doc: DocumentRow | None) -> repo.KnownStat | None:
-    if doc is None:
-        return None
-    return (doc.size, doc.mtime_ns, doc.inode, doc.error_reason)
 
 
 def _set_stat(doc: DocumentRow, outcome: HashOutcome, now: datetime) -> None:

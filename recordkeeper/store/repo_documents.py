@@ -45,6 +45,23 @@ def known_stats(session: Session, root: str) -> dict[str, KnownStat]:
     }
 
 
+def known_stats_of(session: Session, root: str, paths: Sequence[str]) -> dict[str, KnownStat]:
+    """Like `known_stats`, for the given paths only (one query per 500 paths)."""
+    found: dict[str, KnownStat] = {}
+    unique = sorted(set(paths))
+    for start in range(0, len(unique), 500):
+        query = select(
+            DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
+            DocumentRow.error_reason,
+        ).where(
+            DocumentRow.root == root,
+            DocumentRow.state == PRESENT,
+            DocumentRow.path.in_(unique[start : start + 500]),
+        )  # fmt: skip
+        found.update((r[0], (r[1], r[2], r[3], r[4])) for r in session.execute(query))
+    return found
+
+
 def present_at(session: Session, root: str, path: str) -> DocumentRow | None:
     return session.execute(
         select(DocumentRow).where(

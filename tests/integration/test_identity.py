@@ -10,10 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from recordkeeper.config import Settings
+from recordkeeper.ingest.extract import codec
+from recordkeeper.model import DocumentFacts, ExtractionResult
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
+    ExtractJob,
     IngestReport,
     RootIngestor,
     configured_roots,
@@ -313,3 +316,39 @@ def test_a_second_writer_does_not_record_a_file_twice(ctx: Context, share: Path)
     second.process(list(plan_b.candidates))
     assert len(docs(ctx.store)) == 1
     assert events(ctx.store) == ["document_added"]
+
+
+def test_one_failing_file_does_not_stop_the_others(ctx: Context, share: Path) -> None:
+    write(share / "a.txt", "boom")
+    write(share / "b.txt", "fine")
+
+    def encode(result: ExtractionResult) -> bytes:
+        if isinstance(result, DocumentFacts) and "boom" in result.text:
+            raise ValueError("cannot encode")
+        return codec.dumps(result)
+
+    root = configured_roots(ctx.settings)[0]
+    report = RootIngestor(ctx, root, encode_facts=encode).scan()
+    assert [d.path for d in docs(ctx.store)] == ["b.txt"]
+    assert report.errors == {"internal": 1}
+    assert report.pending == ["a.txt"]
+    assert events(ctx.store) == ["document_added"]
+    RootIngestor(ctx, root).scan()  # the next pass picks it up
+    assert [d.path for d in docs(ctx.store)] == ["a.txt", "b.txt"]
+
+
+class _BrokenExtractor:
+    def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
+        raise RuntimeError("worker pool gone")
+
+
+def test_a_broken_extractor_records_files_as_unreadable_internal(ctx: Context, share: Path) -> None:
+    write(share / "a.txt", "a")
+    root = configured_roots(ctx.settings)[0]
+    report = RootIngestor(ctx, root, _BrokenExtractor()).scan()
+    (doc,) = docs(ctx.store)
+    assert doc.error_reason == "internal"
+    assert report.errors == {"internal": 1}
+    report = RootIngestor(ctx, root).scan()  # internal errors are retried, not cached
+    (doc,) = docs(ctx.store)
+    assert doc.error_reason is None
