@@ -46,6 +46,7 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
     return {
         "has_comments": facts.has_comments,
         "has_tracked_changes": facts.has_tracked_changes,
+        "has_attachment": bool(facts.email and facts.email.attachment_names),
         "is_email": facts.kind in EMAIL_KINDS or facts.email is not None,
         "no_text_layer": not facts.has_text_layer,
         "no_final_marker": False,  # set once final markers are known
@@ -61,11 +62,12 @@ def _fire(
     """The signal's contribution at its best place, or None if it does not fire."""
     if signal.when is not None:
         return _Hit(signal.id, signal.weight, "fact") if flags.get(signal.when) else None
-    assert signal.pattern is not None  # validated: `when` or patterns
     best: _Hit | None = None
     for location in signal.locations:
         text = views.get(location)
-        if not text or signal.pattern.search(text) is None:
+        if not text:
+            continue
+        if not signal.found_in(text, views.present.get(location)):
             continue
         value = signal.weight * factors.get(location, 1.0)
         if best is None or abs(value) > abs(best.value):
@@ -148,14 +150,18 @@ def _must_register(
     flags: dict[Flag, bool],
 ) -> tuple[bool, list[str]]:
     duty = spec.register_when_final
-    if is_draft or duty is False:
+    if is_draft or duty is False or spec.id == rules.rules.scoring.fallback_class:
         return False, []
     if duty is True:
         return True, []
+    factors = rules.rules.scoring.location_factor
+    if duty == "when_sent":
+        hits = _hits(rules.sent_markers, views, flags, factors)
+        return True, [h.reason for h in hits] or ["register:when_sent:unconfirmed"]
     if duty == "case_by_case":
-        return False, []
-    markers = rules.sent_markers if duty == "when_sent" else rules.adds_facts_markers
-    hits = _hits(markers, views, flags, rules.rules.scoring.location_factor)
+        hits = _hits(rules.case_markers, views, flags, factors)
+        return sum(h.value for h in hits) > 0, [h.reason for h in hits]
+    hits = _hits(rules.adds_facts_markers, views, flags, factors)
     return bool(hits), [h.reason for h in hits] or [f"register:{duty}:no_evidence"]
 
 
@@ -173,7 +179,7 @@ def _personal_data(
         text, addresses=addresses, generic_mailboxes=pd_rules.generic_mailboxes
     )
     strong = any(findings.counts.get(k, 0) for k in pd_rules.strong_kinds)
-    weak = sum(n for k, n in findings.counts.items() if k not in pd_rules.strong_kinds)
+    weak = sum(findings.counts.get(k, 0) for k in pd_rules.weak_kinds)
     default = spec.personal_data
     found = strong or (
         weak >= pd_rules.weak_threshold if default is False else weak > 0 and default is not True
@@ -212,7 +218,7 @@ def classify_document(
         confidence (0..1), reasons, and whether a person should review it.
     """
     cr = compiled(rules)
-    views = build_views(facts, cr.rules.scoring.text_window)
+    views = build_views(facts, cr.rules.scoring.text_window, cr.present)
     flags = _flags(facts)
     choice = _choose_class(cr, views, flags)
     spec, reasons, review, confidence = (

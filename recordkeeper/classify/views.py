@@ -10,7 +10,8 @@ head holds titles and purpose, the tail holds signatures and dates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from recordkeeper.model import DocumentFacts
 from recordkeeper.ruleset.classes import Location, TextWindow, fold
@@ -27,6 +28,7 @@ class Views:
 
     by_location: dict[Location, str]
     text: str  # the capped body text window, unfolded (personal-data detection)
+    present: dict[Location, frozenset[str]] = field(default_factory=dict)  # needles found
 
     def get(self, location: Location) -> str:
         return self.by_location.get(location, "")
@@ -51,10 +53,11 @@ def _window(text: str, window: TextWindow) -> str:
 
 
 def _first_line(text: str) -> str:
+    """The first non-empty line, unless it is a list item (a to-do list has no title)."""
     for line in text[:2000].splitlines():
         stripped = line.strip()
         if stripped:
-            return stripped[:_FIRST_LINE_CHARS]
+            return "" if stripped[0] in "-*•–" else stripped[:_FIRST_LINE_CHARS]
     return ""
 
 
@@ -63,16 +66,28 @@ def _meta(facts: DocumentFacts, *keys: str) -> list[str]:
     return [str(lowered[k]) for k in keys if lowered.get(k)]
 
 
-def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
-    """Every searchable place of `facts`, folded and capped."""
+def build_views(
+    facts: DocumentFacts,
+    window: TextWindow,
+    needles: Callable[[Location, str], frozenset[str]] | None = None,
+) -> Views:
+    """Every searchable place of `facts`, folded and capped.
+
+    `needles(location, lowered_text)` says which pre-test strings occur there
+    (see `compiled.Part`); without it every pattern is searched.
+    """
     text = _window(facts.text or "", window)
-    title = facts.title or next(iter(_meta(facts, "title")), "") or _first_line(text)
+    title = facts.title or next(iter(_meta(facts, "title")), "")
+    headings = facts.headings
+    if not title and not facts.email:
+        # a first line is only probably a title: it counts as a heading
+        headings = (_first_line(text), *headings)
     stem, _, ext = facts.name.rpartition(".")
     filename = _name_words(stem or facts.name) + (f" {ext}" if stem else "")
     email = facts.email
     views: dict[Location, str] = {
         "title": title,
-        "headings": "\n".join(facts.headings),
+        "headings": "\n".join(h for h in headings if h),
         "content": text,
         "filename": filename,
         "folder": "\n".join(_name_words(f) for f in facts.folders),
@@ -88,5 +103,7 @@ def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
         # an e-mail's title is its subject, searched as `email_subject`; its
         # first body line ("Hej!") is no title
         if not facts.title or facts.title == email.subject:
-            views.pop("title")
-    return Views({loc: fold(value) for loc, value in views.items() if value}, text)
+            views.pop("title", None)
+    folded = {loc: fold(value) for loc, value in views.items() if value}
+    present = {loc: needles(loc, v.lower()) for loc, v in folded.items()} if needles else {}
+    return Views(folded, text, present)

@@ -41,6 +41,7 @@ Location = Literal[
 Flag = Literal[
     "has_comments",
     "has_tracked_changes",
+    "has_attachment",
     "is_email",
     "no_text_layer",
     "no_final_marker",
@@ -183,10 +184,17 @@ class DraftRules(_Rule):
 
 
 class RegistrationRules(_Rule):
-    """Evidence for the conditional duties `when_sent` and `if_adds_facts`."""
+    """Evidence for the conditional duties `when_sent`, `if_adds_facts` and `case_by_case`.
+
+    `when_sent`: registered unless a draft; the sent markers that fired are
+    given as reasons, and without any the reason says the sending is
+    unconfirmed. `if_adds_facts`: registered when an adds-facts marker fires.
+    `case_by_case`: registered when the case markers' weights sum above 0.
+    """
 
     sent_markers: tuple[Signal, ...] = ()
     adds_facts_markers: tuple[Signal, ...] = ()
+    case_markers: tuple[Signal, ...] = ()
 
 
 class PersonalDataRules(_Rule):
@@ -195,12 +203,19 @@ class PersonalDataRules(_Rule):
     text_chars: int = Field(
         200_000, ge=1000, description="Body text searched for personal data (from the start)."
     )
-    strong_kinds: tuple[str, ...] = ("personnummer", "samordningsnummer")
+    strong_kinds: tuple[str, ...] = Field(
+        default=("personnummer", "samordningsnummer"),
+        description="Kinds that make any document hold personal data.",
+    )
+    weak_kinds: tuple[str, ...] = Field(
+        default=("email", "phone"),
+        description="Kinds that flag classes whose personal_data is sometimes/unknown; "
+        "other kinds (name) are reported but decide nothing alone.",
+    )
     weak_threshold: int = Field(
         3,
         ge=1,
-        description="Weak findings (e-mail, phone, name) needed to flag a class whose "
-        "personal_data is false.",
+        description="Weak findings needed to flag a class whose personal_data is false.",
     )
     generic_mailboxes: tuple[str, ...] = Field(
         default=("info", "registrator", "noreply", "no-reply", "kundcenter", "support"),
@@ -254,6 +269,7 @@ class ClassRules(_Rule):
             ("draft", ("final_markers", self.draft.final_markers)),
             ("registration", ("sent_markers", self.registration.sent_markers)),
             ("registration", ("adds_facts_markers", self.registration.adds_facts_markers)),
+            ("registration", ("case_markers", self.registration.case_markers)),
         ):
             name, signals = markers
             located += [((section, name, j, "id"), s.id) for j, s in enumerate(signals)]

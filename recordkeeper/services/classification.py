@@ -46,6 +46,7 @@ from recordkeeper.store import repo_classification as repo
 from recordkeeper.store import repo_documents
 from recordkeeper.store.repo_classification import StoredClassification
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
+from recordkeeper.store.tables_classify import ClassificationRow
 from recordkeeper.store.unit import Tx
 
 if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
@@ -117,10 +118,9 @@ class _Input:
     error_reason: str | None
 
 
-def _facts_of(session: Session, doc: DocumentRow) -> _Input:
+def _facts_of(doc: DocumentRow, row: ExtractionRow | None) -> _Input:
     """Cached extraction at the document's current path; name-only facts if unreadable."""
     sha = doc.current_sha256
-    row = session.get(ExtractionRow, sha) if sha else None
     error = doc.error_reason or (row.error_reason if row is not None else None)
     if row is not None and row.facts is not None:
         try:
@@ -138,20 +138,40 @@ def _facts_of(session: Session, doc: DocumentRow) -> _Input:
     return _Input(name_only, error or "not_extracted")
 
 
-def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx: Context) -> bool:
-    """Classify one document inside `tx`; True when its classification changed."""
-    given = _facts_of(tx.session, doc)
-    correction = repo.correction_for(tx.session, doc.id, doc.current_sha256)
+def _classified(given: _Input, rules: ClassRules, correction: Correction | None) -> Classification:
     result = classify_document(given.facts, compiled(rules), correction)
     if given.error_reason is not None:
         result = replace(result, needs_review=True, reasons=(*result.reasons, "name_only"))
+    return result
+
+
+def _store(
+    tx: Tx,
+    doc: DocumentRow,
+    given: _Input,
+    result: Classification,
+    digest: str,
+    ctx: Context,
+    existing: dict[str, ClassificationRow] | None = None,
+) -> bool:
     now = ctx.clock.now()
     changed = repo.save_classification(
         tx.session, doc.id, doc.current_sha256, result,
-        rules_hash=digest, at=now, error_reason=given.error_reason,
+        rules_hash=digest, at=now, error_reason=given.error_reason, existing=existing,
     )  # fmt: skip
     if changed:
         tx.record(_audit("document_classified", doc, result, digest, now))
+    return changed
+
+
+def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx: Context) -> bool:
+    """Classify one document inside `tx`; True when its classification changed."""
+    row = tx.session.get(ExtractionRow, doc.current_sha256) if doc.current_sha256 else None
+    given = _facts_of(doc, row)
+    correction = repo.correction_for(tx.session, doc.id, doc.current_sha256)
+    result = _classified(given, rules, correction)
+    changed = _store(tx, doc, given, result, digest, ctx)
+    tx.session.flush()
     return changed
 
 
@@ -181,20 +201,38 @@ def _audit(
 def classify_documents(ctx: Context, document_ids: Sequence[str]) -> int:
     """Classify the given documents (present ones only); returns how many changed.
 
-    One transaction per document: one bad document never blocks the others.
+    One transaction per batch with a handful of queries for the whole batch
+    (a commit or a query per document would cost more than classifying it).
+    A document whose classification fails is logged and skipped; the others
+    are kept.
     """
     rules = class_rules(ctx)
     digest = rules_hash(rules)
     changed = 0
-    for document_id in dict.fromkeys(document_ids):
+    unique = list(dict.fromkeys(document_ids))
+    for start in range(0, len(unique), BATCH):
+        with ctx.store.transaction() as tx:
+            changed += _classify_batch(tx, unique[start : start + BATCH], rules, digest, ctx)
+    return changed
+
+
+def _classify_batch(
+    tx: Tx, document_ids: Sequence[str], rules: ClassRules, digest: str, ctx: Context
+) -> int:
+    session = tx.session
+    docs = repo.present_documents(session, document_ids)
+    cached = repo.extractions(session, [d.current_sha256 for d in docs if d.current_sha256])
+    corrections = repo.corrections_for_many(session, [(d.id, d.current_sha256) for d in docs])
+    existing = repo.classification_rows(session, [d.id for d in docs])
+    changed = 0
+    for doc in docs:
         try:
-            with ctx.store.transaction() as tx:
-                doc = tx.session.get(DocumentRow, document_id)
-                if doc is None or doc.state != repo.PRESENT:
-                    continue
-                changed += _classify_row(tx, doc, rules, digest, ctx)
+            given = _facts_of(doc, cached.get(doc.current_sha256 or ""))
+            result = _classified(given, rules, corrections.get(doc.id))
         except Exception as exc:  # a loop survives its items (STYLE §9.6)
-            log.exception("classify_failed", doc_id=document_id, error=type(exc).__name__)
+            log.exception("classify_failed", doc_id=doc.id, error=type(exc).__name__)
+            continue
+        changed += _store(tx, doc, given, result, digest, ctx, existing)
     return changed
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.model import Classification, Correction, PersonalDataFindings
-from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.tables import DocumentRow, ExtractionRow
 from recordkeeper.store.tables_classify import ClassificationCorrectionRow, ClassificationRow
 
 PRESENT = "present"
@@ -80,9 +80,15 @@ def save_classification(
     rules_hash: str,
     at: datetime,
     error_reason: str | None = None,
+    existing: dict[str, ClassificationRow] | None = None,
 ) -> bool:
-    """Insert or replace the document's classification; True when its meaning changed."""
-    row = session.get(ClassificationRow, document_id)
+    """Insert or replace the document's classification; True when its meaning changed.
+
+    `existing` (from `classification_rows`) saves a query per document in a batch.
+    """
+    row = existing.get(document_id) if existing is not None else None
+    if existing is None:
+        row = session.get(ClassificationRow, document_id)
     changed = row is None or not _same(row, c, sha256)
     if row is None:
         row = ClassificationRow(document_id=document_id)
@@ -94,8 +100,81 @@ def save_classification(
     row.reasons = json.dumps(list(c.reasons))
     row.personal_data_kinds = json.dumps(dict(c.personal_data_findings.counts), sort_keys=True)
     row.error_reason, row.rules_hash, row.classified_at = error_reason, rules_hash, at
-    session.flush()
+    if existing is not None:
+        existing[document_id] = row
     return changed
+
+
+def _chunks(values: Sequence[str], size: int = 500) -> list[list[str]]:
+    unique = sorted(set(values))
+    return [unique[i : i + size] for i in range(0, len(unique), size)]
+
+
+def classification_rows(
+    session: Session, document_ids: Sequence[str]
+) -> dict[str, ClassificationRow]:
+    out: dict[str, ClassificationRow] = {}
+    for chunk in _chunks(document_ids):
+        rows = session.execute(
+            select(ClassificationRow).where(ClassificationRow.document_id.in_(chunk))
+        ).scalars()
+        out.update((row.document_id, row) for row in rows)
+    return out
+
+
+def present_documents(session: Session, document_ids: Sequence[str]) -> list[DocumentRow]:
+    out: list[DocumentRow] = []
+    for chunk in _chunks(document_ids):
+        out += session.execute(
+            select(DocumentRow).where(DocumentRow.id.in_(chunk), DocumentRow.state == PRESENT)
+        ).scalars()
+    return out
+
+
+def extractions(session: Session, shas: Sequence[str]) -> dict[str, ExtractionRow]:
+    out: dict[str, ExtractionRow] = {}
+    for chunk in _chunks(shas):
+        rows = session.execute(select(ExtractionRow).where(ExtractionRow.sha256.in_(chunk)))
+        out.update((row.sha256, row) for row in rows.scalars())
+    return out
+
+
+def _merge(rows: Sequence[ClassificationCorrectionRow]) -> Correction:
+    merged = Correction()
+    for row in rows:  # oldest first: later rows overwrite
+        merged = Correction(
+            doc_class=row.doc_class if row.doc_class is not None else merged.doc_class,
+            is_draft=row.is_draft if row.is_draft is not None else merged.is_draft,
+            not_official=row.not_official if row.not_official is not None else merged.not_official,
+        )
+    return merged
+
+
+def corrections_for_many(
+    session: Session, documents: Sequence[tuple[str, str | None]]
+) -> dict[str, Correction]:
+    """`correction_for` for many (document id, sha256) pairs in two queries per 500."""
+    by_doc: dict[str, list[ClassificationCorrectionRow]] = {}
+    by_sha: dict[str, list[ClassificationCorrectionRow]] = {}
+    order = (ClassificationCorrectionRow.created_at, ClassificationCorrectionRow.id)
+    for chunk in _chunks([d for d, _ in documents]):
+        query = select(ClassificationCorrectionRow).where(
+            ClassificationCorrectionRow.document_id.in_(chunk)
+        )
+        for row in session.execute(query.order_by(*order)).scalars():
+            by_doc.setdefault(row.document_id, []).append(row)
+    for chunk in _chunks([s for _, s in documents if s]):
+        query = select(ClassificationCorrectionRow).where(
+            ClassificationCorrectionRow.sha256.in_(chunk)
+        )
+        for row in session.execute(query.order_by(*order)).scalars():
+            by_sha.setdefault(row.sha256 or "", []).append(row)
+    out: dict[str, Correction] = {}
+    for document_id, sha in documents:
+        rows = by_doc.get(document_id) or (by_sha.get(sha, []) if sha else [])
+        if rows:
+            out[document_id] = _merge(rows)
+    return out
 
 
 def get_classification(session: Session, document_id: str) -> StoredClassification | None:
@@ -164,16 +243,7 @@ def correction_for(session: Session, document_id: str, sha256: str | None) -> Co
     rows = _correction_rows(session, ClassificationCorrectionRow.document_id == document_id)
     if not rows and sha256:
         rows = _correction_rows(session, ClassificationCorrectionRow.sha256 == sha256)
-    if not rows:
-        return None
-    merged = Correction()
-    for row in rows:  # oldest first: later rows overwrite
-        merged = Correction(
-            doc_class=row.doc_class if row.doc_class is not None else merged.doc_class,
-            is_draft=row.is_draft if row.is_draft is not None else merged.is_draft,
-            not_official=row.not_official if row.not_official is not None else merged.not_official,
-        )
-    return merged
+    return _merge(rows) if rows else None
 
 
 def _correction_rows(session: Session, condition: object) -> list[ClassificationCorrectionRow]:

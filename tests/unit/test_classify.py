@@ -214,12 +214,66 @@ def test_emails_are_never_drafts() -> None:
     assert classify_document(doc, RULES).is_draft is False
 
 
-def test_when_sent_duty_needs_evidence_of_sending() -> None:
-    unsent = classify_document(facts(title="Giraff"), RULES)
+def test_when_sent_duty_registers_and_says_whether_sending_is_confirmed() -> None:
+    on_disk = classify_document(facts(title="Giraff"), RULES)
     sent = classify_document(
         facts(path="P/m.eml", kind="eml", email=EmailFacts(subject="Giraff")), RULES
     )
-    assert (unsent.must_register, sent.must_register) == (False, True)
+    assert (on_disk.must_register, sent.must_register) == (True, True)
+    assert "register:when_sent:unconfirmed" in on_disk.reasons
+    assert "sent.email@fact" in sent.reasons
+
+
+def test_when_sent_draft_is_not_registered() -> None:
+    draft = classify_document(facts(path="P/giraff_utkast.docx"), RULES)
+    assert (draft.is_draft, draft.must_register) == (True, False)
+
+
+CASE_RULES = _rules(
+    registration={
+        "case_markers": [
+            {"id": "case.attachment", "when": "has_attachment", "weight": 1},
+            {"id": "case.routine", "in": ["email_subject"], "weight": -3, "any": ["kallelse"]},
+        ]
+    },
+    classes=[
+        {
+            "id": "letters",
+            "name_sv": "B",
+            "name_en": "L",
+            "register_when_final": "case_by_case",
+            "signals": [{"id": "l.kind", "in": ["kind"], "weight": 5, "any": ["^eml$"]}],
+        },
+        {"id": "other", "name_sv": "Ö", "name_en": "O", "register_when_final": "case_by_case"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("email", "registered"),
+    [
+        (EmailFacts(subject="Textförslag", attachment_names=("förslag.docx",)), True),
+        (EmailFacts(subject="Kallelse till möte", attachment_names=("agenda.pdf",)), False),
+        (EmailFacts(subject="Hej"), False),
+    ],
+)
+def test_case_by_case_duty_follows_the_case_markers(email: EmailFacts, registered: bool) -> None:
+    doc = facts(path="P/m.eml", kind="eml", email=email)
+    assert classify_document(doc, CASE_RULES).must_register is registered
+
+
+def test_the_fallback_class_is_never_registered_by_the_rules() -> None:
+    doc = facts(path="P/okänd.pdf", kind="pdf")
+    result = classify_document(doc, CASE_RULES)
+    assert (result.doc_class, result.must_register, result.needs_review) == ("other", False, True)
+
+
+def test_names_alone_do_not_flag_personal_data_but_contacts_do() -> None:
+    signed = "Med vänlig hälsning\nKarin Berg"
+    names = classify_document(facts(title="Giraff", text=signed), RULES)
+    contact = classify_document(facts(title="Giraff", text=signed + "\nkarin.berg@fk.se"), RULES)
+    assert (names.personal_data, contact.personal_data) == (False, True)
+    assert "pd:name" in names.reasons
 
 
 def test_if_adds_facts_duty_follows_the_content() -> None:
