@@ -1,0 +1,72 @@
+"""Hostile files through `recordkeeper classify --json`: each is a line with its reason, exit 0."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from recordkeeper.cli import app
+from recordkeeper.samples.builders import make_docx
+from tests import hostile
+
+runner = CliRunner()
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    root = tmp_path / "Projekt"
+    root.mkdir()
+    hostile.billion_laughs_docx(root / "Jävsdeklaration entiteter.docx")
+    hostile.encrypted_docx(root / "Avtal om ersättning låst.docx")
+    hostile.encrypted_pdf(root / "krypterad.pdf")
+    hostile.ratio_bomb_docx(root / "bomb.docx")
+    hostile.zero_bytes(root / "tom.docx")
+    hostile.garbage(root / "skräp.pdf")
+    hostile.truncated(make_docx(tmp_path / "hel.docx", title="Projektplan"), root / "halv.docx")
+    hostile.fifo(root / "rör.txt")
+    os.symlink("/etc/hostname", root / "utanför.txt")
+    os.symlink(root / "loop-a", root / "loop-b")
+    os.symlink(root / "loop-b", root / "loop-a")
+    make_docx(
+        root / "Minnesanteckningar.docx", title="Minnesanteckningar", paragraphs=["Närvarande:"]
+    )
+    return root
+
+
+def test_hostile_files_are_reported_not_fatal(tmp_path: Path) -> None:
+    root = _hostile_folder(tmp_path)
+    result = runner.invoke(app, ["classify", "--json", str(root)])
+    assert result.exit_code == 0, result.stderr
+    by_name = {
+        Path(line["path"]).name: line for line in map(json.loads, result.stdout.splitlines())
+    }
+    assert {name: line["error"] for name, line in by_name.items()} == {
+        "Jävsdeklaration entiteter.docx": "xml_entities",
+        "Avtal om ersättning låst.docx": "encrypted",
+        "krypterad.pdf": "encrypted",
+        "bomb.docx": "zip_bomb",
+        "tom.docx": "empty",
+        "skräp.pdf": "corrupt",
+        "halv.docx": "incomplete",
+        "rör.txt": "special_file",
+        "utanför.txt": "link_outside_tree",
+        "loop-a": "link_loop",
+        "loop-b": "link_loop",
+        "Minnesanteckningar.docx": None,
+    }
+    assert by_name["Minnesanteckningar.docx"]["class"] == "meeting_notes"
+
+
+def test_unreadable_files_are_still_classified_by_name_for_review(tmp_path: Path) -> None:
+    root = _hostile_folder(tmp_path)
+    result = runner.invoke(app, ["classify", "--json", str(root)])
+    by_name = {
+        Path(line["path"]).name: line for line in map(json.loads, result.stdout.splitlines())
+    }
+    locked = by_name["Avtal om ersättning låst.docx"]
+    assert (locked["class"], locked["must_register"], locked["needs_review"]) == (
+        "agreement", True, True,
+    )  # fmt: skip
+    assert "name_only" in locked["reasons"]
