@@ -194,8 +194,17 @@ def _team(rng: random.Random, sc: Scenario) -> Team:
     return Team(lead, experts, tuple(rg))
 
 
-def expected_steps(sc: Scenario) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Expected status per step id, and other statuses a reasonable reading also allows."""
+def expected_steps(
+    sc: Scenario, unattributed: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Expected status per step id, and other statuses a reasonable reading also allows.
+
+    Args:
+        sc: the project's recipe.
+        unattributed: steps with a scanned declaration whose file name does not
+            name its person; no software can tell whose it is, so asking a
+            person (`needs_confirmation`) is also right there.
+    """
     steps: dict[str, str] = {}
     also: dict[str, list[str]] = {}
     for step in STEP_IDS:
@@ -216,7 +225,27 @@ def expected_steps(sc: Scenario) -> tuple[dict[str, str], dict[str, list[str]]]:
     if "no_rg_meeting_update" in sc.gaps and sc.reaches("consider_comments"):
         # For an update a meeting is held only when needed, a judgement the files cannot show.
         also["consider_comments"] = ["needs_confirmation"]
+    # A missing declaration is provable (fewer declarations than people) even when a scan
+    # cannot be attributed, so unattributed scans only soften an otherwise complete step.
+    confirm = {step for step in unattributed if steps[step] == "complete"}
+    if sc.n_experts == 1 and sc.reaches("recruit_project_group"):
+        # One expert is enough only if sick leave is uncomplicated: a person's judgement.
+        confirm.add("recruit_project_group")
+    for step in sorted(confirm):
+        also[step] = sorted({*also.get(step, []), "needs_confirmation"})
     return steps, also
+
+
+def _unattributed(specs: Sequence[DocSpec]) -> frozenset[str]:
+    """Steps holding a scanned declaration whose file name does not name its person."""
+    steps = set()
+    for spec in specs:
+        if spec.label.doc_class != "coi_declaration" or spec.text_layer or not spec.label.step:
+            continue
+        name = spec.relpath.rsplit("/", 1)[-1]
+        if not any(person.split()[-1] in name for person in spec.label.people):
+            steps.add(spec.label.step)
+    return frozenset(steps)
 
 
 def plan_share(
@@ -238,7 +267,7 @@ def plan_share(
                 build(pd, sc, team)
         steps_late.add_noise(pd, sc, team)
         specs.extend(pd.specs)
-        steps, also = expected_steps(sc)
+        steps, also = expected_steps(sc, _unattributed(pd.specs))
         people = (team.lead, *team.experts, *team.rg)
         truths.append(ProjectTruth(sc.folder, sc.variant, people, sc.gaps, sc.stop_after, steps,
                                    also))  # fmt: skip

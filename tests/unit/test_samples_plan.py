@@ -188,3 +188,18 @@ def test_random_scenarios_use_only_documented_gaps_and_unique_folders() -> None:
     assert len({s.folder for s in scenarios}) == 40
     assert {g for s in scenarios for g in s.gaps} <= set(GAPS)
     assert {s.variant for s in scenarios} == {"new", "update"}
+
+
+def test_unattributable_scan_makes_confirmation_acceptable_only_for_a_complete_step() -> None:
+    sc = Scenario("P", "covid", "new", 2025, "flat", gaps=("missing_coi_expert",))
+    unattributed = frozenset({"recruit_project_group", "recruit_recommendation_group"})
+    steps, also = expected_steps(sc, unattributed)
+    assert steps["recruit_project_group"] == "partial"
+    assert "recruit_project_group" not in also
+    assert also["recruit_recommendation_group"] == ["needs_confirmation"]
+
+
+def test_single_expert_is_a_judgement_a_person_may_confirm() -> None:
+    sc = Scenario("P", "radius", "update", 2024, "flat", n_experts=1)
+    _, also = expected_steps(sc)
+    assert also["recruit_project_group"] == ["needs_confirmation"]
