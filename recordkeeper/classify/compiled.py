@@ -40,17 +40,20 @@ _MIN_NEEDLE = 2
 class Part:
     """One pattern of a signal, with the cheapest exact test for it."""
 
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | None  # None for a plain-text pattern (never needs one)
     literal: str | None  # the pattern is this plain text: a substring test decides
     needles: frozenset[str] | None  # a match contains one of these; None: search always
 
-    def found_in(self, text: str, present: frozenset[str]) -> bool:
-        """Whether the pattern matches `text`, given the needles `present` in it."""
+    def found_in(self, text: str, present: frozenset[str] | None) -> bool:
+        """Whether the pattern matches `text`, given the needles `present` in it.
+
+        `present` None means "not pre-tested": plain text is then looked up directly.
+        """
         if self.literal is not None:
-            return self.literal in present
-        if self.needles is not None and self.needles.isdisjoint(present):
+            return self.literal in (present if present is not None else text.lower())
+        if present is not None and self.needles is not None and self.needles.isdisjoint(present):
             return False
-        return self.regex.search(text) is not None
+        return self.regex is not None and self.regex.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class CompiledSignal:
     def found_in(self, text: str, present: frozenset[str] | None) -> bool:
         """Whether any pattern matches `text` (`present`: needles found, None: unknown)."""
         if present is None:
-            return any(part.regex.search(text) for part in self.parts)
+            return any(part.found_in(text, None) for part in self.parts)
         if not self.literals.isdisjoint(present):
             return True
         return any(part.found_in(text, present) for part in self.searched)
@@ -137,17 +140,16 @@ def _needles_of(items: Sequence[Any]) -> frozenset[str] | None:
 
 
 def _part(pattern: str) -> Part:
-    regex = compile_patterns((pattern,))
     if _sre is None:
-        return Part(regex, None, None)
+        return Part(compile_patterns((pattern,)), None, None)
     try:
         items = list(_sre.parse(fold(pattern), re.IGNORECASE | re.MULTILINE))
         hints = _needles_of(items)
     except Exception:  # an unexpected parser shape: search always
-        return Part(regex, None, None)
+        return Part(compile_patterns((pattern,)), None, None)
     if items and all(op is _sre.LITERAL for op, _ in items):
-        return Part(regex, "".join(chr(c) for _, c in items).lower(), None)
-    return Part(regex, None, hints)
+        return Part(None, "".join(chr(c) for _, c in items).lower(), None)
+    return Part(compile_patterns((pattern,)), None, hints)
 
 
 def needles(patterns: Sequence[str]) -> frozenset[str] | None:
