@@ -18,6 +18,7 @@ Prints a Markdown block for docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import platform
 import shutil
@@ -28,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import structlog
 from sqlalchemy import func, select
 
 from recordkeeper.config import load_settings
@@ -151,6 +153,8 @@ def main() -> None:
     parser.add_argument("--singles", type=int, default=20)
     parser.add_argument("--stable", type=float, default=2.0)
     args = parser.parse_args()
+    # per-document info lines would measure the terminal, not the service
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     work = Path(tempfile.mkdtemp(prefix="rk-bench-registry-"))
     try:
         staging = work / "staging"

@@ -12,6 +12,7 @@ Names (senders, recipients) are sealed before storage and never logged.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import structlog
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from recordkeeper.errors import StoreError
 from recordkeeper.model import AuditEvent, Classification, DocumentFacts
@@ -112,17 +114,53 @@ def known_classes(ctx: Context) -> list[str]:
     return [item.id for model in ctx.rules.all("classes") for item in getattr(model, "classes", ())]
 
 
-# Sealing names: replaced by the audit vault when it lands (issue: personal data
-# of senders/recipients must be stored through it). Until then, a marked value.
-def _seal(value: str | None) -> str | None:
-    return None if value is None else "plain:" + value
+class VaultPort(Protocol):
+    """The personal-data vault (audit's `Vault`, in `ctx.extras["vault"]`): one key per
+    person, so shredding a person makes their names unreadable everywhere."""
+
+    def put(self, tx: Tx, subject_key: str, plaintext: str) -> str: ...
+
+    def get(self, session: Session, ref: str) -> str | None: ...
 
 
-def unseal(ref: str | None) -> str | None:
-    """The name behind a sealed reference (None when erased or absent)."""
+def _vault(ctx: Context) -> VaultPort | None:
+    vault = ctx.extras.get("vault")
+    return vault if hasattr(vault, "put") and hasattr(vault, "get") else None
+
+
+def _subject_key(person: str) -> str:
+    """Who a sender/recipient is: the e-mail address when there is one, else the name."""
+    found = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", person)
+    return (found.group(0) if found else person).casefold()
+
+
+def seal(ctx: Context, tx: Tx, value: str | None) -> str | None:
+    """Store the names in `value` ("a; b"), each under its person's key in the vault.
+
+    Without a vault (tests, a service with no master key) the value is kept
+    marked as plain, and sealed as soon as a vault is configured.
+    """
+    if value is None:
+        return None
+    vault = _vault(ctx)
+    if vault is None:
+        return "plain:" + value
+    parts = [p for p in value.split("; ") if p]
+    return "vault:" + ";".join(vault.put(tx, _subject_key(p), p) for p in parts)
+
+
+def unseal(ctx: Context, session: Session, ref: str | None) -> str | None:
+    """The names behind a sealed reference; a shredded person is left out (None if all are)."""
     if ref is None:
         return None
-    return ref.removeprefix("plain:") if ref.startswith("plain:") else None
+    if ref.startswith("plain:"):
+        return ref.removeprefix("plain:")
+    vault = _vault(ctx)
+    if vault is None or not ref.startswith("vault:"):
+        return None
+    names = [vault.get(session, r) for r in ref.removeprefix("vault:").split(";") if r]
+    shown = [n for n in names if n]
+    return "; ".join(shown) if shown else None
 
 
 def audit_prompt(
@@ -216,7 +254,7 @@ def _note_dnrs(
 
 
 def _note_sent(
-    tx: Tx, facts: DocumentFacts, document_id: str, rules: RegistrationRules
+    ctx: Context, tx: Tx, facts: DocumentFacts, document_id: str, rules: RegistrationRules
 ) -> list[str]:
     """Record the attachments of an e-mail sent out of the agency; returns their keys."""
     email = facts.email
@@ -240,13 +278,13 @@ def _note_sent(
                     project=facts.project,
                     attachment_key=key,
                     sent_at=email.sent_at,
-                    recipients_ref=_seal("; ".join(outside)),
+                    recipients_ref=seal(ctx, tx, "; ".join(outside)),
                 )
             )
     return keys
 
 
-def _sent_copy(tx: Tx, facts: DocumentFacts) -> tuple[SentCopy, str] | None:
+def _sent_copy(ctx: Context, tx: Tx, facts: DocumentFacts) -> tuple[SentCopy, str] | None:
     """The earliest outgoing e-mail that carried this document (by attachment name),
     with the e-mail's document id."""
     stmt = select(RegistrySentRow).where(
@@ -259,7 +297,9 @@ def _sent_copy(tx: Tx, facts: DocumentFacts) -> tuple[SentCopy, str] | None:
     row = tx.session.scalars(stmt.order_by(RegistrySentRow.sent_at)).first()
     if row is None:
         return None
-    recipients = tuple(r for r in (unseal(row.recipients_ref) or "").split("; ") if r)
+    recipients = tuple(
+        r for r in (unseal(ctx, tx.session, row.recipients_ref) or "").split("; ") if r
+    )
     return SentCopy(sent_at=row.sent_at, recipients=recipients), row.email_document_id
 
 
@@ -357,7 +397,7 @@ def _fill(
     row.project = facts.project
     row.doc_class = classification.doc_class
     row.direction = record.direction
-    row.counterpart_ref = _seal(record.counterpart)
+    row.counterpart_ref = seal(ctx, tx, record.counterpart)
     row.counterpart_source = record.counterpart_source
     row.description = record.description
     row.proposed_dnr = record.dnr
@@ -407,7 +447,7 @@ def _judge(
         return Outcome("unchanged")
     rules = registration_rules(ctx)
     _note_dnrs(tx, facts, document_id, rules, at)
-    _note_sent(tx, facts, document_id, rules)
+    _note_sent(ctx, tx, facts, document_id, rules)
     registered = _registered_row(tx, rows)
     alert_id = None
     if registered is not None:
@@ -415,7 +455,7 @@ def _judge(
         alert_id = _alert(
             tx, "registered_changed", registered, document_id, facts.sha256, at, previous_sha
         )
-    found = _sent_copy(tx, facts) if classification.is_draft else None
+    found = _sent_copy(ctx, tx, facts) if classification.is_draft else None
     sent = found[0] if found else None
     _, register_rule = class_info(ctx, classification.doc_class)
     duty = registration_duty(classification, register_rule, is_sent=sent is not None)
@@ -563,36 +603,71 @@ def default_inputs() -> Inputs:
     return StoreInputs()
 
 
+Judged = tuple[str, DocumentFacts, Classification, datetime]
+
+
 def registration_stage(
     ctx: Context, changes: Sequence[DocumentChange], inputs: Inputs | None = None
 ) -> None:
-    """Pipeline stage: judge each changed document; one bad change never stops the rest."""
+    """Pipeline stage: judge each changed document; one bad change never stops the rest.
+
+    The versions of one batch are judged in one transaction, each inside its
+    own savepoint, so a failing document rolls back alone.
+    """
     source = inputs or default_inputs()
+    batch: list[Judged] = []
     for change in changes:
         try:
-            _apply(ctx, change, source)
+            if change.change == "gone":
+                note_gone(ctx, change.document_id, at=change.at)
+            elif change.change in _EVALUATED and change.sha256 is not None:
+                item = _inputs_of(ctx, change, change.sha256, source)
+                if item is not None:
+                    batch.append(item)
         except Exception:
             log.exception(
                 "registration_change_failed", doc_id=change.document_id, change=change.change
             )
+    judge_batch(ctx, batch)
+    domains = registration_rules(ctx).agency_domains
+    for _doc_id, facts, _cls, at in batch:
+        if facts.email is not None and external_recipients(facts.email, domains):
+            try:
+                _rejudge_sent_drafts(ctx, facts, source, at)
+            except Exception:
+                log.exception("registration_sent_drafts_failed", sha256=facts.sha256)
 
 
-def _apply(ctx: Context, change: DocumentChange, inputs: Inputs) -> None:
-    if change.change == "gone":
-        note_gone(ctx, change.document_id, at=change.at)
-        return
-    if change.change not in _EVALUATED or change.sha256 is None:
-        return
-    facts = inputs.facts(ctx, change.document_id, change.sha256)
+def _inputs_of(ctx: Context, change: DocumentChange, sha256: str, inputs: Inputs) -> Judged | None:
+    facts = inputs.facts(ctx, change.document_id, sha256)
     classification = inputs.classification(ctx, change.document_id, facts) if facts else None
     if facts is None or classification is None:
-        log.info("registration_inputs_missing", doc_id=change.document_id, sha256=change.sha256)
+        log.info("registration_inputs_missing", doc_id=change.document_id, sha256=sha256)
+        return None
+    return change.document_id, facts, classification, change.at
+
+
+def judge_batch(ctx: Context, batch: Sequence[Judged]) -> None:
+    """Judge many versions in one transaction, each in a savepoint; if the batch
+    cannot commit (e.g. a concurrent writer won a unique key), judge one by one."""
+    if not batch:
         return
-    judge_version(ctx, change.document_id, facts, classification, at=change.at)
-    if facts.email is not None and external_recipients(
-        facts.email, registration_rules(ctx).agency_domains
-    ):
-        _rejudge_sent_drafts(ctx, facts, inputs, change.at)
+    try:
+        with ctx.store.transaction() as tx:
+            for document_id, facts, classification, at in batch:
+                try:
+                    with tx.session.begin_nested():
+                        _judge(ctx, tx, document_id, facts, classification, at)
+                except Exception:
+                    log.exception("registration_change_failed", doc_id=document_id)
+        return
+    except StoreError:
+        log.warning("registration_batch_retried", documents=len(batch))
+    for document_id, facts, classification, at in batch:
+        try:
+            judge_version(ctx, document_id, facts, classification, at=at)
+        except Exception:
+            log.exception("registration_change_failed", doc_id=document_id)
 
 
 def _rejudge_sent_drafts(ctx: Context, email: DocumentFacts, inputs: Inputs, at: datetime) -> None:

@@ -103,7 +103,7 @@ def _view(ctx: Context, session: Session, row: RegistryPromptRow, copies: int) -
         date_source=row.date_source,
         due_on=row.due_on,
         direction=row.direction,
-        counterpart=unseal(row.counterpart_ref),
+        counterpart=unseal(ctx, session, row.counterpart_ref),
         counterpart_source=row.counterpart_source,
         proposed_dnr=row.proposed_dnr,
         secrecy=row.secrecy,

@@ -17,7 +17,12 @@ from recordkeeper.registry import InvalidDnr
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import DocumentChange
-from recordkeeper.services.registration import judge_version, note_gone, registration_stage
+from recordkeeper.services.registration import (
+    judge_batch,
+    judge_version,
+    note_gone,
+    registration_stage,
+)
 from recordkeeper.services.registration_answers import (
     acknowledge_alert,
     dismiss,
@@ -306,3 +311,18 @@ def test_a_failing_input_never_stops_the_stage(ctx: Context) -> None:
         inputs,
     )
     assert len(open_prompts(ctx)) == 1
+
+
+def test_a_version_failing_in_a_batch_rolls_back_alone(ctx: Context) -> None:
+    _doc(ctx, "d1", "Ländrygg/jav.docx", "a" * 64)
+    _doc(ctx, "d2", "Ländrygg/jav2.docx", "c" * 64)
+    broken = Classification(None, False, True, True, 0.9)  # type: ignore[arg-type]  # NOT NULL fails
+    judge_batch(
+        ctx,
+        [
+            ("d2", _facts("c" * 64, path="Ländrygg/jav2.docx"), broken, T0),
+            ("d1", _facts("a" * 64), _cls(), T0),
+        ],
+    )
+    assert [v.document_id for v in open_prompts(ctx)] == ["d1"]
+    assert [e["event"] for e in _audit(ctx)] == ["registration_prompted"]
