@@ -122,21 +122,23 @@ def list_(
             }
         )
         return
-    console = Console()
+    console = Console(width=max(Console().width, 140))
     if not views:
         typer.echo(t("registry.list.empty", lang))
     else:
         table = Table()
+        # short columns never wrap; the description takes what is left
         for key in (
             "id",
             "due_on",
+            "level",
             "arrived_on",
-            "direction",
-            "description",
-            "secrecy",
-            "proposed_dnr",
+            "direction_short",
+            "secrecy_short",
+            "proposed_dnr_short",
         ):
-            table.add_column(t(f"registry.field.{key}", lang))
+            table.add_column(t(f"registry.field.{key}", lang), no_wrap=True)
+        table.add_column(t("registry.field.description", lang), ratio=1, min_width=20)
         for v in views:
             style = (
                 "bold red"
@@ -144,14 +146,16 @@ def list_(
                 else ("red" if v.escalation.is_overdue else None)
             )
             kind = "" if v.kind == "register" else f" ({t('registry.kind.new_version', lang)})"
+            level = v.escalation.level
             table.add_row(
                 str(v.id),
-                _due_cell(v, lang),
+                v.due_on.isoformat(),
+                t(f"registry.level.{level}", lang) if level else "",
                 v.arrived_on.isoformat(),
-                t(f"registry.direction.{v.direction}", lang),
-                v.description + kind,
+                t(f"registry.direction_short.{v.direction}", lang),
                 _yes_no(v.secrecy, lang),
                 v.proposed_dnr or "",
+                v.description + kind,
                 style=style,
             )
         console.print(table)

@@ -75,7 +75,7 @@ class RegistrationRules(_Rule):
         EscalationLevel(id="overdue", after_working_days=0),
         EscalationLevel(id="escalated", after_working_days=3),
     )
-    description_template: str = "{class_name} – FMB-projekt {project}"
+    description_template: str = "{class_name} – {project}"
     description_template_no_project: str = "{class_name}"
     signer_labels: tuple[str, ...] = ("Namnförtydligande", "Namn", "Undertecknad", "Name")
     agreement_party_labels: tuple[str, ...] = ("Uppdragstagare", "Sakkunnig", "Motpart")

@@ -67,7 +67,7 @@ def test_a_received_declaration_is_prompted_with_the_proposed_record(
     assert (view.arrived_on, view.date_source) == (date(2025, 4, 9), "date_signature")
     assert view.due_on == date(2025, 4, 10)
     assert view.counterpart == "Karin Ek"
-    assert view.description == "Jävsdeklaration – FMB-projekt Ländrygg"
+    assert view.description == "Jävsdeklaration – Ländrygg"
     assert view.path == "Ländrygg/Jäv/Jävsdeklaration KE.docx"
 
 

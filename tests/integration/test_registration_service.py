@@ -90,7 +90,7 @@ def test_received_declaration_becomes_one_prompt_with_the_proposed_record(ctx: C
     )
     assert (view.arrived_on, view.due_on) == (date(2025, 4, 9), date(2025, 4, 10))
     assert view.counterpart == "Karin Ek"
-    assert view.description.endswith("FMB-projekt Ländrygg")
+    assert view.description.endswith("– Ländrygg")
     assert [e["event"] for e in _audit(ctx)] == ["registration_prompted"]
 
 

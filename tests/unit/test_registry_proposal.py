@@ -74,7 +74,7 @@ def test_received_declaration_proposes_signature_date_signer_and_description() -
     assert record.date_source == "date_signature"
     assert record.direction == "received"
     assert record.counterpart == "Karin Ek"
-    assert record.description == "Jävsdeklaration – FMB-projekt Ländryggssmärta"
+    assert record.description == "Jävsdeklaration – Ländryggssmärta"
     assert record.secrecy is False
 
 
