@@ -1,0 +1,261 @@
+"""The shipped classes.yaml on documents written with varied agency habits (not the generator's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recordkeeper.classify import classify_document
+from recordkeeper.model import DocumentFacts, EmailFacts
+from recordkeeper.ruleset.load import load_ruleset
+
+RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+
+
+def f(path: str, kind: str = "docx", **kw: Any) -> DocumentFacts:
+    return DocumentFacts(path=path, size=1, sha256="0" * 64, kind=kind, **kw)
+
+
+CASES = [
+    (
+        "project_plan",
+        f(
+            "P/PP_FMB_Artros_2025.docx",
+            text="Bakgrund\nSyfte och mål\nTidplan\nAktivitet Ansvarig Klar",
+            title="Projektplan",
+        ),
+    ),
+    (
+        "project_plan",
+        f(
+            "P/Tidplan.xlsx",
+            kind="xlsx",
+            text="Aktivitet;Ansvarig;Start;Klar\nRekrytera projektgrupp;AS;v.12;v.14",
+        ),
+    ),
+    (
+        "meeting_notes",
+        f(
+            "P/Möten/2025-03-04 anteckningar.docx",
+            text=(
+                "Anteckningar från möte med projektgruppen 4 mars\n"
+                "Deltagare: AS, BE\n"
+                "1. Genomgång av textförslag"
+            ),
+        ),
+    ),
+    (
+        "meeting_notes",
+        f(
+            "P/Protokoll RG-möte.pdf",
+            kind="pdf",
+            text=(
+                "Protokoll fört vid möte med rekommendationsgruppen\n"
+                "§ 1 Mötets öppnande\n"
+                "§ 2 Beslutades att"
+            ),
+        ),
+    ),
+    (
+        "agreement",
+        f(
+            "P/Avtal/Uppdragsavtal_Karlsson_signerat.pdf",
+            kind="pdf",
+            text=(
+                "UPPDRAGSAVTAL\n"
+                "Parter\n"
+                "Uppdragsgivare: Socialstyrelsen\n"
+                "Uppdragstagare: Per Karlsson\n"
+                "Arvode 1000 kr/tim"
+            ),
+        ),
+    ),
+    (
+        "coi_declaration",
+        f(
+            "P/Jäv/JD_Karlsson.pdf",
+            kind="pdf",
+            text="Deklaration av intressen och jäv\nHar du bindningar till läkemedelsföretag? Nej",
+        ),
+    ),
+    (
+        "statistics",
+        f(
+            "P/Statistik/Midas_uttag_M17.xlsx",
+            kind="xlsx",
+            text="Diagnos;Antal sjukfall;Median;Kvinnor;Män\nM17;1234;45;700;534",
+        ),
+    ),
+    (
+        "text_proposal",
+        f(
+            "P/Texter/FMB Artros textförslag v0.2.docx",
+            text="Textförslag\nKort om diagnosen\nSymtom\nBehandling\nPrognos",
+        ),
+    ),
+    (
+        "publication",
+        f(
+            "P/Slutversion/FMB Artros slutversion.pdf",
+            kind="pdf",
+            title="Försäkringsmedicinskt beslutsstöd – Artros",
+            text="Kort om diagnosen\nRekommendationer\nSlutversion 2025-09-01",
+        ),
+    ),
+    (
+        "approval",
+        f(
+            "P/Beslut/Beslut publicering FMB Artros.pdf",
+            kind="pdf",
+            text=(
+                "Beslut\n"
+                "Dnr 2.4-4321/2025\n"
+                "Avdelningschefen beslutar att beslutsstödet ska publiceras."
+            ),
+        ),
+    ),
+    (
+        "knowledge_basis",
+        f(
+            "P/Bilaga Kunskapsunderlag med metodbeskrivning Artros.docx",
+            text="Kunskapsunderlag med metodbeskrivning\nLitteratursökning\nSökstrategi PubMed",
+        ),
+    ),
+    (
+        "experience_report",
+        f(
+            "P/Erfarenhetsrapport FMB Artros.docx",
+            text="Erfarenhetsrapport\nVad gick bra\nVad kan förbättras",
+        ),
+    ),
+    (
+        "survey",
+        f(
+            "P/Enkät/Missiv till RG.docx",
+            text="Missiv\nHär kommer en länk till enkäten. Svara senast 15 maj.",
+        ),
+    ),
+    (
+        "survey_response",
+        f(
+            "P/Enkät/export_2025-05-20.xlsx",
+            kind="xlsx",
+            text="Respondent;Fråga 1;Fråga 2\n1;Instämmer helt;Bra",
+        ),
+    ),
+    (
+        "comments",
+        f(
+            "P/Synpunkter/Synpunkter NPO.pdf",
+            kind="pdf",
+            text=(
+                "Synpunkter på förslag till försäkringsmedicinskt beslutsstöd för artros\n"
+                "NPO har följande synpunkter"
+            ),
+        ),
+    ),
+    (
+        "nomination_request",
+        f(
+            "P/Förfrågan om sakkunniga till FMB Artros.docx",
+            text="Förfrågan om nominering av sakkunniga\nVi ber NPO föreslå två sakkunniga",
+        ),
+    ),
+    (
+        "icf_assessment",
+        f(
+            "P/ICF/Mall_ICF-kategorier Artros.docx",
+            text=(
+                "ICF-kategorier för expertbedömning\n"
+                "b280 Smärtförnimmelse central/kompletterande\n"
+                "d450 Gå"
+            ),
+        ),
+    ),
+    (
+        "presentation",
+        f("P/Uppstart.pptx", kind="pptx", title="Uppstartsmöte FMB Artros", text="Välkomna\nSyfte"),
+    ),
+    (
+        "correspondence",
+        f(
+            "P/Mejl/Ang. mötestid.msg",
+            kind="msg",
+            email=EmailFacts(sender="anna@socialstyrelsen.se", subject="Ang. mötestid"),
+            text="Hej, passar torsdag?",
+        ),
+    ),
+    ("other", f("P/Dokument1.docx", text="Lorem")),
+    ("coi_declaration", f("P/javsdeklaration_ps.pdf", kind="pdf", text="", has_text_layer=False)),
+    (
+        "coi_declaration",
+        f(
+            "P/Experter/Declaration of interest - J Smith.pdf",
+            kind="pdf",
+            text="Declaration of interests\nName: John Smith",
+        ),
+    ),
+    ("meeting_notes", f("P/MINNESANTECKNINGAR_startmote.docx", text="Närvarande\nDagordning")),
+    ("meeting_notes", f("P/Minutes kick-off.docx", text="Minutes\nAttendees: ...\nAction items")),
+    ("agreement", f("P/avtal_ersattning_sakkunnig_ok.pdf", kind="pdf", text="")),
+    (
+        "statistics",
+        f(
+            "P/Beställning statistik FK.docx",
+            text="Begäran om uppgifter ur Midas\nAntal startade sjukfall",
+        ),
+    ),
+    (
+        "text_proposal",
+        f("P/TF_artros_v0.3_kommentarer AS.docx", text="Symtom\nBehandling", has_comments=True),
+    ),
+    (
+        "text_proposal",
+        f(
+            "P/Rekommendationer artros.docx",
+            text="Rekommendationer\nÖverväg sjukskrivning på heltid 2–4 veckor",
+        ),
+    ),
+    ("survey_response", f("P/Enkätsvar RG.xlsx", kind="xlsx", text="Namn;Svar")),
+    ("project_plan", f("P/Projektplan_FMB_Artros_UTKAST.docx", text="UTKAST\nProjektplan")),
+    (
+        "comments",
+        f(
+            "P/Re Synpunkter.eml",
+            kind="eml",
+            email=EmailFacts(
+                sender="kalle@forsakringskassan.se", subject="SV: Synpunkter på FMB artros"
+            ),
+            text="Hej, här kommer våra synpunkter.",
+        ),
+    ),
+    (
+        "nomination_request",
+        f(
+            "P/SV Nominering RG.eml",
+            kind="eml",
+            email=EmailFacts(
+                sender="npo@regionX.se", subject="SV: Nominering till rekommendationsgrupp"
+            ),
+            text="Vi föreslår följande",
+        ),
+    ),
+    (
+        "statistics",
+        f(
+            "P/Statistikbeställning.eml",
+            kind="eml",
+            email=EmailFacts(
+                sender="a@socialstyrelsen.se", subject="Beställning av statistik ur Midas"
+            ),
+            text="Hej",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("want", "doc"), CASES, ids=[d.path for _, d in CASES])
+def test_shipped_rules_recognise_the_document(want: str, doc: DocumentFacts) -> None:
+    assert classify_document(doc, RULES).doc_class == want
