@@ -237,7 +237,13 @@ def dismiss(
     as_user: str | None = AS_USER,
 ) -> None:
     """Inte allmän handling / not an official document."""
-    code = answers.dismiss(open_context(ctx), prompt_id, reason, current_actor(as_user))
+    code = answers.dismiss(
+        open_context(ctx),
+        prompt_id,
+        reason,
+        current_actor(as_user),
+        answers.default_not_official(),
+    )
     typer.echo(t("registry.dismissed", state(ctx).lang, id=prompt_id, code=code))
 
 

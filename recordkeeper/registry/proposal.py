@@ -87,12 +87,14 @@ def registration_duty(
     A draft is never prompted unless it was e-mailed out of the agency, which
     makes it an official document (TF 2:10).
     """
-    class_says = register_rule is True or (register_rule == "when_sent" and is_sent)
     if classification.is_draft:
-        if is_sent and (class_says or classification.must_register):
+        # classify never marks a draft "must register"; the class rule decides once sent
+        if is_sent and register_rule in (True, "when_sent"):
             return Reason("draft_sent_by_email", {"class": classification.doc_class})
         return None
-    if classification.must_register or class_says:
+    # a final document: classify's verdict (it applies the class rule and a registrar's
+    # "not an official document"); our own e-mail trace adds evidence for "when_sent"
+    if classification.must_register or (register_rule == "when_sent" and is_sent):
         return Reason("class_must_register", {"class": classification.doc_class})
     return None
 

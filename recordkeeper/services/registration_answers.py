@@ -37,6 +37,8 @@ log = structlog.get_logger(__name__)
 # How a reclassification reaches the classifier (classify's correction service,
 # which also teaches it); None when only the registry is updated.
 Corrector = Callable[[Context, str, str, str], object]
+# How "not an official document" reaches the classifier: (ctx, document_id, actor).
+NotOfficial = Callable[[Context, str, str], object]
 
 
 def default_corrector() -> Corrector | None:
@@ -46,6 +48,16 @@ def default_corrector() -> Corrector | None:
 
     def correct(ctx: Context, document_id: str, actor: str, doc_class: str) -> object:
         return correct_classification(ctx, document_id, actor, doc_class=doc_class)
+
+    return correct
+
+
+def default_not_official() -> NotOfficial:
+    """Classify's correction service with `not_official=True`."""
+    from recordkeeper.services.classification import correct_classification
+
+    def correct(ctx: Context, document_id: str, actor: str) -> object:
+        return correct_classification(ctx, document_id, actor, not_official=True)
 
     return correct
 
@@ -104,17 +116,29 @@ def register(ctx: Context, prompt_id: int, dnr: str, actor: str) -> str:
     return number
 
 
-def dismiss(ctx: Context, prompt_id: int, reason: str, actor: str) -> str:
+def dismiss(
+    ctx: Context,
+    prompt_id: int,
+    reason: str,
+    actor: str,
+    not_official: NotOfficial | None = None,
+) -> str:
     """Record "not an official document" with a reason; returns the reason's code.
 
     The free text stays in the registry row; the audit event carries only the
-    code (`draft`, `working_copy`, `duplicate`, `internal_note`, `not_received`, `other`).
+    code (`draft`, `working_copy`, `duplicate`, `internal_note`, `not_received`,
+    `other`). `not_official` tells the classifier too, so later versions of the
+    document are not prompted again (classify records its own audit event).
     """
     if not reason.strip():
         raise UsageError(
             i18n.t("registry.reason_required", ctx.lang), code="registry.reason_required"
         )
     code = dismiss_code(reason)
+    with ctx.store.transaction() as tx:
+        document_id = _open_prompt(ctx, tx, prompt_id).document_id  # fails before teaching
+    if not_official is not None:
+        not_official(ctx, document_id, actor)
     at = ctx.clock.now()
     with ctx.store.transaction() as tx:
         row = _open_prompt(ctx, tx, prompt_id)

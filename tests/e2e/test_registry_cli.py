@@ -148,3 +148,15 @@ def test_reclassify_to_an_unknown_class_exits_2(config: Path) -> None:
     code, out = _run(config, "--lang", "en", "registry", "reclassify", "1", "--class", "nonsense")
     assert code == 2
     assert "unknown document class" in out
+
+
+def test_dismiss_teaches_the_classifier_not_official(config: Path, tmp_path: Path) -> None:
+    assert (
+        _run(config, "registry", "dismiss", "1", "--reason", "working_copy", "--as", "r9")[0] == 0
+    )
+    store = Store(f"sqlite:///{tmp_path / 'rk.db'}")
+    with store.read() as session:
+        events = list(session.scalars(select(AuditEntryRow.event).order_by(AuditEntryRow.idx)))
+    store.close()
+    assert "classification_corrected" in events
+    assert events[-1] == "registration_dismissed"

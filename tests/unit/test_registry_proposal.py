@@ -154,7 +154,7 @@ def test_sent_draft_is_drawn_up_on_the_sending_date_to_its_recipients() -> None:
     ("draft", "must", "rule", "sent", "expected"),
     [
         (False, True, True, False, "class_must_register"),
-        (False, False, True, False, "class_must_register"),
+        (False, False, True, False, None),  # classify said no (e.g. corrected: not official)
         (False, False, False, False, None),
         (False, False, "when_sent", False, None),
         (False, False, "when_sent", True, "class_must_register"),
