@@ -40,7 +40,7 @@ from recordkeeper.store.unit import Store
 REPO = Path(__file__).resolve().parent.parent
 
 _CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from recordkeeper.config import load_settings
 from recordkeeper.ruleset.load import load_ruleset
@@ -55,6 +55,8 @@ settings = load_settings(None, {"database_url": f"sqlite:///{db}", "rules_dir": 
 store = Store(settings.database_url)
 ctx = Context(settings=settings, rules=load_ruleset(Path(rules)), store=store)
 ingestor = RootIngestor(ctx, configured_roots(settings)[0])
+rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS:"))
+baseline_mb = int(rss.split()[1]) / 1024  # interpreter + every imported library, before any work
 started = time.perf_counter()
 if mode == "rescan":
     report = ingestor.scan()
@@ -66,7 +68,10 @@ else:  # tracking: everything pending in the stability tracker (daemon start on 
     for entry in plan.candidates:
         tracker.observe(entry.rel_path, entry.size, entry.mtime_ns, 0.0)
     result = {"seconds": time.perf_counter() - started, "tracked": len(tracker)}
-result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: on Linux ru_maxrss carries the parent's peak across fork+exec
+hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+result["peak_rss_mb"] = int(hwm.split()[1]) / 1024
+result["baseline_rss_mb"] = baseline_mb
 print(json.dumps(result))
 """
 
@@ -180,6 +185,7 @@ def main() -> None:
                 "find_s": round(find_s, 3),
                 "rescan_s": round(best["seconds"], 3),
                 "ratio": round(best["seconds"] / find_s, 2),
+                "baseline_rss_mb": round(best["baseline_rss_mb"], 1),
                 "rescan_peak_rss_mb": round(max(r["peak_rss_mb"] for r in rescans), 1),
                 "tracking_files": tracking["tracked"],
                 "tracking_peak_rss_mb": round(tracking["peak_rss_mb"], 1),

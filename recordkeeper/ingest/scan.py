@@ -28,6 +28,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from recordkeeper.ingest.stability import is_lock_name
 from recordkeeper.model import UnreadableReason
@@ -42,6 +43,7 @@ __all__ = [
     "inspect_path",
     "project_of",
     "scan_tree",
+    "stat_key",
 ]
 
 # Relative paths longer than this are bad_name: Windows clients cannot open them anyway.
@@ -49,9 +51,8 @@ MAX_PATH_CHARS = 1024
 _CHUNK = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class FileEntry:
-    """One non-directory entry under the root.
+class FileEntry(NamedTuple):
+    """One non-directory entry under the root (a tuple: 100k of them must be cheap).
 
     `problem` is None for a regular file that can be read; otherwise the reason
     it will not be read. `rel_path` is POSIX, relative to the root; for a
@@ -74,6 +75,12 @@ class ScanResult:
     locks: set[str] = field(default_factory=set)  # rel paths of Office/LibreOffice lock files
     unlisted_dirs: dict[str, UnreadableReason] = field(default_factory=dict)  # rel dir -> reason
     dirs: int = 0
+    unchanged: int = 0  # entries matching `known` exactly, left out of `entries`
+
+
+def stat_key(size: int | None, mtime_ns: int | None, inode: int | None) -> int:
+    """One int standing for (size, mtime_ns, inode): a compact 'unchanged' check for rescans."""
+    return hash((size, mtime_ns, inode))
 
 
 def compile_ignore(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -148,13 +155,20 @@ def _classify_link(abs_path: str, rel: str, root_real: str, st: os.stat_result) 
     return FileEntry(rel, target.st_size, target.st_mtime_ns, target.st_ino)
 
 
-def scan_tree(root: Path, ignore: re.Pattern[str], prefix: str = "") -> ScanResult:
+def scan_tree(
+    root: Path, ignore: re.Pattern[str], prefix: str = "", known: dict[str, int] | None = None
+) -> ScanResult:
     """Walk `root/prefix` (prefix "" = the whole root) without following links out of it.
 
     Never raises for what it finds in the tree; a root that cannot be listed is
-    reported in `unlisted_dirs` under the key `prefix`.
+    reported in `unlisted_dirs` under the key `prefix`. With `known` (path ->
+    `stat_key`), every path seen is removed from it, and a regular file whose
+    stat key matches is only counted (`unchanged`): what stays in `known` was
+    not seen.
     """
     result = ScanResult()
+    entries = result.entries
+    pop = (known if known is not None else {}).pop
     root_real = os.path.realpath(root)
     seen_dirs: set[tuple[int, int]] = set()
     stack = [prefix]
@@ -182,7 +196,25 @@ def scan_tree(root: Path, ignore: re.Pattern[str], prefix: str = "") -> ScanResu
                     if is_lock_name(name):
                         result.locks.add(_join(rel_dir, name))
                     continue
-                rel = _join(rel_dir, name)
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                try:
+                    if entry.is_dir(follow_symlinks=False) and name.isprintable():
+                        if len(rel) <= MAX_PATH_CHARS:
+                            stack.append(rel)
+                            continue
+                    elif entry.is_file(follow_symlinks=False) and name.isprintable():
+                        # fast path: a plain file with a good name (almost every entry)
+                        st = entry.stat(follow_symlinks=False)
+                        if len(rel) <= MAX_PATH_CHARS:
+                            size, mtime_ns, inode = st.st_size, st.st_mtime_ns, st.st_ino
+                            if pop(rel, None) == hash((size, mtime_ns, inode)):
+                                result.unchanged += 1
+                            else:
+                                entries.append(FileEntry(rel, size, mtime_ns, inode))
+                            continue
+                except OSError:
+                    continue  # vanished between listing and stat: the next look sees it
+                pop(rel, None)
                 _visit(entry, rel, root_real, result, stack)
     return result
 

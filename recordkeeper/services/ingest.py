@@ -216,19 +216,20 @@ class RootIngestor:
     def plan(self) -> Plan:
         """Walk the root and compare (size, mtime, inode) with the store; nothing is read."""
         with self.ctx.store.read() as session:
-            known = repo.known_stats(session, self.root.key)
-        walk = scan_tree(self.root.path, self.ignore)
+            clean, flagged = repo.known_stat_keys(session, self.root.key)
+        walk = scan_tree(self.root.path, self.ignore, known=clean)
         candidates: list[FileEntry] = []
-        unchanged = 0
-        pop = known.pop
+        unchanged = walk.unchanged
         for entry in walk.entries:
-            if _is_unchanged(pop(entry.rel_path, None), entry):
+            if _is_unchanged(flagged.pop(entry.rel_path, None), entry):
                 unchanged += 1
             else:
                 candidates.append(entry)
+        known = [*clean, *flagged]  # what the walk did not see
         unlisted = walk.unlisted_dirs
         missing = [p for p in known if not _under(p, unlisted)]
-        if missing and not walk.entries and walk.ignored == 0 and walk.dirs <= 1:
+        seen_nothing = not walk.entries and not walk.unchanged and not walk.ignored
+        if missing and seen_nothing and walk.dirs <= 1:
             # An empty root with documents on record is an unmounted share, not mass deletion.
             log.warning("root_empty_refusing_gone", root=self.root.key, documents=len(missing))
             missing = []
@@ -236,7 +237,7 @@ class RootIngestor:
             candidates,
             sorted(missing),
             walk.locks,
-            len(walk.entries),
+            len(walk.entries) + walk.unchanged,
             walk.ignored,
             unchanged,
             unlisted,

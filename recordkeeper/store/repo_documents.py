@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from recordkeeper.ingest.scan import stat_key
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, StateRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
 
@@ -43,6 +44,26 @@ def known_stats(session: Session, root: str) -> dict[str, KnownStat]:
         row[0]: (row[1], row[2], row[3], row[4])
         for row in session.execute(query.execution_options(yield_per=5000))
     }
+
+
+def known_stat_keys(session: Session, root: str) -> tuple[dict[str, int], dict[str, KnownStat]]:
+    """The present documents of a root, for a rescan, in little memory.
+
+    Returns (path -> `stat_key` for documents without an error, path -> full
+    stat for those with one). Core rows, not ORM objects: 100k rows in ~0.1 s.
+    """
+    query = select(
+        DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
+        DocumentRow.error_reason,
+    ).where(DocumentRow.root == root, DocumentRow.state == PRESENT)  # fmt: skip
+    clean: dict[str, int] = {}
+    flagged: dict[str, KnownStat] = {}
+    for path, size, mtime_ns, inode, error in session.connection().execute(query):
+        if error is None:
+            clean[path] = stat_key(size, mtime_ns, inode)
+        else:
+            flagged[path] = (size, mtime_ns, inode, error)
+    return clean, flagged
 
 
 def known_stats_of(session: Session, root: str, paths: Sequence[str]) -> dict[str, KnownStat]:
