@@ -24,16 +24,19 @@ from types import FrameType
 
 import structlog
 
-from recordkeeper import logs
+from recordkeeper import jobs, logs
 from recordkeeper.bootstrap import build_context, open_extractor
 from recordkeeper.config import Settings
 from recordkeeper.errors import EXIT_OK, RuleFileError
 from recordkeeper.ingest.scan import inspect_path
 from recordkeeper.ingest.stability import StabilityTracker, is_lock_name
 from recordkeeper.ingest.watcher import PathQueue, RootWatcher, choose_mode, filesystem_type
+from recordkeeper.ops import leader
+from recordkeeper.ops.sdnotify import SystemdNotifier
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.classification import RulesWatch
 from recordkeeper.services.context import Context
+from recordkeeper.services.digest_sources import StoreDigestSources
 from recordkeeper.services.ingest import (
     CHUNK,
     Extractor,
@@ -290,16 +293,47 @@ def run_daemon(settings: Settings) -> int:
         RecordkeeperError: configuration, rules or store unusable at start (mapped by the CLI).
     """
     logs.configure(settings.log_level)
-    ctx = build_context(settings)
+    leadership, instance_lock = leader.for_url(settings.database_url)
+    if instance_lock is not None:
+        instance_lock.acquire()  # SQLite: refuse a second instance before touching the db
+    try:
+        return _run(settings, leadership)
+    finally:
+        if instance_lock is not None:
+            instance_lock.release()
+
+
+def _run(settings: Settings, leadership: leader.Leadership) -> int:
+    ctx = build_context(settings)  # migrated before READY=1
     extractor = open_extractor(settings)
     daemon = Daemon(ctx, extractor)
     daemon.tick_hooks.append(_reclassify_hook(RulesWatch()))
+    notifier = SystemdNotifier()
+    setups = jobs.leader_job_setups(ctx, StoreDigestSources(), jobs.build_mailer(settings))
+    leader_jobs = jobs.LeaderScheduler(ctx, leadership, setups)
+    reload_pending = threading.Event()
+
+    def watchdog_keepalive(_daemon: Daemon) -> None:
+        notifier.watchdog()
+
+    def leader_election(_daemon: Daemon) -> None:
+        leader_jobs.tick()
+
+    def reload_done(_daemon: Daemon) -> None:
+        if reload_pending.is_set():  # hooks run after the tick's reload step
+            reload_pending.clear()
+            notifier.ready(status="reloaded")
+
+    daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done]
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("stopping", signal=signal.Signals(signum).name)
+        notifier.stopping()
         daemon.stop()
 
     def _on_hup(_signum: int, _frame: FrameType | None) -> None:
+        notifier.reloading()
+        reload_pending.set()
         daemon.request_reload()
 
     signal.signal(signal.SIGTERM, _on_term)
@@ -307,9 +341,12 @@ def run_daemon(settings: Settings) -> int:
     signal.signal(signal.SIGHUP, _on_hup)
     log.info("daemon_started", roots=len(daemon.roots))
     daemon.start()
+    # the first tick starts the reconciling scan at once
+    notifier.ready(status=f"watching {len(daemon.roots)} roots")
     try:
         daemon.run()
     finally:
+        leader_jobs.stop()
         daemon.join()
         extractor.close()
     log.info("daemon_stopped")

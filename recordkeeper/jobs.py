@@ -125,3 +125,79 @@ def schedule_retention_job(scheduler: Any, ctx: Context) -> str:
         misfire_grace_time=3600,
     )
     return str(job.id)
+
+
+class LeaderScheduler:
+    """Runs the APScheduler scheduler while, and only while, this instance leads.
+
+    `tick()` is called from the daemon's main loop; every `poll_interval_s` it
+    asks the `Leadership` and starts the scheduler (with every job from
+    `setups`) on becoming leader, or shuts it down (waiting for running jobs)
+    on losing it. `stop()` shuts down and hands leadership back.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        leadership: Any,
+        setups: list[Any],
+        *,
+        poll_interval_s: float = 5.0,
+        monotonic: Any = None,
+    ) -> None:
+        import time
+
+        self.ctx = ctx
+        self.leadership = leadership
+        self.setups = setups
+        self.poll_interval_s = poll_interval_s
+        self._monotonic = monotonic or time.monotonic
+        self._next_poll = 0.0
+        self._scheduler: Any = None
+        self._was_leader: bool | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._scheduler is not None
+
+    def tick(self) -> None:
+        now = self._monotonic()
+        if now < self._next_poll:
+            return
+        self._next_poll = now + self.poll_interval_s
+        is_leader = self.leadership.poll()
+        if is_leader and self._scheduler is None:
+            self._start()
+        elif not is_leader and self._scheduler is not None:
+            log.warning("standing_by", reason="leadership_lost")
+            self._shutdown()
+        elif not is_leader and self._was_leader is None:
+            log.info("standing_by", reason="another_instance_leads")
+        self._was_leader = is_leader
+
+    def _start(self) -> None:
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        scheduler = BackgroundScheduler()  # server local time: [email] crontabs are local
+        ids = [job_id for setup in self.setups for job_id in setup(scheduler, self.ctx)]
+        scheduler.start()
+        self._scheduler = scheduler
+        log.info("scheduler_started", jobs=ids)
+
+    def _shutdown(self) -> None:
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=True)
+            self._scheduler = None
+            log.info("scheduler_stopped")
+
+    def stop(self) -> None:
+        self._shutdown()
+        self.leadership.release()
+
+
+def leader_job_setups(ctx: Context, sources: DigestSources, mailer: Mailer) -> list[Any]:
+    """Everything only the leader runs: e-mail digests and retries, retention."""
+    return [
+        lambda scheduler, c: schedule_email_jobs(scheduler, c, sources, mailer),
+        lambda scheduler, c: [schedule_retention_job(scheduler, c)],
+    ]
