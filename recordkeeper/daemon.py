@@ -32,6 +32,7 @@ from recordkeeper.ingest.scan import inspect_path
 from recordkeeper.ingest.stability import StabilityTracker, is_lock_name
 from recordkeeper.ingest.watcher import PathQueue, RootWatcher, choose_mode, filesystem_type
 from recordkeeper.ops import leader
+from recordkeeper.ops.metrics import serve_metrics
 from recordkeeper.ops.sdnotify import SystemdNotifier
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.classification import RulesWatch
@@ -46,6 +47,7 @@ from recordkeeper.services.ingest import (
     configured_roots,
     record_queue_length,
 )
+from recordkeeper.services.metrics import metrics_snapshot
 from recordkeeper.store import repo_documents as repo
 
 log = structlog.get_logger(__name__)
@@ -325,6 +327,11 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
             notifier.ready(status="reloaded")
 
     daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done]
+    metrics_server = None
+    if settings.metrics.enabled:  # every instance serves its view; the numbers come from the db
+        metrics_server, _thread = serve_metrics(
+            settings.metrics.host, settings.metrics.port, lambda: metrics_snapshot(ctx)
+        )
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("stopping", signal=signal.Signals(signum).name)
@@ -347,6 +354,8 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
         daemon.run()
     finally:
         leader_jobs.stop()
+        if metrics_server is not None:
+            metrics_server.shutdown()
         daemon.join()
         extractor.close()
     log.info("daemon_stopped")

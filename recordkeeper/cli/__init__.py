@@ -19,6 +19,7 @@ from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 from recordkeeper.cli.config_cmd import config_app
 from recordkeeper.cli.demo_cmd import demo_share
+from recordkeeper.cli.doctor_cmd import doctor_app
 from recordkeeper.cli.ingest_cmd import ingest_app
 from recordkeeper.cli.registry_cmd import registry_app
 from recordkeeper.cli.retention_cmd import (
@@ -69,6 +70,7 @@ def _global(
 
 
 app.add_typer(config_app, name="config")
+app.add_typer(doctor_app)  # doctor (top-level command)
 app.add_typer(rules_app, name="rules")
 app.command("demo-share")(demo_share)
 app.add_typer(retention_app, name="retention")
