@@ -4,9 +4,10 @@ Checks, in order: settings, rule files, database (reachable, migrated),
 key files (permissions), state directory, every root (exists, readable,
 filesystem type and the watch mode it gets, quarantine folder), SMTP
 (reachable, STARTTLS, login; password file permissions). Each check gives
-ok / warning / error with a message and, when not ok, what to do. Exit
-status: 0 when nothing is an error, 3 when the database is the problem, 2
-otherwise. Messages name settings and configured folders (set by the
+ok / warning / error, a message and, when not ok, what to do, in Swedish or
+English (`--lang`); `--json` adds a stable `code` per message for monitoring.
+Exit status: 0 when nothing is an error, 3 when the database is the problem,
+2 otherwise. Messages name settings and configured folders (set by the
 operator), never documents.
 """
 
@@ -23,6 +24,7 @@ import typer
 
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json, state
+from recordkeeper.cli.doctor_messages import register as _register_messages
 from recordkeeper.config import Settings
 from recordkeeper.errors import (
     EXIT_OK,
@@ -33,6 +35,7 @@ from recordkeeper.errors import (
     RuleFileError,
 )
 
+_register_messages()
 doctor_app = typer.Typer()
 
 Status = Literal["ok", "warning", "error"]
@@ -42,36 +45,36 @@ Status = Literal["ok", "warning", "error"]
 class Check:
     check: str
     status: Status
+    code: str
     message: str
     fix: str = ""
 
 
-i18n.register(
-    {
-        "doctor.ok": {"sv": "allt ser bra ut", "en": "all good"},
-        "doctor.problems": {
-            "sv": "{errors} fel och {warnings} varningar",
-            "en": "{errors} errors and {warnings} warnings",
-        },
-        "doctor.fix": {"sv": "åtgärd", "en": "fix"},
-    }
-)
+class _Say:
+    """Builds Checks with their texts in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(
+        self, check: str, status: Status, code: str, fix: str = "", **values: object
+    ) -> Check:
+        message = i18n.t(f"doctor.{code}", self.lang, **values)
+        fix_text = i18n.t(f"doctor.fix.{fix}", self.lang, **values) if fix else ""
+        return Check(check, status, code, message, fix_text)
 
 
-def _check_rules(settings: Settings) -> list[Check]:
+def _check_rules(settings: Settings, say: _Say) -> list[Check]:
     from recordkeeper.ruleset.load import load_ruleset
 
     try:
         rules = load_ruleset(settings.rules_dir)
     except RuleFileError as exc:
-        return [
-            Check("rules", "error", str(p), "correct the rule file; `recordkeeper rules check`")
-            for p in exc.problems
-        ]
-    return [Check("rules", "ok", f"{len(rules.files)} rule files valid in {settings.rules_dir}")]
+        return [say("rules", "error", "rules_invalid", "rules", problem=p) for p in exc.problems]
+    return [say("rules", "ok", "rules_ok", count=len(rules.files), dir=settings.rules_dir)]
 
 
-def _check_database(settings: Settings) -> list[Check]:
+def _check_database(settings: Settings, say: _Say) -> list[Check]:
     from sqlalchemy import text
 
     from recordkeeper.store.migrate import current_heads, script_heads
@@ -80,205 +83,131 @@ def _check_database(settings: Settings) -> list[Check]:
     try:
         store = Store(settings.database_url)
     except RecordkeeperError as exc:
-        return [Check("database", "error", exc.message, "check database_url")]
+        return [say("database", "error", "db_open_failed", "db_url", error=exc.message)]
     try:
         with store.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         have, want = current_heads(store.engine), script_heads(store.engine)
     except Exception as exc:  # any driver error: unreachable, auth, missing database
         return [
-            Check(
-                "database",
-                "error",
-                f"{store.dialect}: cannot connect ({type(exc).__name__})",
-                "check database_url, that the server runs and that the role may log in",
-            )
-        ]
+            say("database", "error", "db_unreachable", "db_server",
+                dialect=store.dialect, error=type(exc).__name__)
+        ]  # fmt: skip
     finally:
         store.close()
     if have != want:
         return [
-            Check(
-                "database",
-                "warning",
-                f"{store.dialect}: schema not at the newest revision ({len(want - have)} "
-                "branches behind)",
-                "the service migrates at start; take a backup first",
-            )
-        ]
-    return [Check("database", "ok", f"{store.dialect}: reachable, schema up to date")]
+            say("database", "warning", "db_behind", "db_backup",
+                dialect=store.dialect, branches=len(want - have))
+        ]  # fmt: skip
+    return [say("database", "ok", "db_ok", dialect=store.dialect)]
 
 
-def _check_secret_file(name: str, path: Path, *, must_exist: bool) -> Check:
+def _check_secret_file(say: _Say, name: str, path: Path, *, must_exist: bool) -> Check:
     try:
         info = path.stat()
     except FileNotFoundError:
         if must_exist:
-            return Check(name, "error", f"{path} does not exist", f"create {path}")
+            return say(name, "error", "file_missing", "create_file", path=path)
         parent = path.parent
         while not parent.exists():
             parent = parent.parent
         if not os.access(parent, os.W_OK):
-            return Check(
-                name,
-                "error",
-                f"{path} missing and {parent} not writable",
-                f"create {path.parent} writable by the service user",
-            )
-        return Check(name, "ok", f"{path} will be created (0600) at first start")
+            return say(name, "error", "secret_dir_unwritable", "secret_dir",
+                       path=path, parent=parent, dir=path.parent)  # fmt: skip
+        return say(name, "ok", "secret_created_later", path=path)
     except OSError as exc:
-        return Check(name, "error", f"{path}: {exc.strerror}", "fix the permissions")
+        return say(name, "error", "file_oserror", "permissions", path=path, error=exc.strerror)
     loose = stat.S_IMODE(info.st_mode) & 0o077
     if name.endswith("password_file"):
         loose &= 0o007  # group-readable (root:recordkeeper 0640) is the documented setup
     if loose:
-        mode = oct(stat.S_IMODE(info.st_mode))
-        return Check(
-            name, "error", f"{path} has mode {mode}: readable by others", f"chmod 0600 {path}"
-        )
+        return say(name, "error", "secret_loose", "chmod",
+                   path=path, mode=oct(stat.S_IMODE(info.st_mode)))  # fmt: skip
     if not os.access(path, os.R_OK):
-        return Check(
-            name,
-            "error",
-            f"{path} is not readable by this user",
-            "chown the file to the service user",
-        )
-    return Check(name, "ok", f"{path}: permissions ok")
+        return say(name, "error", "secret_unreadable", "chown", path=path)
+    return say(name, "ok", "secret_ok", path=path)
 
 
-def _check_keys(settings: Settings) -> list[Check]:
+def _check_keys(settings: Settings, say: _Say) -> list[Check]:
+    audit = settings.audit
     return [
-        _check_secret_file("audit.key_file", settings.audit.key_file, must_exist=False),
-        _check_secret_file(
-            "audit.master_key_file", settings.audit.master_key_file, must_exist=False
-        ),
+        _check_secret_file(say, "audit.key_file", audit.key_file, must_exist=False),
+        _check_secret_file(say, "audit.master_key_file", audit.master_key_file, must_exist=False),
     ]
 
 
-def _check_state_dir(settings: Settings) -> list[Check]:
+def _check_state_dir(settings: Settings, say: _Say) -> list[Check]:
     path = settings.state_dir
     if path.is_dir() and os.access(path, os.W_OK | os.X_OK):
-        return [Check("state_dir", "ok", f"{path} writable")]
-    if not path.exists() and os.access(path.parent if path.parent.exists() else Path(), os.W_OK):
-        return [Check("state_dir", "ok", f"{path} will be created")]
-    return [
-        Check(
-            "state_dir",
-            "error",
-            f"{path} is not a writable directory",
-            f"create {path} owned by the service user",
-        )
-    ]
+        return [say("state_dir", "ok", "state_ok", path=path)]
+    parent = path.parent if path.parent.exists() else Path()
+    if not path.exists() and os.access(parent, os.W_OK):
+        return [say("state_dir", "ok", "state_created_later", path=path)]
+    return [say("state_dir", "error", "state_bad", "state_dir", path=path)]
 
 
-def _check_roots(settings: Settings) -> list[Check]:
-    from recordkeeper.ingest.watcher import choose_mode, filesystem_type
+def _check_roots(settings: Settings, say: _Say) -> list[Check]:
+    from recordkeeper.ingest.watcher import NETWORK_FILESYSTEMS, choose_mode, filesystem_type
 
     found: list[Check] = []
     for root in settings.roots:
         name = f"root {root.name or root.path.name}"
         path = root.path
         if not path.is_dir():
-            found.append(
-                Check(
-                    name,
-                    "error",
-                    f"{path} is not a directory",
-                    "mount the share or correct [[roots]] path",
-                )
-            )
+            found.append(say(name, "error", "root_not_dir", "root_mount", path=path))
             continue
         if not os.access(path, os.R_OK | os.X_OK):
-            found.append(
-                Check(
-                    name,
-                    "error",
-                    f"{path} is not readable by this user",
-                    "give the service user read access (SupplementaryGroups=)",
-                )
-            )
+            found.append(say(name, "error", "root_unreadable", "root_group", path=path))
             continue
         fs = filesystem_type(path)
         mode = choose_mode(root.mode, fs)
-        note = " (network filesystem: no change events, polled)" if mode == "poll" else ""
-        found.append(
-            Check(
-                name,
-                "ok",
-                f"{path}: readable, filesystem {fs or 'unknown'}, watch mode {mode}{note}",
-            )
-        )
-        if root.mode == "inotify" and mode == "inotify" and fs in _network():
+        code = "root_ok_polled" if mode == "poll" else "root_ok"
+        found.append(say(name, "ok", code, path=path, fs=fs or "?", mode=mode))
+        if mode == "inotify" and fs in NETWORK_FILESYSTEMS:
             found.append(
-                Check(
-                    name,
-                    "warning",
-                    f"{path}: inotify forced on {fs}",
-                    'use mode = "auto" or "poll": network shares send no events',
-                )
+                say(name, "warning", "root_inotify_network", "root_mode", path=path, fs=fs)
             )
         quarantine = path / settings.retention.quarantine_dir_name
         if not quarantine.is_dir() or not os.access(quarantine, os.W_OK | os.X_OK):
             found.append(
-                Check(
-                    name,
-                    "warning",
-                    f"quarantine folder {quarantine} missing or "
-                    "not writable: approved deletions cannot be carried out",
-                    f"create {quarantine} owned by the service user, mode 0750",
-                )
+                say(name, "warning", "root_no_quarantine", "quarantine", quarantine=quarantine)
             )
     return found
 
 
-def _network() -> frozenset[str]:
-    from recordkeeper.ingest.watcher import NETWORK_FILESYSTEMS
-
-    return NETWORK_FILESYSTEMS
-
-
-def _check_smtp(settings: Settings) -> list[Check]:
+def _check_smtp(settings: Settings, say: _Say) -> list[Check]:
     from recordkeeper.jobs import build_mailer
 
     email = settings.email
     if not email.enabled:
-        return [Check("smtp", "ok", "e-mail is off ([email] enabled = false)")]
+        return [say("smtp", "ok", "smtp_off")]
     found: list[Check] = []
     if email.smtp_password_file is not None:
         found.append(
             _check_secret_file(
-                "email.smtp_password_file", email.smtp_password_file, must_exist=True
+                say, "email.smtp_password_file", email.smtp_password_file, must_exist=True
             )
         )
     if not (email.registrars or email.project_leads or email.dpos):
-        found.append(
-            Check(
-                "smtp",
-                "warning",
-                "e-mail is on but no recipients are configured",
-                "add registrars, project_leads or dpos under [email]",
-            )
-        )
+        found.append(say("smtp", "warning", "smtp_no_recipients", "recipients"))
     where = f"{email.smtp_host}:{email.smtp_port}"
     try:
         build_mailer(settings).check()
     except (NotifyError, RecordkeeperError) as exc:
-        found.append(
-            Check(
-                "smtp",
-                "error",
-                f"{where}: {exc.message}",
-                "check smtp_host/port, starttls, ca_file, smtp_user and the password",
-            )
-        )
+        found.append(say("smtp", "error", "smtp_failed", "smtp", where=where, error=exc.message))
         return found
-    tls = ", STARTTLS" if email.starttls else ""
-    auth = ", logged in" if email.smtp_user else ""
-    found.append(Check("smtp", "ok", f"{where}: reachable{tls}{auth}"))
+    code = {
+        (False, False): "smtp_ok",
+        (True, False): "smtp_ok_tls",
+        (False, True): "smtp_ok_login",
+        (True, True): "smtp_ok_tls_login",
+    }[(email.starttls, bool(email.smtp_user))]
+    found.append(say("smtp", "ok", code, where=where))
     return found
 
 
-_CHECKS: tuple[Callable[[Settings], list[Check]], ...] = (
+_CHECKS: tuple[Callable[[Settings, _Say], list[Check]], ...] = (
     _check_rules,
     _check_database,
     _check_keys,
@@ -288,31 +217,20 @@ _CHECKS: tuple[Callable[[Settings], list[Check]], ...] = (
 )
 
 
-def run_checks(load: Callable[[], Settings]) -> list[Check]:
+def run_checks(load: Callable[[], Settings], lang: str) -> list[Check]:
     """Every check; a broken config stops there (the rest would only repeat it)."""
+    say = _Say(lang)
     try:
         settings = load()
     except RecordkeeperError as exc:
-        return [
-            Check(
-                "config",
-                "error",
-                exc.message,
-                "fix the key named above; `recordkeeper config check`",
-            )
-        ]
-    found = [Check("config", "ok", "settings valid")]
+        return [say("config", "error", "config_invalid", "config", error=exc.message)]
+    found = [say("config", "ok", "config_ok")]
     for check in _CHECKS:
         try:
-            found.extend(check(settings))
+            found.extend(check(settings, say))
         except Exception as exc:  # a check must never hide the others
-            found.append(
-                Check(
-                    check.__name__.removeprefix("_check_"),
-                    "error",
-                    f"check failed: {type(exc).__name__}",
-                )
-            )
+            name = check.__name__.removeprefix("_check_")
+            found.append(say(name, "error", "check_failed", error=type(exc).__name__))
     return found
 
 
@@ -334,17 +252,17 @@ def doctor(
     """Kontrollera installationen / check the installation: config, database, rules, keys,
     roots, SMTP. Prints what to fix; exit 0 when nothing is wrong, else 2 (3: database)."""
     cli = state(ctx)
-    found = run_checks(cli.settings)
+    found = run_checks(cli.settings, cli.lang)
     status = exit_status(found)
     if as_json:
         print_json({"ok": status == EXIT_OK, "checks": [asdict(c) for c in found]})
-    else:
-        for c in found:
-            typer.echo(f"{_MARK[c.status]} {c.check}: {c.message}")
-            if c.fix and c.status != "ok":
-                typer.echo(f"    {i18n.t('doctor.fix', cli.lang)}: {c.fix}")
-        errors = sum(c.status == "error" for c in found)
-        warnings = sum(c.status == "warning" for c in found)
-        summary = "doctor.ok" if not errors and not warnings else "doctor.problems"
-        typer.echo(i18n.t(summary, cli.lang, errors=errors, warnings=warnings))
+        raise typer.Exit(status)
+    for c in found:
+        typer.echo(f"{_MARK[c.status]} {c.check}: {c.message}")
+        if c.fix and c.status != "ok":
+            typer.echo(f"    {i18n.t('doctor.fix', cli.lang)}: {c.fix}")
+    errors = sum(c.status == "error" for c in found)
+    warnings = sum(c.status == "warning" for c in found)
+    summary = "doctor.all_ok" if not errors and not warnings else "doctor.problems"
+    typer.echo(i18n.t(summary, cli.lang, errors=errors, warnings=warnings))
     raise typer.Exit(status)

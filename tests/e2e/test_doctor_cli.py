@@ -47,7 +47,7 @@ master_key_file = "{tmp_path / "state" / "keys" / "master.key"}"
 
 
 def _doctor(config: Path) -> tuple[int, dict[str, Any]]:
-    result = runner.invoke(app, ["--config", str(config), "doctor", "--json"])
+    result = runner.invoke(app, ["--config", str(config), "--lang", "en", "doctor", "--json"])
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -92,6 +92,7 @@ def test_missing_root_and_loose_key_are_errors_with_a_fix(tmp_path: Path) -> Non
     assert checks["root fmb"][0] == {
         "check": "root fmb",
         "status": "error",
+        "code": "root_not_dir",
         "message": "/nonexistent/share is not a directory",
         "fix": "mount the share or correct [[roots]] path",
     }
@@ -141,5 +142,6 @@ def test_plain_output_prints_what_to_fix(tmp_path: Path) -> None:
     config.write_text(config.read_text().replace(str(tmp_path / "share"), "/nonexistent/share"))
     result = runner.invoke(app, ["--config", str(config), "doctor"])
     assert result.exit_code == 2
-    assert "✗ root fmb: /nonexistent/share is not a directory" in result.stdout
-    assert "    åtgärd: mount the share or correct [[roots]] path" in result.stdout
+    assert "✗ root fmb: /nonexistent/share är ingen katalog" in result.stdout
+    assert "    åtgärd: montera utdelningen eller rätta sökvägen i [[roots]]" in result.stdout
+    assert result.stdout.endswith("1 fel och 1 varningar\n")
