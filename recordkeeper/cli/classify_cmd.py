@@ -103,6 +103,9 @@ def classify(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Files or folders (recursive)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per file per line."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the table: sv or en (also a global option)."
+    ),
 ) -> None:
     """Klassificera filer och mappar / classify files and folders (no database needed).
 
@@ -111,7 +114,7 @@ def classify(
     exit 2 when a path does not exist.
     """
     cli = state(ctx)
-    lang = cli.lang
+    lang = lang if lang in i18n.LANGUAGES else cli.lang
     require_paths(paths, lang)
     settings = cli.settings()
     rules: ClassRules = load_ruleset(settings.rules_dir).one("classes")

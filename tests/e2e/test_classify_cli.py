@@ -77,5 +77,7 @@ def test_table_is_swedish_by_default_and_english_on_request(tmp_path: Path) -> N
     root = _project(tmp_path)
     sv = runner.invoke(app, ["classify", str(root)])
     en = runner.invoke(app, ["--lang", "en", "classify", str(root)])
+    en_local = runner.invoke(app, ["classify", "--lang", "en", str(root)])
     assert "Jävsdeklaration" in sv.stdout
     assert "Conflict-of-interest declaration" in en.stdout
+    assert "Conflict-of-interest declaration" in en_local.stdout
