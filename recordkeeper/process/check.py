@@ -59,4 +59,4 @@ def check_documents(
         project_file=project_file_path,
         named_documents=named,
     )
-    return evaluate_project(rules, project, today)
+    return evaluate_project(rules, project, today, views)

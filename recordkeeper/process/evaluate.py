@@ -65,18 +65,24 @@ class _Run:
     pools: dict[str, _Pool] = field(default_factory=dict)
 
 
-def evaluate_project(rules: ProcessRules, project: ProjectInput, today: date) -> Evaluation:
+def evaluate_project(
+    rules: ProcessRules,
+    project: ProjectInput,
+    today: date,
+    views: Sequence[DocView] | None = None,
+) -> Evaluation:
     """Evaluate every step of `rules` for one project.
 
     Args:
         rules: the process rule file.
         project: documents, people, variant, facts and confirmations.
         today: the date time rules are measured against.
+        views: the documents' folded fields, when the caller already built them.
 
     Returns:
         Statuses in rule order, people with their evidence, and findings.
     """
-    views = [DocView(d) for d in project.docs]
+    views = list(views) if views is not None else [DocView(d) for d in project.docs]
     if rules.not_evidence is not None:
         ignore = rules.not_evidence
         views = [v for v in views if not v.matches(ignore.any, ignore.fields)]

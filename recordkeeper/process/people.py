@@ -25,7 +25,7 @@ from recordkeeper.process.names import (
     parse_name,
     same_person,
 )
-from recordkeeper.process.text import ClassifiedDocument, DocView, fold, padded
+from recordkeeper.process.text import ClassifiedDocument, DocView, fold, fold_phrase, padded
 from recordkeeper.ruleset.process import ProcessRules, Role
 
 # Words that start with a capital in lists but are never part of a person's name.
@@ -159,13 +159,13 @@ def _not_name_word(word: str) -> bool:
 def _role_of(text_padded: str, roles: Sequence[Role]) -> str | None:
     """The first role (in rule-file order) whose signal occurs in the text."""
     for role in roles:
-        if any(f" {fold(s)}" in text_padded for s in role.signals):
+        if any(f" {fold_phrase(s)}" in text_padded for s in role.signals):
             return role.id
     return None
 
 
 def _is_staff(text_padded: str, staff_labels: Sequence[str]) -> bool:
-    return any(f" {fold(s)}" in text_padded for s in staff_labels)
+    return any(f" {fold_phrase(s)}" in text_padded for s in staff_labels)
 
 
 def _name_from_cell(cell: str, *, lenient: bool = False) -> str | None:

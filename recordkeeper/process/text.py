@@ -12,19 +12,26 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from recordkeeper.model import Classification, DocumentFacts
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # a document's text is read up to this many characters: evidence phrases sit near the top
 _MAX_TEXT = 200_000
 
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, turn every non-alphanumeric run into one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
     return _NON_WORD.sub(" ", plain.replace("ß", "ss")).strip()
+
+
+@lru_cache(maxsize=8192)
+def fold_phrase(phrase: str) -> str:
+    """`fold` for rule phrases, which recur on every document (cached)."""
+    return fold(phrase)
 
 
 def padded(text: str) -> str:
@@ -34,13 +41,13 @@ def padded(text: str) -> str:
 
 def has_phrase(haystack_padded: str, phrase: str) -> bool:
     """True when `phrase` starts at a word start in the padded, folded haystack."""
-    needle = fold(phrase)
+    needle = fold_phrase(phrase)
     return bool(needle) and f" {needle}" in haystack_padded
 
 
 def has_word(haystack_padded: str, phrase: str) -> bool:
     """True when `phrase` occurs as whole words (for short codes such as 'AC')."""
-    needle = fold(phrase)
+    needle = fold_phrase(phrase)
     return bool(needle) and f" {needle} " in haystack_padded
 
 
