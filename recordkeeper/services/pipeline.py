@@ -17,6 +17,7 @@ import structlog
 from recordkeeper.services.classification import classify_stage
 from recordkeeper.services.context import Context
 from recordkeeper.services.privacy import privacy_stage
+from recordkeeper.services.process_status import process_stage
 from recordkeeper.services.registration import registration_stage
 from recordkeeper.services.retention import retention_stage
 
@@ -43,6 +44,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("registration", registration_stage),  # after classification
     ("retention", retention_stage),
     ("privacy", privacy_stage),
+    ("process", process_stage),  # after classification: reads the stored classes
 ]
 
 

@@ -1,0 +1,323 @@
+"""Use cases of the process check in the daemon: re-evaluate projects, keep their warnings.
+
+- `process_stage` (services/pipeline.py STAGES, after classification): every
+  project folder with a changed document is re-evaluated from the stored
+  classifications and the extraction cache (no file is read again, except the
+  project file when its text was not extracted);
+- `reevaluate_project` stores the step statuses and opens or resolves
+  warnings, each change with its audit event (project id, step id, rule id,
+  code; never a name), in one transaction;
+- `project_status` / `open_warnings` are the read side for the project lead's
+  e-mail and web pages.
+Names are never stored: a warning about people keeps its rule id and how many
+people it concerns; `project_status(..., live=True)` recomputes the names in
+memory from the documents when someone looks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import structlog
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from recordkeeper.errors import ProjectFileError, UsageError
+from recordkeeper.ingest.extract import codec
+from recordkeeper.model import AuditEvent, Classification, DocumentFacts
+from recordkeeper.process import (
+    PROJECT_FILE_NAMES,
+    ClassifiedDocument,
+    Evaluation,
+    Finding,
+    check_documents,
+    parse_project_file,
+)
+from recordkeeper.process.projectfile import EMPTY, ProjectFile
+from recordkeeper.ruleset.process import ProcessRules
+from recordkeeper.services.check import process_rules
+from recordkeeper.services.context import Context
+from recordkeeper.store import repo_classification
+from recordkeeper.store.tables import DocumentRow, ExtractionRow
+from recordkeeper.store.tables_process import ProcessStatusRow, ProcessWarningRow
+from recordkeeper.store.unit import Tx
+
+if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
+    from recordkeeper.services.pipeline import DocumentChange
+
+__all__ = [
+    "ProjectStatus",
+    "StoredWarning",
+    "evaluate_stored_project",
+    "open_warnings",
+    "process_stage",
+    "project_status",
+    "reevaluate_project",
+]
+
+log = structlog.get_logger(__name__)
+
+_UNKNOWN = Classification("other", False, False, False, 0.0, ("not_classified",), True)
+_RANK = {"info": 0, "warning": 1, "error": 2}
+# message parameters that never hold a name (everything else is dropped before storing)
+_SAFE_PARAMS = frozenset(
+    {"step", "what", "later", "gaps", "deadline", "after", "expected", "found", "count", "min"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWarning:
+    """An open or resolved warning, as stored (no names)."""
+
+    id: int
+    project: str
+    step_id: str | None
+    rule_id: str
+    code: str
+    severity: str
+    count: int
+    params: dict[str, str]
+    state: str
+    first_seen_at: datetime
+    last_seen_at: datetime
+    resolved_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectStatus:
+    """A project's latest stored statuses, its open warnings and, when asked, the live
+    evaluation (with names, in memory only)."""
+
+    project: str
+    rules_id: str
+    variant: str | None
+    current_step: str | None
+    steps: tuple[tuple[str, str], ...]
+    evaluated_at: datetime
+    warnings: tuple[StoredWarning, ...]
+    live: Evaluation | None = None
+
+
+# ---- gathering a project from the store ------------------------------------------------------
+
+
+def _facts(session: Session, row: DocumentRow, rel: str) -> DocumentFacts:
+    """The cached extraction of a document (path relative to its project), else name only."""
+    cached = session.get(ExtractionRow, row.current_sha256) if row.current_sha256 else None
+    if cached is not None and cached.facts is not None:
+        try:
+            result = codec.loads(cached.facts)
+        except ValueError:
+            result = None
+        if isinstance(result, DocumentFacts):
+            return replace(result, path=rel, project=row.project)
+    kind = rel.rsplit(".", 1)[-1].lower() if "." in rel else ""
+    return DocumentFacts(path=rel, size=row.size or 0, sha256=row.current_sha256 or "", kind=kind)
+
+
+def _gather(
+    session: Session, project: str, rules: ProcessRules
+) -> tuple[list[ClassifiedDocument], ProjectFile, str | None, list[Finding]]:
+    rows = session.scalars(
+        select(DocumentRow).where(DocumentRow.project == project, DocumentRow.state == "present")
+    ).all()
+    stored = repo_classification.classifications_in_project(session, project)
+    docs: list[ClassifiedDocument] = []
+    project_file, project_file_name, extra = EMPTY, None, []
+    prefix = f"{project}/"
+    for row in rows:
+        rel = row.path[len(prefix) :] if row.path.startswith(prefix) else row.path
+        facts = _facts(session, row, rel)
+        if rel in PROJECT_FILE_NAMES:
+            try:
+                project_file, project_file_name = parse_project_file(facts.text, rel, rules), rel
+            except ProjectFileError:
+                params = {"step": "", "problem": "project_file"}
+                extra.append(
+                    Finding("", "error", "process.warn.project_file", "project_file", params)
+                )
+            continue
+        found = stored.get(row.id)
+        docs.append(ClassifiedDocument(facts, found.classification if found else _UNKNOWN))
+    return docs, project_file, project_file_name, extra
+
+
+def evaluate_stored_project(ctx: Context, project: str) -> Evaluation | None:
+    """Evaluate a project from the store (in memory; nothing is written)."""
+    try:
+        rules = process_rules(ctx.rules)
+    except UsageError:
+        return None
+    with ctx.store.read() as session:
+        docs, project_file, name, extra = _gather(session, project, rules)
+    evaluation = check_documents(
+        rules,
+        docs,
+        ctx.clock.now().date(),
+        project_name=project,
+        project_file=project_file,
+        project_file_path=name,
+    )
+    return replace(evaluation, findings=(*evaluation.findings, *extra))
+
+
+# ---- storing the outcome ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    rule_id: str
+    code: str
+
+
+def _aggregate(findings: Sequence[Finding]) -> dict[_Key, tuple[Finding, int]]:
+    """One stored warning per rule and code; people collapse into a count."""
+    out: dict[_Key, tuple[Finding, int]] = {}
+    for finding in findings:
+        key = _Key(finding.rule_id, finding.key.rsplit(".", 1)[-1])
+        known = out.get(key)
+        if known is None:
+            out[key] = (finding, 1)
+        else:
+            worst = finding if _RANK[finding.severity] > _RANK[known[0].severity] else known[0]
+            out[key] = (worst, known[1] + 1)
+    return out
+
+
+def _safe(params: dict[str, str] | object) -> str:
+    values = dict(params) if isinstance(params, dict) else {}
+    return json.dumps({k: v for k, v in values.items() if k in _SAFE_PARAMS}, sort_keys=True)
+
+
+def _event(name: str, project: str, rule_id: str, at: datetime, **data: str | int) -> AuditEvent:
+    return AuditEvent(event=name, at=at, project_id=project, rule_id=rule_id, data=data)
+
+
+def _store_status(tx: Tx, project: str, evaluation: Evaluation, at: datetime) -> None:
+    steps = [[s.step_id, s.status] for s in evaluation.steps]
+    row = tx.session.get(ProcessStatusRow, project)
+    before = json.loads(row.steps) if row is not None else []
+    if row is None:
+        row = ProcessStatusRow(project=project, steps="[]", rules_id=evaluation.rules_id)
+        tx.session.add(row)
+    row.rules_id, row.variant = evaluation.rules_id, evaluation.variant
+    row.current_step, row.steps, row.evaluated_at = evaluation.current_step, json.dumps(steps), at
+    changed = [s for s in steps if s not in before]
+    if changed:
+        tx.record(
+            _event(
+                "process_status_changed", project, evaluation.rules_id, at,
+                changed=len(changed), current_step=evaluation.current_step or "",
+            )
+        )  # fmt: skip
+
+
+def _store_warnings(tx: Tx, project: str, evaluation: Evaluation, at: datetime) -> None:
+    current = _aggregate([f for f in evaluation.findings if f.severity != "info"])
+    rows = tx.session.scalars(
+        select(ProcessWarningRow).where(
+            ProcessWarningRow.project == project, ProcessWarningRow.state == "open"
+        )
+    ).all()
+    open_by_key = {_Key(r.rule_id, r.code): r for r in rows}
+    for key, (finding, count) in current.items():
+        row = open_by_key.pop(key, None)
+        if row is not None:
+            row.last_seen_at, row.count, row.severity = at, count, finding.severity
+            row.params = _safe(finding.params)
+            continue
+        tx.session.add(
+            ProcessWarningRow(
+                project=project, step_id=finding.step_id or None, rule_id=key.rule_id,
+                code=key.code, severity=finding.severity, count=count,
+                params=_safe(finding.params), state="open", first_seen_at=at, last_seen_at=at,
+            )
+        )  # fmt: skip
+        tx.record(
+            _event(
+                "process_warning_raised", project, key.rule_id, at,
+                step=finding.step_id, code=key.code, severity=finding.severity, count=count,
+            )
+        )  # fmt: skip
+    for key, row in open_by_key.items():
+        row.state, row.resolved_at = "resolved", at
+        tx.record(
+            _event(
+                "process_warning_resolved", project, key.rule_id, at,
+                step=row.step_id or "", code=key.code,
+            )
+        )  # fmt: skip
+
+
+def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:
+    """Evaluate a project from the store and record statuses and warnings (one transaction)."""
+    evaluation = evaluate_stored_project(ctx, project)
+    if evaluation is None:
+        return None
+    at = ctx.clock.now()
+    with ctx.store.transaction() as tx:
+        _store_status(tx, project, evaluation, at)
+        _store_warnings(tx, project, evaluation, at)
+    log.info("process_evaluated", project_id=project, current_step=evaluation.current_step)
+    return evaluation
+
+
+def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
+    """Pipeline stage: re-evaluate each project that had a document change.
+
+    One project's failure is logged and does not stop the others.
+    """
+    projects = sorted({c.project for c in changes if c.project})
+    for project in projects:
+        try:
+            reevaluate_project(ctx, project)
+        except Exception:
+            log.exception("process_evaluation_failed", project_id=project)
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def _warning(row: ProcessWarningRow) -> StoredWarning:
+    return StoredWarning(
+        id=row.id, project=row.project, step_id=row.step_id, rule_id=row.rule_id, code=row.code,
+        severity=row.severity, count=row.count, params=json.loads(row.params), state=row.state,
+        first_seen_at=row.first_seen_at, last_seen_at=row.last_seen_at,
+        resolved_at=row.resolved_at,
+    )  # fmt: skip
+
+
+def open_warnings(ctx: Context, project: str | None = None) -> list[StoredWarning]:
+    """Open warnings, most severe first (every project, or one)."""
+    query = select(ProcessWarningRow).where(ProcessWarningRow.state == "open")
+    if project is not None:
+        query = query.where(ProcessWarningRow.project == project)
+    with ctx.store.read() as session:
+        rows = session.scalars(query.order_by(ProcessWarningRow.id)).all()
+        found = [_warning(r) for r in rows]
+    return sorted(found, key=lambda w: (-_RANK.get(w.severity, 0), w.project, w.id))
+
+
+def project_status(ctx: Context, project: str, *, live: bool = False) -> ProjectStatus | None:
+    """The stored status of a project (None before its first evaluation).
+
+    With `live`, the project is also evaluated now, in memory, so a reader gets
+    the names of the people concerned without any name ever being stored.
+    """
+    with ctx.store.read() as session:
+        row = session.get(ProcessStatusRow, project)
+        if row is None:
+            return None
+        steps = tuple((str(s), str(v)) for s, v in json.loads(row.steps))
+        status = ProjectStatus(
+            project=project, rules_id=row.rules_id, variant=row.variant,
+            current_step=row.current_step, steps=steps, evaluated_at=row.evaluated_at,
+            warnings=(),
+        )  # fmt: skip
+    warnings = tuple(open_warnings(ctx, project))
+    evaluation = evaluate_stored_project(ctx, project) if live else None
+    return replace(status, warnings=warnings, live=evaluation)

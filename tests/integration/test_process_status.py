@@ -1,0 +1,100 @@
+"""The daemon re-evaluates a project when its documents change and keeps its warnings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.services.process_status import open_warnings, project_status
+from recordkeeper.store.tables import AuditEntryRow
+from recordkeeper.store.tables_process import ProcessWarningRow
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock
+
+PROJECT = "FMB Ländryggssmärta nytt beslutsstöd"
+
+
+@pytest.fixture
+def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+def scan(ctx: Context) -> None:
+    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
+
+
+def _project(share: Path) -> Path:
+    folder = share / PROJECT
+    make_docx(
+        folder / "01 Plan" / "Projektplan.docx",
+        title="Projektplan",
+        paragraphs=[
+            "Uppdraget är att ta fram ett nytt försäkringsmedicinskt beslutsstöd.",
+            "Projektledare: Anna Berg",
+            "Sakkunniga i projektgruppen: Karin Ek, Lars Berg.",
+        ],
+    )
+    for name in ("Karin Ek", "Lars Berg"):
+        make_docx(
+            folder / "02 Projektgrupp" / f"Avtal om ersättning {name}.docx",
+            title="Avtal om ersättning",
+            paragraphs=[f"Uppdragstagare: {name}", "Uppdraget: sakkunnig i projektgruppen."],
+        )
+    make_docx(
+        folder / "02 Projektgrupp" / "Jävsdeklaration Karin Ek.docx",
+        title="Jävsdeklaration",
+        paragraphs=["Namn: Karin Ek", "Jag har inga bindningar."],
+    )
+    return folder
+
+
+def _audit(store: Store, event: str) -> list[bytes]:
+    with store.read() as s:
+        rows = s.execute(select(AuditEntryRow).where(AuditEntryRow.event == event)).scalars()
+        return [bytes(r.leaf) for r in rows]
+
+
+def test_a_missing_declaration_is_raised_then_resolved_without_storing_names(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    folder = _project(share)
+    scan(ctx)
+    status = project_status(ctx, PROJECT)
+    assert status is not None
+    assert dict(status.steps)["recruit_project_group"] == "partial"
+    (warning,) = [w for w in open_warnings(ctx, PROJECT) if w.code == "person_missing_now"]
+    assert (warning.rule_id, warning.count) == ("recruit_project_group.expert_coi", 1)
+    (leaf,) = _audit(ctx.store, "process_warning_raised")
+    assert b"recruit_project_group.expert_coi" in leaf
+    assert b"Lars" not in leaf and b"Berg" not in leaf
+    with ctx.store.read() as s:
+        stored = " ".join(r.params for r in s.execute(select(ProcessWarningRow)).scalars())
+    assert "Lars" not in stored
+
+    live = project_status(ctx, PROJECT, live=True)
+    assert live is not None and live.live is not None
+    assert [p.name for p in live.live.people if p.missing] == ["Lars Berg"]
+
+    clock.advance(days=1)
+    make_docx(
+        folder / "02 Projektgrupp" / "Jävsdeklaration Lars Berg.docx",
+        title="Jävsdeklaration",
+        paragraphs=["Namn: Lars Berg", "Jag har inga bindningar."],
+    )
+    scan(ctx)
+    assert [w for w in open_warnings(ctx, PROJECT) if w.code == "person_missing_now"] == []
+    assert len(_audit(ctx.store, "process_warning_resolved")) >= 1
+    status = project_status(ctx, PROJECT)
+    assert status is not None
+    assert dict(status.steps)["recruit_project_group"] == "complete"
+
+
+def test_a_project_never_evaluated_has_no_status(ctx: Context) -> None:
+    assert project_status(ctx, "nothing here") is None
+    assert open_warnings(ctx) == []
