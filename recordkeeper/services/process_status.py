@@ -16,6 +16,7 @@ memory from the documents when someone looks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -253,6 +254,11 @@ def _store_warnings(tx: Tx, project: str, evaluation: Evaluation, at: datetime) 
         )  # fmt: skip
 
 
+def _log_ref(project: str) -> str:
+    """A folder name may hold a person's name: logs get a short hash of it instead."""
+    return hashlib.sha256(project.encode()).hexdigest()[:12]
+
+
 def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:
     """Evaluate a project from the store and record statuses and warnings (one transaction)."""
     evaluation = evaluate_stored_project(ctx, project)
@@ -262,7 +268,7 @@ def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:
     with ctx.store.transaction() as tx:
         _store_status(tx, project, evaluation, at)
         _store_warnings(tx, project, evaluation, at)
-    log.info("process_evaluated", project_id=project, current_step=evaluation.current_step)
+    log.info("process_evaluated", project=_log_ref(project), current_step=evaluation.current_step)
     return evaluation
 
 
@@ -276,7 +282,7 @@ def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
         try:
             reevaluate_project(ctx, project)
         except Exception:
-            log.exception("process_evaluation_failed", project_id=project)
+            log.exception("process_evaluation_failed", project=_log_ref(project))
 
 
 # ---- reading ---------------------------------------------------------------------------------
