@@ -7,7 +7,8 @@ Writes the samples helper's LARGE_SCENARIO (one busy FMB project of about
 caches), then times, per round and interleaved:
 - baseline: classification of every document alone;
 - check: classification + people + variant + the evaluator + the JSON report,
-  i.e. everything `check --json` does after extraction.
+  i.e. everything `check --json` does after extraction;
+- evaluate: the same without classification (the daemon reads stored classes).
 Reports the best and median of each and the check/baseline ratio (budget: 200 ms).
 """
 
@@ -65,10 +66,16 @@ def main() -> None:
         evaluation = check_documents(process, docs, TODAY, project_name=folder.name)
         json.dumps(to_json(evaluation, process, folder.name, Renderer(process, names, "sv")))
 
+    classified = [ClassifiedDocument(f, classify_document(f, classes)) for f in facts]
+
+    def evaluate() -> None:
+        evaluation = check_documents(process, classified, TODAY, project_name=folder.name)
+        json.dumps(to_json(evaluation, process, folder.name, Renderer(process, names, "sv")))
+
     check()  # warm caches (compiled rules, imports)
-    times: dict[str, list[float]] = {"baseline": [], "check": []}
+    times: dict[str, list[float]] = {"baseline": [], "check": [], "evaluate": []}
     for _ in range(args.rounds):
-        for name, fn in (("baseline", baseline), ("check", check)):
+        for name, fn in (("baseline", baseline), ("check", check), ("evaluate", evaluate)):
             start = time.perf_counter()
             fn()
             times[name].append((time.perf_counter() - start) * 1000)
@@ -80,6 +87,8 @@ def main() -> None:
         print(f"{name:9s} best {min(values):7.1f} ms  median {statistics.median(values):7.1f} ms")
     ratio = statistics.median(times["check"]) / statistics.median(times["baseline"])
     print(f"check / classification alone: {ratio:.2f}x; budget 200 ms")
+    share = statistics.median(times["evaluate"]) / statistics.median(times["check"])
+    print(f"evaluate / check: {share:.2f}")
 
 
 if __name__ == "__main__":
