@@ -21,6 +21,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import structlog
@@ -120,8 +121,19 @@ def _facts(session: Session, row: DocumentRow, rel: str) -> DocumentFacts:
     return DocumentFacts(path=rel, size=row.size or 0, sha256=row.current_sha256 or "", kind=kind)
 
 
+def _project_file_text(roots: dict[str, Path], row: DocumentRow) -> str | None:
+    """The project file is YAML, which extraction does not read: read it from its root."""
+    base = roots.get(row.root)
+    if base is None:
+        return None
+    try:
+        return (base / row.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _gather(
-    session: Session, project: str, rules: ProcessRules
+    session: Session, project: str, rules: ProcessRules, roots: dict[str, Path]
 ) -> tuple[list[ClassifiedDocument], ProjectFile, str | None, list[Finding]]:
     rows = session.scalars(
         select(DocumentRow).where(DocumentRow.project == project, DocumentRow.state == "present")
@@ -134,8 +146,9 @@ def _gather(
         rel = row.path[len(prefix) :] if row.path.startswith(prefix) else row.path
         facts = _facts(session, row, rel)
         if rel in PROJECT_FILE_NAMES:
+            text = facts.text or _project_file_text(roots, row) or ""
             try:
-                project_file, project_file_name = parse_project_file(facts.text, rel, rules), rel
+                project_file, project_file_name = parse_project_file(text, rel, rules), rel
             except ProjectFileError:
                 params = {"step": "", "problem": "project_file"}
                 extra.append(
@@ -153,8 +166,12 @@ def evaluate_stored_project(ctx: Context, project: str) -> Evaluation | None:
         rules = process_rules(ctx.rules)
     except UsageError:
         return None
+    # ingest imports the pipeline, which imports this module: import at call time
+    from recordkeeper.services.ingest import configured_roots
+
+    roots = {spec.key: spec.path for spec in configured_roots(ctx.settings)}
     with ctx.store.read() as session:
-        docs, project_file, name, extra = _gather(session, project, rules)
+        docs, project_file, name, extra = _gather(session, project, rules, roots)
     evaluation = check_documents(
         rules,
         docs,

@@ -98,3 +98,16 @@ def test_a_missing_declaration_is_raised_then_resolved_without_storing_names(
 def test_a_project_never_evaluated_has_no_status(ctx: Context) -> None:
     assert project_status(ctx, "nothing here") is None
     assert open_warnings(ctx) == []
+
+
+def test_the_project_file_is_read_by_the_daemon(ctx: Context, share: Path) -> None:
+    folder = _project(share)
+    (folder / "recordkeeper-project.yaml").write_text(
+        "variant: update\nconfirmations:\n  vips: {note: inlagt}\n", encoding="utf-8"
+    )
+    scan(ctx)
+    status = project_status(ctx, PROJECT)
+    assert status is not None
+    assert status.variant == "update"
+    assert dict(status.steps)["vips"] == "complete"
+    assert [w for w in status.warnings if w.code == "project_file"] == []
