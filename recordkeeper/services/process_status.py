@@ -63,6 +63,8 @@ __all__ = [
 
 log = structlog.get_logger(__name__)
 
+MIN_INTERVAL_S = 30.0
+_PENDING = "process.pending_projects"
 _UNKNOWN = Classification("other", False, False, False, 0.0, ("not_classified",), True)
 _RANK = {"info": 0, "warning": 1, "error": 2}
 # message parameters that never hold a name (everything else is dropped before storing)
@@ -289,13 +291,36 @@ def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:
     return evaluation
 
 
+def _due(ctx: Context, projects: set[str]) -> list[str]:
+    """Projects to evaluate now: at most one evaluation per project every
+    `MIN_INTERVAL_S`, so a burst of thousands of new files (a first scan) does not
+    re-evaluate a project per batch. Skipped ones stay pending and are evaluated on
+    the next stage call after their interval."""
+    pending: set[str] = ctx.extras.setdefault(_PENDING, set())
+    pending |= projects
+    now = ctx.clock.now()
+    with ctx.store.read() as session:
+        rows = session.scalars(
+            select(ProcessStatusRow).where(ProcessStatusRow.project.in_(sorted(pending)))
+        ).all()
+        last = {r.project: r.evaluated_at for r in rows}
+    due = []
+    for project in sorted(pending):
+        seen = last.get(project)
+        if seen is not None and seen.tzinfo is None:
+            seen = seen.replace(tzinfo=now.tzinfo)
+        if seen is None or (now - seen).total_seconds() >= MIN_INTERVAL_S:
+            due.append(project)
+    pending -= set(due)
+    return due
+
+
 def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
-    """Pipeline stage: re-evaluate each project that had a document change.
+    """Pipeline stage: re-evaluate the projects that had a document change.
 
     One project's failure is logged and does not stop the others.
     """
-    projects = sorted({c.project for c in changes if c.project})
-    for project in projects:
+    for project in _due(ctx, {c.project for c in changes if c.project}):
         try:
             reevaluate_project(ctx, project)
         except Exception:
