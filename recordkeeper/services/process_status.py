@@ -64,6 +64,7 @@ __all__ = [
 log = structlog.get_logger(__name__)
 
 MIN_INTERVAL_S = 30.0
+BULK_CHANGES = 50
 _PENDING = "process.pending_projects"
 _UNKNOWN = Classification("other", False, False, False, 0.0, ("not_classified",), True)
 _RANK = {"info": 0, "warning": 1, "error": 2}
@@ -320,7 +321,12 @@ def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
 
     One project's failure is logged and does not stop the others.
     """
-    for project in _due(ctx, {c.project for c in changes if c.project}):
+    projects = {c.project for c in changes if c.project}
+    if len(changes) >= BULK_CHANGES:
+        # a bulk scan (first run, a restored share): wait for its last, smaller chunk
+        ctx.extras.setdefault(_PENDING, set()).update(projects)
+        return
+    for project in _due(ctx, projects):
         try:
             reevaluate_project(ctx, project)
         except Exception:
