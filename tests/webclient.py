@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from starlette.testclient import TestClient
 
 from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.samples.builders import make_docx
 from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.services.registration import judge_version
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.services.users import add_user
@@ -17,7 +20,7 @@ from recordkeeper.web.app import create_app
 PASSWORD = "correct horse battery"
 USERS = {
     "reg": ("registrar", ()),
-    "lead": ("project_lead", ("FMB Lumbago",)),
+    "lead": ("project_lead", ("FMB Lumbago", "FMB Ländryggssmärta nytt beslutsstöd")),
     "dpo": ("dpo", ()),
     "admin": ("admin", ()),
 }
@@ -80,3 +83,40 @@ def seed_prompt(ctx: Context, doc_id: str = "d1") -> int:
     judge_version(ctx, doc_id, facts, Classification("coi_declaration", False, True, True, 0.9))
     (view,) = [v for v in open_prompts(ctx) if v.document_id == doc_id]
     return view.id
+
+
+PROJECT = "FMB Ländryggssmärta nytt beslutsstöd"
+
+
+def make_project_missing_a_declaration(share: Path) -> Path:
+    """Two experts with agreements; only Karin Ek has declared. Returns the project folder."""
+    folder = share / PROJECT
+    make_docx(
+        folder / "01 Plan" / "Projektplan.docx",
+        title="Projektplan",
+        paragraphs=[
+            "Uppdraget är att ta fram ett nytt försäkringsmedicinskt beslutsstöd.",
+            "Projektledare: Anna Berg",
+            "Sakkunniga i projektgruppen: Karin Ek, Lars Berg.",
+        ],
+    )
+    for name in ("Karin Ek", "Lars Berg"):
+        make_docx(
+            folder / "02 Projektgrupp" / f"Avtal om ersättning {name}.docx",
+            title="Avtal om ersättning",
+            paragraphs=[f"Uppdragstagare: {name}", "Uppdraget: sakkunnig i projektgruppen."],
+        )
+    declare(folder, "Karin Ek")
+    return folder
+
+
+def declare(folder: Path, name: str) -> Path:
+    return make_docx(
+        folder / "02 Projektgrupp" / f"Jävsdeklaration {name}.docx",
+        title="Jävsdeklaration",
+        paragraphs=[f"Namn: {name}", "Inga bindningar."],
+    )
+
+
+def scan(ctx: Context) -> None:
+    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()

@@ -42,6 +42,7 @@ from recordkeeper.process import (
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
 from recordkeeper.ruleset.process import ProcessRules
 from recordkeeper.services.check import process_rules
+from recordkeeper.services.confirmations import stored_confirmations
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
@@ -175,6 +176,11 @@ def evaluate_stored_project(ctx: Context, project: str) -> Evaluation | None:
     roots = {spec.key: spec.path for spec in configured_roots(ctx.settings)}
     with ctx.store.read() as session:
         docs, project_file, name, extra = _gather(session, project, rules, roots)
+        confirmed = stored_confirmations(session, project)
+    if confirmed:  # people's confirmations in the web; the project file wins on conflict
+        project_file = project_file.model_copy(
+            update={"confirmations": {**confirmed, **project_file.confirmations}}
+        )
     evaluation = check_documents(
         rules,
         docs,
@@ -343,6 +349,24 @@ def _warning(row: ProcessWarningRow) -> StoredWarning:
         first_seen_at=row.first_seen_at, last_seen_at=row.last_seen_at,
         resolved_at=row.resolved_at,
     )  # fmt: skip
+
+
+def project_statuses(ctx: Context) -> list[ProjectStatus]:
+    """Every evaluated project's stored statuses (no warnings, no live evaluation)."""
+    with ctx.store.read() as session:
+        rows = session.scalars(select(ProcessStatusRow).order_by(ProcessStatusRow.project)).all()
+        return [
+            ProjectStatus(
+                project=r.project,
+                rules_id=r.rules_id,
+                variant=r.variant,
+                current_step=r.current_step,
+                steps=tuple((str(s), str(v)) for s, v in json.loads(r.steps)),
+                evaluated_at=r.evaluated_at,
+                warnings=(),
+            )
+            for r in rows
+        ]
 
 
 def open_warnings(ctx: Context, project: str | None = None) -> list[StoredWarning]:

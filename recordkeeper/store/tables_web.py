@@ -44,3 +44,14 @@ class LoginAttemptRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(200), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class StepConfirmationRow(Base):
+    """A person's confirmation of a process step that has no document (e.g. `vips`)."""
+
+    __tablename__ = "step_confirmations"
+
+    project: Mapped[str] = mapped_column(String(400), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

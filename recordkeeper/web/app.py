@@ -21,7 +21,13 @@ from starlette.staticfiles import StaticFiles
 import recordkeeper.web.messages  # noqa: F401  (registers the texts)
 from recordkeeper.i18n import t
 from recordkeeper.services.context import Context
-from recordkeeper.web import pages_auth, pages_documents, pages_dpo, pages_registrar
+from recordkeeper.web import (
+    pages_auth,
+    pages_documents,
+    pages_dpo,
+    pages_projects,
+    pages_registrar,
+)
 from recordkeeper.web.security import current_session, page, security_headers
 
 _HERE = Path(__file__).resolve().parent
@@ -90,6 +96,7 @@ def routes() -> list[BaseRoute]:
         *pages_auth.routes(),
         *pages_dpo.routes(),
         *pages_registrar.routes(),
+        *pages_projects.routes(),
         *pages_documents.routes(),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         Route("/{rest:path}", not_found),  # last: a signed-in user gets a proper page

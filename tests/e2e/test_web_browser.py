@@ -150,3 +150,28 @@ def test_a_registrar_registers_a_prompted_document(browser: object, ctx: Context
         page.wait_for_url("**/registrar?msg=done")  # type: ignore[attr-defined]
         assert page.locator(f"#p{prompt_id}-title").count() == 0  # type: ignore[attr-defined]
     assert open_prompts(ctx) == []
+
+
+def test_a_project_lead_sees_a_missing_declaration_disappear(
+    browser: object, ctx: Context, share: Path
+) -> None:
+    from tests.webclient import PROJECT, declare, make_project_missing_a_declaration, scan
+
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
+    with serve(ctx) as base:
+        page = _page(browser)
+        _sign_in(page, base, "lead")
+        assert page.url.endswith("/projects")  # type: ignore[attr-defined]
+        assert axe_violations(page) == []
+        page.get_by_role("link", name=PROJECT).click()  # type: ignore[attr-defined]
+        lars = page.locator("#people + table").get_by_role("row", name="Lars Berg")  # type: ignore[attr-defined]
+        assert "saknas" in lars.inner_text()
+        assert axe_violations(page) == []
+        declare(folder, "Lars Berg")  # the file is dropped into the share
+        scan(ctx)
+        page.reload()  # type: ignore[attr-defined]
+        assert (
+            "saknas"
+            not in page.locator("#people + table").get_by_role("row", name="Lars Berg").inner_text()
+        )  # type: ignore[attr-defined]

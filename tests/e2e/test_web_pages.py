@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -12,10 +13,21 @@ from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services.context import Context
 from recordkeeper.services.registration_queue import open_prompts
+from recordkeeper.services.users import add_user
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
-from tests.webclient import add_test_users, client_for, seed_prompt, sign_in
+from tests.webclient import (
+    PASSWORD,
+    PROJECT,
+    add_test_users,
+    client_for,
+    declare,
+    make_project_missing_a_declaration,
+    scan,
+    seed_prompt,
+    sign_in,
+)
 
 T0 = datetime(2025, 4, 10, 8, 0, tzinfo=UTC)
 
@@ -79,3 +91,37 @@ def test_a_project_lead_sees_only_documents_of_own_projects(ctx: Context) -> Non
     assert client.get("/documents/d1").status_code == 200
     assert client.get("/documents/x1").status_code == 404
     assert client.get("/registrar").status_code == 403
+
+
+def test_the_project_lead_sees_the_board_and_the_missing_declaration(
+    ctx: Context, share: Path
+) -> None:
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
+    client = client_for(ctx)
+    csrf = sign_in(client, "lead")
+    board = client.get("/projects")
+    assert board.status_code == 200 and PROJECT in board.text
+    page = client.get(f"/projects/{PROJECT}")
+    assert "Lars Berg" in page.text
+    assert page.text.count("overdue-mark") >= 1
+    declare(folder, "Lars Berg")
+    scan(ctx)
+    after = client.get(f"/projects/{PROJECT}")
+    assert after.text.count("overdue-mark") < page.text.count("overdue-mark")
+    vips = client.post(f"/projects/{PROJECT}/steps/vips/confirm", data={"csrf": csrf})
+    assert vips.headers["location"].endswith("msg=done")
+
+
+def test_a_project_lead_cannot_open_another_leads_project(ctx: Context, share: Path) -> None:
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    client = client_for(ctx)
+    sign_in(client, "reg")  # registrars see every project
+    assert client.get(f"/projects/{PROJECT}").status_code == 200
+    other = client_for(ctx)
+    add_user(ctx, "lead2", "project_lead", password=PASSWORD, actor="t", projects=("Other",))
+    sign_in(other, "lead2")
+    assert client.get("/projects").status_code == 200
+    assert other.get(f"/projects/{PROJECT}").status_code == 404
+    assert PROJECT not in other.get("/projects").text
