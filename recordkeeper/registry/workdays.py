@@ -26,6 +26,10 @@ class WorkCalendar:
     categories: tuple[str, ...] = ("public", "de_facto")
     extra_non_working: frozenset[date] = frozenset()
     _holidays: holidays.HolidayBase = field(init=False, repr=False, compare=False)
+    # memo of (start, end) -> count: a queue of thousands of prompts shares few due dates
+    _between: dict[tuple[date, date], int] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         cal = holidays.country_holidays("SE", categories=self.categories, language="sv")
@@ -59,11 +63,15 @@ class WorkCalendar:
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days d with start < d <= end (0 when end <= start)."""
+        known = self._between.get((start, end))
+        if known is not None:
+            return known
         count, day = 0, start
         while day < end:
             day += timedelta(days=1)
             if self.is_working_day(day):
                 count += 1
+        self._between[(start, end)] = count
         return count
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.errors import NotFound
-from recordkeeper.registry import Escalation, Reason, escalation
+from recordkeeper.registry import Escalation, Reason, WorkCalendar, escalation
 from recordkeeper.services.context import Context
 from recordkeeper.services.registration import (
     LINKED,
@@ -82,15 +82,32 @@ def _today(ctx: Context) -> date:
     return ctx.clock.now().astimezone(ZoneInfo(registration_rules(ctx).timezone)).date()
 
 
-def _view(ctx: Context, session: Session, row: RegistryPromptRow, copies: int) -> PromptView:
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """What every view of one listing shares: computed once, not per prompt."""
+
+    today: date
+    calendar: WorkCalendar
+    levels: list[tuple[str, int]]
+
+
+def _clock(ctx: Context) -> _Clock:
     rules = registration_rules(ctx)
-    levels = [(level.id, level.after_working_days) for level in rules.escalation]
+    return _Clock(
+        _today(ctx),
+        work_calendar(rules),
+        [(level.id, level.after_working_days) for level in rules.escalation],
+    )
+
+
+def _view(
+    clock: _Clock, row: RegistryPromptRow, doc: DocumentRow | None, copies: int
+) -> PromptView:
     state = (
-        escalation(row.due_on, _today(ctx), work_calendar(rules), levels)
+        escalation(row.due_on, clock.today, clock.calendar, clock.levels)
         if row.status == OPEN
         else Escalation(row.due_on, False, 0, None)
     )
-    doc = session.get(DocumentRow, row.document_id)
     return PromptView(
         id=row.id,
         document_id=row.document_id,
@@ -123,25 +140,58 @@ def _view(ctx: Context, session: Session, row: RegistryPromptRow, copies: int) -
 
 
 def _copies(session: Session, ids: Iterable[int]) -> dict[int, int]:
-    stmt = (
-        select(RegistryPromptRow.linked_to, func.count())
-        .where(RegistryPromptRow.linked_to.in_(list(ids)))
-        .group_by(RegistryPromptRow.linked_to)
-    )
-    return {int(k): int(n) for k, n in session.execute(stmt) if k is not None}
+    wanted, found = list(ids), {}
+    for start in range(0, len(wanted), 900):  # under SQLite's bound-parameter limit
+        stmt = (
+            select(RegistryPromptRow.linked_to, func.count())
+            .where(RegistryPromptRow.linked_to.in_(wanted[start : start + 900]))
+            .group_by(RegistryPromptRow.linked_to)
+        )
+        found.update({int(k): int(n) for k, n in session.execute(stmt) if k is not None})
+    return found
 
 
-def _views(ctx: Context, statuses: tuple[str, ...]) -> list[PromptView]:
+def _documents(session: Session, ids: list[str]) -> dict[str, DocumentRow]:
+    found: dict[str, DocumentRow] = {}
+    for start in range(0, len(ids), 900):  # under SQLite's bound-parameter limit
+        chunk = ids[start : start + 900]
+        found.update(
+            (d.id, d) for d in session.scalars(select(DocumentRow).where(DocumentRow.id.in_(chunk)))
+        )
+    return found
+
+
+def _views(
+    ctx: Context, statuses: tuple[str, ...], limit: int | None = None, offset: int = 0
+) -> list[PromptView]:
     with ctx.store.read() as session:
         stmt = select(RegistryPromptRow).where(RegistryPromptRow.status.in_(statuses))
-        rows = list(session.scalars(stmt.order_by(RegistryPromptRow.due_on, RegistryPromptRow.id)))
+        stmt = stmt.order_by(RegistryPromptRow.due_on, RegistryPromptRow.id)
+        stmt = stmt.limit(limit).offset(offset)
+        rows = list(session.scalars(stmt))
         copies = _copies(session, [r.id for r in rows])
-        return [_view(ctx, session, row, copies.get(row.id, 0)) for row in rows]
+        docs = _documents(session, [r.document_id for r in rows])
+        clock = _clock(ctx)
+        return [_view(clock, row, docs.get(row.document_id), copies.get(row.id, 0)) for row in rows]
 
 
-def open_prompts(ctx: Context, overdue_only: bool = False) -> list[PromptView]:
-    """The registrar's queue: open prompts sorted by due date (then id)."""
-    views = _views(ctx, (OPEN,))
+def queue_counts(ctx: Context) -> tuple[int, int]:
+    """(open prompts, of which overdue), counted in the database."""
+    today = _today(ctx)
+    with ctx.store.read() as session:
+        base = select(func.count()).select_from(RegistryPromptRow)
+        base = base.where(RegistryPromptRow.status == OPEN)
+        total = session.execute(base).scalar_one()
+        overdue = session.execute(base.where(RegistryPromptRow.due_on < today)).scalar_one()
+    return int(total), int(overdue)
+
+
+def open_prompts(
+    ctx: Context, overdue_only: bool = False, limit: int | None = None, offset: int = 0
+) -> list[PromptView]:
+    """The registrar's queue: open prompts sorted by due date (then id); one page of it
+    when `limit`/`offset` are given."""
+    views = _views(ctx, (OPEN,), *((None, 0) if overdue_only else (limit, offset)))
     return [v for v in views if v.escalation.is_overdue] if overdue_only else views
 
 
@@ -160,7 +210,8 @@ def get_prompt(ctx: Context, prompt_id: int) -> PromptView:
             raise NotFound(
                 f"registration prompt {prompt_id} does not exist", code="registry.not_found"
             )
-        return _view(ctx, session, row, _copies(session, [row.id]).get(row.id, 0))
+        doc = session.get(DocumentRow, row.document_id)
+        return _view(_clock(ctx), row, doc, _copies(session, [row.id]).get(row.id, 0))
 
 
 def open_alerts(ctx: Context) -> list[AlertView]:

@@ -86,10 +86,10 @@ i18n.register(
             "sv": "Exportera (CSV för e-diariet)",
             "en": "Export (CSV for the e-diarium)",
         },
-        "web.reg.more": {
-            "sv": "Visar {shown} av {total}.",
-            "en": "Showing {shown} of {total}.",
-        },
+        "web.reg.pages": {"sv": "Sidor", "en": "Pages"},
+        "web.reg.page": {"sv": "Sida {page} av {pages}.", "en": "Page {page} of {pages}."},
+        "web.reg.previous": {"sv": "Föregående sida", "en": "Previous page"},
+        "web.reg.next": {"sv": "Nästa sida", "en": "Next page"},
         "web.board.title": {"sv": "Projekt och processteg", "en": "Projects and process steps"},
         "web.board.caption": {
             "sv": "Status per steg i instruktion 3.1.3.5 (numren förklaras nedan)",

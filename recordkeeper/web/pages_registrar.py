@@ -18,6 +18,7 @@ from recordkeeper.services.registration import known_classes
 from recordkeeper.web.security import app_context, page, session_of
 
 REGISTRAR_ROLES = ("registrar",)
+PAGE_SIZE = 100  # prompts per page, soonest due first
 
 
 @page(*REGISTRAR_ROLES)
@@ -26,9 +27,12 @@ async def inbox(request: Request) -> Response:
 
     ctx = app_context(request)
     lang = request_lang(request)
-    prompts = sorted(queue.open_prompts(ctx), key=lambda p: (p.due_on, p.id))
-    limit = int(request.query_params.get("limit", "200"))
-    shown = prompts[:limit]
+    try:
+        page_no = max(1, int(request.query_params.get("page", "1")))
+    except ValueError:
+        page_no = 1
+    shown = queue.open_prompts(ctx, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+    total, overdue = queue.queue_counts(ctx)
     previews = {p.id: document_preview(ctx, p.document_id) for p in shown[:50]}
     reasons = {
         p.id: [t(f"registry.reason.{r.code}", lang, **dict(r.values)) for r in p.reasons]
@@ -38,8 +42,10 @@ async def inbox(request: Request) -> Response:
         request,
         "registrar.html.j2",
         prompts=shown,
-        total=len(prompts),
-        overdue=sum(1 for p in prompts if p.escalation.is_overdue),
+        total=total,
+        overdue=overdue,
+        page_no=page_no,
+        pages=max(1, -(-total // PAGE_SIZE)),
         alerts=queue.open_alerts(ctx),
         previews=previews,
         reasons=reasons,
