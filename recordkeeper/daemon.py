@@ -49,6 +49,7 @@ from recordkeeper.services.ingest import (
 )
 from recordkeeper.services.metrics import metrics_snapshot
 from recordkeeper.store import repo_documents as repo
+from recordkeeper.web.server import WebServer
 
 log = structlog.get_logger(__name__)
 
@@ -305,6 +306,18 @@ def run_daemon(settings: Settings) -> int:
             instance_lock.release()
 
 
+def _start_web(ctx: Context) -> WebServer | None:
+    """The web interface, when enabled; a port in use is logged, never fatal."""
+    web = ctx.settings.web
+    if not web.enabled:
+        return None
+    try:
+        return WebServer(ctx, web.host, web.port).start()
+    except (RuntimeError, OSError) as exc:
+        log.error("web_failed", error=type(exc).__name__, port=web.port)
+        return None
+
+
 def _run(settings: Settings, leadership: leader.Leadership) -> int:
     ctx = build_context(settings)  # migrated before READY=1
     extractor = open_extractor(settings)
@@ -327,6 +340,7 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
             notifier.ready(status="reloaded")
 
     daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done]
+    web_server = _start_web(ctx)
     metrics_server = None
     if settings.metrics.enabled:  # every instance serves its view; the numbers come from the db
         metrics_server, _thread = serve_metrics(
@@ -356,6 +370,8 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
         leader_jobs.stop()
         if metrics_server is not None:
             metrics_server.shutdown()
+        if web_server is not None:
+            web_server.stop()
         daemon.join()
         extractor.close()
     log.info("daemon_stopped")

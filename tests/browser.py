@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import shutil
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
 from recordkeeper.services.context import Context
-from recordkeeper.web.app import create_app
+from recordkeeper.web.server import WebServer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(__file__).resolve().parent / "fixtures" / "js" / "axe.min.js"
@@ -43,25 +39,12 @@ def _free_port() -> int:
 
 @contextmanager
 def serve(ctx: Context) -> Iterator[str]:
-    """Run the real app with uvicorn on a free local port; yields its base URL."""
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(ctx), host="127.0.0.1", port=port, log_level="error", lifespan="off"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("web server did not start")
-        time.sleep(0.02)
+    """Run the real app as the daemon does, on a free local port; yields its base URL."""
+    server = WebServer(ctx, "127.0.0.1", _free_port()).start()
     try:
-        yield f"http://localhost:{port}"
+        yield server.url
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        server.stop()
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

@@ -101,7 +101,12 @@ def _clock(ctx: Context) -> _Clock:
 
 
 def _view(
-    clock: _Clock, row: RegistryPromptRow, doc: DocumentRow | None, copies: int
+    ctx: Context,
+    session: Session,
+    clock: _Clock,
+    row: RegistryPromptRow,
+    doc: DocumentRow | None,
+    copies: int,
 ) -> PromptView:
     state = (
         escalation(row.due_on, clock.today, clock.calendar, clock.levels)
@@ -172,7 +177,10 @@ def _views(
         copies = _copies(session, [r.id for r in rows])
         docs = _documents(session, [r.document_id for r in rows])
         clock = _clock(ctx)
-        return [_view(clock, row, docs.get(row.document_id), copies.get(row.id, 0)) for row in rows]
+        return [
+            _view(ctx, session, clock, row, docs.get(row.document_id), copies.get(row.id, 0))
+            for row in rows
+        ]
 
 
 def queue_counts(ctx: Context) -> tuple[int, int]:
@@ -211,7 +219,8 @@ def get_prompt(ctx: Context, prompt_id: int) -> PromptView:
                 f"registration prompt {prompt_id} does not exist", code="registry.not_found"
             )
         doc = session.get(DocumentRow, row.document_id)
-        return _view(_clock(ctx), row, doc, _copies(session, [row.id]).get(row.id, 0))
+        copies = _copies(session, [row.id]).get(row.id, 0)
+        return _view(ctx, session, _clock(ctx), row, doc, copies)
 
 
 def open_alerts(ctx: Context) -> list[AlertView]:
