@@ -66,7 +66,8 @@ async def _answer(request: Request, action: str) -> Response:
         if action == "register":
             answers.register(ctx, prompt_id, str(form.get("dnr", "")).strip(), info.user.id)
         elif action == "dismiss":
-            answers.dismiss(ctx, prompt_id, str(form.get("reason", "")).strip(), info.user.id)
+            reason = str(form.get("reason", "")).strip()
+            answers.dismiss(ctx, prompt_id, reason, info.user.id, answers.default_not_official())
         else:
             answers.reclassify(
                 ctx,
