@@ -7,16 +7,24 @@ digest lists what the service knows today and grows as features are wired:
 - registrar: open prompts new since the last digest, overdue prompts, open
   alerts (registry's `registration_queue`).
 - DPO: retention proposals awaiting approval and deadlines past due (retention).
-- project lead, audit status and signed head: wired as the process and audit
-  read functions land (issue 9).
+- project lead: process warnings raised and resolved since the last digest,
+  per project, in the instruction's words (process_status).
+- audit status and signed head: wired as the audit read functions land.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from recordkeeper.notify.render import DigestLine, DpoFindings, LeadFindings, RegistrarFindings
-from recordkeeper.services import registration_queue, retention
+from recordkeeper.notify.render import (
+    DigestLine,
+    DpoFindings,
+    LeadFindings,
+    ProjectWarnings,
+    RegistrarFindings,
+)
+from recordkeeper.process.report import Renderer
+from recordkeeper.services import check, process_status, registration_queue, retention
 from recordkeeper.services.context import Context
 
 
@@ -48,7 +56,31 @@ class StoreDigestSources:
         )
 
     def project_lead(self, ctx: Context, since: datetime, now: datetime) -> LeadFindings:
-        return LeadFindings()
+        raised, resolved = process_status.warnings_since(ctx, since)
+        if not raised and not resolved:
+            return LeadFindings()
+        classes = ctx.rules.one("classes")
+        renderer = Renderer(
+            check.process_rules(ctx.rules),
+            {c.id: (c.name_sv, c.name_en) for c in classes.classes},
+            ctx.lang,
+        )
+
+        def line(w: process_status.StoredWarning) -> DigestLine:
+            text = process_status.warning_text(renderer, w)
+            return DigestLine(ref=w.rule_id, text=text, project=w.project, detail=w.severity)
+
+        projects = sorted({w.project for w in (*raised, *resolved)})
+        return LeadFindings(
+            projects=tuple(
+                ProjectWarnings(
+                    project=p,
+                    new=tuple(line(w) for w in raised if w.project == p),
+                    resolved=tuple(line(w) for w in resolved if w.project == p),
+                )
+                for p in projects
+            )
+        )
 
     def dpo(self, ctx: Context, since: datetime, now: datetime) -> DpoFindings:
         awaiting = tuple(

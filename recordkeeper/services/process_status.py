@@ -28,6 +28,7 @@ import structlog
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from recordkeeper import i18n
 from recordkeeper.errors import ProjectFileError, UsageError
 from recordkeeper.ingest.extract import codec
 from recordkeeper.model import AuditEvent, Classification, DocumentFacts
@@ -40,6 +41,7 @@ from recordkeeper.process import (
     parse_project_file,
 )
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
+from recordkeeper.process.report import Renderer
 from recordkeeper.ruleset.process import ProcessRules
 from recordkeeper.services.check import process_rules
 from recordkeeper.services.confirmations import stored_confirmations
@@ -63,6 +65,15 @@ __all__ = [
 ]
 
 log = structlog.get_logger(__name__)
+
+i18n.register(
+    {
+        "process.people_count": {
+            "sv": "{count} person(er) (se projektsidan)",
+            "en": "{count} person(s) (see the project page)",
+        }
+    }
+)
 
 MIN_INTERVAL_S = 30.0
 BULK_CHANGES = 50
@@ -349,6 +360,37 @@ def _warning(row: ProcessWarningRow) -> StoredWarning:
         first_seen_at=row.first_seen_at, last_seen_at=row.last_seen_at,
         resolved_at=row.resolved_at,
     )  # fmt: skip
+
+
+def warning_text(renderer: Renderer, warning: StoredWarning) -> str:
+    """A stored warning in the reader's language; people appear as a count (no names stored)."""
+    finding = Finding(
+        warning.step_id or "",
+        warning.severity,
+        f"process.warn.{warning.code}",
+        warning.rule_id,
+        warning.params,
+        person=i18n.t("process.people_count", renderer.lang, count=warning.count),
+    )
+    return renderer.finding_text(finding)
+
+
+def warnings_since(
+    ctx: Context, since: datetime
+) -> tuple[list[StoredWarning], list[StoredWarning]]:
+    """(raised, resolved) since `since`: the project lead's news for a digest."""
+    with ctx.store.read() as session:
+        raised = session.scalars(
+            select(ProcessWarningRow).where(
+                ProcessWarningRow.state == "open", ProcessWarningRow.first_seen_at >= since
+            )
+        ).all()
+        resolved = session.scalars(
+            select(ProcessWarningRow).where(
+                ProcessWarningRow.state != "open", ProcessWarningRow.resolved_at >= since
+            )
+        ).all()
+        return [_warning(r) for r in raised], [_warning(r) for r in resolved]
 
 
 def project_statuses(ctx: Context) -> list[ProjectStatus]:

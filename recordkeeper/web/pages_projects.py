@@ -7,12 +7,15 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from recordkeeper.errors import RecordkeeperError
-from recordkeeper.process import Finding
 from recordkeeper.process.report import Renderer
 from recordkeeper.services.check import process_rules
 from recordkeeper.services.confirmations import confirm_step
 from recordkeeper.services.context import Context
-from recordkeeper.services.process_status import project_status, project_statuses
+from recordkeeper.services.process_status import (
+    project_status,
+    project_statuses,
+    warning_text,
+)
 from recordkeeper.web.security import app_context, page, session_of
 
 BOARD_ROLES = ("project_lead", "registrar", "dpo")
@@ -55,15 +58,7 @@ async def project(request: Request) -> Response:
         return render(request, "not_found.html.j2", 404)
     renderer = _renderer(ctx, request_lang(request))
     rules = process_rules(ctx.rules)
-    warnings = [
-        (
-            w,
-            renderer.finding_text(
-                Finding(w.step_id or "", w.severity, w.code, w.rule_id, w.params)
-            ),
-        )
-        for w in status.warnings
-    ]
+    warnings = [(w, warning_text(renderer, w)) for w in status.warnings]
     return render(
         request,
         "project.html.j2",

@@ -125,3 +125,24 @@ def test_a_project_lead_cannot_open_another_leads_project(ctx: Context, share: P
     assert client.get("/projects").status_code == 200
     assert other.get(f"/projects/{PROJECT}").status_code == 404
     assert PROJECT not in other.get("/projects").text
+
+
+def test_project_warnings_read_as_sentences_and_reach_the_lead_digest(
+    ctx: Context, share: Path
+) -> None:
+    from datetime import timedelta
+
+    from recordkeeper.services.digest_sources import StoreDigestSources
+
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    client = client_for(ctx)
+    sign_in(client, "lead")
+    page = client.get(f"/projects/{PROJECT}").text
+    assert "jävsdeklaration saknas för 1 person(er)" in page
+    assert "process.warn" not in page and "{person}" not in page
+    since = ctx.clock.now() - timedelta(days=1)
+    digest = StoreDigestSources().project_lead(ctx, since, ctx.clock.now())
+    (project,) = digest.projects
+    assert project.project == PROJECT
+    assert any("1 person(er)" in line.text for line in project.new)
