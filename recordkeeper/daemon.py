@@ -340,7 +340,6 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
             notifier.ready(status="reloaded")
 
     daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done]
-    web_server = _start_web(ctx)
     metrics_server = None
     if settings.metrics.enabled:  # every instance serves its view; the numbers come from the db
         metrics_server, _thread = serve_metrics(
@@ -362,6 +361,7 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     signal.signal(signal.SIGHUP, _on_hup)
     log.info("daemon_started", roots=len(daemon.roots))
     daemon.start()
+    web_server = _start_web(ctx)
     # the first tick starts the reconciling scan at once
     notifier.ready(status=f"watching {len(daemon.roots)} roots")
     try:
