@@ -486,10 +486,59 @@ def execute(ctx: Context, *, dry_run: bool = False) -> ExecutionReport:
             ).scalars()
         )
     for proposal_id in approved:
-        _quarantine(ctx, proposal_id, report, dry_run=dry_run)
+        if _action_of(ctx, proposal_id) == "delete_personal_data":
+            _delete_personal_data(ctx, proposal_id, report, dry_run=dry_run)
+        else:
+            _quarantine(ctx, proposal_id, report, dry_run=dry_run)
     for proposal_id in ripe:
         _purge(ctx, proposal_id, report, dry_run=dry_run)
     return report
+
+
+def _action_of(ctx: Context, proposal_id: str) -> str | None:
+    with ctx.store.read() as session:
+        proposal = session.get(ProposalRow, proposal_id)
+        return proposal.action if proposal is not None else None
+
+
+def _delete_personal_data(
+    ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_run: bool
+) -> None:
+    """Delete what recordkeeper itself keeps about the people in these documents.
+
+    The files are never touched: personal data in an official document goes
+    only when the document is weeded (archive law). What goes here is the
+    service's own copy: the keyed-hash subject index of the content.
+    """
+    now = ctx.clock.now()
+    with ctx.store.transaction(dry_run=dry_run) as tx:
+        proposal = tx.session.get(ProposalRow, proposal_id)
+        if proposal is None or proposal.state != "approved":
+            raise DecisionRequired(f"proposal '{proposal_id}' is not approved")
+        held_docs, held_projects = active_holds(tx)
+        items = tx.session.execute(
+            select(ProposalItemRow).where(ProposalItemRow.proposal_id == proposal_id)
+        ).scalars()
+        report.proposals.append(proposal_id)
+        for item in items:
+            if item.document_id in held_docs or proposal.project in held_projects:
+                report.held.append(item.document_id)
+                continue
+            tx.session.execute(delete(SubjectTokenRow).where(SubjectTokenRow.sha256 == item.sha256))
+            item.state = "pd_deleted"
+            report.deleted.append(item.document_id)
+            tx.record(
+                AuditEvent(
+                    "personal_data_deleted",
+                    now,
+                    document_id=item.document_id,
+                    project_id=proposal.project,
+                    rule_id=proposal.rule_id,
+                    sha256=item.sha256,
+                    data={"proposal": proposal_id},
+                )
+            )
+        proposal.state, proposal.finished_at = "done", now
 
 
 def _quarantine(ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_run: bool) -> None:

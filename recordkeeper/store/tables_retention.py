@@ -74,7 +74,7 @@ class ProposalItemRow(Base):
     document_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64))
     doc_class: Mapped[str | None] = mapped_column(String(64))
-    # proposed | quarantined | deleted | changed | missing | held | restored
+    # proposed | quarantined | deleted | pd_deleted | changed | missing | held | restored
     state: Mapped[str] = mapped_column(String(16))
     quarantine_name: Mapped[str | None] = mapped_column(String(200))
     original_root: Mapped[str | None] = mapped_column(String(200))

@@ -179,3 +179,36 @@ def test_quarantine_survives_a_restart(ctx: Context, share: Path, settings: Sett
         assert sorted(svc.execute(reopened).deleted) == ["doc0", "doc1"]
     finally:
         reopened.store.close()
+
+
+def test_deleting_personal_data_never_touches_the_file(ctx: Context, share: Path) -> None:
+    from recordkeeper.ruleset.retention import RetentionRules
+
+    rules = ctx.rules.one("retention")
+    pd_rule = rules.rules[0].model_copy(
+        update={
+            "id": "pd.strip",
+            "classes": ("survey_response",),
+            "state": "any",
+            "action": "delete_personal_data",
+        }
+    )
+    ctx.rules.by_kind["retention"] = [
+        RetentionRules.model_validate(
+            {
+                **rules.model_dump(),
+                "rules": [pd_rule.model_dump(), *(r.model_dump() for r in rules.rules)],
+            }
+        )
+    ]
+    try:
+        paths = _survey_answers(ctx, share)
+        (proposal,) = svc.make_proposals(ctx, AFTER_DUE)
+        assert proposal.action == "delete_personal_data"
+        svc.decide(ctx, proposal.id, "dpo-anna", "dpo")
+        report = svc.execute(ctx)
+        assert sorted(report.deleted) == ["doc0", "doc1"]
+        assert all(p.exists() for p in paths)
+        assert _quarantine_files(ctx, share) == []
+    finally:
+        ctx.rules.by_kind["retention"] = [rules]
