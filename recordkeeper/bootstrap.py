@@ -8,13 +8,17 @@ the extraction worker pool.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from recordkeeper.audit.keys import load_master_key, load_or_create_key
 from recordkeeper.config import Settings
 from recordkeeper.ingest.pool import ExtractionPool, Job
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services.audit import SIGNER
 from recordkeeper.services.context import Clock, Context, SystemClock
 from recordkeeper.services.ingest import ExtractJob, limits_from
+from recordkeeper.services.vault import VAULT, Vault
 from recordkeeper.store.unit import Store
 
 
@@ -26,12 +30,27 @@ def build_context(
     Raises:
         StoreError: the database cannot be opened or migrated (exit 3).
         RuleFileError: a rule file is invalid (exit 2).
+        KeyPermissionError: the audit key or vault master key is open to others (exit 2).
     """
     rules = load_ruleset(settings.rules_dir)
     store = Store(settings.database_url)
     if migrate:
         store.migrate()
-    return Context(settings=settings, rules=rules, store=store, clock=clock or SystemClock())
+    ctx = Context(settings=settings, rules=rules, store=store, clock=clock or SystemClock())
+    ctx.extras.update(audit_ports(settings, ctx.clock))
+    return ctx
+
+
+def audit_ports(settings: Settings, clock: Clock | None = None) -> dict[str, Any]:
+    """The audit signing key and the personal-data vault (key files created 0600 on first run).
+
+    Raises:
+        KeyPermissionError: a key file is open to other users; the service must not start.
+    """
+    return {
+        SIGNER: load_or_create_key(settings.audit.key_file),
+        VAULT: Vault(load_master_key(settings.audit.master_key_file), clock),
+    }
 
 
 class PoolExtractor:

@@ -25,6 +25,7 @@ from types import FrameType
 import structlog
 
 from recordkeeper import jobs, logs
+from recordkeeper.jobs import tree_head_hook
 from recordkeeper.bootstrap import build_context, open_extractor
 from recordkeeper.config import Settings
 from recordkeeper.errors import EXIT_OK, RuleFileError
@@ -345,6 +346,8 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
         metrics_server, _thread = serve_metrics(
             settings.metrics.host, settings.metrics.port, lambda: metrics_snapshot(ctx)
         )
+    interval_s = settings.audit.head_interval_minutes * 60
+    daemon.tick_hooks.append(tree_head_hook(interval_s, time.monotonic))
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("stopping", signal=signal.Signals(signum).name)

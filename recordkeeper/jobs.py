@@ -7,6 +7,7 @@ leader only (the daemon schedules them there).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -15,6 +16,7 @@ from recordkeeper.config import Settings
 from recordkeeper.errors import RecordkeeperError
 from recordkeeper.notify.render import Role
 from recordkeeper.notify.smtp import SmtpMailer, SmtpSettings
+from recordkeeper.services.audit import make_tree_head
 from recordkeeper.services.context import Context
 from recordkeeper.services.digest import DigestSources, Mailer, enqueue_digests, flush_outbox
 
@@ -201,3 +203,27 @@ def leader_job_setups(ctx: Context, sources: DigestSources, mailer: Mailer) -> l
         lambda scheduler, c: schedule_email_jobs(scheduler, c, sources, mailer),
         lambda scheduler, c: [schedule_retention_job(scheduler, c)],
     ]
+def make_tree_head_job(ctx: Context) -> None:
+    """Every `audit.head_interval_minutes`: sign the current tree head (no-op when unchanged).
+
+    Schedule with `coalesce=True`; safe to run twice. A refusal (the log no longer
+    reproduces the previous head) is logged, never raised into the scheduler.
+    """
+    now = ctx.clock.now()
+    try:
+        make_tree_head(ctx, at=now)
+    except RecordkeeperError as exc:
+        log.error("audit_head_job_failed", code=exc.code)
+
+
+def tree_head_hook(interval_s: float, monotonic: Callable[[], float]) -> Callable[[Any], None]:
+    """A daemon tick hook that runs `make_tree_head_job` at start and every `interval_s`."""
+    next_at = [0.0]
+
+    def hook(daemon: Any) -> None:
+        now = monotonic()
+        if now >= next_at[0]:
+            next_at[0] = now + interval_s
+            make_tree_head_job(daemon.ctx)
+
+    return hook

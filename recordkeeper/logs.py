@@ -2,34 +2,27 @@
 
 The first defence is not passing personal data to a logger at all; the
 processors here are the last line: they drop deny-listed keys and mask
-personnummer, e-mail addresses and phone numbers in every string value.
+personnummer, e-mail addresses and phone numbers in every string value
+(patterns shared with the audit-entry guard in `recordkeeper.pii`).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
 import structlog
 
-DENY_KEYS = frozenset({"name", "email", "text", "path", "person", "subject", "sender"})
+from recordkeeper import pii
 
-_PATTERNS = (
-    # personnummer / samordningsnummer, with or without century and separator
-    (re.compile(r"(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)"), "[pnr]"),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
-    (re.compile(r"(?<![\w])(?:\+46|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?!\d)"), "[phone]"),
-)
+DENY_KEYS = pii.DENY_KEYS
 
 
 def mask(text: str) -> str:
     """Replace anything that looks like personnummer, e-mail or phone number."""
-    for pattern, replacement in _PATTERNS:
-        text = pattern.sub(replacement, text)
-    return text
+    return pii.mask(text)
 
 
 def redact(

@@ -28,6 +28,9 @@ from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
 
+# the whole suite's log output and audit entries are scanned for personal data
+pytest_plugins = ["tests.pii_scan"]
+
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "rules"
 IN_CI = os.environ.get("CI") == "true"
@@ -141,11 +144,14 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def store(db_backend: str, settings: Settings) -> Iterator[Store]:
+def store(db_backend: str, settings: Settings, request: pytest.FixtureRequest) -> Iterator[Store]:
     """A migrated store on a fresh database; runs the test once per backend."""
     s = Store(settings.database_url)
     s.migrate()
     yield s
+    from tests.pii_scan import scan_audit_leaves  # loaded as a plugin (pytest_plugins)
+
+    scan_audit_leaves(request.node.nodeid, s)
     s.close()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import typer
 
 from recordkeeper import __version__
+from recordkeeper.cli.audit_cmd import audit_app
 from recordkeeper.cli.check_cmd import check as check_command
 from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
@@ -84,6 +85,7 @@ app.add_typer(user_app, name="user")
 app.command("web")(web)
 app.add_typer(registry_app, name="registry")
 app.command("check")(check_command)
+app.add_typer(audit_app, name="audit")
 
 
 def main() -> None:

@@ -113,10 +113,12 @@ class StateRow(Base):
 
 # Feature tables register themselves on Base.metadata when imported:
 # (one import line per feature module, e.g. `from recordkeeper.store import tables_audit`)
+from recordkeeper.store import tables_audit as tables_audit  # noqa: E402
 from recordkeeper.store import tables_classify as tables_classify  # noqa: E402
 from recordkeeper.store import tables_ingest as tables_ingest  # noqa: E402
 from recordkeeper.store import tables_notify as tables_notify  # noqa: E402
 from recordkeeper.store import tables_process as tables_process  # noqa: E402
 from recordkeeper.store import tables_registry as tables_registry  # noqa: E402
 from recordkeeper.store import tables_retention as tables_retention  # noqa: E402
+from recordkeeper.store import tables_vault as tables_vault  # noqa: E402
 from recordkeeper.store import tables_web as tables_web  # noqa: E402

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from recordkeeper.audit.log import canonical_entry
+from recordkeeper.audit.log import canonical_entry, check_identifiers_only
 from recordkeeper.errors import StoreError
 from recordkeeper.model import AuditEvent
 from recordkeeper.store.tables import AuditEntryRow
@@ -36,7 +36,13 @@ class Tx:
     dialect: str
 
     def record(self, event_: AuditEvent) -> int:
-        """Append `event_` to the audit log inside this transaction; returns its index."""
+        """Append `event_` to the audit log inside this transaction; returns its index.
+
+        Raises:
+            PersonalDataInAuditEntry: a value looks like personal data; nothing is written
+                (and the caller's transaction rolls back with it).
+        """
+        check_identifiers_only(event_)
         if self.dialect == "postgresql":
             # serialise appenders so indexes stay dense; released at commit/rollback
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _AUDIT_LOCK_KEY})

@@ -1,0 +1,180 @@
+"""Audit log costs: append overhead per state change, and `audit verify` throughput.
+
+    .venv/bin/python bench/audit.py [--appends 3000] [--entries 200000] [--heads 8]
+
+1. Append: one state change per transaction on a real SQLite file (upsert of a
+   service_state row), with and without `tx.record(AuditEvent)`, interleaved in
+   rounds; reports the median of each and the difference (the overhead).
+2. Verify: fills the log with `--entries` canonical entries (bulk insert of the
+   exact bytes `Tx.record` writes), signs `--heads` tree heads along the way,
+   then times `verify_audit` (read every entry, recompute the tree, check all
+   heads and their consistency) against a floor of reading every leaf and
+   hashing it once.
+
+Prints a Markdown block for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from recordkeeper.audit.log import canonical_entry
+from recordkeeper.bootstrap import audit_ports
+from recordkeeper.config import load_settings
+from recordkeeper.model import AuditEvent
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services.audit import make_tree_head, verify_audit
+from recordkeeper.services.context import Context
+from recordkeeper.store.tables import AuditEntryRow, StateRow
+from recordkeeper.store.unit import Store
+
+T0 = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+
+
+def _event(i: int) -> AuditEvent:
+    return AuditEvent(
+        "document_classified",
+        T0 + timedelta(seconds=i),
+        actor="system",
+        document_id=f"{i:032x}",
+        project_id="p-0042",
+        rule_id="classes.coi_declaration",
+        sha256=hashlib.sha256(i.to_bytes(8, "big")).hexdigest(),
+        data={"doc_class": "coi_declaration", "confidence": 0.92},
+    )
+
+
+def _context(base: Path) -> Context:
+    settings = load_settings(
+        None,
+        {
+            "database_url": f"sqlite:///{base / 'rk.db'}",
+            "audit": {"key_file": str(base / "k.pem"), "master_key_file": str(base / "m.key")},
+        },
+    )
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx = Context(settings=settings, rules=LoadedRules(by_kind={}, files=()), store=store)
+    ctx.extras.update(audit_ports(settings))
+    return ctx
+
+
+def _change(store: Store, i: int, record: bool) -> float:
+    start = time.perf_counter()
+    with store.transaction() as tx:
+        row = tx.session.get(StateRow, "bench")
+        if row is None:
+            tx.session.add(StateRow(key="bench", value=str(i)))
+        else:
+            row.value = str(i)
+        if record:
+            tx.record(_event(i))
+    return time.perf_counter() - start
+
+
+def bench_append(ctx: Context, count: int) -> tuple[float, float]:
+    """Median seconds per state change without and with the audit append."""
+    plain: list[float] = []
+    audited: list[float] = []
+    for i in range(50):  # warm up
+        _change(ctx.store, i, i % 2 == 0)
+    for i in range(count):
+        plain.append(_change(ctx.store, i, False))
+        audited.append(_change(ctx.store, i, True))
+    return statistics.median(plain), statistics.median(audited)
+
+
+def _rows(start: int, stop: int) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for i in range(start, stop):
+        event = _event(i)
+        rows.append(
+            {
+                "idx": i,
+                "leaf": canonical_entry(event, i),
+                "event": event.event,
+                "document_id": event.document_id,
+                "project_id": event.project_id,
+                "created_at": event.at,
+            }
+        )
+    return rows
+
+
+def fill(ctx: Context, entries: int, heads: int) -> None:
+    """Bulk-insert `entries` canonical entries, signing a head after each of `heads` parts."""
+    with ctx.store.read() as session:
+        last = session.scalar(select(func.max(AuditEntryRow.idx)))
+    start = 0 if last is None else last + 1
+    stop = start + entries
+    bounds = [start + (entries * k) // heads for k in range(1, heads + 1)]
+    for part_end in bounds:
+        while start < part_end:
+            chunk = min(part_end, start + 10_000)
+            with ctx.store.transaction() as tx:
+                tx.session.execute(insert(AuditEntryRow), _rows(start, chunk))
+            start = chunk
+        make_tree_head(ctx, at=T0 + timedelta(hours=part_end))
+    assert start == stop
+
+
+def floor_read_hash(ctx: Context) -> tuple[float, float]:
+    """Wall and CPU seconds to read every leaf and hash it once."""
+    start, cpu = time.perf_counter(), time.process_time()
+    with ctx.store.read() as session:
+        for (leaf,) in session.execute(
+            select(AuditEntryRow.leaf).order_by(AuditEntryRow.idx).execution_options(yield_per=5000)
+        ):
+            hashlib.sha256(b"\x00" + leaf).digest()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--appends", type=int, default=3000)
+    parser.add_argument("--entries", type=int, default=200_000)
+    parser.add_argument("--heads", type=int, default=8)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rk-bench-audit-") as tmp:
+        ctx = _context(Path(tmp))
+        plain, audited = bench_append(ctx, args.appends)
+        fill(ctx, args.entries, args.heads)
+        floor, floor_cpu = floor_read_hash(ctx)
+        start, cpu = time.perf_counter(), time.process_time()
+        report = verify_audit(ctx)
+        elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - cpu
+        ctx.store.close()
+    assert report.ok, [p.kind for p in report.problems]
+    rate = report.entries / elapsed
+    machine = f"{platform.machine()}, {os.cpu_count()} cores"
+    print(f"machine: {machine}, Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}")
+    print()
+    print("| measure | value |")
+    print("|---|---|")
+    print(f"| state change, no audit append (median) | {plain * 1e3:.3f} ms |")
+    print(f"| state change + `tx.record` (median) | {audited * 1e3:.3f} ms |")
+    print(f"| **append overhead per state change** | **{(audited - plain) * 1e3:.3f} ms** |")
+    print(f"| entries verified / heads checked | {report.entries} / {report.heads} |")
+    n = report.entries
+    print(
+        f"| floor: read every leaf + one SHA-256 | {n / floor:,.0f} entries/s "
+        f"({n / floor_cpu:,.0f} per CPU-second) |"
+    )
+    print(
+        f"| **`verify_audit`** | **{rate:,.0f} entries/s** ({n / elapsed_cpu:,.0f} per "
+        f"CPU-second; {elapsed:.2f} s, {floor / elapsed:.2f} of floor speed) |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""PURE: patterns for personal data that must never reach a log line or the audit log.
+
+Shared by the log redaction processor (`recordkeeper.logs`, shell) and the
+audit-entry guard (`recordkeeper.audit.log`, core), so both agree on what
+counts as a personnummer, an e-mail address or a phone number.
+
+The patterns err on the side of masking: a false positive costs a masked
+number in a log line, a false negative leaks a person. Digit runs must stand
+on their own (no letter or digit beside them) so that hexadecimal hashes and
+identifiers such as `3f1234567890ab` are not mistaken for numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DENY_KEYS", "PATTERNS", "find_kinds", "mask"]
+
+# Keys whose values are personal data or may hold it (names, paths, free text).
+DENY_KEYS = frozenset({"name", "email", "text", "path", "person", "subject", "sender"})
+
+_ALNUM_BEFORE = r"(?<![0-9A-Za-z])"
+_ALNUM_AFTER = r"(?![0-9A-Za-z])"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    # personnummer / samordningsnummer, with or without century and separator
+    (
+        "personnummer",
+        re.compile(_ALNUM_BEFORE + r"(?:19|20)?\d{6}[-+ ]?\d{4}" + _ALNUM_AFTER),
+        "[pnr]",
+    ),
+    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
+    # Swedish numbers: +46 or a leading 0, then 6-11 more digits in groups. Not after
+    # '.', ':' or a digit, so fractions of seconds in timestamps are left alone.
+    (
+        "phone",
+        re.compile(r"(?<![\w.:+/-])(?:\+46|0)[\s-]?\d{1,3}(?:[\s-]?\d{2,3}){2,4}" + _ALNUM_AFTER),
+        "[phone]",
+    ),
+)
+
+
+def mask(text: str) -> str:
+    """Replace anything that looks like a personnummer, e-mail address or phone number."""
+    for _kind, pattern, replacement in PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def find_kinds(text: str) -> tuple[str, ...]:
+    """The kinds of personal data found in `text` (never the values themselves)."""
+    return tuple(kind for kind, pattern, _ in PATTERNS if pattern.search(text))

@@ -1,0 +1,57 @@
+"""Audit entries carry identifiers only: personal data is refused before it is written."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from recordkeeper import pii
+from recordkeeper.audit.log import PersonalDataInAuditEntry, check_identifiers_only
+from recordkeeper.model import AuditEvent
+
+AT = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("event", "field"),
+    [
+        (AuditEvent("x", AT, actor="anna.andersson@example.se"), "actor"),
+        (AuditEvent("x", AT, document_id="19900101-1234"), "document_id"),
+        (AuditEvent("x", AT, data={"reviewer": "070-123 45 67"}), "data.reviewer"),
+        (AuditEvent("x", AT, data={"who": "pnr 900101-1234"}), "data.who"),
+        (AuditEvent("x", AT, data={"tel": "+46 70 123 45 67"}), "data.tel"),
+        (AuditEvent("x", AT, data={"name": "d1"}), "data.name"),
+        (AuditEvent("x", AT, data={"path": "p1/x.docx"}), "data.path"),
+    ],
+)
+def test_personal_data_is_refused(event: AuditEvent, field: str) -> None:
+    with pytest.raises(PersonalDataInAuditEntry, match=field):
+        check_identifiers_only(event)
+
+
+def test_the_refusal_never_repeats_the_value() -> None:
+    with pytest.raises(PersonalDataInAuditEntry) as caught:
+        check_identifiers_only(AuditEvent("x", AT, actor="anna.andersson@example.se"))
+    assert "anna" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "3f1234567890ab" + "0" * 50,  # a hash with a long digit run inside
+        "1234567890" + "ab" * 27,  # a hash starting with digits
+        "2025-06-02T09:00:00.000000+00:00",
+        "2.4-12345/2025",  # diarienummer
+        "classes.coi_declaration",
+        "d41d8cd98f00b204e9800998ecf8427e",
+    ],
+)
+def test_identifiers_hashes_and_times_pass(value: str) -> None:
+    check_identifiers_only(AuditEvent("x", AT, sha256=value, data={"ref": value}))
+    assert pii.find_kinds(value) == ()
+
+
+def test_mask_names_the_kind() -> None:
+    text = "mail anna@example.se, ring 070-123 45 67, pnr 19900101-1234"
+    assert pii.mask(text) == "mail [email], ring [phone], pnr [pnr]"
