@@ -29,7 +29,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(_ALNUM_BEFORE + r"(?:19|20)?\d{6}[-+ ]?\d{4}" + _ALNUM_AFTER),
         "[pnr]",
     ),
-    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
+    # the top-level domain is letters, so a database URL's user@127.0.0.1 is not an address
+    ("email", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])"), "[email]"),
     # Swedish numbers: +46 or a leading 0, then 6-11 more digits in groups. Not after
     # '.', ':' or a digit, so fractions of seconds in timestamps are left alone.
     (

@@ -45,6 +45,7 @@ def test_the_refusal_never_repeats_the_value() -> None:
         "2.4-12345/2025",  # diarienummer
         "classes.coi_declaration",
         "d41d8cd98f00b204e9800998ecf8427e",
+        "postgresql://rk@127.0.0.1/rk_test",  # a database URL is not an e-mail address
     ],
 )
 def test_identifiers_hashes_and_times_pass(value: str) -> None:
