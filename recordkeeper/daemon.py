@@ -25,13 +25,13 @@ from types import FrameType
 import structlog
 
 from recordkeeper import jobs, logs
-from recordkeeper.jobs import tree_head_hook
 from recordkeeper.bootstrap import build_context, open_extractor
 from recordkeeper.config import Settings
 from recordkeeper.errors import EXIT_OK, RuleFileError
 from recordkeeper.ingest.scan import inspect_path
 from recordkeeper.ingest.stability import StabilityTracker, is_lock_name
 from recordkeeper.ingest.watcher import PathQueue, RootWatcher, choose_mode, filesystem_type
+from recordkeeper.jobs import tree_head_hook
 from recordkeeper.ops import leader
 from recordkeeper.ops.metrics import serve_metrics
 from recordkeeper.ops.sdnotify import SystemdNotifier

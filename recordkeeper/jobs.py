@@ -203,6 +203,8 @@ def leader_job_setups(ctx: Context, sources: DigestSources, mailer: Mailer) -> l
         lambda scheduler, c: schedule_email_jobs(scheduler, c, sources, mailer),
         lambda scheduler, c: [schedule_retention_job(scheduler, c)],
     ]
+
+
 def make_tree_head_job(ctx: Context) -> None:
     """Every `audit.head_interval_minutes`: sign the current tree head (no-op when unchanged).
 
