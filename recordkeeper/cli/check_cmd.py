@@ -24,12 +24,12 @@ from recordkeeper.classify import classify_document, compiled
 from recordkeeper.cli.common import print_json, print_json_line, state
 from recordkeeper.config import Settings
 from recordkeeper.errors import UsageError
-from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.process.report import AGREEMENT_CLASS, COI_CLASS, Renderer, to_json
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.services.check import Classifier, ProjectCheck, check_project, project_dirs
+from recordkeeper.services.ingest import limits_from
 
 _STATUS_STYLE = {
     "complete": "green",
@@ -41,24 +41,12 @@ _STATUS_STYLE = {
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def _limits(settings: Settings) -> Limits:
-    ingest = settings.ingest
-    return Limits(
-        max_file_bytes=ingest.max_file_bytes,
-        max_uncompressed_bytes=ingest.max_uncompressed_bytes,
-        max_compression_ratio=ingest.max_compression_ratio,
-        max_text_chars=ingest.max_text_chars,
-        timeout_s=ingest.extract_timeout_seconds,
-        memory_mb=ingest.extract_memory_mb,
-    )
-
-
 @contextmanager
 def _extractor(settings: Settings) -> Iterator[ExtractionPool]:
     """Worker processes with a timeout and a memory cap per file: a hostile file
     cannot hang or kill the check."""
     workers = max(1, min(settings.ingest.workers, 2))
-    with ExtractionPool(_limits(settings), workers=workers) as pool:
+    with ExtractionPool(limits_from(settings), workers=workers) as pool:
         yield pool
 
 

@@ -15,13 +15,13 @@ import typer
 
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json_line, require_paths, state
-from recordkeeper.config import Settings
 from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool, Job
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.classify_files import ExtractJob, FileOutcome, classify_paths
+from recordkeeper.services.ingest import limits_from
 
 i18n.register(
     {
@@ -58,18 +58,6 @@ class PoolExtractor:
         with ExtractionPool(self.limits, workers=min(self.workers, len(pending))) as pool:
             results = pool.map(Job(j.path, j.rel_path) for j in pending)
             yield from zip(pending, results, strict=True)
-
-
-def limits_from(settings: Settings) -> Limits:
-    ingest = settings.ingest
-    return Limits(
-        max_file_bytes=ingest.max_file_bytes,
-        max_uncompressed_bytes=ingest.max_uncompressed_bytes,
-        max_compression_ratio=ingest.max_compression_ratio,
-        max_text_chars=ingest.max_text_chars,
-        timeout_s=ingest.extract_timeout_seconds,
-        memory_mb=ingest.extract_memory_mb,
-    )
 
 
 def _yes(value: bool | None, lang: str) -> str:

@@ -495,6 +495,13 @@ def execute(ctx: Context, *, dry_run: bool = False) -> ExecutionReport:
     return report
 
 
+def _items(tx: Tx, proposal_id: str, state: str | None = None) -> list[ProposalItemRow]:
+    query = select(ProposalItemRow).where(ProposalItemRow.proposal_id == proposal_id)
+    if state is not None:
+        query = query.where(ProposalItemRow.state == state)
+    return list(tx.session.execute(query).scalars())
+
+
 def _action_of(ctx: Context, proposal_id: str) -> str | None:
     with ctx.store.read() as session:
         proposal = session.get(ProposalRow, proposal_id)
@@ -516,9 +523,7 @@ def _delete_personal_data(
         if proposal is None or proposal.state != "approved":
             raise DecisionRequired(f"proposal '{proposal_id}' is not approved")
         held_docs, held_projects = active_holds(tx)
-        items = tx.session.execute(
-            select(ProposalItemRow).where(ProposalItemRow.proposal_id == proposal_id)
-        ).scalars()
+        items = _items(tx, proposal_id)
         report.proposals.append(proposal_id)
         for item in items:
             if item.document_id in held_docs or proposal.project in held_projects:
@@ -547,11 +552,7 @@ def _quarantine(ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_
         proposal = tx.session.get(ProposalRow, proposal_id)
         if proposal is None or proposal.state != "approved":
             raise DecisionRequired(f"proposal '{proposal_id}' is not approved")
-        items = list(
-            tx.session.execute(
-                select(ProposalItemRow).where(ProposalItemRow.proposal_id == proposal_id)
-            ).scalars()
-        )
+        items = _items(tx, proposal_id)
         held_docs, held_projects = active_holds(tx)
         if proposal.project in held_projects:
             report.held.extend(i.document_id for i in items)
@@ -645,14 +646,7 @@ def _purge(ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_run: 
         if proposal is None or proposal.state != "quarantined":
             return
         held_docs, held_projects = active_holds(tx)
-        items = list(
-            tx.session.execute(
-                select(ProposalItemRow).where(
-                    ProposalItemRow.proposal_id == proposal_id,
-                    ProposalItemRow.state == "quarantined",
-                )
-            ).scalars()
-        )
+        items = _items(tx, proposal_id, state="quarantined")
         approvers = sorted(
             {
                 a.user
