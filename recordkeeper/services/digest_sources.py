@@ -9,22 +9,26 @@ digest lists what the service knows today and grows as features are wired:
 - DPO: retention proposals awaiting approval and deadlines past due (retention).
 - project lead: process warnings raised and resolved since the last digest,
   per project, in the instruction's words (process_status).
-- audit status and signed head: wired as the audit read functions land.
+- DPO, audit: the log verified at digest time and its latest signed head.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from recordkeeper.errors import RecordkeeperError
 from recordkeeper.notify.render import (
+    AuditStatus,
     DigestLine,
     DpoFindings,
     LeadFindings,
     ProjectWarnings,
     RegistrarFindings,
+    SignedHead,
 )
 from recordkeeper.process.report import Renderer
-from recordkeeper.services import check, process_status, registration_queue, retention
+from recordkeeper.services import audit, check, process_status, registration_queue, retention
 from recordkeeper.services.context import Context
 
 
@@ -103,4 +107,30 @@ class StoreDigestSources:
             )
             for d in retention.upcoming(ctx, until=yesterday)
         )
-        return DpoFindings(proposals_awaiting=awaiting, overdue_deletions=overdue)
+        return DpoFindings(
+            proposals_awaiting=awaiting, overdue_deletions=overdue, **_audit_findings(ctx, now)
+        )
+
+
+def _audit_findings(ctx: Context, now: datetime) -> dict[str, Any]:
+    """The audit log's verification result and latest signed head (empty without a key)."""
+    try:
+        report = audit.verify_audit(ctx)
+    except RecordkeeperError:
+        return {}
+    head = report.latest
+    return {
+        "audit": AuditStatus(
+            is_verified=report.ok,
+            entries=report.entries,
+            checked_at=now,
+            detail="; ".join(report.lines(ctx.lang)),
+        ),
+        "head": SignedHead(
+            size=head.tree_size,
+            root_hash=head.root_hash.hex(),
+            signed_at=datetime.fromisoformat(head.timestamp.replace("Z", "+00:00")),
+        )
+        if head is not None
+        else None,
+    }

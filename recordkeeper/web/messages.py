@@ -48,6 +48,33 @@ i18n.register(
         "web.dpo.hold.kind.document": {"sv": "handling", "en": "document"},
         "web.dpo.hold.kind.project": {"sv": "projekt", "en": "project"},
         "web.dpo.audit": {"sv": "Revisionsloggen", "en": "The audit log"},
+        "web.dpo.head_size": {"sv": "Antal poster", "en": "Entries"},
+        "web.dpo.head_root": {"sv": "Rothash", "en": "Root hash"},
+        "web.dpo.head_time": {"sv": "Signerad", "en": "Signed"},
+        "web.dpo.head_key": {"sv": "Nyckel", "en": "Key"},
+        "web.dpo.no_head": {
+            "sv": "Inget signerat trädhuvud ännu.",
+            "en": "No signed tree head yet.",
+        },
+        "web.dpo.verify": {"sv": "Verifiera loggen nu", "en": "Verify the log now"},
+        "web.msg.audit_ok": {
+            "sv": "Revisionsloggen är oförändrad: alla poster och signaturer stämmer.",
+            "en": "The audit log is intact: every entry and signature checks out.",
+        },
+        "web.msg.audit_failed": {
+            "sv": "Revisionsloggen stämmer inte! Kör `recordkeeper audit verify` för detaljer.",
+            "en": "The audit log does not verify! Run `recordkeeper audit verify` for details.",
+        },
+        "web.msg.decision_required": {
+            "sv": "Åtgärden kräver ett beslut av någon med rätt roll.",
+            "en": "This needs a decision by someone with the right role.",
+        },
+        "web.msg.not_found": {"sv": "Hittades inte.", "en": "Not found."},
+        "web.msg.usage": {"sv": "Ogiltig uppgift; försök igen.", "en": "Invalid input; try again."},
+        "web.msg.config_invalid": {
+            "sv": "Inställningarna saknar något (t.ex. signeringsnyckeln).",
+            "en": "A setting is missing (e.g. the signing key).",
+        },
         "web.doc.title": {"sv": "Handling {id}", "en": "Document {id}"},
         "web.doc.facts": {"sv": "Uppgifter", "en": "Facts"},
         "web.doc.versions": {"sv": "Versioner", "en": "Versions"},

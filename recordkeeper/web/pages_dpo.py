@@ -10,7 +10,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from recordkeeper.errors import RecordkeeperError
-from recordkeeper.services import retention
+from recordkeeper.services import audit, retention
+from recordkeeper.services.audit import TreeHead
+from recordkeeper.services.context import Context
 from recordkeeper.services.dpo import dpo_report
 from recordkeeper.web.security import app_context, page, session_of
 
@@ -46,6 +48,7 @@ async def dashboard(request: Request) -> Response:
         timeline=timeline,
         peak=peak,
         message=request.query_params.get("msg", ""),
+        head=_head(ctx),
     )
 
 
@@ -92,10 +95,30 @@ async def lift_hold(request: Request) -> Response:
     return RedirectResponse("/dpo?msg=done", status_code=303)
 
 
+def _head(ctx: Context) -> TreeHead | None:
+    try:
+        return audit.latest_head(ctx)
+    except RecordkeeperError:
+        return None
+
+
+@page(*DPO_ROLES)
+async def verify(request: Request) -> Response:
+    """Verify the audit log now; the answer says what is wrong and where."""
+    ctx = app_context(request)
+    try:
+        report = audit.verify_audit(ctx)
+    except RecordkeeperError as exc:
+        return RedirectResponse(f"/dpo?msg={exc.code}#audit", status_code=303)
+    outcome = "audit_ok" if report.ok else "audit_failed"
+    return RedirectResponse(f"/dpo?msg={outcome}#audit", status_code=303)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/dpo", dashboard),
         Route("/dpo/proposals/{proposal_id}/decide", decide, methods=["POST"]),
         Route("/dpo/holds", add_hold, methods=["POST"]),
         Route("/dpo/holds/{hold_id}/lift", lift_hold, methods=["POST"]),
+        Route("/dpo/audit/verify", verify, methods=["POST"]),
     ]

@@ -146,3 +146,20 @@ def test_project_warnings_read_as_sentences_and_reach_the_lead_digest(
     (project,) = digest.projects
     assert project.project == PROJECT
     assert any("1 person(er)" in line.text for line in project.new)
+
+
+def test_the_dpo_sees_the_signed_head_and_verifies_the_log(ctx: Context) -> None:
+    from recordkeeper.bootstrap import audit_ports
+    from recordkeeper.services.audit import make_tree_head
+
+    ctx.extras.update(audit_ports(ctx.settings, ctx.clock))
+    seed_prompt(ctx)
+    head = make_tree_head(ctx)
+    assert head is not None
+    client = client_for(ctx)
+    csrf = sign_in(client, "dpo")
+    page = client.get("/dpo").text
+    assert head.root_hash.hex() in page
+    response = client.post("/dpo/audit/verify", data={"csrf": csrf})
+    assert response.headers["location"] == "/dpo?msg=audit_ok#audit"
+    assert "Revisionsloggen är oförändrad" in client.get("/dpo?msg=audit_ok").text
