@@ -144,6 +144,7 @@ def test_a_bad_config_exits_2_without_starting(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # ten daemon starts on a loaded 2-core machine take minutes
 def test_sigkill_at_random_moments_loses_nothing_and_records_nothing_twice(
     tmp_path: Path, share: Path
 ) -> None:
