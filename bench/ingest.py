@@ -136,9 +136,10 @@ def _scan(root: Path, work: Path) -> int | None:
         **os.environ,
         "RECORDKEEPER_STATE_DIR": str(state),
         "RECORDKEEPER_DATABASE_URL": f"sqlite:///{state / 'rk.db'}",
-        "RECORDKEEPER_ROOTS": f'[{{"path": "{root}"}}]',
     }
-    done = subprocess.run([str(exe), "scan", str(root)], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(exe), "scan", str(root)], env=env, capture_output=True, text=True, cwd=work
+    )
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         return None

@@ -18,8 +18,10 @@ calling it again from inside a `map` loop raises instead of deadlocking).
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
+import queue
 import signal
 import threading
 import time
@@ -44,7 +46,7 @@ log = structlog.get_logger(__name__)
 
 _STARTUP_TIMEOUT_S = 60.0
 _STOP_TIMEOUT_S = 2.0
-_DEPTH = 2  # tasks queued per worker
+_DEPTH = 6  # tasks queued per worker: slack for a parent that is slow to be scheduled
 _MIB = 1024 * 1024
 
 
@@ -75,18 +77,37 @@ def _cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
+def _send_results(conn: Connection, outbox: queue.SimpleQueue[ExtractionResult | None]) -> None:
+    """Worker's sender thread: a large result waiting for the parent to read the pipe
+    must not keep the worker from starting its next file."""
+    while (result := outbox.get()) is not None:
+        try:
+            conn.send(result)
+        except MemoryError:
+            reason, detail = UnreadableReason.MEMORY, "result too large to send"
+            conn.send(Unreadable(result.path, reason, detail))
+        except (OSError, EOFError):
+            return
+
+
 def _worker_main(conn: Connection, limits: Limits) -> None:
-    """Worker loop: receive (path, rel_path, project), send back the result."""
+    """Worker loop: receive (path, rel_path, project), hand the result to the sender."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    # Objects inherited from the fork server stay out of the collector's scans, so
+    # they are neither walked again nor copied on write page by page.
+    gc.freeze()
     _cap_memory(limits.memory_mb)
     conn.send(("ready", os.getpid()))
+    outbox: queue.SimpleQueue[ExtractionResult | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
+    sender.start()
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError):
-            return
+            break
         if message is None:
-            return
+            break
         path, rel_path, project = message
         result: ExtractionResult
         try:
@@ -95,12 +116,9 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
             result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
         except BaseException as exc:  # the worker must answer, whatever happened
             result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
-        try:
-            conn.send(result)
-        except MemoryError:
-            conn.send(Unreadable(rel_path, UnreadableReason.MEMORY, "result too large to send"))
-        except (OSError, EOFError):
-            return
+        outbox.put(result)
+    outbox.put(None)
+    sender.join(_STOP_TIMEOUT_S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +233,7 @@ class ExtractionPool:
     def _run(
         self, items: Iterator[Job | tuple[Path, str, str | None]]
     ) -> Iterator[ExtractionResult]:
-        window = len(self._workers) * 8  # bound on results held back for ordering
+        window = len(self._workers) * _DEPTH * 4  # bound on results held back for ordering
         done: dict[int, ExtractionResult] = {}
         again: deque[_Task] = deque()  # queued on a worker that had to be replaced
         next_index = 0
