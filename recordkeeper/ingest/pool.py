@@ -132,6 +132,7 @@ class _Task:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    pid: int
     tasks: int = 0
     queue: deque[_Task] = field(default_factory=deque)
     deadline: float = 0.0  # for the task at the head of the queue (the one running)
@@ -179,7 +180,7 @@ class ExtractionPool:
 
     def worker_pids(self) -> tuple[int, ...]:
         """Process ids of the current workers (for monitoring)."""
-        return tuple(w.process.pid for w in self._workers if w.process.pid is not None)
+        return tuple(w.pid for w in self._workers)  # safe from any thread
 
     def extract(self, path: Path, rel_path: str, project: str | None = None) -> ExtractionResult:
         """Extract one file in a worker."""
@@ -362,7 +363,7 @@ class ExtractionPool:
         except PoolError:
             process.kill()
             raise
-        return _Worker(process=process, conn=parent)
+        return _Worker(process=process, conn=parent, pid=process.pid or 0)
 
     def _stop(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError, EOFError):
@@ -388,7 +389,8 @@ class ExtractionPool:
             worker.process.kill()
         self._stop(worker)
         fresh = self._start()
-        worker.process, worker.conn, worker.tasks = fresh.process, fresh.conn, 0
+        worker.process, worker.conn, worker.pid = fresh.process, fresh.conn, fresh.pid
+        worker.tasks = 0
 
     def _abandon_busy(self) -> None:
         """A consumer stopped iterating: jobs still running are not wanted any more."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
 from recordkeeper.ingest.extract import Limits
@@ -14,6 +17,7 @@ from recordkeeper.ingest.pool import ExtractionPool, Job, PoolError
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_docx, make_pdf, make_xlsx
 from tests import hostile
+from tests.integration.test_extract_hostile import CASES
 
 
 @pytest.fixture(scope="module")
@@ -40,26 +44,53 @@ def test_map_returns_results_in_input_order(tmp_path: Path, pool: ExtractionPool
         assert result.project == "P1"
 
 
-def test_hostile_files_through_the_pool(tmp_path: Path, pool: ExtractionPool) -> None:
+def test_every_hostile_case_through_the_pool(tmp_path: Path, pool: ExtractionPool) -> None:
+    jobs = []
+    for case in sorted(CASES):
+        name, build, _ = CASES[case]
+        folder = tmp_path / case
+        folder.mkdir()
+        jobs.append(Job(build(folder, folder / name), f"{case}/{name}"))
     good = make_docx(tmp_path / "ok.docx", paragraphs=["Fungerar"])
-    jobs = [
-        Job(hostile.billion_laughs_docx(tmp_path / "bl.docx"), "bl.docx"),
-        Job(hostile.encrypted_docx(tmp_path / "enc.docx"), "enc.docx"),
-        Job(hostile.ratio_bomb_docx(tmp_path / "bomb.docx"), "bomb.docx"),
-        Job(hostile.zero_bytes(tmp_path / "zero.pdf"), "zero.pdf"),
-        Job(hostile.fifo(tmp_path / "fifo.docx"), "fifo.docx"),
-        Job(good, "ok.docx"),
-    ]
+    jobs.append(Job(good, "ok.docx"))
     results = list(pool.map(jobs))
-    reasons = [r.reason if isinstance(r, Unreadable) else None for r in results]
-    assert reasons == [
-        UnreadableReason.XML_ENTITIES,
-        UnreadableReason.ENCRYPTED,
-        UnreadableReason.ZIP_BOMB,
-        UnreadableReason.EMPTY,
-        UnreadableReason.SPECIAL_FILE,
-        None,
-    ]
+    expected = [CASES[case][2] for case in sorted(CASES)]
+    assert [r.reason for r in results[:-1] if isinstance(r, Unreadable)] == expected
+    assert isinstance(results[-1], DocumentFacts)
+
+
+def test_worker_killed_twice_on_one_file_reports_memory(tmp_path: Path) -> None:
+    slow = hostile.huge_valid_docx(tmp_path / "slow.docx", paragraphs=150_000)
+    with ExtractionPool(Limits(timeout_s=120), workers=1) as single:
+        outcome: list[object] = []
+        runner = threading.Thread(target=lambda: outcome.append(single.extract(slow, "s.docx")))
+        runner.start()
+        killed: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(killed) < 2 and time.monotonic() < deadline:
+            (pid,) = single.worker_pids()
+            if pid not in killed and _busy(pid):
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            time.sleep(0.01)  # polling interval
+        runner.join(60)
+        assert len(killed) == 2
+        (result,) = outcome
+        assert isinstance(result, Unreadable)
+        assert result.reason is UnreadableReason.MEMORY
+        assert "SIGKILL" in result.detail
+        note = tmp_path / "after.txt"
+        note.write_text("Efteråt", encoding="utf-8")
+        assert isinstance(single.extract(note, "after.txt"), DocumentFacts)
+
+
+def _busy(pid: int) -> bool:
+    """The worker has spent CPU time on the current file (so it is past reading it)."""
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except psutil.Error:
+        return False
+    return times.user + times.system > 0.3
 
 
 def test_slow_file_times_out_and_the_files_queued_behind_it_are_still_read(
