@@ -101,7 +101,7 @@ def test_msg_headers_body_and_attachments(tmp_path: Path) -> None:
     facts = _facts(path)
     assert facts.kind == "msg"
     assert facts.email is not None
-    assert facts.email.sender is not None and "Karin Ek" in facts.email.sender
+    assert facts.email.sender == "Karin Ek <karin.ek@npo.example>"
     assert any("fmb@myndighet.example" in r for r in facts.email.recipients)
     assert any("per@fk.example" in r for r in facts.email.cc)
     assert facts.email.subject == "Synpunkter på textförslag"

@@ -24,6 +24,17 @@ def _split(value: object) -> tuple[str, ...]:
     return tuple(p for part in str(value).replace(";", ",").split(",") if (p := clean(part)))
 
 
+def _sender(message: MessageBase) -> str | None:
+    """`Name <address>`: extract-msg gives only the name when the message has no headers."""
+    sender = clean(message.sender)
+    if sender and "@" in sender:
+        return sender
+    address = clean(message.getStringStream("__substg1.0_0C1F"))  # PR_SENDER_EMAIL_ADDRESS
+    if address and "@" in address:
+        return f"{sender} <{address}>" if sender else address
+    return sender
+
+
 def _attachment_name(attachment: object) -> str | None:
     for attribute in ("longFilename", "shortFilename", "name"):
         value = getattr(attachment, attribute, None)
@@ -54,7 +65,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
                 name for a in (message.attachments or []) if (name := _attachment_name(a))
             )
             email = EmailFacts(
-                sender=clean(message.sender),
+                sender=_sender(message),
                 recipients=_split(message.to),
                 cc=_split(message.cc),
                 subject=clean(message.subject),
