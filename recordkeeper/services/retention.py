@@ -641,6 +641,9 @@ def _quarantine_item(
 
 def _purge(ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_run: bool) -> None:
     now = ctx.clock.now()
+    # files go only after their tombstones are committed: a failed commit must not
+    # leave a destroyed file without the record of the decision behind it
+    to_unlink: list[tuple[str, Path]] = []
     with ctx.store.transaction(dry_run=dry_run) as tx:
         proposal = tx.session.get(ProposalRow, proposal_id)
         if proposal is None or proposal.state != "quarantined":
@@ -673,11 +676,18 @@ def _purge(ctx: Context, proposal_id: str, report: ExecutionReport, *, dry_run: 
             if dry_run:
                 continue
             _tombstone(tx, proposal, item, approvers, now)
-            path.unlink()
+            to_unlink.append((item.document_id, path))
         if dry_run:
             return
         if all(i.state == "deleted" for i in items):
             proposal.state, proposal.finished_at = "done", now
+    for document_id, path in to_unlink:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # the tombstone stands; the file waits in quarantine
+            log.error("quarantine_delete_failed", doc_id=document_id, error=type(exc).__name__)
 
 
 def _tombstone(
