@@ -49,6 +49,7 @@ from recordkeeper.services.ingest import (
     record_queue_length,
 )
 from recordkeeper.services.metrics import metrics_snapshot
+from recordkeeper.services.process_status import evaluate_pending
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.web.server import WebServer
 
@@ -281,6 +282,12 @@ class Daemon:
         self._next_queue_report = now + _QUEUE_REPORT_S
 
 
+def _pending_projects_hook(daemon: Daemon) -> None:
+    """Once the queue is drained, evaluate projects a bulk scan or the interval deferred."""
+    if daemon.queue_length() == 0:
+        evaluate_pending(daemon.ctx)
+
+
 def _reclassify_hook(watch: RulesWatch) -> TickHook:
     """Re-classify, in batches per tick, after start and after each rules reload."""
 
@@ -323,7 +330,7 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     ctx = build_context(settings)  # migrated before READY=1
     extractor = open_extractor(settings)
     daemon = Daemon(ctx, extractor)
-    daemon.tick_hooks.append(_reclassify_hook(RulesWatch()))
+    daemon.tick_hooks += [_reclassify_hook(RulesWatch()), _pending_projects_hook]
     notifier = SystemdNotifier()
     setups = jobs.leader_job_setups(ctx, StoreDigestSources(), jobs.build_mailer(settings))
     leader_jobs = jobs.LeaderScheduler(ctx, leadership, setups)
@@ -347,7 +354,13 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
             settings.metrics.host, settings.metrics.port, lambda: metrics_snapshot(ctx)
         )
     interval_s = settings.audit.head_interval_minutes * 60
-    daemon.tick_hooks.append(tree_head_hook(interval_s, time.monotonic))
+    sign_heads = tree_head_hook(interval_s, time.monotonic)
+
+    def tree_heads_while_leading(daemon_: Daemon) -> None:
+        if leader_jobs.is_running:  # one signer per cluster, like the scheduled jobs
+            sign_heads(daemon_)
+
+    daemon.tick_hooks.append(tree_heads_while_leading)
 
     def _on_term(signum: int, _frame: FrameType | None) -> None:
         log.info("stopping", signal=signal.Signals(signum).name)

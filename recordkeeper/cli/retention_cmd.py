@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -21,6 +23,29 @@ project_app = typer.Typer(help="Projekt / project events.", no_args_is_help=True
 AS_USER = typer.Option(None, "--as", help="Act as this user (default: the OS user).")
 JSON = typer.Option(False, "--json", help="Machine-readable output.")
 DRY_RUN = typer.Option(False, "--dry-run", help="Show what would happen; change nothing.")
+
+
+def _show(
+    items: list[dict[str, Any]],
+    as_json: bool,
+    lang: str,
+    listing: str,
+    columns: tuple[str, ...],
+    cells: Callable[[dict[str, Any]], tuple[str, ...]],
+) -> None:
+    """Print `items` as JSON, or as a table titled `retention.<listing>.title`."""
+    if as_json:
+        print_json(items)
+        return
+    if not items:
+        typer.echo(t(f"retention.{listing}.none", lang))
+        return
+    table = Table(title=t(f"retention.{listing}.title", lang))
+    for key in columns:
+        table.add_column(t(f"retention.col.{key}", lang))
+    for item in items:
+        table.add_row(*cells(item))
+    Console().print(table)
 
 
 @retention_app.command("plan")
@@ -45,25 +70,21 @@ def plan(
         }
         for r in rows
     ]
-    if as_json:
-        print_json(items)
-        return
-    if not items:
-        typer.echo(t("retention.plan.none", lang))
-        return
-    table = Table(title=t("retention.plan.title", lang))
-    for key in ("due", "document", "project", "class", "rule", "action"):
-        table.add_column(t(f"retention.col.{key}", lang))
-    for i in items:
-        table.add_row(
+    _show(
+        items,
+        as_json,
+        lang,
+        "plan",
+        ("due", "document", "project", "class", "rule", "action"),
+        lambda i: (
             str(i["due_on"]),
             str(i["document_id"]),
             str(i["project"] or ""),
             str(i["class"] or ""),
             str(i["rule"]),
             t(f"retention.action.{i['action']}", lang),
-        )
-    Console().print(table)
+        ),
+    )
 
 
 @retention_app.command("propose")
@@ -103,25 +124,21 @@ def proposals(ctx: typer.Context, as_json: bool = JSON) -> None:
         }
         for p in rows
     ]
-    if as_json:
-        print_json(items)
-        return
-    if not items:
-        typer.echo(t("retention.proposals.none", lang))
-        return
-    table = Table(title=t("retention.proposals.title", lang))
-    for key in ("id", "project", "rule", "action", "state", "basis"):
-        table.add_column(t(f"retention.col.{key}", lang))
-    for i in items:
-        table.add_row(
+    _show(
+        items,
+        as_json,
+        lang,
+        "proposals",
+        ("id", "project", "rule", "action", "state", "basis"),
+        lambda i: (
             str(i["id"]),
             str(i["project"] or ""),
             str(i["rule"]),
             t(f"retention.action.{i['action']}", lang),
             t(f"retention.status.{i['state']}", lang),
             str(i["basis"]),
-        )
-    Console().print(table)
+        ),
+    )
 
 
 @retention_app.command("approve")

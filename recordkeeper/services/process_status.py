@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
 __all__ = [
     "ProjectStatus",
     "StoredWarning",
+    "evaluate_pending",
     "evaluate_stored_project",
     "open_warnings",
     "process_stage",
@@ -334,16 +335,32 @@ def _due(ctx: Context, projects: set[str]) -> list[str]:
 
 
 def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
-    """Pipeline stage: re-evaluate the projects that had a document change.
-
-    One project's failure is logged and does not stop the others.
-    """
+    """Pipeline stage: re-evaluate the projects that had a document change."""
     projects = {c.project for c in changes if c.project}
     if len(changes) >= BULK_CHANGES:
         # a bulk scan (first run, a restored share): wait for its last, smaller chunk
         ctx.extras.setdefault(_PENDING, set()).update(projects)
         return
-    for project in _due(ctx, projects):
+    _reevaluate_each(ctx, _due(ctx, projects))
+
+
+def evaluate_pending(ctx: Context) -> int:
+    """Evaluate the projects a bulk scan or the per-project interval left pending.
+
+    Called by the daemon when its queue is empty, so a project whose last change
+    arrived in a bulk chunk, or within `MIN_INTERVAL_S` of its previous evaluation,
+    gets its status without waiting for another change. Returns how many ran.
+    """
+    if not ctx.extras.get(_PENDING):
+        return 0
+    due = _due(ctx, set())
+    _reevaluate_each(ctx, due)
+    return len(due)
+
+
+def _reevaluate_each(ctx: Context, projects: Sequence[str]) -> None:
+    """One project's failure is logged and does not stop the others."""
+    for project in projects:
         try:
             reevaluate_project(ctx, project)
         except Exception:

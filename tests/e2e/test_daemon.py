@@ -43,6 +43,7 @@ def start(config: Path, log: Path) -> subprocess.Popen[bytes]:
             stdout=subprocess.DEVNULL,
             stderr=err,
             env=env,
+            cwd=config.parent,  # relative defaults (var/keys) stay in the test dir
         )
 
 

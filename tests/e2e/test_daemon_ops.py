@@ -55,6 +55,7 @@ def _start(config: Path, log_file: Path, env: dict[str, str]) -> subprocess.Pope
             stdout=log,
             stderr=log,
             env=env,
+            cwd=config.parent,  # relative defaults (var/keys) stay in the test dir
         )
 
 

@@ -8,50 +8,18 @@ import pytest
 from sqlalchemy import select
 
 from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.samples.builders import make_docx
 from recordkeeper.services.context import Context
-from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.services.process_status import open_warnings, project_status
 from recordkeeper.store.tables import AuditEntryRow
 from recordkeeper.store.tables_process import ProcessWarningRow
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
-
-PROJECT = "FMB Ländryggssmärta nytt beslutsstöd"
+from tests.webclient import PROJECT, declare, make_project_missing_a_declaration, scan
 
 
 @pytest.fixture
 def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
     return Context(settings=settings, rules=rules, store=store, clock=clock)
-
-
-def scan(ctx: Context) -> None:
-    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
-
-
-def _project(share: Path) -> Path:
-    folder = share / PROJECT
-    make_docx(
-        folder / "01 Plan" / "Projektplan.docx",
-        title="Projektplan",
-        paragraphs=[
-            "Uppdraget är att ta fram ett nytt försäkringsmedicinskt beslutsstöd.",
-            "Projektledare: Anna Berg",
-            "Sakkunniga i projektgruppen: Karin Ek, Lars Berg.",
-        ],
-    )
-    for name in ("Karin Ek", "Lars Berg"):
-        make_docx(
-            folder / "02 Projektgrupp" / f"Avtal om ersättning {name}.docx",
-            title="Avtal om ersättning",
-            paragraphs=[f"Uppdragstagare: {name}", "Uppdraget: sakkunnig i projektgruppen."],
-        )
-    make_docx(
-        folder / "02 Projektgrupp" / "Jävsdeklaration Karin Ek.docx",
-        title="Jävsdeklaration",
-        paragraphs=["Namn: Karin Ek", "Jag har inga bindningar."],
-    )
-    return folder
 
 
 def _audit(store: Store, event: str) -> list[bytes]:
@@ -63,7 +31,7 @@ def _audit(store: Store, event: str) -> list[bytes]:
 def test_a_missing_declaration_is_raised_then_resolved_without_storing_names(
     ctx: Context, share: Path, clock: FakeClock
 ) -> None:
-    folder = _project(share)
+    folder = make_project_missing_a_declaration(share)
     scan(ctx)
     status = project_status(ctx, PROJECT)
     assert status is not None
@@ -82,11 +50,7 @@ def test_a_missing_declaration_is_raised_then_resolved_without_storing_names(
     assert [p.name for p in live.live.people if p.missing] == ["Lars Berg"]
 
     clock.advance(days=1)
-    make_docx(
-        folder / "02 Projektgrupp" / "Jävsdeklaration Lars Berg.docx",
-        title="Jävsdeklaration",
-        paragraphs=["Namn: Lars Berg", "Jag har inga bindningar."],
-    )
+    declare(folder, "Lars Berg")
     scan(ctx)
     assert [w for w in open_warnings(ctx, PROJECT) if w.code == "person_missing_now"] == []
     assert len(_audit(ctx.store, "process_warning_resolved")) >= 1
@@ -101,7 +65,7 @@ def test_a_project_never_evaluated_has_no_status(ctx: Context) -> None:
 
 
 def test_the_project_file_is_read_by_the_daemon(ctx: Context, share: Path) -> None:
-    folder = _project(share)
+    folder = make_project_missing_a_declaration(share)
     (folder / "recordkeeper-project.yaml").write_text(
         "variant: update\nconfirmations:\n  vips: {note: inlagt}\n", encoding="utf-8"
     )

@@ -1,0 +1,45 @@
+"""Projects deferred by the evaluation interval get evaluated once the daemon is idle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services.context import Context
+from recordkeeper.services.process_status import (
+    MIN_INTERVAL_S,
+    evaluate_pending,
+    open_warnings,
+)
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock
+from tests.webclient import PROJECT, declare, make_project_missing_a_declaration, scan
+
+
+@pytest.fixture
+def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+def _missing(ctx: Context) -> list[int]:
+    return [w.count for w in open_warnings(ctx, PROJECT) if w.code == "person_missing_now"]
+
+
+def test_a_change_within_the_interval_is_evaluated_when_pending_work_runs(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
+    assert _missing(ctx) == [1]
+
+    declare(folder, "Lars Berg")  # within the interval: the stage defers the project
+    scan(ctx)
+    assert _missing(ctx) == [1]
+    assert evaluate_pending(ctx) == 0  # still inside the interval
+
+    clock.advance(seconds=MIN_INTERVAL_S)
+    assert evaluate_pending(ctx) == 1
+    assert _missing(ctx) == []
+    assert evaluate_pending(ctx) == 0  # nothing left pending
