@@ -53,35 +53,27 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
     }
 
 
-def _fire(
-    signal: CompiledSignal,
-    views: Views,
-    flags: dict[Flag, bool],
-    factors: dict[Location, float],
-) -> _Hit | None:
-    """The signal's contribution at its best place, or None if it does not fire."""
-    if signal.when is not None:
-        return _Hit(signal.id, signal.weight, "fact") if flags.get(signal.when) else None
-    best: _Hit | None = None
-    for location in signal.locations:
-        text = views.get(location)
-        if not text:
-            continue
-        if not signal.found_in(text, views.present.get(location)):
-            continue
-        value = signal.weight * factors.get(location, 1.0)
-        if best is None or abs(value) > abs(best.value):
-            best = _Hit(signal.id, value, location)
-    return best
-
-
 def _hits(
     signals: tuple[CompiledSignal, ...],
-    views: Views,
+    fired: dict[int, set[Location]],
     flags: dict[Flag, bool],
-    factors: dict[Location, float],
 ) -> list[_Hit]:
-    return [h for s in signals if (h := _fire(s, views, flags, factors)) is not None]
+    """The signals that fire, each at its best place (the first of equals, in rule order)."""
+    hits = []
+    for signal in signals:
+        if signal.when is not None:
+            if flags.get(signal.when):
+                hits.append(_Hit(signal.id, signal.weight, "fact"))
+            continue
+        places = fired.get(signal.index)
+        if places is None:
+            continue
+        where, best = "", 0.0
+        for location, value in signal.values:
+            if location in places and (not where or abs(value) > abs(best)):
+                where, best = location, value
+        hits.append(_Hit(signal.id, best, where))
+    return hits
 
 
 def _confidence(best: float, second: float, confident: float) -> float:
@@ -100,13 +92,14 @@ class _Choice:
     reasons: tuple[str, ...]
 
 
-def _choose_class(rules: CompiledRules, views: Views, flags: dict[Flag, bool]) -> _Choice:
+def _choose_class(
+    rules: CompiledRules, fired: dict[int, set[Location]], flags: dict[Flag, bool]
+) -> _Choice:
     scoring = rules.rules.scoring
-    factors = scoring.location_factor
     scored = []
-    for cls in rules.classes:
-        hits = _hits(cls.signals, views, flags, factors)
-        scored.append((sum(h.value for h in hits), cls.spec, hits))
+    for spec, signals in rules.classes:
+        hits = _hits(signals, fired, flags)
+        scored.append((sum(h.value for h in hits), spec, hits))
     scored.sort(key=lambda item: item[0], reverse=True)
     (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
@@ -126,16 +119,15 @@ def _draft(
     rules: CompiledRules,
     spec: DocumentClass,
     facts: DocumentFacts,
-    views: Views,
+    fired: dict[int, set[Location]],
     flags: dict[Flag, bool],
 ) -> tuple[bool, bool, list[str]]:
     """(is_draft, final marker fired, reasons)."""
-    factors = rules.rules.scoring.location_factor
-    finals = _hits(rules.final_markers, views, flags, factors)
+    finals = _hits(rules.final_markers, fired, flags)
     if not spec.can_be_draft or facts.kind in rules.rules.draft.never_draft_kinds:
         return False, bool(finals), [h.reason for h in finals]
     flags = {**flags, "no_final_marker": not finals}
-    drafts = _hits(rules.draft_markers, views, flags, factors)
+    drafts = _hits(rules.draft_markers, fired, flags)
     score = sum(h.value for h in drafts) - sum(h.value for h in finals)
     is_draft = score >= rules.rules.draft.threshold
     shown = drafts if is_draft else [h for h in drafts if h.where != "fact"]
@@ -146,7 +138,7 @@ def _must_register(
     rules: CompiledRules,
     spec: DocumentClass,
     is_draft: bool,
-    views: Views,
+    fired: dict[int, set[Location]],
     flags: dict[Flag, bool],
 ) -> tuple[bool, list[str]]:
     duty = spec.register_when_final
@@ -154,14 +146,13 @@ def _must_register(
         return False, []
     if duty is True:
         return True, []
-    factors = rules.rules.scoring.location_factor
     if duty == "when_sent":
-        hits = _hits(rules.sent_markers, views, flags, factors)
+        hits = _hits(rules.sent_markers, fired, flags)
         return True, [h.reason for h in hits] or ["register:when_sent:unconfirmed"]
     if duty == "case_by_case":
-        hits = _hits(rules.case_markers, views, flags, factors)
+        hits = _hits(rules.case_markers, fired, flags)
         return sum(h.value for h in hits) > 0, [h.reason for h in hits]
-    hits = _hits(rules.adds_facts_markers, views, flags, factors)
+    hits = _hits(rules.adds_facts_markers, fired, flags)
     return bool(hits), [h.reason for h in hits] or [f"register:{duty}:no_evidence"]
 
 
@@ -218,9 +209,10 @@ def classify_document(
         confidence (0..1), reasons, and whether a person should review it.
     """
     cr = compiled(rules)
-    views = build_views(facts, cr.rules.scoring.text_window, cr.present)
+    views = build_views(facts, cr.rules.scoring.text_window)
+    fired = cr.scan(views.by_location)
     flags = _flags(facts)
-    choice = _choose_class(cr, views, flags)
+    choice = _choose_class(cr, fired, flags)
     spec, reasons, review, confidence = (
         choice.spec,
         list(choice.reasons),
@@ -230,11 +222,11 @@ def classify_document(
     if correction is not None and not correction.is_empty:
         spec, extra = _apply_correction(cr.rules, spec, correction)
         reasons, review, confidence = [*extra, *reasons], False, 1.0
-    is_draft, _final, draft_reasons = _draft(cr, spec, facts, views, flags)
+    is_draft, _final, draft_reasons = _draft(cr, spec, facts, fired, flags)
     if correction is not None and correction.is_draft is not None:
         is_draft = correction.is_draft
         draft_reasons.insert(0, "correction:draft")
-    must_register, register_reasons = _must_register(cr, spec, is_draft, views, flags)
+    must_register, register_reasons = _must_register(cr, spec, is_draft, fired, flags)
     if correction is not None and correction.not_official:
         must_register, register_reasons = False, ["correction:not_official"]
     personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)

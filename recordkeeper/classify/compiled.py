@@ -1,22 +1,30 @@
-"""PURE: class rules compiled once into regular expressions ready to run.
+"""PURE: class rules compiled once into a scanner that finds every firing signal.
 
 `compiled(rules)` memoises per rules object, so a daemon or a CLI run that
 classifies thousands of files compiles the patterns once; a reloaded rule set
 is a new object and gets its own compilation.
 
 Speed: most signals fire on few documents, and a regular-expression search
-costs far more than a substring test. Each signal therefore carries
-*needles*: strings of which any match must contain at least one (derived
-from the parsed patterns). When no needle occurs in the lower-cased text the
-search is skipped; the answer is the same, only cheaper.
+costs far more than finding plain strings. So every pattern is parsed once for
+*needles*: sets of lower-case strings of which a match must contain one each
+(`(?:sjukskrivning (pa )?(heltid|deltid))` needs `sjukskrivning ` and one of
+`heltid`/`deltid`). Per place, one multi-string search (Aho-Corasick) finds
+which needles occur; only patterns whose needles are all there are searched,
+and a plain-text pattern is decided by its needle alone. The answer is the
+same as searching every pattern, only cheaper (tests/unit/test_classify_scan.py
+checks that against the plain search).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from re import _casefix  # type: ignore[attr-defined]
+from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
+
+from ahocorasick_rs import AhoCorasick
 
 from recordkeeper.ruleset.classes import (
     ClassRules,
@@ -28,177 +36,390 @@ from recordkeeper.ruleset.classes import (
     fold,
 )
 
-try:  # the stdlib's own regex parser; without it every search simply runs
-    from re import _parser as _sre  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover
-    _sre = None
-
+# A needle shorter than this occurs almost everywhere: testing it saves nothing.
+# One character is worth testing when it is rare in prose (`%`, `§`, `[`, `@`).
 _MIN_NEEDLE = 2
+_RARE_CHARS = frozenset("%§[]<>@/#&$€£|{}~^=\\")
+# A pattern whose match can be wider than this is searched whole: windows that
+# large save nothing. Past this many needle occurrences, one search is cheaper too.
+_MAX_ANCHOR = 1000
+_MAX_WINDOWS = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One pattern of a signal, with the cheapest exact test for it."""
+def _casefix_table() -> dict[int, str]:
+    """Characters `re.IGNORECASE` treats as one letter (`ſ`/`s`, `ı`/`i`, `ς`/`σ`), to one."""
+    groups: dict[int, set[int]] = {}
+    for key, others in _casefix._EXTRA_CASES.items():
+        group = {key, *others}
+        for member in list(group):
+            group |= groups.get(member, set())
+        for member in group:
+            groups[member] = group
+    return {c: chr(min(group)) for c, group in groups.items() if c != min(group)}
 
-    regex: re.Pattern[str] | None  # None for a plain-text pattern (never needs one)
-    literal: str | None  # the pattern is this plain text: a substring test decides
-    needles: frozenset[str] | None  # a match contains one of these; None: search always
 
-    def found_in(self, text: str, present: frozenset[str] | None) -> bool:
-        """Whether the pattern matches `text`, given the needles `present` in it.
+_CASEFIX = _casefix_table()
+# After str.lower(): characters that need _CASEFIX, and the combining dot that
+# lower() adds to `İ` (which IGNORECASE matches as a plain `i`).
+_NEEDS_CASEFIX = re.compile("[" + re.escape("".join(map(chr, _CASEFIX))) + "\u0307]")
 
-        `present` None means "not pre-tested": plain text is then looked up directly.
-        """
-        if self.literal is not None:
-            return self.literal in (present if present is not None else text.lower())
-        if present is not None and self.needles is not None and self.needles.isdisjoint(present):
-            return False
-        return self.regex is not None and self.regex.search(text) is not None
+
+def caseless(text: str) -> str:
+    """`text` lower-cased the way `re.IGNORECASE` compares letters (needles and texts)."""
+    lowered = text.lower()
+    if lowered.isascii() or _NEEDS_CASEFIX.search(lowered) is None:
+        return lowered
+    return text.replace("\u0130", "i").lower().translate(_CASEFIX)
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledSignal:
+    """One signal: its weight at each of its places, in the rule's order."""
+
+    index: int  # position in CompiledRules.signals
     id: str
     weight: float
-    locations: tuple[Location, ...]
-    parts: tuple[Part, ...]
+    values: tuple[tuple[Location, float], ...]  # weight x place factor
     when: Flag | None
-    literals: frozenset[str] = frozenset()  # plain-text patterns: one set test decides them
-    searched: tuple[Part, ...] = ()  # the other patterns
-
-    def found_in(self, text: str, present: frozenset[str] | None) -> bool:
-        """Whether any pattern matches `text` (`present`: needles found, None: unknown)."""
-        if present is None:
-            return any(part.found_in(text, None) for part in self.parts)
-        if not self.literals.isdisjoint(present):
-            return True
-        return any(part.found_in(text, present) for part in self.searched)
 
 
 @dataclass(frozen=True, slots=True)
-class CompiledClass:
-    spec: DocumentClass
-    signals: tuple[CompiledSignal, ...]
+class _Anchor:
+    """Where a match can be, given where its needles are.
+
+    Every match holds one of `needles` starting at most `before` characters
+    after the match's start, and the search reads no further than `reach`
+    characters past the match's start (lookaheads and `\\b` included). So only
+    windows around the needles are searched, never the whole text.
+    """
+
+    needles: tuple[str, ...]
+    before: int
+    reach: int
+
+    def search(self, regex: re.Pattern[str], text: str, lowered: str) -> bool:
+        """Whether `regex` matches `text` (`lowered`: its caseless form, same length)."""
+        starts: list[int] = []
+        for needle in self.needles:
+            at = lowered.find(needle)
+            while at >= 0:
+                if len(starts) == _MAX_WINDOWS:  # windows would cost more than one search
+                    return regex.search(text) is not None
+                starts.append(at)
+                at = lowered.find(needle, at + 1)
+        starts.sort()
+        floor = 0  # no match starts before this (earlier windows)
+        for at in starts:
+            # searching up to `at + reach` reads exactly what a full search would
+            # for matches starting by `at`; a later start may see a cut text
+            found = regex.search(text, max(floor, at - self.before), at + self.reach)
+            if found is not None and found.start() <= at:
+                return True
+            floor = at + 1
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Probe:
+    """One pattern of one signal in one place."""
+
+    signal: int
+    regex: re.Pattern[str] | None  # None: plain text, its needle decides
+    requires: tuple[frozenset[int], ...]  # needle ids: one of each set must occur
+    anchor: _Anchor | None = None  # None: search the whole text
+
+    def matches(self, text: str, lowered: str | None) -> bool:
+        """Whether the pattern matches `text`, once its needles are known to be there.
+
+        `lowered`: `caseless(text)` when it has the same length (positions agree).
+        """
+        if self.regex is None:
+            return True
+        if self.anchor is not None and lowered is not None:
+            return self.anchor.search(self.regex, text, lowered)
+        return self.regex.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Everything searched in one place (title, content, ...)."""
+
+    finder: AhoCorasick  # the place's needles; a match's index is the needle id
+    probes_by_needle: Mapping[int, tuple[int, ...]]  # needle id -> probe ids it wakes
+    probes: tuple[_Probe, ...]
+    always: tuple[int, ...]  # probe ids with no usable needle: always searched
+
+    def fired(self, text: str) -> set[int]:
+        """Ids of the signals with a pattern that matches `text` (folded)."""
+        lowered = caseless(text)
+        aligned = len(lowered) == len(text)
+        present = {m[0] for m in self.finder.find_matches_as_indexes(lowered, overlapping=True)}
+        woken: set[int] = set(self.always)
+        by_needle = self.probes_by_needle
+        for needle in present:
+            woken.update(by_needle.get(needle, ()))
+        fired: set[int] = set()
+        probes = self.probes
+        for probe_id in woken:
+            probe = probes[probe_id]
+            if probe.signal in fired:
+                continue
+            if probe.requires and any(r.isdisjoint(present) for r in probe.requires):
+                continue
+            if probe.matches(text, lowered if aligned else None):
+                fired.add(probe.signal)
+        return fired
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledRules:
     rules: ClassRules
-    classes: tuple[CompiledClass, ...]
+    signals: tuple[CompiledSignal, ...]  # every signal, in the order of the groups below
+    classes: tuple[tuple[DocumentClass, tuple[CompiledSignal, ...]], ...]
     draft_markers: tuple[CompiledSignal, ...]
     final_markers: tuple[CompiledSignal, ...]
     sent_markers: tuple[CompiledSignal, ...]
     adds_facts_markers: tuple[CompiledSignal, ...]
     case_markers: tuple[CompiledSignal, ...]
-    needles_by_location: dict[Location, tuple[str, ...]]
+    places: Mapping[Location, _Place]
 
-    def present(self, location: Location, lowered: str) -> frozenset[str]:
-        """The needles of `location` that occur in its lower-cased text."""
-        return frozenset(n for n in self.needles_by_location.get(location, ()) if n in lowered)
-
-    def all_signals(self) -> Iterable[CompiledSignal]:
-        for cls in self.classes:
-            yield from cls.signals
-        yield from self.draft_markers
-        yield from self.final_markers
-        yield from self.sent_markers
-        yield from self.adds_facts_markers
-        yield from self.case_markers
+    def scan(self, views: Mapping[Location, str]) -> dict[int, set[Location]]:
+        """Signal index -> the places where one of its patterns matches (folded views)."""
+        found: dict[int, set[Location]] = {}
+        for location, text in views.items():
+            place = self.places.get(location)
+            if place is None or not text:
+                continue
+            for signal in place.fired(text):
+                found.setdefault(signal, set()).add(location)
+        return found
 
 
-def _best(candidates: Iterable[frozenset[str]]) -> frozenset[str] | None:
-    """The candidate whose shortest needle is longest (the most selective test)."""
-    usable = [c for c in candidates if c and min(map(len, c)) >= _MIN_NEEDLE]
-    return max(usable, key=lambda c: min(map(len, c)), default=None)
+# --- needles: what a match must contain, read from the parsed pattern ---
+
+# (needle set, how far after the match's start one of them starts at most;
+# None when unbounded or inside a group)
+_Requirement = tuple[frozenset[str], int | None]
 
 
-def _needles_of(items: Sequence[Any]) -> frozenset[str] | None:
-    """Strings of which every match of the parsed sequence contains one, or None."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, arg in items:
-        if op is _sre.LITERAL:
-            run.append(chr(arg))
-            continue
-        if run:
-            candidates.append(frozenset({"".join(run).lower()}))
-            run = []
-        found: frozenset[str] | None = None
-        if op is _sre.SUBPATTERN:
-            found = _needles_of(arg[3])
-        elif op is _sre.BRANCH:
-            alternatives = [_needles_of(alt) for alt in arg[1]]
-            if alternatives and all(a is not None for a in alternatives):
-                found = frozenset().union(*[a for a in alternatives if a is not None])
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
-            found = _needles_of(arg[2])
-        if found is not None:
-            candidates.append(found)
-    if run:
-        candidates.append(frozenset({"".join(run).lower()}))
-    return _best(candidates)
-
-
-def _part(pattern: str) -> Part:
-    if _sre is None:
-        return Part(compile_patterns((pattern,)), None, None)
-    try:
-        items = list(_sre.parse(fold(pattern), re.IGNORECASE | re.MULTILINE))
-        hints = _needles_of(items)
-    except Exception:  # an unexpected parser shape: search always
-        return Part(compile_patterns((pattern,)), None, None)
-    if items and all(op is _sre.LITERAL for op, _ in items):
-        return Part(None, "".join(chr(c) for _, c in items).lower(), None)
-    return Part(compile_patterns((pattern,)), None, hints)
-
-
-def needles(patterns: Sequence[str]) -> frozenset[str] | None:
-    """Needles for a group of patterns (any may match), or None when one has none."""
-    found: set[str] = set()
-    for part in map(_part, patterns):
-        hints = {part.literal} if part.literal is not None else part.needles
-        if not hints:
-            return None
-        found |= hints
-    return frozenset(found)
-
-
-def _signal(signal: Signal) -> CompiledSignal:
-    parts = tuple(_part(p) for p in signal.any)
-    literals = frozenset(p.literal for p in parts if p.literal is not None)
-    searched = tuple(p for p in parts if p.literal is None)
-    return CompiledSignal(
-        signal.id, signal.weight, signal.in_, parts, signal.when, literals, searched
+def _usable(needles: frozenset[str]) -> bool:
+    shortest = min(needles, key=len, default="")
+    return len(shortest) >= _MIN_NEEDLE or (
+        len(shortest) == 1 and all(len(n) > 1 or n in _RARE_CHARS for n in needles)
     )
 
 
-def _signals(signals: tuple[Signal, ...]) -> tuple[CompiledSignal, ...]:
-    return tuple(_signal(s) for s in signals)
+def _selectivity(needles: frozenset[str]) -> int:
+    return min(map(len, needles))
 
 
-def _by_location(signals: Iterable[CompiledSignal]) -> dict[Location, tuple[str, ...]]:
-    found: dict[Location, set[str]] = {}
-    for signal in signals:
-        for part in signal.parts:
-            hints = {part.literal} if part.literal is not None else part.needles or set()
-            for location in signal.locations:
-                found.setdefault(location, set()).update(hints)
-    return {loc: tuple(sorted(hints)) for loc, hints in found.items()}
+def _max_width(items: Any) -> int | None:
+    """The most characters a parsed (sub)pattern can match, or None: unbounded."""
+    widest = items.getwidth()[1]
+    return widest if widest < _MAX_ANCHOR else None
+
+
+def _requirements(items: Any, top: bool) -> list[_Requirement]:
+    """Needle sets of which a match of the parsed sequence contains one each.
+
+    `top`: `items` is the whole pattern, so the offsets of its needles are known.
+    """
+    found: list[_Requirement] = []
+    run: list[str] = []
+    run_offset: list[int | None] = [None]
+
+    def offset(upto: int) -> int | None:  # widest match of items[:upto]
+        return _max_width(_sre.SubPattern(items.state, list(items[:upto]))) if top else None
+
+    def flush() -> None:
+        if run:
+            found.append((frozenset({caseless("".join(run))}), run_offset[0]))
+            run.clear()
+
+    for i, (op, arg) in enumerate(items):
+        if op is _sre.LITERAL:
+            if not run:
+                run_offset[0] = offset(i)
+            run.append(chr(arg))
+            continue
+        repeated = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1
+        if repeated and len(arg[2]) == 1 and arg[2][0][0] is _sre.LITERAL:
+            # `x{3,}`: at least three x, ending the run before it and starting the next
+            chars = chr(arg[2][0][1]) * min(arg[0], 8)
+            if not run:
+                run_offset[0] = offset(i)
+            run.append(chars)
+            flush()
+            run_offset[0] = offset(i + 1)  # the next run starts within the repeat
+            run.append(chars)
+            continue
+        flush()
+        inner: list[_Requirement] = []
+        if op is _sre.SUBPATTERN:
+            inner = _requirements(arg[3], False)
+        elif op is _sre.BRANCH:
+            best = [_best(_requirements(alt, False)) for alt in arg[1]]
+            if best and all(b is not None for b in best):
+                inner = [(frozenset().union(*[b[0] for b in best if b is not None]), None)]
+        elif repeated:
+            inner = _requirements(arg[2], False)
+        if inner:
+            within = offset(i + 1)  # anything inside item i starts by its end
+            found += [(needles, within) for needles, _ in inner]
+    flush()
+    return [(n, at) for n, at in found if n and _usable(n)]
+
+
+def _best(requirements: list[_Requirement]) -> _Requirement | None:
+    """The most selective requirement: the one whose shortest needle is longest."""
+    return max(requirements, key=lambda r: _selectivity(r[0]), default=None)
+
+
+def _lookahead_width(items: Any) -> int | None:
+    """How far all lookaheads of a parsed pattern can read, added up; None: unbounded."""
+    total = 0
+    for op, arg in items:
+        nested: list[Any] = []
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if arg[0] == 1:  # a lookahead (-1: a lookbehind, which reads backwards)
+                width = _max_width(arg[1])
+                if width is None:
+                    return None
+                total += width
+            nested = [arg[1]]
+        elif op is _sre.SUBPATTERN:
+            nested = [arg[3]]
+        elif op is _sre.BRANCH:
+            nested = list(arg[1])
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            nested = [arg[2]]
+        elif op is _sre.ATOMIC_GROUP:
+            nested = [arg]
+        elif op is _sre.GROUPREF_EXISTS:
+            nested = [a for a in arg[1:] if a is not None]
+        for sub in nested:
+            width = _lookahead_width(sub)
+            if width is None:
+                return None
+            total += width
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class _Needles:
+    """What parsing one pattern found."""
+
+    literal: str | None  # the pattern is this plain text (caseless)
+    requirements: tuple[frozenset[str], ...]  # most selective first
+    anchor: _Anchor | None  # windows around the first requirement's needles
+
+
+def _pattern_needles(pattern: str) -> _Needles:
+    try:
+        items = _sre.parse(fold(pattern), re.IGNORECASE | re.MULTILINE)
+        if len(items) and all(op is _sre.LITERAL for op, _ in items):
+            return _Needles(caseless("".join(chr(c) for _, c in items)), (), None)
+        found = sorted(_requirements(items, True), key=lambda r: _selectivity(r[0]), reverse=True)
+        width, ahead = _max_width(items), _lookahead_width(items)
+    except Exception:  # an unexpected parser shape: no needles, always searched
+        return _Needles(None, (), None)
+    requirements = tuple(dict.fromkeys(n for n, _ in found))
+    anchor = None
+    if found and found[0][1] is not None and width is not None and ahead is not None:
+        # +2: `\\b` and `$` look one character past the match's end
+        reach = width + ahead + 2
+        if reach <= _MAX_ANCHOR:
+            anchor = _Anchor(tuple(sorted(found[0][0])), found[0][1], reach)
+    return _Needles(None, requirements, anchor)
+
+
+# --- compiling ---
+
+
+def _compile_signals(
+    signals: Iterable[Signal], start: int, factors: Mapping[Location, float]
+) -> tuple[CompiledSignal, ...]:
+    return tuple(
+        CompiledSignal(
+            start + i,
+            s.id,
+            s.weight,
+            tuple((loc, s.weight * factors.get(loc, 1.0)) for loc in s.in_),
+            s.when,
+        )
+        for i, s in enumerate(signals)
+    )
+
+
+class _PlaceBuilder:
+    def __init__(self) -> None:
+        self.needle_ids: dict[str, int] = {}
+        self.probes: list[_Probe] = []
+        self.by_needle: dict[int, list[int]] = {}
+        self.always: list[int] = []
+
+    def _id(self, needle: str) -> int:
+        return self.needle_ids.setdefault(needle, len(self.needle_ids))
+
+    def add(self, signal: int, needles: _Needles, regex: re.Pattern[str] | None) -> None:
+        probe_id = len(self.probes)
+        if needles.literal is not None:
+            self.probes.append(_Probe(signal, None, ()))
+            self.by_needle.setdefault(self._id(needles.literal), []).append(probe_id)
+            return
+        sets = tuple(frozenset(map(self._id, r)) for r in needles.requirements)
+        self.probes.append(_Probe(signal, regex, sets[1:], needles.anchor))
+        if not sets:
+            self.always.append(probe_id)
+        for needle in sets[0] if sets else ():
+            self.by_needle.setdefault(needle, []).append(probe_id)
+
+    def build(self) -> _Place:
+        return _Place(
+            AhoCorasick(self.needle_ids),  # ids are insertion order: a match's index
+            {n: tuple(p) for n, p in self.by_needle.items()},
+            tuple(self.probes),
+            tuple(self.always),
+        )
 
 
 def compile_rules(rules: ClassRules) -> CompiledRules:
     """Compile every pattern of `rules` (already validated at load)."""
-    partial = CompiledRules(
+    factors = rules.scoring.location_factor
+    groups: list[tuple[Signal, ...]] = [c.signals for c in rules.classes]
+    groups += [
+        rules.draft.draft_markers,
+        rules.draft.final_markers,
+        rules.registration.sent_markers,
+        rules.registration.adds_facts_markers,
+        rules.registration.case_markers,
+    ]
+    compiled_groups: list[tuple[CompiledSignal, ...]] = []
+    builders: dict[Location, _PlaceBuilder] = {}
+    index = 0
+    for group in groups:
+        compiled_groups.append(_compile_signals(group, index, factors))
+        for offset, signal in enumerate(group):
+            for pattern in signal.any:
+                needles = _pattern_needles(pattern)
+                regex = None if needles.literal is not None else compile_patterns((pattern,))
+                for location in dict.fromkeys(signal.in_):
+                    builder = builders.setdefault(location, _PlaceBuilder())
+                    builder.add(index + offset, needles, regex)
+        index += len(group)
+    n = len(rules.classes)
+    markers = compiled_groups[n:]
+    return CompiledRules(
         rules=rules,
-        classes=tuple(CompiledClass(c, _signals(c.signals)) for c in rules.classes),
-        draft_markers=_signals(rules.draft.draft_markers),
-        final_markers=_signals(rules.draft.final_markers),
-        sent_markers=_signals(rules.registration.sent_markers),
-        adds_facts_markers=_signals(rules.registration.adds_facts_markers),
-        case_markers=_signals(rules.registration.case_markers),
-        needles_by_location={},
+        signals=tuple(s for g in compiled_groups for s in g),
+        classes=tuple(zip(rules.classes, compiled_groups[:n], strict=True)),
+        draft_markers=markers[0],
+        final_markers=markers[1],
+        sent_markers=markers[2],
+        adds_facts_markers=markers[3],
+        case_markers=markers[4],
+        places={loc: b.build() for loc, b in builders.items()},
     )
-    return replace(partial, needles_by_location=_by_location(partial.all_signals()))
 
 
 # id(rules) -> (rules, compiled); keeping `rules` alive keeps its id unique.

@@ -15,9 +15,10 @@ reference numbers. Functional mailboxes (registrator@, info@) are not people.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 
+from ahocorasick_rs import AhoCorasick
 from stdnum import luhn
 
 from recordkeeper.model import PersonalDataFindings
@@ -28,18 +29,20 @@ _PNR = re.compile(
 )
 _PNR_CUE = re.compile(r"(person|pers\.?|födelse|samordnings)\s*-?(nummer|nr)|\bpnr\b", re.I)
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{1,64})@([\w-]{1,63}(?:\.[\w-]{1,63})+)")
+_DOMAIN_CHARS = re.compile(r"[\w.-]*")  # what an address's domain can span
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+46|0046)[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,2}(?:[ -]?\d{2,3}){2,3}(?![\d])"
     r"|(?<![\w+-])0[1-9]\d{0,3}[ /-]?\d{2,3}(?:[ -]?\d{2,3}){1,2}(?![\d-])"
 )
-# Lower-case cue texts; found with str.find, which is far cheaper than one
-# big case-insensitive alternation over the whole text.
+# Lower-case cue texts, all found in one pass over the lower-cased text.
 _NAME_CUES = (
     "med vänlig", "vänliga hälsningar", "vänlig hälsning", "mvh", "hälsningar",
     "namnförtydligande", "underskrift", "kontaktperson", "handläggare", "projektledare",
     "sakkunnig:", "namn:", "från:", "ansvarig:", "deltagare:", "närvarande:", "kontakt:",
     "undertecknad", "signerad av", "/s/", "best regards", "kind regards", "name:",
 )  # fmt: skip
+
+_CUES = AhoCorasick(_NAME_CUES)
 _WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
 _NAME = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
 _NOT_NAMES = frozenset(
@@ -149,6 +152,30 @@ def _phones(text: str, runs: list[tuple[int, int]]) -> int:
     return found
 
 
+def _emails(text: str) -> list[re.Match[str]]:
+    """`_EMAIL.finditer(text)`, scanning only from 64 characters before the first `@`
+    (a local part is at most 64) to the end of the last `@`'s domain: the same
+    matches, without trying every position of a long text that has no address."""
+    first = text.find("@")
+    if first < 0:
+        return []
+    end = _DOMAIN_CHARS.match(text, text.rfind("@") + 1)
+    assert end is not None  # `*` matches the empty string
+    return list(_EMAIL.finditer(text, max(0, first - 64), end.end()))
+
+
+def _without(text: str, matches: list[re.Match[str]]) -> str:
+    """`_EMAIL.sub(" ", text)` given `_EMAIL`'s matches in `text`."""
+    if not matches:
+        return text
+    pieces, at = [], 0
+    for match in matches:
+        pieces += [text[at : match.start()], " "]
+        at = match.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
 def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset[str]) -> int:
     people = set()
     for local, domain in addresses:
@@ -159,17 +186,11 @@ def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset
     return len(people)
 
 
-def _cue_ends(lowered: str) -> Iterator[int]:
-    for cue in _NAME_CUES:
-        at = lowered.find(cue)
-        while at >= 0:
-            yield at + len(cue)
-            at = lowered.find(cue, at + 1)
-
-
 def _names(text: str) -> int:
     found: set[str] = set()
-    for end in sorted(set(_cue_ends(text.lower()))):
+    # every occurrence of every cue, overlapping ones too
+    ends = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
+    for end in sorted(ends):
         window = text[end : end + _CUE_WINDOW]
         for match in _NAME.finditer(window):
             words = match.group(0).split()
@@ -197,11 +218,12 @@ def detect_personal_data(
     runs = _digit_runs(text)
     counts = _id_numbers(text, runs)
     generic = frozenset(g.casefold() for g in generic_mailboxes)
-    pairs = [(m.group(1), m.group(2)) for m in _EMAIL.finditer(text)]
+    in_text = _emails(text)
+    pairs = [(m.group(1), m.group(2)) for m in in_text]
     pairs += [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]
     emails = _personal_addresses(pairs, generic)
     phones = _phones(text, runs)
-    names = _names(_EMAIL.sub(" ", text) if pairs else text)
+    names = _names(_without(text, in_text) if pairs else text)
     for kind, n in (("email", emails), ("phone", phones), ("name", names)):
         if n:
             counts[kind] = n
@@ -224,10 +246,10 @@ def personal_identifiers(text: str, *, addresses: Iterable[str] = ()) -> set[tup
             found.add(
                 ("pnr", match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"])
             )
-    for source in (text, *addresses):
-        for m in _EMAIL.finditer(source):
-            found.add(("email", f"{m.group(1)}@{m.group(2)}".casefold()))
-    without_mail = _EMAIL.sub(" ", text)
+    in_text = _emails(text)
+    for m in (*in_text, *(m for a in addresses for m in _EMAIL.finditer(a))):
+        found.add(("email", f"{m.group(1)}@{m.group(2)}".casefold()))
+    without_mail = _without(text, in_text)
     for pattern in (_NAME, _SURNAME_FIRST):
         for m in pattern.finditer(without_mail):
             words = m.group(0).replace(",", " ").split()

@@ -10,8 +10,7 @@ head holds titles and purpose, the tail holds signatures and dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from recordkeeper.model import DocumentFacts
 from recordkeeper.ruleset.classes import Location, TextWindow, fold
@@ -28,7 +27,6 @@ class Views:
 
     by_location: dict[Location, str]
     text: str  # the capped body text window, unfolded (personal-data detection)
-    present: dict[Location, frozenset[str]] = field(default_factory=dict)  # needles found
 
     def get(self, location: Location) -> str:
         return self.by_location.get(location, "")
@@ -66,16 +64,8 @@ def _meta(facts: DocumentFacts, *keys: str) -> list[str]:
     return [str(lowered[k]) for k in keys if lowered.get(k)]
 
 
-def build_views(
-    facts: DocumentFacts,
-    window: TextWindow,
-    needles: Callable[[Location, str], frozenset[str]] | None = None,
-) -> Views:
-    """Every searchable place of `facts`, folded and capped.
-
-    `needles(location, lowered_text)` says which pre-test strings occur there
-    (see `compiled.Part`); without it every pattern is searched.
-    """
+def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
+    """Every searchable place of `facts`, folded and capped."""
     text = _window(facts.text or "", window)
     title = facts.title or next(iter(_meta(facts, "title")), "")
     headings = facts.headings
@@ -104,6 +94,4 @@ def build_views(
         # first body line ("Hej!") is no title
         if not facts.title or facts.title == email.subject:
             views.pop("title", None)
-    folded = {loc: fold(value) for loc, value in views.items() if value}
-    present = {loc: needles(loc, v.lower()) for loc, v in folded.items()} if needles else {}
-    return Views(folded, text, present)
+    return Views({loc: fold(value) for loc, value in views.items() if value}, text)

@@ -1,8 +1,10 @@
 """Personal-data detection: counts and kinds only; look-alikes do not count."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from recordkeeper.classify.personal_data import detect_personal_data
+from recordkeeper.classify.personal_data import _EMAIL, _emails, _without, detect_personal_data
 
 
 @pytest.mark.parametrize(
@@ -75,3 +77,19 @@ def test_findings_never_hold_the_values() -> None:
     assert all(isinstance(n, int) for n in findings.counts.values())
     assert "9874" not in repr(findings)
     assert "anna" not in repr(findings).lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["anna", ".", "@", "-", "+", "_", "x" * 70, " ", "\n", "se", "ä", "1", "@@", "a.b"]
+        ),
+        max_size=40,
+    )
+)
+def test_addresses_are_found_as_by_a_scan_of_the_whole_text(pieces: list[str]) -> None:
+    # the scan is cut to the stretch around the `@`s; the matches must not change
+    text = "".join(pieces)
+    assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
+    assert _without(text, _emails(text)) == _EMAIL.sub(" ", text)

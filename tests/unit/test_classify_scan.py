@@ -1,0 +1,155 @@
+"""The compiled scanner finds exactly what searching every pattern everywhere finds.
+
+The scanner skips patterns whose needles are absent and searches only windows
+around needles; these tests hold it to the plain, slow definition: a signal
+fires in a place when `re.search` of one of its folded patterns matches there.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recordkeeper.classify.compiled import caseless, compile_rules
+from recordkeeper.classify.views import _name_words
+from recordkeeper.ruleset.classes import ClassRules, Signal, fold
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.samples.projects import DEMO_SCENARIOS, plan_share
+
+RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+COMPILED = compile_rules(RULES)
+
+
+def _signals(rules: ClassRules) -> list[Signal]:
+    groups = [c.signals for c in rules.classes]
+    groups += [
+        rules.draft.draft_markers,
+        rules.draft.final_markers,
+        rules.registration.sent_markers,
+        rules.registration.adds_facts_markers,
+        rules.registration.case_markers,
+    ]
+    return [s for group in groups for s in group]
+
+
+SIGNALS = _signals(RULES)
+PATTERNS = [[re.compile(fold(p), re.IGNORECASE | re.MULTILINE) for p in s.any] for s in SIGNALS]
+
+
+def _plain_search(views: dict[str, str]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for i, signal in enumerate(SIGNALS):
+        for location in signal.in_:
+            text = views.get(location, "")
+            if text and any(p.search(text) for p in PATTERNS[i]):
+                found.setdefault(i, set()).add(location)
+    return found
+
+
+def _same(views: dict[str, str]) -> None:
+    folded = {loc: fold(text) for loc, text in views.items()}
+    got = COMPILED.scan(folded)  # type: ignore[arg-type]
+    want = _plain_search(folded)
+    assert {SIGNALS[i].id: places for i, places in got.items()} == {
+        SIGNALS[i].id: places for i, places in want.items()
+    }
+
+
+def test_compiled_signals_are_the_rule_signals_in_order() -> None:
+    assert [s.id for s in COMPILED.signals] == [s.id for s in SIGNALS]
+    assert [s.index for s in COMPILED.signals] == list(range(len(SIGNALS)))
+
+
+def test_generated_project_documents_fire_the_same_signals() -> None:
+    specs, _ = plan_share(DEMO_SCENARIOS, seed=3)
+    fired = 0
+    for spec in specs:
+        rows = ["; ".join(map(str, row)) for row in (*spec.table, *spec.rows)]
+        slides = [f"{title}\n{body}" for title, body in spec.slides]
+        folder, _, name = spec.relpath.rpartition("/")
+        views = {
+            "title": spec.title or "",
+            "headings": "\n".join(spec.headings),
+            "content": "\n".join((*spec.paragraphs, *rows, *slides, spec.footer or "")),
+            "filename": _name_words(name),
+            "folder": "\n".join(_name_words(f) for f in folder.split("/")),
+            "email_subject": spec.title or "" if spec.fmt == "eml" else "",
+            "email_sender": spec.sender,
+        }
+        _same(views)
+        fired += len(COMPILED.scan({k: fold(v) for k, v in views.items()}))  # type: ignore[misc]
+    assert fired > len(specs)  # the documents do carry signals
+
+
+def _vocabulary() -> list[str]:
+    words = {w for s in SIGNALS for p in s.any for w in re.findall(r"[a-zåäöé]{2,}", p)}
+    pieces = sorted(words)
+    pieces += [w.upper() for w in pieces[::7]] + [w.capitalize() for w in pieces[::5]]
+    pieces += [
+        " ", " ", "\n", "\t", ": ", "; ", ", ", ".", "-", "–", "/", "%", "§ ", "[", "]", "<", ">",
+        "@", "x", "xxx", "v.", "v ", "12", "2024", "0.3", "3,5", "1-2", "B280", "F32.1",
+        "ſ", "ı", "İ", "K", "Dnr 1.2-345/2024", "UTKAST", "Hej!", "Sv: ", "Från: ",
+    ]  # fmt: skip
+    return pieces
+
+
+VOCABULARY = _vocabulary()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=60), st.integers(0, 400))
+def test_random_texts_fire_the_same_signals(pieces: list[str], filler: int) -> None:
+    text = "".join(pieces)
+    # needles far apart and near the ends exercise the search windows
+    padded = "lorem " * (filler // 6) + text + " ipsum" * (filler // 11)
+    _same({"content": padded, "title": text, "filename": text, "headings": padded})
+
+
+def test_ignorecase_twins_count_as_the_same_letter() -> None:
+    # re.IGNORECASE matches `s` with the long s and `i` with the dotless i
+    assert caseless("ſkiſſ") == "skiss"
+    assert caseless("İNBJUDAN ıcf") == "inbjudan icf"
+    assert caseless("Σίσυφος") == caseless("ΣΊΣΥΦΟΣ")
+    rng = random.Random(7)
+    for _ in range(50):
+        text = "".join(
+            rng.choice(["ſ", "ı", "İ", "s", "i", "beslut", "kıss", " "]) for _ in range(30)
+        )
+        _same({"content": text, "title": text})
+
+
+def test_a_search_window_never_answers_for_a_text_it_cut() -> None:
+    # "ab" at 0 starts a window ending at 5; in "abcab|c" the second "ab" would
+    # seem to match there, but the full text goes on with "c"
+    patterns = ["ab(?!c)", r"\bkod\b", r"(?<=x)yz\d", r"^rad$"]
+    rules = ClassRules.model_validate(
+        {
+            "kind": "classes",
+            "scoring": {"fallback_class": "other"},
+            "classes": [
+                {
+                    "id": "other",
+                    "name_sv": "Övrigt",
+                    "name_en": "Other",
+                    "signals": [
+                        {"id": f"s{i}", "in": ["content"], "weight": 1, "any": [p]}
+                        for i, p in enumerate(patterns)
+                    ],
+                }
+            ],
+        }
+    )
+    scanner = compile_rules(rules)
+    cases = {
+        "abcabc": False, "abcabcab": True, "abcabd": True, "kodkod kodx": False,
+        "xkod kod": True, "ayz1 xyz": False, "ayz1xyz2": True, "rad2\nrad": True, "radrad\n": False,
+    }  # fmt: skip
+    for text, fires in cases.items():
+        got = {i for i in scanner.scan({"content": text}) if patterns[i] != "^rad$"}
+        want = {i for i, p in enumerate(patterns[:3]) if re.search(p, text, re.I | re.M)}
+        assert got == want, text
+        assert bool(scanner.scan({"content": text})) == fires, text
