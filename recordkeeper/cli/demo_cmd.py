@@ -18,7 +18,6 @@ import typer
 from recordkeeper import i18n
 from recordkeeper.cli.common import print_json, state
 from recordkeeper.errors import UsageError
-from recordkeeper.samples.projects import DEMO_SCENARIOS, generate_share, write_truth
 
 i18n.register(
     {
@@ -52,6 +51,10 @@ def demo_share(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Skapa en exempelmapp med FMB-projekt / create an example share of FMB projects."""
+    # Imported here: the sample builders load python-docx, openpyxl, python-pptx and fpdf
+    # (~50 MB), which every other command, the daemon among them, would carry for nothing.
+    from recordkeeper.samples.projects import DEMO_SCENARIOS, generate_share, write_truth
+
     lang = state(ctx).lang
     if directory.exists() and not directory.is_dir():
         raise UsageError(i18n.t("demo.not_a_directory", lang, path=directory))

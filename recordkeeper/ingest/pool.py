@@ -164,7 +164,7 @@ class ExtractionPool:
         self._ctx: BaseContext = multiprocessing.get_context(method)
         if method == "forkserver":
             # Workers fork from a server that has already imported lxml, pypdf and the rest.
-            self._ctx.set_forkserver_preload(["recordkeeper.ingest.extract"])
+            self._ctx.set_forkserver_preload(["recordkeeper.ingest.extract.parsers"])
         self._limits = limits
         self._max_tasks = max_tasks_per_worker
         self._lock = threading.Lock()

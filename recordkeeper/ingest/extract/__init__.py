@@ -5,7 +5,9 @@ Contract (every extractor and `extract_file` SHALL keep it):
 - never follow links, never resolve XML entities or external references;
 - never put document content or names into `Unreadable.detail`.
 `extract_file` runs in-process; `recordkeeper.ingest.pool` runs it in worker
-processes with a timeout and a memory cap.
+processes with a timeout and a memory cap. The parsers (`parsers`) are imported
+on first use, not with this package: the daemon parent imports this package
+but never parses, and the parsing libraries cost ~40 MB of memory.
 
 Dispatch is by extension AND content: the extension says what the file claims
 to be, the first bytes say what it is. A mismatch is `wrong_extension`; an
@@ -18,12 +20,10 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Callable
 from pathlib import Path
 
 import structlog
 
-from recordkeeper.ingest.extract import docx, eml, msg, pdf, pptx, text, xlsx
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused
 from recordkeeper.ingest.extract.sniff import ole_is_encrypted_ooxml, ooxml_kind, sniff
 from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
@@ -31,8 +31,6 @@ from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, Unre
 __all__ = ["FORMATS", "Limits", "extract_bytes", "extract_file", "kind_for_name"]
 
 log = structlog.get_logger(__name__)
-
-Extractor = Callable[[bytes, Limits], Parsed]
 
 FORMATS: dict[str, str] = {
     **dict.fromkeys((".docx", ".dotx", ".docm", ".dotm"), "docx"),
@@ -45,19 +43,6 @@ FORMATS: dict[str, str] = {
 }
 
 
-def _markdown(data: bytes, limits: Limits) -> Parsed:
-    return text.extract(data, limits, markdown=True)
-
-
-_EXTRACTORS: dict[str, Extractor] = {
-    "docx": docx.extract,
-    "xlsx": xlsx.extract,
-    "pptx": pptx.extract,
-    "pdf": pdf.extract,
-    "eml": eml.extract,
-    "msg": msg.extract,
-    "text": text.extract,
-}
 # The content kind each format must have; eml and text are checked by their extractor.
 _EXPECTED = {"docx": "zip", "xlsx": "zip", "pptx": "zip", "pdf": "pdf", "msg": "ole"}
 _OPEN_ERRORS = {
@@ -132,6 +117,15 @@ def _choose(name: str, data: bytes) -> str:
     raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {content}")
 
 
+def _parse(kind: str, rel_path: str, data: bytes, limits: Limits) -> Parsed:
+    # Imported here, not at the top: see the module docstring (a no-op after the first file).
+    from recordkeeper.ingest.extract import parsers
+
+    if rel_path.lower().endswith((".md", ".markdown")):
+        return parsers.extract_markdown(data, limits)
+    return parsers.EXTRACTORS[kind](data, limits)
+
+
 def extract_bytes(
     data: bytes, rel_path: str, limits: Limits, project: str | None = None
 ) -> ExtractionResult:
@@ -142,8 +136,7 @@ def extract_bytes(
         return Unreadable(rel_path, UnreadableReason.EMPTY, size=0, sha256=digest)
     try:
         kind = _choose(rel_path.rsplit("/", 1)[-1], data)
-        extractor = _markdown if rel_path.lower().endswith((".md", ".markdown")) else None
-        parsed = (extractor or _EXTRACTORS[kind])(data, limits)
+        parsed = _parse(kind, rel_path, data, limits)
     except Refused as refused:
         return Unreadable(rel_path, refused.reason, refused.detail, size=size, sha256=digest)
     except MemoryError:
