@@ -4,13 +4,15 @@
 
 Builds a tree of small files (20 projects x 50 folders), records every file in
 a SQLite store as the ingest would (bulk insert: identical rows, minutes
-faster than ingesting 100k files), warms the page cache, then measures, best
-of `--repeat` runs each:
+faster than ingesting 100k files), warms the page cache, then measures, in
+`--repeat` interleaved rounds (find, then rescan: shared-machine noise hits
+both alike), best of the rounds for each:
 
-- baseline: `find TREE -printf '%s %T@\\n' > /dev/null` (wall time);
-- rescan: `RootIngestor.scan()` in a fresh process: walk, compare
-  (size, mtime_ns, inode) with the store, record the scan (wall time of the
-  call, and the process's peak RSS);
+- baseline: `find TREE -printf '%s %T@\\n' > /dev/null` (wall time, and its
+  CPU time from the children's rusage);
+- rescan: `RootIngestor.scan()` in a fresh process: load the known stats,
+  walk, compare (size, mtime_ns, inode) with the store, record the scan (wall
+  and CPU time of the call, all threads, and the process's peak RSS);
 - tracking: the daemon's start-up case, where every file is pending in the
   stability tracker at once (peak RSS of that process).
 
@@ -23,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -57,11 +60,12 @@ ctx = Context(settings=settings, rules=load_ruleset(Path(rules)), store=store)
 ingestor = RootIngestor(ctx, configured_roots(settings)[0])
 rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS:"))
 baseline_mb = int(rss.split()[1]) / 1024  # interpreter + every imported library, before any work
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 if mode == "rescan":
     report = ingestor.scan()
-    result = {"seconds": time.perf_counter() - started, "seen": report.seen,
-              "unchanged": report.unchanged, "changes": dict(report.changes)}
+    result = {"seconds": time.perf_counter() - started, "cpu_s": time.process_time() - cpu,
+              "seen": report.seen, "unchanged": report.unchanged,
+              "changes": dict(report.changes)}
 else:  # tracking: everything pending in the stability tracker (daemon start on a new share)
     plan = ingestor.plan()
     tracker = StabilityTracker(2.0)
@@ -125,12 +129,17 @@ def fill_store(tree: Path, db: Path) -> int:
     return len(rows)
 
 
-def time_find(tree: Path) -> float:
+def time_find(tree: Path) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one find run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         ["find", str(tree), "-printf", "%s %T@\n"], stdout=subprocess.DEVNULL, check=True
     )
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 def run_child(tree: Path, db: Path, mode: str) -> dict[str, float]:
@@ -170,8 +179,13 @@ def main() -> None:
     build_tree(tree, args.files)
     recorded = fill_store(tree, db)
     time_find(tree)  # warm the page cache for both contenders
-    find_s = min(time_find(tree) for _ in range(args.repeat))
-    rescans = [run_child(tree, db, "rescan") for _ in range(args.repeat)]
+    load_before = os.getloadavg()[0]
+    finds: list[tuple[float, float]] = []
+    rescans: list[dict[str, float]] = []
+    for _ in range(args.repeat):
+        finds.append(time_find(tree))
+        rescans.append(run_child(tree, db, "rescan"))
+    find_s, find_cpu = min(f[0] for f in finds), min(f[1] for f in finds)
     best = min(rescans, key=lambda r: r["seconds"])
     assert best["unchanged"] == recorded and not best["changes"], best
     # tracking: a fresh store, so every file is new and pending at once
@@ -182,9 +196,14 @@ def main() -> None:
         json.dumps(
             {
                 "files": recorded,
+                "rounds": args.repeat,
                 "find_s": round(find_s, 3),
                 "rescan_s": round(best["seconds"], 3),
                 "ratio": round(best["seconds"] / find_s, 2),
+                "find_cpu_s": round(find_cpu, 3),
+                "rescan_cpu_s": round(min(r["cpu_s"] for r in rescans), 3),
+                "cpu_ratio": round(min(r["cpu_s"] for r in rescans) / find_cpu, 2),
+                "load_1m_before": round(load_before, 2),
                 "baseline_rss_mb": round(best["baseline_rss_mb"], 1),
                 "rescan_peak_rss_mb": round(max(r["peak_rss_mb"] for r in rescans), 1),
                 "tracking_files": tracking["tracked"],
