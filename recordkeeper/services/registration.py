@@ -656,7 +656,7 @@ def judge_batch(ctx: Context, batch: Sequence[Judged]) -> None:
         with ctx.store.transaction() as tx:
             for document_id, facts, classification, at in batch:
                 try:
-                    with tx.session.begin_nested():
+                    with tx.savepoint():
                         _judge(ctx, tx, document_id, facts, classification, at)
                 except Exception:
                     log.exception("registration_change_failed", doc_id=document_id)

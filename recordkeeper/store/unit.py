@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
+from sqlalchemy.sql import ClauseElement, TextClause
+from sqlalchemy.sql.util import find_tables
 
 from recordkeeper.audit.log import canonical_entry, check_identifiers_only
 from recordkeeper.errors import StoreError
@@ -26,14 +28,41 @@ from recordkeeper.store.tables import AuditEntryRow
 
 # Any constant works; it only has to be the same in every instance (PostgreSQL).
 _AUDIT_LOCK_KEY = 0x52_4B_41_55  # "RKAU"
+_TX_KEY = "recordkeeper.tx"  # Session.info key of the session's open Tx
+_AUDIT_TABLE: Table = AuditEntryRow.__table__  # type: ignore[assignment]
+
+
+@dataclass
+class _Mark:
+    """A savepoint's audit state: the first index recorded inside it (None: no
+    index handed out yet) and the rows written to SQL while it was open."""
+
+    start: int | None
+    written: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class Tx:
-    """One open transaction: the session plus the audit append."""
+    """One open transaction: the session plus the audit append.
+
+    Appending is cheap: the first `record()` takes the audit lock (PostgreSQL
+    advisory xact lock; SQLite's BEGIN IMMEDIATE already holds the write lock)
+    and reads max(idx) once; later ones take the next index from a counter and
+    queue the row. The queue is written in one multi-row insert before commit,
+    before any ORM statement in this session that touches `audit_entries`, and
+    by `flush()`/`write_pending()`. A savepoint (`savepoint()`, or
+    `session.begin_nested()`) that rolls back drops the entries recorded inside
+    it and rewinds the counter, so indexes stay dense and gap-free.
+    """
 
     session: Session
     dialect: str
+    _next: int | None = field(default=None, init=False, repr=False)
+    _queue: list[dict[str, Any]] = field(default_factory=list, init=False, repr=False)
+    _marks: dict[SessionTransaction, _Mark] = field(default_factory=dict, init=False, repr=False)
+    _ended: tuple[SessionTransaction, _Mark, _Mark | None, int] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def record(self, event_: AuditEvent) -> int:
         """Append `event_` to the audit log inside this transaction; returns its index.
@@ -43,23 +72,136 @@ class Tx:
                 (and the caller's transaction rolls back with it).
         """
         check_identifiers_only(event_)
+        index = self._next
+        if index is None:
+            index = self._first_index()
+        self._queue.append(
+            {
+                "idx": index,
+                "leaf": canonical_entry(event_, index),
+                "event": event_.event,
+                "document_id": event_.document_id,
+                "project_id": event_.project_id,
+                "created_at": event_.at,
+            }
+        )
+        self._next = index + 1
+        return index
+
+    def _first_index(self) -> int:
+        # the queue is empty whenever no index is handed out, so max(idx) is complete
         if self.dialect == "postgresql":
             # serialise appenders so indexes stay dense; released at commit/rollback
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _AUDIT_LOCK_KEY})
         last = self.session.execute(select(func.max(AuditEntryRow.idx))).scalar_one_or_none()
-        index = 0 if last is None else last + 1
-        self.session.add(
-            AuditEntryRow(
-                idx=index,
-                leaf=canonical_entry(event_, index),
-                event=event_.event,
-                document_id=event_.document_id,
-                project_id=event_.project_id,
-                created_at=event_.at,
-            )
-        )
+        return 0 if last is None else last + 1
+
+    def write_pending(self) -> None:
+        """Insert the queued audit entries now, in one multi-row statement.
+
+        Called before commit and before ORM statements that read the log; call
+        it yourself before reading `audit_entries` through `session.connection()`.
+        """
+        if not self._queue:
+            return
+        rows, self._queue = self._queue, []
+        if self._marks:  # they now live in the innermost savepoint's SQL state
+            next(reversed(self._marks.values())).written.extend(rows)
+        self.session.connection().execute(insert(_AUDIT_TABLE), rows)
+
+    def flush(self) -> None:
+        """Write the queued audit entries and flush the session's pending ORM changes."""
+        self.write_pending()
         self.session.flush()
-        return index
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """One item of a batch: on an exception its changes and audit entries roll
+        back to the savepoint and the exception propagates; otherwise they stay."""
+        with self.session.begin_nested():
+            yield
+
+    # --- savepoint bookkeeping (session events, see _watch) ------------------------
+
+    def _savepoint_began(self, transaction: SessionTransaction) -> None:
+        self._marks[transaction] = _Mark(self._next)
+
+    def _savepoint_ended(self, transaction: SessionTransaction) -> None:
+        # commit or rollback: SQLAlchemy says which only afterwards (after_soft_rollback),
+        # so hand the written rows to the parent now and take them back on rollback
+        mark = self._marks.pop(transaction, None)
+        if mark is None:
+            return
+        parent = next(reversed(self._marks.values()), None)
+        self._ended = (transaction, mark, parent, len(parent.written) if parent else 0)
+        if parent is not None:
+            parent.written.extend(mark.written)
+
+    def _savepoint_rolled_back(self, transaction: SessionTransaction) -> None:
+        if self._ended is None or self._ended[0] is not transaction:
+            return
+        _, mark, parent, kept = self._ended
+        self._ended = None
+        if parent is not None:
+            del parent.written[kept:]
+        start = mark.start
+        if start is None:
+            # no index before the savepoint: nothing of ours survives, and PostgreSQL
+            # released a lock taken inside it; the next record() locks and reads again
+            self._queue.clear()
+            self._next = None
+            return
+        # rows recorded before the savepoint but written inside it were lost with it
+        survivors = [row for row in mark.written if row["idx"] < start]
+        survivors += [row for row in self._queue if row["idx"] < start]
+        self._queue = sorted(survivors, key=lambda row: int(row["idx"]))
+        self._next = start
+
+
+def _tx_of(session: Session) -> Tx | None:
+    tx = session.info.get(_TX_KEY)
+    return tx if isinstance(tx, Tx) else None
+
+
+def _on_create(session: Session, transaction: SessionTransaction) -> None:
+    tx = _tx_of(session)
+    if tx is not None and transaction.nested:
+        tx._savepoint_began(transaction)
+
+
+def _on_end(session: Session, transaction: SessionTransaction) -> None:
+    tx = _tx_of(session)
+    if tx is not None and transaction.nested:
+        tx._savepoint_ended(transaction)
+
+
+def _on_soft_rollback(session: Session, previous: SessionTransaction) -> None:
+    tx = _tx_of(session)
+    if tx is not None and previous.nested:
+        tx._savepoint_rolled_back(previous)
+
+
+def _on_orm_execute(state: ORMExecuteState) -> None:
+    tx = _tx_of(state.session)
+    if tx is not None and tx._queue and _touches_audit(state.statement):
+        tx.write_pending()
+
+
+def _touches_audit(statement: Any) -> bool:
+    if isinstance(statement, TextClause):
+        return _AUDIT_TABLE.name in statement.text
+    if isinstance(statement, ClauseElement):
+        # ORM statements hold annotated copies of the table: compare names
+        tables = find_tables(statement, include_crud=True, include_aliases=True)
+        return any(getattr(t, "name", None) == _AUDIT_TABLE.name for t in tables)
+    return True
+
+
+def _watch(sessions: sessionmaker[Session]) -> None:
+    event.listen(sessions, "after_transaction_create", _on_create)
+    event.listen(sessions, "after_transaction_end", _on_end)
+    event.listen(sessions, "after_soft_rollback", _on_soft_rollback)
+    event.listen(sessions, "do_orm_execute", _on_orm_execute)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -105,6 +247,7 @@ class Store:
             raise StoreError(f"cannot open database: {type(exc).__name__}") from exc
         self.dialect = self.engine.dialect.name
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _watch(self._sessions)
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (Alembic `upgrade heads`)."""
@@ -125,8 +268,12 @@ class Store:
         try:
             with self._sessions() as session:
                 transaction = session.begin()
+                tx = Tx(session=session, dialect=self.dialect)
+                session.info[_TX_KEY] = tx
                 try:
-                    yield Tx(session=session, dialect=self.dialect)
+                    yield tx
+                    if not dry_run:
+                        tx.write_pending()
                 except BaseException:
                     transaction.rollback()
                     raise

@@ -1,0 +1,131 @@
+"""Batched audit appends: one lock and max(idx) per transaction, a queue written
+at commit, and savepoints that take their entries with them when they roll back."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event, func, select, text
+
+from recordkeeper.config import Settings
+from recordkeeper.model import AuditEvent
+from recordkeeper.services.audit import make_tree_head, verify_audit
+from recordkeeper.store.tables import AuditEntryRow, StateRow
+from recordkeeper.store.unit import Store
+from tests.audit_support import audit_context
+from tests.fakes import FakeClock
+
+AT = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
+
+
+def _log(store: Store) -> list[tuple[int, str]]:
+    with store.read() as session:
+        rows = session.execute(select(AuditEntryRow.idx, AuditEntryRow.event).order_by("idx"))
+        return [(int(i), str(e)) for i, e in rows]
+
+
+def test_many_events_cost_one_max_and_one_insert(store: Store) -> None:
+    statements: list[str] = []
+
+    def count(_c: object, _cur: object, statement: str, *_args: object) -> None:
+        if "audit_entries" in statement:
+            statements.append(statement.split()[0].upper())
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        with store.transaction() as tx:
+            indexes = [tx.record(AuditEvent(f"e{i}", AT)) for i in range(50)]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert indexes == list(range(50))
+    assert statements == ["SELECT", "INSERT"]
+    assert [e for _, e in _log(store)] == [f"e{i}" for i in range(50)]
+
+
+def test_a_rolled_back_savepoint_takes_its_events_and_leaves_no_gap(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.record(AuditEvent("before", AT))
+        with pytest.raises(RuntimeError), tx.savepoint():
+            tx.session.add(StateRow(key="k", value="v"))
+            tx.record(AuditEvent("inside", AT))
+            raise RuntimeError("one document failed")
+        with tx.savepoint():
+            tx.record(AuditEvent("kept", AT))
+        assert tx.record(AuditEvent("after", AT)) == 2
+    assert _log(store) == [(0, "before"), (1, "kept"), (2, "after")]
+    with store.read() as session:
+        assert session.get(StateRow, "k") is None
+
+
+def test_a_savepoint_that_recorded_first_rolls_back_cleanly(store: Store) -> None:
+    # the lock and max(idx) were taken inside the savepoint: both are taken again
+    with store.transaction() as tx:
+        tx.record(AuditEvent("earlier", AT))
+    with store.transaction() as tx:
+        with pytest.raises(RuntimeError), tx.session.begin_nested():
+            tx.record(AuditEvent("lost", AT))
+            raise RuntimeError
+        assert tx.record(AuditEvent("next", AT)) == 1
+    assert _log(store) == [(0, "earlier"), (1, "next")]
+
+
+def test_entries_written_inside_a_savepoint_are_requeued_when_it_rolls_back(
+    store: Store,
+) -> None:
+    with store.transaction() as tx:
+        tx.record(AuditEvent("a", AT))
+        with pytest.raises(RuntimeError), tx.savepoint():
+            tx.record(AuditEvent("b", AT))
+            with tx.savepoint():
+                tx.record(AuditEvent("c", AT))
+                tx.flush()  # a and b and c now sit in the savepoints' SQL state
+            count = select(func.count()).select_from(AuditEntryRow)
+            assert tx.session.scalar(count) == 3
+            raise RuntimeError
+        assert tx.record(AuditEvent("d", AT)) == 1
+    assert _log(store) == [(0, "a"), (1, "d")]
+
+
+def test_reads_in_the_transaction_see_queued_entries(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.record(AuditEvent("x", AT))
+        assert tx.session.scalar(select(func.max(AuditEntryRow.idx))) == 0
+        tx.record(AuditEvent("y", AT))
+        assert tx.session.execute(text("SELECT count(*) FROM audit_entries")).scalar() == 2
+
+
+def test_a_dry_run_writes_no_entry(store: Store) -> None:
+    with store.transaction(dry_run=True) as tx:
+        assert tx.record(AuditEvent("would", AT)) == 0
+    with store.transaction() as tx:
+        assert tx.record(AuditEvent("did", AT)) == 0
+    assert _log(store) == [(0, "did")]
+
+
+def test_concurrent_batches_with_failing_savepoints_keep_the_log_dense_and_verifiable(
+    store: Store, settings: Settings, clock: FakeClock
+) -> None:
+    def append(worker: int) -> None:
+        for n in range(6):
+            with store.transaction() as tx:
+                for doc in range(4):
+                    try:
+                        with tx.savepoint():
+                            tx.record(AuditEvent("doc", AT, document_id=f"w{worker}n{n}d{doc}"))
+                            if (worker + n + doc) % 3 == 0:
+                                raise ValueError("this document fails")
+                    except ValueError:
+                        pass
+
+    threads = [threading.Thread(target=append, args=(w,)) for w in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    expected = sum(1 for w in range(3) for n in range(6) for d in range(4) if (w + n + d) % 3 != 0)
+    assert [i for i, _ in _log(store)] == list(range(expected))
+    ctx = audit_context(settings, store, clock)
+    assert make_tree_head(ctx) is not None
+    assert verify_audit(ctx).ok
