@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from recordkeeper.errors import ConfigError
 from recordkeeper.ingest.extract.codec import loads
@@ -39,6 +39,7 @@ from recordkeeper.store.tables_retention import (
 if TYPE_CHECKING:
     from recordkeeper.services.pipeline import DocumentChange
 
+_IN_BATCH = 500  # values per IN (...) list: well under every driver's parameter limit
 ERASURE_RULE = "privacy.erasure_request"
 ERASURE_BASIS = "GDPR art. 17.1; icke allmän handling (utkast, arbetsmaterial eller kopia)"
 
@@ -57,27 +58,51 @@ def subject_key(ctx: Context) -> bytes:
 
 
 def index_contents(ctx: Context, shas: Sequence[str]) -> int:
-    """Add the keyed hashes of every not-yet-indexed content; returns contents indexed."""
+    """Add the keyed hashes of every not-yet-indexed content; returns contents indexed.
+
+    A pipeline chunk costs a constant number of statements: which contents are
+    indexed and their extractions are read with one query each per 500, and
+    the tokens go in with one multi-row insert.
+    """
     key = subject_key(ctx)
+    wanted = sorted(set(shas))
     done = 0
     with ctx.store.transaction() as tx:
-        for sha in set(shas):
-            if tx.session.execute(
-                select(SubjectTokenRow.sha256).where(SubjectTokenRow.sha256 == sha).limit(1)
-            ).first():
-                continue
-            row = tx.session.get(ExtractionRow, sha)
-            facts = loads(row.facts) if row is not None and row.facts else None
-            if not isinstance(facts, DocumentFacts):
-                continue
-            addresses: tuple[str, ...] = ()
-            if facts.email is not None:
-                addresses = tuple(
-                    a for a in (facts.email.sender, *facts.email.recipients, *facts.email.cc) if a
+        for start in range(0, len(wanted), _IN_BATCH):
+            part = wanted[start : start + _IN_BATCH]
+            indexed = set(
+                tx.session.scalars(
+                    select(SubjectTokenRow.sha256)
+                    .where(SubjectTokenRow.sha256.in_(part))
+                    .distinct()
                 )
-            for token in document_tokens(facts.text, key, addresses):
-                tx.session.add(SubjectTokenRow(sha256=sha, token=token))
-            done += 1
+            )
+            todo = [sha for sha in part if sha not in indexed]
+            if not todo:
+                continue
+            stmt = select(ExtractionRow.sha256, ExtractionRow.facts)
+            found = tx.session.execute(stmt.where(ExtractionRow.sha256.in_(todo)))
+            payloads = dict(found.all())
+            rows: list[dict[str, str]] = []
+            for sha in todo:
+                payload = payloads.get(sha)
+                facts = loads(payload) if payload else None
+                if not isinstance(facts, DocumentFacts):
+                    continue
+                addresses: tuple[str, ...] = ()
+                if facts.email is not None:
+                    addresses = tuple(
+                        a
+                        for a in (facts.email.sender, *facts.email.recipients, *facts.email.cc)
+                        if a
+                    )
+                rows.extend(
+                    {"sha256": sha, "token": token}
+                    for token in sorted(document_tokens(facts.text, key, addresses))
+                )
+                done += 1
+            if rows:
+                tx.session.execute(insert(SubjectTokenRow), rows)
     return done
 
 

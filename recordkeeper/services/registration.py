@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -180,12 +180,88 @@ def audit_prompt(
     )
 
 
-def _project_dnrs(tx: Tx, project: str | None, previous: RegistryPromptRow | None) -> list[str]:
-    """Known diarienummer of a project: a previous registration first, then
-    numbers assigned on registration (latest first), then those written in documents."""
-    found: list[str] = [previous.dnr] if previous is not None and previous.dnr else []
-    if project is None:
-        return found
+_IN_BATCH = 500  # values per IN (...) list
+
+
+def _utc(at: datetime) -> datetime:
+    # SQLite hands DateTime(timezone=True) back naive (it was stored as UTC)
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _parts(values: Iterable[str]) -> Iterator[list[str]]:
+    unique = sorted(set(values))
+    for start in range(0, len(unique), _IN_BATCH):
+        yield unique[start : start + _IN_BATCH]
+
+
+DnrStats = dict[tuple[str, str], list[Any]]  # (dnr, source) -> [count, latest seen_at]
+
+
+@dataclass
+class _BatchView:
+    """What judging a batch reads, loaded with one query per kind for the whole
+    batch instead of several per document, and kept current as the batch writes
+    (one transaction holds the write lock, so nobody else changes these rows).
+
+    Used only in a batch without savepoints: any failure discards the whole
+    transaction, and the batch is judged again without a view (`judge_batch`).
+    """
+
+    rows_by_doc: dict[str, list[RegistryPromptRow]]
+    primary_by_content: dict[str, RegistryPromptRow]
+    first_seen: dict[str, datetime]
+    text_dnrs: set[tuple[str, str, str]]  # (project, dnr, document_id) written in a text
+    project_dnrs: dict[str, DnrStats]
+
+    @classmethod
+    def load(cls, tx: Tx, batch: Sequence[Judged]) -> _BatchView:
+        docs = [item[0] for item in batch]
+        shas = [item[1].sha256 for item in batch]
+        projects = [item[1].project for item in batch if item[1].project is not None]
+        view = cls({d: [] for d in docs}, {}, {}, set(), {p: {} for p in projects})
+        for part in _parts(docs):
+            stmt = select(RegistryPromptRow).where(RegistryPromptRow.document_id.in_(part))
+            for row in tx.session.scalars(stmt.order_by(RegistryPromptRow.id)):
+                view.rows_by_doc[row.document_id].append(row)
+            firsts = select(DocumentRow.id, DocumentRow.first_seen_at).where(
+                DocumentRow.id.in_(part)
+            )
+            view.first_seen.update((d, at) for d, at in tx.session.execute(firsts))
+            dnrs = select(RegistryDnrRow.project, RegistryDnrRow.dnr, RegistryDnrRow.document_id)
+            dnrs = dnrs.where(RegistryDnrRow.document_id.in_(part), RegistryDnrRow.source == "text")
+            view.text_dnrs.update((p, n, d) for p, n, d in tx.session.execute(dnrs))
+        for part in _parts(shas):
+            stmt = select(RegistryPromptRow).where(RegistryPromptRow.content_key.in_(part))
+            for row in tx.session.scalars(stmt):
+                view.primary_by_content[str(row.content_key)] = row
+        for part in _parts(projects):
+            stats = select(
+                RegistryDnrRow.project,
+                RegistryDnrRow.dnr,
+                RegistryDnrRow.source,
+                func.count(),
+                func.max(RegistryDnrRow.seen_at),
+            ).where(RegistryDnrRow.project.in_(part))
+            stats = stats.group_by(
+                RegistryDnrRow.project, RegistryDnrRow.dnr, RegistryDnrRow.source
+            )
+            for project, dnr, source, count, latest in tx.session.execute(stats):
+                view.project_dnrs[project][(dnr, source)] = [int(count), _utc(latest)]
+        return view
+
+    def added(self, row: RegistryPromptRow) -> None:
+        self.rows_by_doc.setdefault(row.document_id, []).append(row)
+        if row.content_key is not None:
+            self.primary_by_content[row.content_key] = row
+
+    def text_dnr_added(self, project: str, dnr: str, document_id: str, at: datetime) -> None:
+        self.text_dnrs.add((project, dnr, document_id))
+        stats = self.project_dnrs.setdefault(project, {}).setdefault((dnr, "text"), [0, _utc(at)])
+        stats[0] += 1
+        stats[1] = max(stats[1], _utc(at))
+
+
+def _dnr_stats(tx: Tx, project: str) -> DnrStats:
     rows = tx.session.execute(
         select(
             RegistryDnrRow.dnr,
@@ -196,6 +272,21 @@ def _project_dnrs(tx: Tx, project: str | None, previous: RegistryPromptRow | Non
         .where(RegistryDnrRow.project == project)
         .group_by(RegistryDnrRow.dnr, RegistryDnrRow.source)
     ).all()
+    return {(dnr, source): [int(count), _utc(latest)] for dnr, source, count, latest in rows}
+
+
+def _project_dnrs(
+    tx: Tx, project: str | None, previous: RegistryPromptRow | None, view: _BatchView | None = None
+) -> list[str]:
+    """Known diarienummer of a project: a previous registration first, then
+    numbers assigned on registration (latest first), then those written in documents."""
+    found: list[str] = [previous.dnr] if previous is not None and previous.dnr else []
+    if project is None:
+        return found
+    stats = view.project_dnrs.get(project) if view is not None else None
+    if stats is None:
+        stats = _dnr_stats(tx, project)
+    rows = [(dnr, source, count, latest) for (dnr, source), (count, latest) in stats.items()]
     ranked = sorted(rows, key=lambda r: (r[1] != "registered", -r[2], -r[3].timestamp()))
     for dnr, *_ in ranked:
         if dnr not in found:
@@ -228,19 +319,29 @@ def _registered_row(tx: Tx, rows: Sequence[RegistryPromptRow]) -> RegistryPrompt
 
 
 def _note_dnrs(
-    tx: Tx, facts: DocumentFacts, document_id: str, rules: RegistrationRules, at: datetime
+    tx: Tx,
+    facts: DocumentFacts,
+    document_id: str,
+    rules: RegistrationRules,
+    at: datetime,
+    view: _BatchView | None = None,
 ) -> None:
     if facts.project is None:
         return
     for dnr in find_dnrs(facts.text, rules.dnr_pattern):
-        exists = tx.session.scalar(
-            select(RegistryDnrRow.id).where(
-                RegistryDnrRow.project == facts.project,
-                RegistryDnrRow.dnr == dnr,
-                RegistryDnrRow.document_id == document_id,
-                RegistryDnrRow.source == "text",
+        if view is not None:
+            exists: int | None = 0 if (facts.project, dnr, document_id) in view.text_dnrs else None
+            if exists is None:
+                view.text_dnr_added(facts.project, dnr, document_id, at)
+        else:
+            exists = tx.session.scalar(
+                select(RegistryDnrRow.id).where(
+                    RegistryDnrRow.project == facts.project,
+                    RegistryDnrRow.dnr == dnr,
+                    RegistryDnrRow.document_id == document_id,
+                    RegistryDnrRow.source == "text",
+                )
             )
-        )
         if exists is None:
             tx.session.add(
                 RegistryDnrRow(
@@ -376,6 +477,7 @@ def _fill(
     sent: SentCopy | None,
     previous: RegistryPromptRow | None,
     first_seen_at: datetime,
+    view: _BatchView | None = None,
 ) -> None:
     """Write the proposal for this version into `row` (new or updated)."""
     rules = registration_rules(ctx)
@@ -385,7 +487,7 @@ def _fill(
         classification,
         class_name=class_name,
         first_seen_at=first_seen_at,
-        project_dnrs=_project_dnrs(tx, facts.project, previous),
+        project_dnrs=_project_dnrs(tx, facts.project, previous, view),
         rules=rules,
         duty=duty,
         sent=sent,
@@ -441,12 +543,16 @@ def _judge(
     facts: DocumentFacts,
     classification: Classification,
     at: datetime,
+    view: _BatchView | None = None,
 ) -> Outcome:
-    rows = _rows_for(tx, document_id)
+    if view is not None and document_id in view.rows_by_doc:
+        rows = list(view.rows_by_doc[document_id])
+    else:
+        rows = _rows_for(tx, document_id)
     if any(r.sha256 == facts.sha256 for r in rows):
         return Outcome("unchanged")
     rules = registration_rules(ctx)
-    _note_dnrs(tx, facts, document_id, rules, at)
+    _note_dnrs(tx, facts, document_id, rules, at, view)
     _note_sent(ctx, tx, facts, document_id, rules)
     registered = _registered_row(tx, rows)
     alert_id = None
@@ -461,20 +567,28 @@ def _judge(
     duty = registration_duty(classification, register_rule, is_sent=sent is not None)
     if duty is None:
         return Outcome("alerted", alert_id=alert_id) if alert_id else Outcome("none")
-    first_seen_at = _first_seen(tx, document_id, at)
-    primary = tx.session.scalar(
-        select(RegistryPromptRow).where(RegistryPromptRow.content_key == facts.sha256)
-    )
+    if view is not None:
+        first_seen_at = view.first_seen.get(document_id, at)
+        primary = view.primary_by_content.get(facts.sha256)
+    else:
+        first_seen_at = _first_seen(tx, document_id, at)
+        primary = tx.session.scalar(
+            select(RegistryPromptRow).where(RegistryPromptRow.content_key == facts.sha256)
+        )
     if primary is not None:
         if primary.status == LINKED and primary.linked_to is not None:
             primary = tx.session.get(RegistryPromptRow, primary.linked_to) or primary
-        return _link(tx, primary, document_id, facts, classification, at)
+        return _link(tx, primary, document_id, facts, classification, at, view)
     open_row = next((r for r in reversed(rows) if r.status == OPEN and r.content_key), None)
     if open_row is not None:  # changed before anyone answered: refresh the same prompt
-        old_sha = open_row.sha256
+        old_sha, old_key = open_row.sha256, open_row.content_key
         open_row.sha256 = open_row.content_key = facts.sha256
         open_row.updated_at = at
-        _fill(open_row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at)
+        if view is not None:
+            if old_key is not None and view.primary_by_content.get(old_key) is open_row:
+                del view.primary_by_content[old_key]
+            view.primary_by_content[facts.sha256] = open_row
+        _fill(open_row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at, view)
         tx.session.flush()
         audit_prompt(
             tx, "registration_prompt_updated", at, open_row, "system", previous_sha256=old_sha
@@ -490,9 +604,11 @@ def _judge(
         created_at=at,
         updated_at=at,
     )
-    _fill(row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at)
+    _fill(row, ctx, tx, facts, classification, duty, sent, registered, first_seen_at, view)
     tx.session.add(row)
     tx.session.flush()
+    if view is not None:
+        view.added(row)
     audit_prompt(
         tx,
         "registration_prompted",
@@ -518,6 +634,7 @@ def _link(
     facts: DocumentFacts,
     classification: Classification,
     at: datetime,
+    view: _BatchView | None = None,
 ) -> Outcome:
     """A copy of content already judged: linked to its primary prompt, never prompted again."""
     row = RegistryPromptRow(
@@ -543,6 +660,8 @@ def _link(
     )
     tx.session.add(row)
     tx.session.flush()
+    if view is not None:
+        view.added(row)
     audit_prompt(tx, "registration_linked", at, row, "system", linked_to=primary.id)
     return Outcome("linked", prompt_id=primary.id)
 
@@ -615,6 +734,9 @@ def registration_stage(
     own savepoint, so a failing document rolls back alone.
     """
     source = inputs or default_inputs()
+    prefetch = getattr(source, "prefetch", None)
+    if callable(prefetch):  # the store's inputs: one read for the whole batch
+        prefetch(ctx, [(c.document_id, c.sha256) for c in changes if c.sha256 is not None])
     batch: list[Judged] = []
     for change in changes:
         try:
@@ -648,10 +770,24 @@ def _inputs_of(ctx: Context, change: DocumentChange, sha256: str, inputs: Inputs
 
 
 def judge_batch(ctx: Context, batch: Sequence[Judged]) -> None:
-    """Judge many versions in one transaction, each in a savepoint; if the batch
-    cannot commit (e.g. a concurrent writer won a unique key), judge one by one."""
+    """Judge many versions in one transaction.
+
+    First all at once from a view loaded per batch (a few statements per batch
+    instead of several per document). If anything fails, that transaction is
+    discarded and the batch is judged again, each version in a savepoint of
+    its own so a failing document rolls back alone; if that cannot commit
+    either (e.g. a concurrent writer won a unique key), one by one.
+    """
     if not batch:
         return
+    try:
+        with ctx.store.transaction() as tx:
+            view = _BatchView.load(tx, batch)
+            for document_id, facts, classification, at in batch:
+                _judge(ctx, tx, document_id, facts, classification, at, view)
+        return
+    except Exception as exc:  # isolate the failing document below
+        log.info("registration_batch_isolating", documents=len(batch), error=type(exc).__name__)
     try:
         with ctx.store.transaction() as tx:
             for document_id, facts, classification, at in batch:

@@ -11,9 +11,11 @@ never raise, when something is unknown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import structlog
+from sqlalchemy import select
 
 from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import extract_file
@@ -22,22 +24,73 @@ from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.services.classification import current_classification
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, limits_from
+from recordkeeper.store.repo_classification import StoredClassification, classifications_of
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
 
 log = structlog.get_logger(__name__)
 
 
-class StoreInputs:
-    """The store-backed `Inputs` of the registration stage."""
+_IN_BATCH = 500  # values per IN (...) list
+_Doc = tuple[str, str, str | None, str | None]  # root, path, project, current sha256
 
-    def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None:
+
+class StoreInputs:
+    """The store-backed `Inputs` of the registration stage.
+
+    `prefetch` reads a whole batch's documents, cached extractions and stored
+    classifications with one query each; lookups it did not cover go to the store.
+    """
+
+    def __init__(self) -> None:
+        self._docs: dict[str, _Doc | None] = {}
+        self._payloads: dict[str, bytes | None] = {}
+        self._classes: dict[str, StoredClassification | None] = {}
+
+    def prefetch(self, ctx: Context, versions: Sequence[tuple[str, str]]) -> None:
+        """Load the inputs of these (document id, sha256) pairs in one read."""
+        docs = sorted({d for d, _ in versions})
+        shas = sorted({s for _, s in versions})
+        with ctx.store.read() as session:
+            for start in range(0, len(docs), _IN_BATCH):
+                part = docs[start : start + _IN_BATCH]
+                self._docs.update(dict.fromkeys(part))
+                stmt = select(
+                    DocumentRow.id,
+                    DocumentRow.root,
+                    DocumentRow.path,
+                    DocumentRow.project,
+                    DocumentRow.current_sha256,
+                ).where(DocumentRow.id.in_(part))
+                for doc_id, root, path, project, current in session.execute(stmt):
+                    self._docs[doc_id] = (root, path, project, current)
+            for start in range(0, len(shas), _IN_BATCH):
+                part = shas[start : start + _IN_BATCH]
+                self._payloads.update(dict.fromkeys(part))
+                stmt2 = select(ExtractionRow.sha256, ExtractionRow.facts).where(
+                    ExtractionRow.sha256.in_(part)
+                )
+                self._payloads.update((sha, facts) for sha, facts in session.execute(stmt2))
+            self._classes.update(dict.fromkeys(docs))
+            self._classes.update(classifications_of(session, docs))
+
+    def _doc_and_payload(
+        self, ctx: Context, document_id: str, sha256: str
+    ) -> tuple[_Doc | None, bytes | None]:
+        if document_id in self._docs and sha256 in self._payloads:
+            return self._docs[document_id], self._payloads[sha256]
         with ctx.store.read() as session:
             doc = session.get(DocumentRow, document_id)
             cached = session.get(ExtractionRow, sha256)
             payload = cached.facts if cached is not None else None
             if doc is None:
-                return None
-            root, path, project, current = doc.root, doc.path, doc.project, doc.current_sha256
+                return None, payload
+            return (doc.root, doc.path, doc.project, doc.current_sha256), payload
+
+    def facts(self, ctx: Context, document_id: str, sha256: str) -> DocumentFacts | None:
+        doc, payload = self._doc_and_payload(ctx, document_id, sha256)
+        if doc is None:
+            return None
+        root, path, project, current = doc
         facts = _decode(payload) if payload else None
         if facts is None and current == sha256:
             facts = _read_again(ctx, root, path, project, sha256)
@@ -49,8 +102,11 @@ class StoreInputs:
     def classification(
         self, ctx: Context, document_id: str, facts: DocumentFacts
     ) -> Classification | None:
-        with ctx.store.read() as session:
-            stored = current_classification(session, document_id)
+        if document_id in self._classes:
+            stored = self._classes[document_id]
+        else:
+            with ctx.store.read() as session:
+                stored = current_classification(session, document_id)
         if stored is not None and stored.sha256 == facts.sha256 and stored.error_reason is None:
             return stored.classification
         try:

@@ -326,3 +326,28 @@ def test_a_version_failing_in_a_batch_rolls_back_alone(ctx: Context) -> None:
     )
     assert [v.document_id for v in open_prompts(ctx)] == ["d1"]
     assert [e["event"] for e in _audit(ctx)] == ["registration_prompted"]
+
+
+def test_a_batch_judges_as_one_by_one_would(ctx: Context) -> None:
+    # one batch, read once: later versions must still see what earlier ones wrote
+    for doc_id, path, sha in [
+        ("d0", "Ländrygg/plan.docx", "0" * 64),
+        ("d1", "Ländrygg/jav.docx", "a" * 64),
+        ("d2", "Ländrygg/kopia/jav.docx", "a" * 64),
+    ]:
+        _doc(ctx, doc_id, path, sha)
+    plan = _facts("0" * 64, "Projektplan Dnr 2.4-555/2025", "Ländrygg/plan.docx")
+    judge_batch(
+        ctx,
+        [
+            ("d0", plan, _cls("project_plan", must=False), T0),
+            ("d1", _facts("a" * 64), _cls(), T0),
+            ("d2", _facts("a" * 64, path="Ländrygg/kopia/jav.docx"), _cls(), T0),
+            ("d1", _facts("a" * 64), _cls(), T0),  # the same version twice: judged once
+        ],
+    )
+    (view,) = open_prompts(ctx)
+    assert (view.document_id, view.proposed_dnr) == ("d1", "2.4-555/2025")
+    events = [e["event"] for e in _audit(ctx)]
+    assert events == ["registration_prompted", "registration_linked"]
+    assert [e["index"] for e in _audit(ctx)] == [0, 1]
