@@ -123,9 +123,18 @@ class ProjectStatus:
 # ---- gathering a project from the store ------------------------------------------------------
 
 
-def _facts(session: Session, row: DocumentRow, rel: str) -> DocumentFacts:
+def _facts(
+    session: Session,
+    row: DocumentRow,
+    rel: str,
+    extractions: dict[str, ExtractionRow | None] | None = None,
+) -> DocumentFacts:
     """The cached extraction of a document (path relative to its project), else name only."""
-    cached = session.get(ExtractionRow, row.current_sha256) if row.current_sha256 else None
+    sha = row.current_sha256
+    if sha and extractions is not None and sha in extractions:
+        cached = extractions[sha]
+    else:
+        cached = session.get(ExtractionRow, sha) if sha else None
     if cached is not None and cached.facts is not None:
         try:
             result = codec.loads(cached.facts)
@@ -135,6 +144,17 @@ def _facts(session: Session, row: DocumentRow, rel: str) -> DocumentFacts:
             return replace(result, path=rel, project=row.project)
     kind = rel.rsplit(".", 1)[-1].lower() if "." in rel else ""
     return DocumentFacts(path=rel, size=row.size or 0, sha256=row.current_sha256 or "", kind=kind)
+
+
+def _extractions(session: Session, shas: Sequence[str]) -> dict[str, ExtractionRow | None]:
+    """A project's cached extractions, one query per 500 instead of one per document."""
+    unique = sorted(set(shas))
+    out: dict[str, ExtractionRow | None] = dict.fromkeys(unique)
+    for start in range(0, len(unique), 500):
+        part = unique[start : start + 500]
+        for cached in session.scalars(select(ExtractionRow).where(ExtractionRow.sha256.in_(part))):
+            out[cached.sha256] = cached
+    return out
 
 
 def _project_file_text(roots: dict[str, Path], row: DocumentRow) -> str | None:
@@ -155,12 +175,13 @@ def _gather(
         select(DocumentRow).where(DocumentRow.project == project, DocumentRow.state == "present")
     ).all()
     stored = repo_classification.classifications_in_project(session, project)
+    extractions = _extractions(session, [r.current_sha256 for r in rows if r.current_sha256])
     docs: list[ClassifiedDocument] = []
     project_file, project_file_name, extra = EMPTY, None, []
     prefix = f"{project}/"
     for row in rows:
         rel = row.path[len(prefix) :] if row.path.startswith(prefix) else row.path
-        facts = _facts(session, row, rel)
+        facts = _facts(session, row, rel, extractions)
         if rel in PROJECT_FILE_NAMES:
             text = facts.text or _project_file_text(roots, row) or ""
             try:
