@@ -14,7 +14,8 @@ What it guarantees:
 
 It leaves identity (moves, versions) to the service and stability to
 `ingest.stability`. Speed matters: a rescan of an unchanged 100k-file tree is
-one scandir + lstat per entry and one compiled regex match per name.
+one listing per directory (by descriptor) and one fstatat per file, one
+compiled regex match per name, and one dict lookup of an int per file.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -49,6 +50,10 @@ __all__ = [
 # Relative paths longer than this are bad_name: Windows clients cannot open them anyway.
 MAX_PATH_CHARS = 1024
 _CHUNK = 1024 * 1024
+_DIR_FLAGS = (
+    os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+)
+_SCANDIR_FD = os.scandir in os.supports_fd
 
 
 class FileEntry(NamedTuple):
@@ -156,7 +161,10 @@ def _classify_link(abs_path: str, rel: str, root_real: str, st: os.stat_result) 
 
 
 def scan_tree(
-    root: Path, ignore: re.Pattern[str], prefix: str = "", known: dict[str, int] | None = None
+    root: Path,
+    ignore: re.Pattern[str],
+    prefix: str = "",
+    known: dict[str, int] | None = None,
 ) -> ScanResult:
     """Walk `root/prefix` (prefix "" = the whole root) without following links out of it.
 
@@ -168,65 +176,70 @@ def scan_tree(
     """
     result = ScanResult()
     entries = result.entries
+    append = entries.append
     pop = (known if known is not None else {}).pop
     root_real = os.path.realpath(root)
     seen_dirs: set[tuple[int, int]] = set()
     stack = [prefix]
     match = ignore.fullmatch
+    unchanged = ignored = 0
     while stack:
         rel_dir = stack.pop()
-        abs_dir = os.path.join(root_real, rel_dir) if rel_dir else root_real
+        abs_dir = f"{root_real}/{rel_dir}" if rel_dir else root_real
         try:
-            dir_stat = os.stat(abs_dir, follow_symlinks=False)
+            fd = os.open(abs_dir, _DIR_FLAGS)  # O_NOFOLLOW: a directory swapped for a link fails
+        except OSError as exc:
+            result.unlisted_dirs[rel_dir] = _dir_reason(exc)
+            continue
+        try:
+            dir_stat = os.fstat(fd)
             key = (dir_stat.st_dev, dir_stat.st_ino)
             if key in seen_dirs:  # bind mounts can make a tree loop without a symlink
                 result.unlisted_dirs[rel_dir] = UnreadableReason.LINK_LOOP
                 continue
             seen_dirs.add(key)
-            iterator = os.scandir(abs_dir)
-        except OSError as exc:
+            result.dirs += 1
+            base = f"{rel_dir}/" if rel_dir else ""
+            room = MAX_PATH_CHARS - len(base)  # longer names make a bad_name
+            # Listing by descriptor: each stat is an fstatat() relative to this
+            # directory, not a walk of the whole path from / again.
+            with os.scandir(fd if _SCANDIR_FD else abs_dir) as listing:
+                for entry in listing:
+                    name = entry.name
+                    if match(name):
+                        ignored += 1
+                        if is_lock_name(name):
+                            result.locks.add(base + name)
+                        continue
+                    try:
+                        if entry.is_file(follow_symlinks=False):
+                            if len(name) <= room and name.isprintable():
+                                # fast path: a plain file with a good name (almost every entry)
+                                st = entry.stat(follow_symlinks=False)
+                                rel = base + name
+                                if pop(rel, None) == hash((st.st_size, st.st_mtime_ns, st.st_ino)):
+                                    unchanged += 1
+                                else:
+                                    append(FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino))
+                                continue
+                        elif (
+                            entry.is_dir(follow_symlinks=False)
+                            and len(name) <= room
+                            and name.isprintable()
+                        ):
+                            stack.append(base + name)
+                            continue
+                    except OSError:
+                        continue  # vanished between listing and stat: the next look sees it
+                    pop(base + name, None)
+                    _visit(entry, base + name, f"{abs_dir}/{name}", root_real, result, stack)
+        except OSError as exc:  # the listing failed half-way
             result.unlisted_dirs[rel_dir] = _dir_reason(exc)
-            continue
-        result.dirs += 1
-        with iterator:
-            for entry in _safe_iter(iterator, rel_dir, result):
-                name = entry.name
-                if match(name):
-                    result.ignored += 1
-                    if is_lock_name(name):
-                        result.locks.add(_join(rel_dir, name))
-                    continue
-                rel = f"{rel_dir}/{name}" if rel_dir else name
-                try:
-                    if entry.is_dir(follow_symlinks=False) and name.isprintable():
-                        if len(rel) <= MAX_PATH_CHARS:
-                            stack.append(rel)
-                            continue
-                    elif entry.is_file(follow_symlinks=False) and name.isprintable():
-                        # fast path: a plain file with a good name (almost every entry)
-                        st = entry.stat(follow_symlinks=False)
-                        if len(rel) <= MAX_PATH_CHARS:
-                            size, mtime_ns, inode = st.st_size, st.st_mtime_ns, st.st_ino
-                            if pop(rel, None) == hash((size, mtime_ns, inode)):
-                                result.unchanged += 1
-                            else:
-                                entries.append(FileEntry(rel, size, mtime_ns, inode))
-                            continue
-                except OSError:
-                    continue  # vanished between listing and stat: the next look sees it
-                pop(rel, None)
-                _visit(entry, rel, root_real, result, stack)
+        finally:
+            os.close(fd)
+    result.unchanged = unchanged
+    result.ignored = ignored
     return result
-
-
-def _safe_iter(
-    iterator: Iterator[os.DirEntry[str]], rel_dir: str, result: ScanResult
-) -> Iterator[os.DirEntry[str]]:
-    """Yield directory entries; a listing that fails half-way marks the directory unlisted."""
-    try:
-        yield from iterator
-    except OSError as exc:
-        result.unlisted_dirs[rel_dir] = _dir_reason(exc)
 
 
 def _dir_reason(exc: OSError) -> UnreadableReason:
@@ -242,8 +255,14 @@ def _dir_reason(exc: OSError) -> UnreadableReason:
 
 
 def _visit(
-    entry: os.DirEntry[str], rel: str, root_real: str, result: ScanResult, stack: list[str]
+    entry: os.DirEntry[str],
+    rel: str,
+    abs_path: str,
+    root_real: str,
+    result: ScanResult,
+    stack: list[str],
 ) -> None:
+    """The slow path: links, special files, bad or long names, and odd directories."""
     try:
         st = entry.stat(follow_symlinks=False)
     except OSError:
@@ -268,7 +287,7 @@ def _visit(
     if stat.S_ISREG(mode):
         result.entries.append(FileEntry(rel, st.st_size, st.st_mtime_ns, st.st_ino))
     elif stat.S_ISLNK(mode):
-        found = _classify_link(entry.path, rel, root_real, st)
+        found = _classify_link(abs_path, rel, root_real, st)
         if found is not None:
             result.entries.append(found)
     else:
@@ -312,8 +331,8 @@ def inspect_path(root: Path, rel: str, ignore: re.Pattern[str]) -> ScanResult | 
         if is_lock_name(name):
             result.locks.add(rel)
         return result
-    entry = _StatEntry(abs_path, name, st)
-    _visit(entry, rel, root_real, result, [])  # type: ignore[arg-type]
+    entry = _StatEntry(name, st)
+    _visit(entry, rel, abs_path, root_real, result, [])  # type: ignore[arg-type]
     return result
 
 
@@ -321,7 +340,6 @@ def inspect_path(root: Path, rel: str, ignore: re.Pattern[str]) -> ScanResult | 
 class _StatEntry:
     """The part of os.DirEntry `_visit` uses, for a path we already lstat()ed."""
 
-    path: str
     name: str
     st: os.stat_result
 

@@ -50,19 +50,37 @@ def known_stat_keys(session: Session, root: str) -> tuple[dict[str, int], dict[s
     """The present documents of a root, for a rescan, in little memory.
 
     Returns (path -> `stat_key` for documents without an error, path -> full
-    stat for those with one). Core rows, not ORM objects: 100k rows in ~0.1 s.
+    stat for those with one). The statement is SQLAlchemy's, the rows are read
+    with the driver's own cursor: for 100k rows, Row objects would cost about as
+    much as SQLite itself (and a rescan waits for this).
     """
     query = select(
         DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
         DocumentRow.error_reason,
     ).where(DocumentRow.root == root, DocumentRow.state == PRESENT)  # fmt: skip
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect)
+    params = compiled.construct_params()
+    args: Any = (
+        [params[name] for name in compiled.positiontup]
+        if compiled.positional and compiled.positiontup is not None
+        else params
+    )
     clean: dict[str, int] = {}
     flagged: dict[str, KnownStat] = {}
-    for path, size, mtime_ns, inode, error in session.connection().execute(query):
-        if error is None:
-            clean[path] = stat_key(size, mtime_ns, inode)
-        else:
-            flagged[path] = (size, mtime_ns, inode, error)
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    cursor = dbapi.cursor()
+    try:
+        cursor.execute(str(compiled), args)
+        while rows := cursor.fetchmany(5000):
+            for path, size, mtime_ns, inode, error in rows:
+                if error is None:
+                    clean[path] = stat_key(size, mtime_ns, inode)
+                else:
+                    flagged[path] = (size, mtime_ns, inode, error)
+    finally:
+        cursor.close()
     return clean, flagged
 
 

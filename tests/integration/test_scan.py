@@ -19,6 +19,7 @@ from recordkeeper.ingest.scan import (
     inspect_path,
     project_of,
     scan_tree,
+    stat_key,
 )
 from recordkeeper.model import UnreadableReason
 
@@ -180,6 +181,43 @@ def test_inspect_path_never_goes_through_a_linked_folder(share: Path, tmp_path: 
 
 def test_hash_file_reports_a_file_that_vanished(share: Path) -> None:
     assert hash_file(share, "gone.txt").problem == UnreadableReason.VANISHED
+
+
+# ---- rescans: comparing with what the store knows ---------------------------------------------
+
+
+def _known_tree(share: Path) -> dict[str, int]:
+    """P/same (recorded as is), P/sub/edited (recorded before an edit), P/new, and a link."""
+    (share / "P" / "sub").mkdir(parents=True)
+    for name in ("P/same.txt", "P/sub/edited.txt", "P/new.txt"):
+        (share / name).write_text(name)
+    (share / "P" / "alias.txt").symlink_to("same.txt")
+    same, edited = (share / "P/same.txt").lstat(), (share / "P/sub/edited.txt").lstat()
+    return {
+        "P/same.txt": stat_key(same.st_size, same.st_mtime_ns, same.st_ino),
+        "P/sub/edited.txt": stat_key(edited.st_size + 1, edited.st_mtime_ns, edited.st_ino),
+        "P/alias.txt": 0,
+        "P/deleted.txt": 0,
+    }
+
+
+def test_a_rescan_counts_unchanged_files_and_leaves_the_unseen_in_known(share: Path) -> None:
+    known = _known_tree(share)
+    walk = scan_tree(share, IGNORE, known=known)
+    assert walk.unchanged == 1
+    assert sorted(e.rel_path for e in walk.entries) == [
+        "P/alias.txt", "P/new.txt", "P/sub/edited.txt",
+    ]  # fmt: skip
+    assert known == {"P/deleted.txt": 0}  # what the walk did not see
+
+
+def test_a_folder_swapped_for_a_link_is_not_listed_through_it(share: Path, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "secret.txt").write_text("s")
+    (share / "P").symlink_to(tmp_path / "out")
+    walk = scan_tree(share, IGNORE, prefix="P")  # as after an event on a folder since replaced
+    assert walk.entries == []
+    assert walk.unlisted_dirs == {"P": UnreadableReason.VANISHED}  # the folder is gone
 
 
 def test_project_is_the_first_folder() -> None:
