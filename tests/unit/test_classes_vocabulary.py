@@ -253,6 +253,81 @@ CASES = [
             text="Hej",
         ),
     ),
+    # survey reports named after what they are, or after the survey tool that exported them
+    (
+        "survey_response",
+        f(
+            "P/Sammanställning webbenkät.xlsx",
+            kind="xlsx",
+            text="Respondent;Inskickad;Svar\n1;2025-05-02;Ja",
+        ),
+    ),
+    (
+        "survey_response",
+        f(
+            "P/06 Synpunkter/Export SurveyGenerator 2025-05-02.xlsx",
+            kind="xlsx",
+            text="Antal svar;12\nFråga;Instämmer;Instämmer inte",
+        ),
+    ),
+    # an English reply from the NPO whose subject starts with "Feedback"
+    (
+        "comments",
+        f(
+            "P/Mejl/Feedback hip fracture.eml",
+            kind="eml",
+            email=EmailFacts(
+                sender="Ola Nordmann <ola.nordmann@regionY.se>",
+                subject="Feedback: hip fracture decision support",
+            ),
+            text="We support the proposal but would like a note on return to work.",
+        ),
+    ),
+    # a start-up slide deck with a "Tidplan" slide is still a presentation
+    (
+        "presentation",
+        f(
+            "P/Uppstart höftfraktur.pptx",
+            kind="pptx",
+            title="FMB höftfraktur – uppstartsmöte",
+            headings=("Arbetsgång", "Tidplan"),
+            text="Arbetsgång\nTidplan\nTextförslag in v. 18, enkät v. 20",
+        ),
+    ),
+    # "slutlig" in the name marks the final decision support
+    (
+        "publication",
+        f(
+            "P/Final/Höftfraktur FMB slutlig.docx",
+            title="Höftfraktur",
+            headings=("Kort om diagnosen", "Rekommendationer"),
+            text="Överväg sjukskrivning på heltid i 6–12 veckor vid stillasittande arbete.",
+        ),
+    ),
+    # "expertförfrågan" is the request for experts, also when the reply names FMB
+    (
+        "nomination_request",
+        f(
+            "P/Re_ Expertförfrågan.eml",
+            kind="eml",
+            email=EmailFacts(
+                sender="Maj Persson <maj.persson@regionZ.se>",
+                subject="Re: Expertförfrågan – FMB höftfraktur",
+            ),
+            text="Hej, förslag: Sakkunniga: Eva Ström",
+        ),
+    ),
+    # "Kort om diagnosen" is symptoms, treatment, prognosis, whatever the file is called
+    (
+        "text_proposal",
+        f(
+            "P/Dokument3.docx",
+            text=(
+                "Symtom: smärta och svullnad.\nBehandling: gips i fyra veckor.\n"
+                "Prognos: god, de flesta återfår full funktion."
+            ),
+        ),
+    ),
 ]
 
 

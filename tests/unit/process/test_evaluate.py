@@ -290,3 +290,15 @@ def test_a_copy_of_the_instruction_is_never_evidence(rules) -> None:
         )
     )
     assert statuses(rules, stopped)["revise"] == "missing"
+
+
+def test_the_final_version_counts_as_the_revised_proposal(rules) -> None:
+    # many folders keep no separate "reviderat" file: the final version is the last revision
+    docs = project("new", drop=("revised", "icf_texts"))
+    assert statuses(rules, docs)["revise"] == "complete"
+
+
+def test_notes_named_with_the_rg_abbreviation_are_the_rg_meeting(rules) -> None:
+    notes = doc("10 Svar/Anteckningar RG 2025-10-02.docx", "meeting_notes", "Deltagare: ...")
+    docs = [*project("new", drop=("rg_meeting",)), notes]
+    assert statuses(rules, docs)["consider_comments"] == "complete"
