@@ -46,6 +46,8 @@ _NOT_NAME_WORDS = frozenset(
     jämtland kalmar kronoberg blekinge värmland västmanland södermanland östergötland
     jönköping gotland västerbotten västernorrland medicinsk medicinska fmb icf par midas
     inera vips ec ac gd rg the and of for
+    hej hi dear tack mvh hälsningar vänliga vänlig bästa regards jd underskrivet underskriven
+    undertecknat undertecknad signerad signerat sign
 """.split()  # noqa: SIM905  (a word list reads best as text)
 )
 # organisations: "Patientföreningen Ryggen", "Regionsjukhuset", "Reumatikerförbundet"
@@ -92,6 +94,7 @@ _CONTRACTOR = re.compile(
 # a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
 _LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
+_FIELD_GAP = re.compile(r"\t| {3,}")
 
 
 @dataclass(slots=True)
@@ -292,7 +295,8 @@ class _Finder:
         for line in lines[:400]:
             match = _LABEL.match(line)
             if match and fold(match.group(1)) in self.subject_labels:
-                names += _names_in_value(match.group(2))
+                # a form line may hold more fields: "Namn: Karin Ek    Befattning: ..."
+                names += _names_in_value(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
         names += [m.group(1) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
@@ -419,6 +423,7 @@ def _row_continuation(following: Sequence[str]) -> list[str]:
 _CLASS_WORDS = re.compile(
     r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
     r"om|ersättning|ersattning|uppdrag(?:savtal)?|signerad|signerat|undertecknad|underskriven|"
+    r"underskrivet|undertecknat|jd|sign|"
     r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
     r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"
     r"signed|v\d+|\d+)\b"

@@ -113,3 +113,30 @@ def test_mentions_in_many_forms_merge_into_one_person(rules) -> None:
 def test_prose_is_not_a_member_list(rules) -> None:
     text = "Rekommendationsgruppen rekryteras via ansvarigt NPO och ska omfatta Region Skåne."
     assert roles_by_name(rules, [doc("p.docx", "project_plan", text)]) == {}
+
+
+def test_greeting_lines_are_not_members(rules) -> None:
+    # an NPO reply: the nominations, then the signature on one line with the greeting
+    text = (
+        "NPO föreslår följande:\nRekommendationsgrupp: Eva Lind, Olof Sund\n"
+        "Mvh Kerstin\nHälsningar Lena\nMvh Helena Borg, Socialstyrelsen"
+    )
+    found = roles_by_name(rules, [doc("SV_ förfrågan.docx", "nomination_request", text)])
+    assert found == {"Eva Lind": {"rg_member"}, "Olof Sund": {"rg_member"}}
+
+
+def test_initials_and_signed_markers_in_file_names_are_not_names(rules) -> None:
+    docs = [
+        # a form line holding two fields: the name ends where the next field starts
+        doc(
+            "02 Projektgrupp/JD_KE_signerad.pdf",
+            "coi_declaration",
+            "DEKLARATION AV JÄV\nNamn: Karin Ek      Befattning: överläkare handkirurgi",
+        ),
+        doc("02 Projektgrupp/Avtal_AH_underskrivet.pdf", "agreement", ""),  # a scan
+        doc("02 Projektgrupp/JD_AH_signerad.pdf", "coi_declaration", ""),
+        doc("02 Projektgrupp/Avtal_Sofia_Lindgren_sign.pdf", "agreement", ""),
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    assert set(people) == {"Karin Ek", "Sofia Lindgren"}
+    assert people["Karin Ek"].subject_of == {"02 Projektgrupp/JD_KE_signerad.pdf"}
