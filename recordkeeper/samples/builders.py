@@ -22,6 +22,15 @@ import pptx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from fpdf import FPDF
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -182,6 +191,7 @@ def make_pdf(
     author: str | None = None,
     text_layer: bool = True,
     scan_pages: Sequence[bytes] = (),
+    form_fields: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """A PDF with a text layer, or with text_layer=False no text at all, like a scan.
 
@@ -189,6 +199,8 @@ def make_pdf(
     bytes) per page, which gives a realistic size. Text that fits Latin-1
     (all Swedish letters do) uses a core font, which is much faster than
     embedding DejaVu; other text embeds DejaVu when it is installed.
+    `form_fields` ((name, value) pairs) makes it a filled-in form: the values
+    live only in text fields on the first page, not in the page text.
     """
     pdf = FPDF()
     if title:
@@ -209,7 +221,40 @@ def make_pdf(
         pdf.rect(20, 20, 100, 60)
     path.parent.mkdir(parents=True, exist_ok=True)
     pdf.output(str(path))
+    if form_fields:
+        _fill_form(path, form_fields)
     return path
+
+
+def _fill_form(path: Path, fields: Sequence[tuple[str, str]]) -> None:
+    """Add filled text fields (AcroForm widgets with a value) to the PDF's first page."""
+    writer = PdfWriter(clone_from=str(path))
+    widgets = ArrayObject()
+    for number, (name, value) in enumerate(fields):
+        top = 700 - number * 40
+        widget = writer.add_annotation(
+            0,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Annot"),
+                    NameObject("/Subtype"): NameObject("/Widget"),
+                    NameObject("/FT"): NameObject("/Tx"),
+                    NameObject("/T"): TextStringObject(name),
+                    NameObject("/V"): TextStringObject(value),
+                    NameObject("/F"): NumberObject(4),
+                    NameObject("/Rect"): ArrayObject(
+                        [FloatObject(x) for x in (300, top, 560, top + 18)]
+                    ),
+                }
+            ),
+        )
+        widgets.append(widget.indirect_reference)
+    writer.set_need_appearances_writer(True)  # creates /AcroForm; viewers draw the values
+    acroform = writer.root_object[NameObject("/AcroForm")]
+    assert isinstance(acroform, DictionaryObject)
+    acroform[NameObject("/Fields")] = widgets
+    with path.open("wb") as handle:
+        writer.write(handle)
 
 
 def _set_pdf_font(pdf: FPDF, lines: Sequence[str]) -> None:

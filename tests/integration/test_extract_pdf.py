@@ -48,3 +48,18 @@ def test_truncated_pdf_is_incomplete(tmp_path: Path) -> None:
     result = extract_file(truncated(source, tmp_path / "t.pdf"), "t.pdf", Limits())
     assert isinstance(result, Unreadable)
     assert result.reason is UnreadableReason.INCOMPLETE
+
+
+def test_filled_form_values_are_text(tmp_path: Path) -> None:
+    # a declaration filled in a PDF reader: the labels are page text, the answers only fields
+    path = make_pdf(
+        tmp_path / "jd.pdf",
+        ["DEKLARATION OM JÄV", "Namn:", "Befattning:"],
+        form_fields=[("Namn", "Emma Karlsson"), ("Text7", "Fysioterapeut"), ("Datum", "")],
+    )
+    result = extract_file(path, "jd.pdf", Limits())
+    assert isinstance(result, DocumentFacts)
+    assert "DEKLARATION OM JÄV" in result.text
+    assert "Namn: Emma Karlsson" in result.text
+    assert "\nFysioterapeut" in result.text  # a field named like "Text7" gives its value alone
+    assert "Datum" not in result.text  # an empty field adds nothing

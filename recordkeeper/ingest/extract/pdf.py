@@ -8,6 +8,7 @@ empty (owner-restricted files open in every viewer), else refused.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from datetime import datetime
 
@@ -49,6 +50,28 @@ def _info(reader: PdfReader) -> tuple[dict[str, str], datetime | None, datetime 
     return found, dates[0], dates[1]
 
 
+_FIELD_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3}")
+_MAX_FIELDS = 500
+
+
+def _form_text(reader: PdfReader) -> str:
+    """What was typed into a fillable form: the values live in its fields, not in the page
+    text (a declaration filled in and saved in a PDF reader). One line per filled field,
+    "Label: value" when the field's name is a word ("Namn"), else the value alone."""
+    try:
+        fields = reader.get_form_text_fields()
+    except Exception:  # a broken form must not cost the page text already read
+        return ""
+    lines: list[str] = []
+    for name, value in list(fields.items())[:_MAX_FIELDS]:
+        text = " ".join(str(value or "").split())
+        if not text:
+            continue
+        label = str(name).rsplit(".", 1)[-1].strip()
+        lines.append(f"{label}: {text}" if _FIELD_LABEL.fullmatch(label) else text)
+    return "\n".join(lines)
+
+
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse a PDF with pypdf in non-strict mode (real files are often slightly broken)."""
     if b"%%EOF" not in data[-2048:]:
@@ -74,6 +97,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
                 total += len(text)
                 if total >= limits.max_text_chars:
                     break
+            pieces.append(_form_text(reader))
         except FileNotDecryptedError as exc:
             raise Refused(UnreadableReason.ENCRYPTED, "PDF needs a password") from exc
         except Refused:
