@@ -34,17 +34,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
-
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_pptx, make_xlsx
 
 STAFF = "socialstyrelsen.se"
@@ -53,48 +42,6 @@ STAFF = "socialstyrelsen.se"
 def dt(text: str) -> datetime:
     """'2025-03-12 09:31' -> aware datetime."""
     return datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
-
-
-def make_filled_pdf_form(path: Path, static: list[str], fields: list[tuple[str, str]]) -> Path:
-    """A PDF whose printed labels are page text and whose answers are only AcroForm fields.
-
-    This is what a declaration filled in Acrobat and saved looks like: the
-    form's own text is extractable, the filled-in values live in /V of the
-    widgets (viewers draw them from NeedAppearances).
-    """
-    make_pdf(path, static)
-    reader = PdfReader(str(path))
-    writer = PdfWriter()
-    writer.append(reader)
-    page = writer.pages[0]
-    annots = ArrayObject()
-    for number, (name, value) in enumerate(fields):
-        top = 700 - number * 40
-        widget = DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Annot"),
-                NameObject("/Subtype"): NameObject("/Widget"),
-                NameObject("/FT"): NameObject("/Tx"),
-                NameObject("/T"): TextStringObject(name),
-                NameObject("/V"): TextStringObject(value),
-                NameObject("/F"): NumberObject(4),
-                NameObject("/DA"): TextStringObject("/Helv 10 Tf 0 g"),
-                NameObject("/Rect"): ArrayObject(
-                    [FloatObject(300), FloatObject(top), FloatObject(560), FloatObject(top + 18)]
-                ),
-            }
-        )
-        annots.append(writer._add_object(widget))
-    page[NameObject("/Annots")] = annots
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
-        {
-            NameObject("/Fields"): ArrayObject(list(annots)),
-            NameObject("/NeedAppearances"): BooleanObject(True),
-        }
-    )
-    with path.open("wb") as handle:
-        writer.write(handle)
-    return path
 
 
 class Project:
@@ -1384,7 +1331,7 @@ def landrygg(share: Path) -> tuple[Project, dict[str, Any]]:
     )
     p.add(
         "Rekrytering/JD-blankett ifylld EK.pdf",
-        lambda f: make_filled_pdf_form(
+        lambda f: make_pdf(
             f,
             [
                 "DEKLARATION OM JÄV",
@@ -1394,7 +1341,7 @@ def landrygg(share: Path) -> tuple[Project, dict[str, Any]]:
                 "Har du bindningar eller intressen som kan påverka din opartiskhet?",
                 "Datum och underskrift:",
             ],
-            [
+            form_fields=[
                 ("namn", "Emma Karlsson"),
                 ("uppdrag", "Rekommendationsgrupp FMB ländryggssmärta"),
                 ("bindningar", "Nej"),
@@ -1652,14 +1599,414 @@ def landrygg(share: Path) -> tuple[Project, dict[str, Any]]:
     return p, meta
 
 
+# ---------------------------------------------------------------- project 4 (fresh)
+
+
+def utmattning(share: Path) -> tuple[Project, dict[str, Any]]:
+    """Written after the fixes from projects 1-3 and scored once: the fresh slice."""
+    p = Project(share, "UMS nytt beslutsstöd")
+    jw = f"Jenny Wahlberg <jenny.wahlberg@{STAFF}>"
+    experts = ["Sofia Lindgren", "Erik Nordin"]
+    rg = ["Anna Sund", "Pekka Virtanen", "Omar Farah", "Johanna Berg"]
+    patient = "Lisa Ek"
+
+    p.add(
+        "Admin/Uppdragsbeskrivning UMS.docx",
+        lambda f: make_docx(
+            f,
+            title="Uppdragsbeskrivning – FMB utmattningssyndrom",
+            headings=["Syfte", "Organisation", "Tidplan"],
+            paragraphs=[
+                "Ett nytt försäkringsmedicinskt beslutsstöd för utmattningssyndrom (F43.8A) "
+                "ska tas fram. Diagnosen saknar beslutsstöd idag.",
+                "Projektledare: Jenny Wahlberg. Två sakkunniga (psykiatri, allmänmedicin).",
+                "RG-möte 2025-10-02. AC-beslut planeras till december.",
+            ],
+        ),
+        "project_plan",
+        register=False,
+    )
+    p.add(
+        "Experts/Expertförfrågan NPO psykiatri.eml",
+        lambda f: make_eml(
+            f,
+            sender=jw,
+            to=["npo.psykiatri@regionvarmland.se"],
+            subject="Expertförfrågan – FMB utmattningssyndrom",
+            body=(
+                "Hej! Vi behöver två sakkunniga och 5–6 personer till en "
+                "rekommendationsgrupp. Kan NPO psykiatri föreslå namn?\nVänliga hälsningar\n"
+                "Jenny Wahlberg"
+            ),
+            sent_at=dt("2025-04-07 09:00"),
+        ),
+        "nomination_request",
+        register=True,
+    )
+    p.add(
+        "Experts/Re_ Expertförfrågan NPO psykiatri.eml",
+        lambda f: make_eml(
+            f,
+            sender="Maj Persson <maj.persson@regionvarmland.se>",
+            to=[jw],
+            subject="Re: Expertförfrågan – FMB utmattningssyndrom",
+            body=(
+                "Hej Jenny, förslag:\nSakkunniga: Sofia Lindgren (psykiater), Erik Nordin "
+                "(allmänläkare)\nRG: Anna Sund, Pekka Virtanen, Omar Farah, Johanna Berg\n"
+                "Vänliga hälsningar\nMaj"
+            ),
+            sent_at=dt("2025-04-22 13:00"),
+        ),
+        "nomination_request",
+        also=("correspondence",),
+        register=True,
+    )
+    p.add(
+        "Experts/intressedeklaration_Sofia_Lindgren.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Intressedeklaration",
+                "Namn: Sofia Lindgren",
+                "Jag har inga uppdrag för läkemedelsföretag och inga andra bindningar.",
+                "Karlstad 2025-05-05  Sofia Lindgren",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "Experts/Jävsdeklaration Erik Nordin - signed.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "JÄVSDEKLARATION",
+                "Namn: Erik Nordin",
+                "Styrelseuppdrag: inga. Aktier i berörda företag: nej.",
+                "2025-05-06 Erik Nordin",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "Experts/Avtal_Sofia_Lindgren_sign.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Avtal om uppdrag som sakkunnig",
+                "Socialstyrelsen och Sofia Lindgren, nedan kallad uppdragstagaren",
+                "Arvode: 1 100 kr per timme. Avtalsperiod maj–december 2025.",
+                "Underskrifter: Jenny Wahlberg, Sofia Lindgren",
+            ],
+        ),
+        "agreement",
+        register=True,
+    )
+    p.add(
+        "Experts/RG sammansättning.docx",
+        lambda f: make_docx(
+            f,
+            title="Rekommendationsgruppens sammansättning",
+            table=[
+                ["Namn", "Yrke", "Region"],
+                ["Anna Sund", "Psykolog", "Region Värmland"],
+                ["Pekka Virtanen", "Företagsläkare", "Region Norrbotten"],
+                ["Omar Farah", "Distriktsläkare", "Region Stockholm"],
+                ["Johanna Berg", "Arbetsterapeut", "Region Jämtland Härjedalen"],
+                ["Lisa Ek", "Patientföreträdare", "Riksförbundet för utmattning"],
+            ],
+        ),
+        "nomination_request",
+        also=("other",),
+        register=False,
+    )
+    p.add(
+        "Experts/JD RG Anna Sund.pdf",
+        lambda f: make_pdf(
+            f,
+            ["Jävsdeklaration", "Namn: Anna Sund", "Inga bindningar.", "2025-05-20 Anna Sund"],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "Experts/jäv - Pekka Virtanen.docx",
+        lambda f: make_docx(
+            f,
+            paragraphs=[
+                "Deklaration av intressen och jäv",
+                "Pekka Virtanen, företagsläkare",
+                "Uppdrag för försäkringsbolag: nej",
+                "Luleå 21/5 2025",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "Experts/IMG_4411.pdf",
+        lambda f: make_pdf(f, [], text_layer=False),
+        "coi_declaration",
+        register=True,
+        note="Omar Farah's declaration photographed, no text",
+    )
+    p.add(
+        "Experts/Intressedeklaration patientföreträdare Lisa Ek.pdf",
+        lambda f: make_pdf(
+            f,
+            ["Intressedeklaration", "Namn: Lisa Ek", "Inga intressen att redovisa.", "Lisa Ek"],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "Stats/Midas-beställning F43.8.eml",
+        lambda f: make_eml(
+            f,
+            sender=jw,
+            to=["statistik@forsakringskassan.se"],
+            subject="Midas-beställning F43.8A",
+            body=(
+                "Hej, vi vill beställa antal sjukfall, median och percentiler för sjukfallens "
+                "längd för F43.8A, 2023–2024, per kön.\n/Jenny"
+            ),
+            sent_at=dt("2025-04-14 10:00"),
+        ),
+        "statistics",
+        also=("correspondence",),
+        register=True,
+    )
+    p.add(
+        "Stats/Midas F438A 2024.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["F43.8A", "Kvinnor", "Män", "Totalt"],
+                ["Antal sjukfall", 21050, 6120, 27170],
+                ["Median dagar", 182, 150, 175],
+            ],
+        ),
+        "statistics",
+        register=True,
+    )
+    p.add(
+        "Drafts/Kort om diagnosen - utmattningssyndrom.docx",
+        lambda f: make_docx(
+            f,
+            title="Kort om diagnosen",
+            paragraphs=[
+                "Symtom: uttalad trötthet, kognitiva besvär, sömnstörning.",
+                "Behandling: KBT, gradvis återgång i aktivitet.",
+                "Prognos: återhämtningen tar ofta månader.",
+            ],
+        ),
+        "text_proposal",
+        register=True,
+    )
+    p.add(
+        "Drafts/ICF-kategorier UMS (Core set saknas).docx",
+        lambda f: make_docx(
+            f,
+            title="ICF-kategorier för bedömning",
+            paragraphs=[
+                "Core set saknas för diagnosen; kategorierna är valda efter litteratursökning.",
+                "b130 Energi och driftfunktioner, b140 Uppmärksamhet, b144 Minne, d240 Att "
+                "hantera stress.",
+            ],
+        ),
+        "icf_assessment",
+        register=True,
+    )
+    p.add(
+        "Drafts/Introduktion sakkunniga.pptx",
+        lambda f: make_pptx(
+            f,
+            [("Introduktion för sakkunniga", "FMB utmattningssyndrom, 12 maj"), ("Uppdraget", "")],
+        ),
+        "presentation",
+        register=False,
+    )
+    p.add(
+        "Drafts/Textförslag UMS_SL_ÄNDRINGAR.docx",
+        lambda f: make_docx(
+            f,
+            title="Textförslag utmattningssyndrom",
+            paragraphs=["Överväg sjukskrivning på heltid initialt, därefter gradvis upptrappning."],
+            tracked_changes=[("ins", " under 2–3 månader")],
+            author="Sofia Lindgren",
+        ),
+        "text_proposal",
+        draft=True,
+        register=False,
+    )
+    p.add(
+        "Drafts/Textförslag och rekommendationer UMS remiss.docx",
+        lambda f: make_docx(
+            f,
+            title="Utmattningssyndrom – textförslag och rekommendationer",
+            headings=["Kort om diagnosen", "Rekommendationer"],
+            paragraphs=["Överväg sjukskrivning på heltid i 4–12 veckor, därefter deltid."],
+        ),
+        "text_proposal",
+        register=True,
+    )
+    p.add(
+        "Synpunkter/Enkät till rekommendationsgruppen.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Enkät till rekommendationsgruppen – utmattningssyndrom",
+                "Svara senast 2025-09-15.",
+                "1. Instämmer du i rekommendationen? 2. Övriga synpunkter",
+            ],
+        ),
+        "survey",
+        register=True,
+    )
+    p.add(
+        "Synpunkter/Remiss FMB utmattningssyndrom.eml",
+        lambda f: make_eml(
+            f,
+            sender=jw,
+            to=["remiss@forsakringskassan.se", "npo.rhf@regionuppsala.se"],
+            subject="Remiss: FMB utmattningssyndrom",
+            body="Hej, bifogat textförslag för synpunkter senast 15 september.\n/Jenny",
+            sent_at=dt("2025-09-01 08:00"),
+            attachments=[("Textförslag och rekommendationer UMS remiss.docx", b"PK\x03\x04")],
+        ),
+        "correspondence",
+        register=True,
+    )
+    p.add(
+        "Synpunkter/Enkätsvar RG UMS.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["Svarande", "Fråga 1", "Övrigt"],
+                ["1", "Instämmer", ""],
+                ["2", "Instämmer delvis", "För kort tid"],
+            ],
+        ),
+        "survey_response",
+        register=True,
+    )
+    p.add(
+        "Synpunkter/SV_ Remiss FMB utmattningssyndrom.eml",
+        lambda f: make_eml(
+            f,
+            sender="Försäkringskassan <remiss@forsakringskassan.se>",
+            to=[jw],
+            subject="SV: Remiss: FMB utmattningssyndrom",
+            body="FK instämmer i huvudsak men anser att deltid bör nämnas tidigare.\nMvh FK",
+            sent_at=dt("2025-09-12 14:00"),
+        ),
+        "comments",
+        register=True,
+    )
+    p.add(
+        "Synpunkter/Anteckningar RG 2025-10-02.docx",
+        lambda f: make_docx(
+            f,
+            paragraphs=[
+                "Anteckningar från möte med rekommendationsgruppen 2 oktober",
+                "Deltagare: Anna Sund, Pekka Virtanen, Omar Farah, Lisa Ek, Sofia Lindgren",
+                "Vi gick igenom enkätsvaren. Gruppen enades om 4–12 veckor heltid.",
+            ],
+        ),
+        "meeting_notes",
+        register=True,
+    )
+    p.add(
+        "Final/Omhändertagande av synpunkter.docx",
+        lambda f: make_docx(
+            f,
+            title="Omhändertagande av inkomna synpunkter",
+            table=[["Synpunkt", "Åtgärd"], ["Deltid tidigare (FK)", "Infört i rek 1"]],
+        ),
+        "comments",
+        also=("text_proposal",),
+        register=True,
+    )
+    p.add(
+        "Final/UMS FMB slutlig.docx",
+        lambda f: make_docx(
+            f,
+            title="Utmattningssyndrom",
+            headings=["Kort om diagnosen", "Rekommendationer"],
+            paragraphs=["Överväg sjukskrivning på heltid i 4–12 veckor, därefter deltid."],
+        ),
+        "publication",
+        also=("text_proposal",),
+        register=True,
+    )
+    p.add(
+        "Final/Kunskapsunderlag UMS.docx",
+        lambda f: make_docx(
+            f,
+            title="Kunskapsunderlag med metodbeskrivning",
+            paragraphs=["Metod: sakkunnigas bedömning, litteratursökning i PubMed."],
+        ),
+        "knowledge_basis",
+        register=True,
+    )
+    p.add(
+        "Final/Beslut AC UMS.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Beslut",
+                "Avdelningschefen beslutar att publicera FMB utmattningssyndrom.",
+                "2025-12-03 Kristina Holm, avdelningschef",
+            ],
+        ),
+        "approval",
+        register=True,
+    )
+    steps = {
+        "plan": "complete",
+        "recruit_project_group": "partial",  # no agreement for Erik Nordin
+        "statistics": "complete",
+        "recruit_recommendation_group": "partial",  # no declaration from Johanna Berg
+        "brief_diagnosis_text": "complete",
+        "icf_sections": "complete",
+        "startup_meeting": "complete",
+        "compile_proposals": "complete",
+        "collect_comments": "complete",
+        "consider_comments": "complete",
+        "revise": "partial",  # no feedback to the recommendation group
+        "knowledge_basis": "complete",
+        "approval": "complete",
+        "vips": "needs_confirmation",
+        "evaluate_close": "missing",
+        "records_closure": "missing",
+    }
+    meta = {
+        "folder": p.folder,
+        "variant": "new",
+        "expected_steps": steps,
+        "also_acceptable": {"vips": ["missing"]},
+        "missing_coi_for": ["Johanna Berg"],
+        "people": [{"name": n, "roles": ["expert"]} for n in experts]
+        + [{"name": n, "roles": ["rg_member"]} for n in rg]
+        + [{"name": patient, "roles": ["patient_representative", "rg_member"]}],
+    }
+    return p, meta
+
+
 def build(out: Path) -> Path:
     share = out / "share"
     files: list[dict[str, Any]] = []
     projects: list[dict[str, Any]] = []
-    for make in (fibromyalgi, kts, landrygg):
+    for make, part in (
+        (fibromyalgi, "tuned"),
+        (kts, "tuned"),
+        (landrygg, "tuned"),
+        (utmattning, "fresh"),
+    ):
         project, meta = make(share)
-        files += project.files
-        projects.append(meta)
+        files += [{**f, "set": part} for f in project.files]
+        projects.append({**meta, "set": part})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
