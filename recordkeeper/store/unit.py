@@ -18,7 +18,7 @@ from sqlalchemy import Engine, Table, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
-from sqlalchemy.sql import ClauseElement, TextClause
+from sqlalchemy.sql import ClauseElement, Delete, Insert, Select, TableClause, TextClause, Update
 from sqlalchemy.sql.util import find_tables
 
 from recordkeeper.audit.log import canonical_entry, check_identifiers_only
@@ -188,13 +188,39 @@ def _on_orm_execute(state: ORMExecuteState) -> None:
 
 
 def _touches_audit(statement: Any) -> bool:
+    """Whether a statement reads or writes `audit_entries` (in its FROM clause, for a
+    SELECT). Runs before every ORM statement while entries are queued, so a SELECT's
+    FROM list is read directly (~10 µs) instead of walking the whole statement."""
     if isinstance(statement, TextClause):
         return _AUDIT_TABLE.name in statement.text
+    if isinstance(statement, Select):
+        try:
+            froms = [
+                *statement.columns_clause_froms,
+                *statement._from_obj,
+                *(join[0] for join in statement._setup_joins),
+            ]
+        except AttributeError:  # another SQLAlchemy's internals: walk the statement
+            return _walk_touches_audit(statement)
+        return any(_from_touches_audit(item) for item in froms)
+    if isinstance(statement, (Insert, Update, Delete)):
+        return _from_touches_audit(statement.table)
     if isinstance(statement, ClauseElement):
-        # ORM statements hold annotated copies of the table: compare names
-        tables = find_tables(statement, include_crud=True, include_aliases=True)
-        return any(getattr(t, "name", None) == _AUDIT_TABLE.name for t in tables)
+        return _walk_touches_audit(statement)
     return True
+
+
+def _from_touches_audit(item: Any) -> bool:
+    if isinstance(item, TableClause):  # ORM statements hold annotated copies: compare names
+        return item.name == _AUDIT_TABLE.name
+    clause = getattr(item, "__clause_element__", None)
+    element = clause() if callable(clause) else item
+    return not isinstance(element, ClauseElement) or _walk_touches_audit(element)
+
+
+def _walk_touches_audit(statement: ClauseElement) -> bool:
+    tables = find_tables(statement, include_crud=True, include_aliases=True, include_joins=True)
+    return any(getattr(t, "name", None) == _AUDIT_TABLE.name for t in tables)
 
 
 def _watch(sessions: sessionmaker[Session]) -> None:

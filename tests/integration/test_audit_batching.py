@@ -12,7 +12,7 @@ from sqlalchemy import event, func, select, text
 from recordkeeper.config import Settings
 from recordkeeper.model import AuditEvent
 from recordkeeper.services.audit import make_tree_head, verify_audit
-from recordkeeper.store.tables import AuditEntryRow, StateRow
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow, StateRow
 from recordkeeper.store.unit import Store
 from tests.audit_support import audit_context
 from tests.fakes import FakeClock
@@ -92,8 +92,20 @@ def test_reads_in_the_transaction_see_queued_entries(store: Store) -> None:
     with store.transaction() as tx:
         tx.record(AuditEvent("x", AT))
         assert tx.session.scalar(select(func.max(AuditEntryRow.idx))) == 0
-        tx.record(AuditEvent("y", AT))
+        tx.record(AuditEvent("y", AT, document_id="d1"))
         assert tx.session.execute(text("SELECT count(*) FROM audit_entries")).scalar() == 2
+        tx.record(AuditEvent("z", AT, document_id="d1"))
+        tx.session.add(
+            DocumentRow(
+                id="d1", root="r", path="p", state="present", first_seen_at=AT, last_seen_at=AT
+            )
+        )
+        joined = (
+            select(func.count())
+            .select_from(DocumentRow)
+            .join(AuditEntryRow, AuditEntryRow.document_id == DocumentRow.id)
+        )
+        assert tx.session.scalar(joined) == 2
 
 
 def test_a_dry_run_writes_no_entry(store: Store) -> None:
