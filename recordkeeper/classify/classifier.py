@@ -53,27 +53,34 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
     }
 
 
-def _hits(
-    signals: tuple[CompiledSignal, ...],
-    fired: dict[int, set[Location]],
-    flags: dict[Flag, bool],
-) -> list[_Hit]:
-    """The signals that fire, each at its best place (the first of equals, in rule order)."""
-    hits = []
-    for signal in signals:
-        if signal.when is not None:
-            if flags.get(signal.when):
+class _Fired:
+    """The pattern signals that fired in one document, by group, in rule order."""
+
+    def __init__(self, rules: CompiledRules, places: dict[int, set[Location]]) -> None:
+        self.rules = rules
+        self.places = places
+        self.by_group: dict[int, list[CompiledSignal]] = {}
+        for index in sorted(places):
+            self.by_group.setdefault(rules.group_of[index], []).append(rules.signals[index])
+
+    def hits(self, group: int, flags: dict[Flag, bool]) -> list[_Hit]:
+        """The group's signals that fire, each at its best place (first of equals)."""
+        signals = self.by_group.get(group, [])
+        facts = [s for s in self.rules.facts[group] if s.when is not None and flags.get(s.when)]
+        if facts:
+            signals = sorted((*signals, *facts), key=lambda s: s.index)
+        hits = []
+        for signal in signals:
+            if signal.when is not None:
                 hits.append(_Hit(signal.id, signal.weight, "fact"))
-            continue
-        places = fired.get(signal.index)
-        if places is None:
-            continue
-        where, best = "", 0.0
-        for location, value in signal.values:
-            if location in places and (not where or abs(value) > abs(best)):
-                where, best = location, value
-        hits.append(_Hit(signal.id, best, where))
-    return hits
+                continue
+            places = self.places[signal.index]
+            where, best = "", 0.0
+            for location, value in signal.values:
+                if location in places and (not where or abs(value) > abs(best)):
+                    where, best = location, value
+            hits.append(_Hit(signal.id, best, where))
+        return hits
 
 
 def _confidence(best: float, second: float, confident: float) -> float:
@@ -92,13 +99,11 @@ class _Choice:
     reasons: tuple[str, ...]
 
 
-def _choose_class(
-    rules: CompiledRules, fired: dict[int, set[Location]], flags: dict[Flag, bool]
-) -> _Choice:
+def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) -> _Choice:
     scoring = rules.rules.scoring
     scored = []
-    for spec, signals in rules.classes:
-        hits = _hits(signals, fired, flags)
+    for spec, group in rules.classes:
+        hits = fired.hits(group, flags)
         scored.append((sum(h.value for h in hits), spec, hits))
     scored.sort(key=lambda item: item[0], reverse=True)
     (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
@@ -119,15 +124,15 @@ def _draft(
     rules: CompiledRules,
     spec: DocumentClass,
     facts: DocumentFacts,
-    fired: dict[int, set[Location]],
+    fired: _Fired,
     flags: dict[Flag, bool],
 ) -> tuple[bool, bool, list[str]]:
     """(is_draft, final marker fired, reasons)."""
-    finals = _hits(rules.final_markers, fired, flags)
+    finals = fired.hits(rules.final_markers, flags)
     if not spec.can_be_draft or facts.kind in rules.rules.draft.never_draft_kinds:
         return False, bool(finals), [h.reason for h in finals]
     flags = {**flags, "no_final_marker": not finals}
-    drafts = _hits(rules.draft_markers, fired, flags)
+    drafts = fired.hits(rules.draft_markers, flags)
     score = sum(h.value for h in drafts) - sum(h.value for h in finals)
     is_draft = score >= rules.rules.draft.threshold
     shown = drafts if is_draft else [h for h in drafts if h.where != "fact"]
@@ -138,7 +143,7 @@ def _must_register(
     rules: CompiledRules,
     spec: DocumentClass,
     is_draft: bool,
-    fired: dict[int, set[Location]],
+    fired: _Fired,
     flags: dict[Flag, bool],
 ) -> tuple[bool, list[str]]:
     duty = spec.register_when_final
@@ -147,12 +152,12 @@ def _must_register(
     if duty is True:
         return True, []
     if duty == "when_sent":
-        hits = _hits(rules.sent_markers, fired, flags)
+        hits = fired.hits(rules.sent_markers, flags)
         return True, [h.reason for h in hits] or ["register:when_sent:unconfirmed"]
     if duty == "case_by_case":
-        hits = _hits(rules.case_markers, fired, flags)
+        hits = fired.hits(rules.case_markers, flags)
         return sum(h.value for h in hits) > 0, [h.reason for h in hits]
-    hits = _hits(rules.adds_facts_markers, fired, flags)
+    hits = fired.hits(rules.adds_facts_markers, flags)
     return bool(hits), [h.reason for h in hits] or [f"register:{duty}:no_evidence"]
 
 
@@ -210,7 +215,7 @@ def classify_document(
     """
     cr = compiled(rules)
     views = build_views(facts, cr.rules.scoring.text_window)
-    fired = cr.scan(views.by_location)
+    fired = _Fired(cr, cr.scan(views.by_location))
     flags = _flags(facts)
     choice = _choose_class(cr, fired, flags)
     spec, reasons, review, confidence = (

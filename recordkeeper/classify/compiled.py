@@ -18,6 +18,7 @@ checks that against the plain search).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from re import _casefix  # type: ignore[attr-defined]
@@ -44,6 +45,13 @@ _RARE_CHARS = frozenset("%§[]<>@/#&$€£|{}~^=\\")
 # large save nothing. Past this many needle occurrences, one search is cheaper too.
 _MAX_ANCHOR = 1000
 _MAX_WINDOWS = 24
+# Needles a run of few-character items may expand to (`[bd]\\d\\d`: 200), and
+# how many an anchor may look for one by one.
+_MAX_NEEDLES = 300
+_MAX_ANCHOR_NEEDLES = 12
+# A pattern of unbounded width is tried at each possible start before a needle
+# when there are at most this many per needle.
+_MAX_STARTS = 4
 
 
 def _casefix_table() -> dict[int, str]:
@@ -59,17 +67,26 @@ def _casefix_table() -> dict[int, str]:
 
 
 _CASEFIX = _casefix_table()
-# After str.lower(): characters that need _CASEFIX, and the combining dot that
-# lower() adds to `İ` (which IGNORECASE matches as a plain `i`).
-_NEEDS_CASEFIX = re.compile("[" + re.escape("".join(map(chr, _CASEFIX))) + "\u0307]")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches beyond 0-9 (other scripts)
+# After str.lower(): characters that need _CASEFIX, the combining dot that
+# lower() adds to `İ` (which IGNORECASE matches as a plain `i`), other digits.
+_NEEDS_CASEFIX = re.compile(
+    "[" + re.escape("".join(map(chr, _CASEFIX))) + "\u0307]|" + _OTHER_DIGIT.pattern
+)
+
+
+def _ascii_digit(match: re.Match[str]) -> str:
+    return str(unicodedata.decimal(match.group()))
 
 
 def caseless(text: str) -> str:
-    """`text` lower-cased the way `re.IGNORECASE` compares letters (needles and texts)."""
+    """`text` lower-cased the way `re.IGNORECASE` compares letters (needles and texts),
+    with every `\\d` digit as 0-9, keeping its length (positions stay valid)."""
     lowered = text.lower()
     if lowered.isascii() or _NEEDS_CASEFIX.search(lowered) is None:
         return lowered
-    return text.replace("\u0130", "i").lower().translate(_CASEFIX)
+    lowered = text.replace("\u0130", "i").lower().translate(_CASEFIX)
+    return _OTHER_DIGIT.sub(_ascii_digit, lowered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +105,15 @@ class _Anchor:
     """Where a match can be, given where its needles are.
 
     Every match holds one of `needles` starting at most `before` characters
-    after the match's start, and the search reads no further than `reach`
-    characters past the match's start (lookaheads and `\\b` included). So only
-    windows around the needles are searched, never the whole text.
+    after the match's start. When the search reads no further than `reach`
+    characters past the match's start (lookaheads and `\\b` included), only
+    windows around the needles are searched; otherwise the pattern is tried
+    at each of the few possible starts. Never the whole text.
     """
 
     needles: tuple[str, ...]
     before: int
-    reach: int
+    reach: int | None
 
     def search(self, regex: re.Pattern[str], text: str, lowered: str) -> bool:
         """Whether `regex` matches `text` (`lowered`: its caseless form, same length)."""
@@ -109,12 +127,17 @@ class _Anchor:
                 at = lowered.find(needle, at + 1)
         starts.sort()
         floor = 0  # no match starts before this (earlier windows)
+        before, reach = self.before, self.reach
         for at in starts:
-            # searching up to `at + reach` reads exactly what a full search would
-            # for matches starting by `at`; a later start may see a cut text
-            found = regex.search(text, max(floor, at - self.before), at + self.reach)
-            if found is not None and found.start() <= at:
-                return True
+            if reach is None:
+                if any(regex.match(text, i) for i in range(max(floor, at - before), at + 1)):
+                    return True
+            else:
+                # searching up to `at + reach` reads exactly what a full search
+                # would for matches starting by `at`; a later start may see a cut text
+                found = regex.search(text, max(floor, at - before), at + reach)
+                if found is not None and found.start() <= at:
+                    return True
             floor = at + 1
         return False
 
@@ -145,7 +168,8 @@ class _Place:
     """Everything searched in one place (title, content, ...)."""
 
     finder: AhoCorasick  # the place's needles; a match's index is the needle id
-    probes_by_needle: Mapping[int, tuple[int, ...]]  # needle id -> probe ids it wakes
+    # needle id -> (signals of plain-text patterns it decides, probe ids it wakes)
+    by_needle: Mapping[int, tuple[tuple[int, ...], tuple[int, ...]]]
     probes: tuple[_Probe, ...]
     always: tuple[int, ...]  # probe ids with no usable needle: always searched
 
@@ -154,11 +178,15 @@ class _Place:
         lowered = caseless(text)
         aligned = len(lowered) == len(text)
         present = {m[0] for m in self.finder.find_matches_as_indexes(lowered, overlapping=True)}
-        woken: set[int] = set(self.always)
-        by_needle = self.probes_by_needle
-        for needle in present:
-            woken.update(by_needle.get(needle, ()))
         fired: set[int] = set()
+        woken: set[int] = set(self.always)
+        by_needle = self.by_needle
+        for needle in present:
+            signals, wakes = by_needle[needle]
+            if signals:
+                fired.update(signals)
+            if wakes:
+                woken.update(wakes)
         probes = self.probes
         for probe_id in woken:
             probe = probes[probe_id]
@@ -173,15 +201,36 @@ class _Place:
 
 @dataclass(frozen=True, slots=True)
 class CompiledRules:
+    """Signals in groups: one per class (in rule order), then the five marker lists."""
+
     rules: ClassRules
-    signals: tuple[CompiledSignal, ...]  # every signal, in the order of the groups below
-    classes: tuple[tuple[DocumentClass, tuple[CompiledSignal, ...]], ...]
-    draft_markers: tuple[CompiledSignal, ...]
-    final_markers: tuple[CompiledSignal, ...]
-    sent_markers: tuple[CompiledSignal, ...]
-    adds_facts_markers: tuple[CompiledSignal, ...]
-    case_markers: tuple[CompiledSignal, ...]
+    signals: tuple[CompiledSignal, ...]  # every signal, group after group
+    groups: tuple[tuple[CompiledSignal, ...], ...]
+    group_of: tuple[int, ...]  # signal index -> its group
+    facts: tuple[tuple[CompiledSignal, ...], ...]  # per group: its `when` signals
     places: Mapping[Location, _Place]
+    classes: tuple[tuple[DocumentClass, int], ...]  # (class, its group)
+
+    # the marker groups follow the classes
+    @property
+    def draft_markers(self) -> int:
+        return len(self.rules.classes)
+
+    @property
+    def final_markers(self) -> int:
+        return len(self.rules.classes) + 1
+
+    @property
+    def sent_markers(self) -> int:
+        return len(self.rules.classes) + 2
+
+    @property
+    def adds_facts_markers(self) -> int:
+        return len(self.rules.classes) + 3
+
+    @property
+    def case_markers(self) -> int:
+        return len(self.rules.classes) + 4
 
     def scan(self, views: Mapping[Location, str]) -> dict[int, set[Location]]:
         """Signal index -> the places where one of its patterns matches (folded views)."""
@@ -209,8 +258,9 @@ def _usable(needles: frozenset[str]) -> bool:
     )
 
 
-def _selectivity(needles: frozenset[str]) -> int:
-    return min(map(len, needles))
+def _selectivity(needles: frozenset[str]) -> tuple[int, int]:
+    """Longer shortest needle first, then fewer needles."""
+    return min(map(len, needles)), -len(needles)
 
 
 def _max_width(items: Any) -> int | None:
@@ -219,39 +269,79 @@ def _max_width(items: Any) -> int | None:
     return widest if widest < _MAX_ANCHOR else None
 
 
+def _chars(op: Any, arg: Any) -> frozenset[str] | None:
+    """The characters one parsed item matches (caseless), when they are few."""
+    if op is _sre.LITERAL:
+        return frozenset({caseless(chr(arg))})
+    if op is not _sre.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is _sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is _sre.RANGE and value[1] - value[0] < 26:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT:
+            chars.update("0123456789")  # other scripts' digits: see caseless()
+        else:  # a negated or wide class
+            return None
+    return frozenset(caseless(c) for c in chars)
+
+
 def _requirements(items: Any, top: bool) -> list[_Requirement]:
     """Needle sets of which a match of the parsed sequence contains one each.
 
+    Consecutive items that match one of few characters (`ab`, `[bd]\\d`,
+    `v\\.?`) give every string they can match, up to `_MAX_NEEDLES` of them.
     `top`: `items` is the whole pattern, so the offsets of its needles are known.
     """
     found: list[_Requirement] = []
-    run: list[str] = []
-    run_offset: list[int | None] = [None]
+    run: set[str] = set()  # strings of the current stretch of such items; empty: none
+    run_offset = 0  # the run starts by the end of items[:run_offset]
 
     def offset(upto: int) -> int | None:  # widest match of items[:upto]
         return _max_width(_sre.SubPattern(items.state, list(items[:upto]))) if top else None
 
     def flush() -> None:
-        if run:
-            found.append((frozenset({caseless("".join(run))}), run_offset[0]))
-            run.clear()
+        nonlocal run
+        if run and _usable(frozenset(run)):
+            found.append((frozenset(run), offset(run_offset)))
+        run = set()
+
+    def extend(chars: frozenset[str], at: int) -> None:
+        """The run followed by one of `chars` (`at`: they start by the end of items[:at])."""
+        nonlocal run, run_offset
+        if run and len(run) * len(chars) <= _MAX_NEEDLES:
+            run = {s + c for s in run for c in chars}
+            return
+        flush()
+        run, run_offset = set(chars), at
 
     for i, (op, arg) in enumerate(items):
-        if op is _sre.LITERAL:
-            if not run:
-                run_offset[0] = offset(i)
-            run.append(chr(arg))
+        chars = _chars(op, arg)
+        if chars is not None:
+            extend(chars, i)
             continue
-        repeated = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1
-        if repeated and len(arg[2]) == 1 and arg[2][0][0] is _sre.LITERAL:
-            # `x{3,}`: at least three x, ending the run before it and starting the next
-            chars = chr(arg[2][0][1]) * min(arg[0], 8)
-            if not run:
-                run_offset[0] = offset(i)
-            run.append(chars)
+        repeats = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+        one = _chars(*arg[2][0]) if repeats and len(arg[2]) == 1 else None
+        optional = one is not None and arg[0] == 0 and arg[1] == 1
+        if optional and run and len(run) * (len(one or ()) + 1) <= _MAX_NEEDLES:
+            # `x?`: the run goes on with or without it
+            run = {s + c for s in run for c in (*(one or ()), "")}
+            continue
+        if one is not None and arg[0] >= 1:
+            # `x{3,}`: the run goes on through the first copies; the next run
+            # starts with the last copies, just before the next item
+            copies = min(arg[0], 8)
+            for _ in range(copies):
+                if run and len(run) * len(one) > _MAX_NEEDLES:
+                    break
+                extend(one, i)
             flush()
-            run_offset[0] = offset(i + 1)  # the next run starts within the repeat
-            run.append(chars)
+            while copies > 1 and len(one) ** copies > _MAX_NEEDLES:
+                copies -= 1
+            for _ in range(copies):
+                extend(one, i + 1)
             continue
         flush()
         inner: list[_Requirement] = []
@@ -261,7 +351,7 @@ def _requirements(items: Any, top: bool) -> list[_Requirement]:
             best = [_best(_requirements(alt, False)) for alt in arg[1]]
             if best and all(b is not None for b in best):
                 inner = [(frozenset().union(*[b[0] for b in best if b is not None]), None)]
-        elif repeated:
+        elif repeats and arg[0] >= 1:
             inner = _requirements(arg[2], False)
         if inner:
             within = offset(i + 1)  # anything inside item i starts by its end
@@ -317,19 +407,25 @@ class _Needles:
 def _pattern_needles(pattern: str) -> _Needles:
     try:
         items = _sre.parse(fold(pattern), re.IGNORECASE | re.MULTILINE)
-        if len(items) and all(op is _sre.LITERAL for op, _ in items):
-            return _Needles(caseless("".join(chr(c) for _, c in items)), (), None)
+        plain = "".join(chr(arg) for op, arg in items if op is _sre.LITERAL)
+        if len(plain) == len(items) > 0 and not any(c.isdigit() for c in plain):
+            # plain text: the needle decides (digits are searched: caseless()
+            # makes other scripts' digits ASCII, which a plain `1` does not match)
+            return _Needles(caseless(plain), (), None)
         found = sorted(_requirements(items, True), key=lambda r: _selectivity(r[0]), reverse=True)
         width, ahead = _max_width(items), _lookahead_width(items)
     except Exception:  # an unexpected parser shape: no needles, always searched
         return _Needles(None, (), None)
     requirements = tuple(dict.fromkeys(n for n, _ in found))
     anchor = None
-    if found and found[0][1] is not None and width is not None and ahead is not None:
+    if found and found[0][1] is not None and len(found[0][0]) <= _MAX_ANCHOR_NEEDLES:
+        needles, before = tuple(sorted(found[0][0])), found[0][1]
         # +2: `\\b` and `$` look one character past the match's end
-        reach = width + ahead + 2
-        if reach <= _MAX_ANCHOR:
-            anchor = _Anchor(tuple(sorted(found[0][0])), found[0][1], reach)
+        reach = width + ahead + 2 if width is not None and ahead is not None else None
+        if reach is not None and reach <= _MAX_ANCHOR:
+            anchor = _Anchor(needles, before, reach)
+        elif before <= _MAX_STARTS:
+            anchor = _Anchor(needles, before, None)
     return _Needles(None, requirements, anchor)
 
 
@@ -355,29 +451,32 @@ class _PlaceBuilder:
     def __init__(self) -> None:
         self.needle_ids: dict[str, int] = {}
         self.probes: list[_Probe] = []
-        self.by_needle: dict[int, list[int]] = {}
+        self.decides: dict[int, set[int]] = {}  # needle id -> signals of plain-text patterns
+        self.wakes: dict[int, list[int]] = {}  # needle id -> probes to try
         self.always: list[int] = []
 
     def _id(self, needle: str) -> int:
         return self.needle_ids.setdefault(needle, len(self.needle_ids))
 
     def add(self, signal: int, needles: _Needles, regex: re.Pattern[str] | None) -> None:
-        probe_id = len(self.probes)
         if needles.literal is not None:
-            self.probes.append(_Probe(signal, None, ()))
-            self.by_needle.setdefault(self._id(needles.literal), []).append(probe_id)
+            self.decides.setdefault(self._id(needles.literal), set()).add(signal)
             return
+        probe_id = len(self.probes)
         sets = tuple(frozenset(map(self._id, r)) for r in needles.requirements)
         self.probes.append(_Probe(signal, regex, sets[1:], needles.anchor))
         if not sets:
             self.always.append(probe_id)
         for needle in sets[0] if sets else ():
-            self.by_needle.setdefault(needle, []).append(probe_id)
+            self.wakes.setdefault(needle, []).append(probe_id)
 
     def build(self) -> _Place:
         return _Place(
             AhoCorasick(self.needle_ids),  # ids are insertion order: a match's index
-            {n: tuple(p) for n, p in self.by_needle.items()},
+            {
+                n: (tuple(sorted(self.decides.get(n, ()))), tuple(self.wakes.get(n, ())))
+                for n in self.needle_ids.values()
+            },
             tuple(self.probes),
             tuple(self.always),
         )
@@ -407,18 +506,14 @@ def compile_rules(rules: ClassRules) -> CompiledRules:
                     builder = builders.setdefault(location, _PlaceBuilder())
                     builder.add(index + offset, needles, regex)
         index += len(group)
-    n = len(rules.classes)
-    markers = compiled_groups[n:]
     return CompiledRules(
         rules=rules,
         signals=tuple(s for g in compiled_groups for s in g),
-        classes=tuple(zip(rules.classes, compiled_groups[:n], strict=True)),
-        draft_markers=markers[0],
-        final_markers=markers[1],
-        sent_markers=markers[2],
-        adds_facts_markers=markers[3],
-        case_markers=markers[4],
+        groups=tuple(compiled_groups),
+        group_of=tuple(i for i, g in enumerate(compiled_groups) for _ in g),
+        facts=tuple(tuple(s for s in g if s.when is not None) for g in compiled_groups),
         places={loc: b.build() for loc, b in builders.items()},
+        classes=tuple((c, i) for i, c in enumerate(rules.classes)),
     )
 
 

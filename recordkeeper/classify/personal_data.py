@@ -124,13 +124,19 @@ def _id_number_kind(match: re.Match[str], text: str) -> str | None:
     return kind if any(_date_exists(y, month, day) for y in years) else None
 
 
-# Runs of digits with separators: the only places an identity or phone number
-# can be. One cheap scan finds them; the precise patterns run only there.
-_DIGIT_RUN = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
+# Runs of digits with separators (`\+?\d[\d \-+/()]{6,}\d`): the only places
+# an identity or phone number can be. One cheap scan finds them; the precise
+# patterns run only there. Starting the pattern with a digit lets `re` skip to
+# digits; a `+` just before the run is then added to it (the same spans).
+_DIGIT_RUN = re.compile(r"\d[\d \-+/()]{6,}\d")
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _DIGIT_RUN.finditer(text)]
+    spans = []
+    for match in _DIGIT_RUN.finditer(text):
+        start, end = match.span()
+        spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
+    return spans
 
 
 def _id_numbers(text: str, runs: list[tuple[int, int]]) -> dict[str, int]:

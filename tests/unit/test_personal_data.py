@@ -1,10 +1,18 @@
 """Personal-data detection: counts and kinds only; look-alikes do not count."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recordkeeper.classify.personal_data import _EMAIL, _emails, _without, detect_personal_data
+from recordkeeper.classify.personal_data import (
+    _EMAIL,
+    _digit_runs,
+    _emails,
+    _without,
+    detect_personal_data,
+)
 
 
 @pytest.mark.parametrize(
@@ -93,3 +101,15 @@ def test_addresses_are_found_as_by_a_scan_of_the_whole_text(pieces: list[str]) -
     text = "".join(pieces)
     assert [m.span() for m in _emails(text)] == [m.span() for m in _EMAIL.finditer(text)]
     assert _without(text, _emails(text)) == _EMAIL.sub(" ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "23", "+", "++", " ", "-", "/", "(", ")", "a", "\n"]), max_size=40
+    )
+)
+def test_digit_runs_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
+    assert _digit_runs(text) == [m.span() for m in plain.finditer(text)]
