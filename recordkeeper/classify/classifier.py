@@ -66,19 +66,28 @@ class _Fired:
     def hits(self, group: int, flags: dict[Flag, bool]) -> list[_Hit]:
         """The group's signals that fire, each at its best place (first of equals)."""
         signals = self.by_group.get(group, [])
-        facts = [s for s in self.rules.facts[group] if s.when is not None and flags.get(s.when)]
+        facts = self.rules.facts[group]
         if facts:
-            signals = sorted((*signals, *facts), key=lambda s: s.index)
+            facts = tuple(s for s in facts if s.when is not None and flags.get(s.when))
+            if facts:
+                signals = sorted((*signals, *facts), key=lambda s: s.index)
+        if not signals:
+            return []
         hits = []
         for signal in signals:
             if signal.when is not None:
                 hits.append(_Hit(signal.id, signal.weight, "fact"))
                 continue
-            places = self.places[signal.index]
-            where, best = "", 0.0
-            for location, value in signal.values:
-                if location in places and (not where or abs(value) > abs(best)):
-                    where, best = location, value
+            where: str
+            best: float
+            if len(signal.values) == 1:  # one place, where it fired
+                where, best = signal.values[0]
+            else:
+                places = self.places[signal.index]
+                where, best = "", 0.0
+                for location, value in signal.values:
+                    if location in places and (not where or abs(value) > abs(best)):
+                        where, best = location, value
             hits.append(_Hit(signal.id, best, where))
         return hits
 
@@ -101,10 +110,13 @@ class _Choice:
 
 def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) -> _Choice:
     scoring = rules.rules.scoring
-    scored = []
+    scored: list[tuple[float, DocumentClass, list[_Hit]]] = []
     for spec, group in rules.classes:
-        hits = fired.hits(group, flags)
-        scored.append((sum(h.value for h in hits), spec, hits))
+        if group in fired.by_group or rules.facts[group]:
+            hits = fired.hits(group, flags)
+            scored.append((sum([h.value for h in hits]), spec, hits))
+        else:  # nothing of this class fired
+            scored.append((0.0, spec, []))
     scored.sort(key=lambda item: item[0], reverse=True)
     (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]

@@ -270,9 +270,18 @@ def _max_width(items: Any) -> int | None:
 
 
 def _chars(op: Any, arg: Any) -> frozenset[str] | None:
-    """The characters one parsed item matches (caseless), when they are few."""
+    """The strings one parsed item matches (caseless), when they are few: a
+    character, a small class, or a group of such (`(20|19)`, `(ar|år)`)."""
     if op is _sre.LITERAL:
         return frozenset({caseless(chr(arg))})
+    if op is _sre.SUBPATTERN:
+        return _sequence_strings(arg[3])
+    if op is _sre.BRANCH:
+        options = [_sequence_strings(alt) for alt in arg[1]]
+        if any(o is None for o in options):
+            return None
+        union = frozenset().union(*[o for o in options if o is not None])
+        return union if len(union) <= _MAX_NEEDLES else None
     if op is not _sre.IN:
         return None
     chars: set[str] = set()
@@ -286,6 +295,20 @@ def _chars(op: Any, arg: Any) -> frozenset[str] | None:
         else:  # a negated or wide class
             return None
     return frozenset(caseless(c) for c in chars)
+
+
+def _sequence_strings(items: Any) -> frozenset[str] | None:
+    """Every string a parsed sequence of such items matches, or None: too many or not fixed."""
+    strings = frozenset({""})
+    for op, arg in items:
+        chars = _chars(op, arg)
+        if chars is None and op is _sre.MAX_REPEAT and arg[:2] == (0, 1) and len(arg[2]) == 1:
+            chars = _chars(*arg[2][0])  # `x?`
+            chars = None if chars is None else chars | {""}
+        if chars is None or len(strings) * len(chars) > _MAX_NEEDLES:
+            return None
+        strings = frozenset(a + b for a in strings for b in chars)
+    return strings
 
 
 def _requirements(items: Any, top: bool) -> list[_Requirement]:
@@ -416,7 +439,11 @@ def _pattern_needles(pattern: str) -> _Needles:
         width, ahead = _max_width(items), _lookahead_width(items)
     except Exception:  # an unexpected parser shape: no needles, always searched
         return _Needles(None, (), None)
-    requirements = tuple(dict.fromkeys(n for n, _ in found))
+    # further requirements are worth testing only when their needles are rarer
+    # than a two-letter string, which turns up in nearly every text
+    requirements = tuple(
+        dict.fromkeys(n for i, (n, _) in enumerate(found) if i == 0 or _selectivity(n)[0] > 2)
+    )
     anchor = None
     if found and found[0][1] is not None and len(found[0][0]) <= _MAX_ANCHOR_NEEDLES:
         needles, before = tuple(sorted(found[0][0])), found[0][1]

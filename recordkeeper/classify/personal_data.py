@@ -14,6 +14,7 @@ reference numbers. Functional mailboxes (registrator@, info@) are not people.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -182,6 +183,11 @@ def _without(text: str, matches: list[re.Match[str]]) -> str:
     return "".join(pieces)
 
 
+@functools.lru_cache(maxsize=8)
+def _casefolded(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n.casefold() for n in names)  # the rules' mailboxes: the same each call
+
+
 def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset[str]) -> int:
     people = set()
     for local, domain in addresses:
@@ -223,7 +229,7 @@ def detect_personal_data(
     """
     runs = _digit_runs(text)
     counts = _id_numbers(text, runs)
-    generic = frozenset(g.casefold() for g in generic_mailboxes)
+    generic = _casefolded(tuple(generic_mailboxes))
     in_text = _emails(text)
     pairs = [(m.group(1), m.group(2)) for m in in_text]
     pairs += [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]

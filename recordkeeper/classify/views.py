@@ -9,6 +9,7 @@ head holds titles and purpose, the tail holds signatures and dates.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ class Views:
         return self.by_location.get(location, "")
 
 
+@functools.lru_cache(maxsize=4096)  # folder names recur on every document in them
 def _name_words(name: str) -> str:
     """`Jävsdekl_AnnaS-v0.3.docx` -> `Jävsdekl Anna S v0.3 docx`: words for `\\b` patterns.
 
@@ -59,15 +61,16 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def _meta(facts: DocumentFacts, *keys: str) -> list[str]:
-    lowered = {k.lower(): v for k, v in facts.metadata.items()}
-    return [str(lowered[k]) for k in keys if lowered.get(k)]
+def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
+    """The values of `keys` (lower-case) in `metadata` (keys lower-cased)."""
+    return [str(metadata[k]) for k in keys if metadata.get(k)]
 
 
 def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
     """Every searchable place of `facts`, folded and capped."""
     text = _window(facts.text or "", window)
-    title = facts.title or next(iter(_meta(facts, "title")), "")
+    metadata = {k.lower(): v for k, v in facts.metadata.items()}
+    title = facts.title or next(iter(_meta(metadata, "title")), "")
     headings = facts.headings
     if not title and not facts.email:
         # a first line is only probably a title: it counts as a heading
@@ -81,8 +84,8 @@ def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
         "content": text,
         "filename": filename,
         "folder": "\n".join(_name_words(f) for f in facts.folders),
-        "template": "\n".join(_meta(facts, "template")),
-        "property": "\n".join(_meta(facts, *_PROPERTY_KEYS)),
+        "template": "\n".join(_meta(metadata, "template")),
+        "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)),
         "kind": facts.kind,
     }
     if email is not None:
