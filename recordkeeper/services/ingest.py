@@ -54,7 +54,7 @@ from recordkeeper.model import (
 from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import DocumentChange, after_changes
 from recordkeeper.store import repo_documents as repo
-from recordkeeper.store.tables import DocumentRow
+from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.unit import Tx
 
 log = structlog.get_logger(__name__)
@@ -337,6 +337,7 @@ class RootIngestor:
         failed: list[tuple[str, Exception]] = []
         try:
             with self.ctx.store.transaction() as tx:
+                work = self._apply_fresh(tx, work, changes)
                 for item in work:
                     try:
                         with tx.session.begin_nested():
@@ -506,6 +507,98 @@ class RootIngestor:
             changes.append(self._change(doc, "unreadable"))
         return changes
 
+    def _apply_fresh(self, tx: Tx, work: list[_Work], changes: list[DocumentChange]) -> list[_Work]:
+        """Record, in a few statements, every file of the chunk that is simply new.
+
+        New means: no document (in any state) at its path, its content held by no
+        document, and by no other file of the chunk. Such a file can only become
+        a new document (no move, version, return or copy to decide), so the rows
+        are inserted in bulk with their audit events, in a savepoint; if that
+        fails, every file goes the per-file way. Returns the work left to do.
+        """
+        content = [w for w in work if w.fn == self._apply_content]
+        if len(content) < 2:
+            return work
+        session = tx.session
+        shas = [w.args[1].sha256 for w in content]
+        twice = {sha for sha, n in Counter(shas).items() if n > 1}
+        try:
+            with session.begin_nested():
+                taken = repo.paths_with_documents(session, self.root.key, [w.rel for w in content])
+                held = repo.held_contents(session, shas)
+                shared = held | twice
+                fresh = [
+                    w for w in content if w.rel not in taken and w.args[1].sha256 not in shared
+                ]
+                if not fresh:
+                    return work
+                done = self._insert_new(tx, fresh)
+        except Exception as exc:  # the per-file way isolates what failed
+            log.warning("ingest_bulk_insert_failed", root=self.root.key, error=type(exc).__name__)
+            return work
+        changes.extend(done)
+        handled = {id(w) for w in fresh}
+        return [w for w in work if id(w) not in handled]
+
+    def _insert_new(self, tx: Tx, fresh: list[_Work]) -> list[DocumentChange]:
+        session = tx.session
+        now = self.ctx.clock.now()
+        cached = repo.extraction_errors(session, [w.args[1].sha256 for w in fresh])
+        extractions: list[dict[str, Any]] = []
+        documents: list[dict[str, Any]] = []
+        versions: list[dict[str, Any]] = []
+        events: list[tuple[str, DocumentRow, str | None]] = []
+        changes: list[DocumentChange] = []
+        for item in fresh:
+            entry, outcome, result = item.args
+            sha = outcome.sha256
+            if result is None:
+                error = cached.get(sha)
+            else:
+                error, row = self._extraction_row(sha, result, now)
+                if row is not None and sha not in cached:
+                    extractions.append(row)
+            doc = DocumentRow(
+                id=repo.new_document_id(), root=self.root.key, path=entry.rel_path,
+                project=project_of(entry.rel_path), state=repo.PRESENT, first_seen_at=now,
+                last_seen_at=now, gone_at=None, current_sha256=sha, size=outcome.size,
+                mtime_ns=outcome.mtime_ns, inode=outcome.inode, error_reason=error,
+                error_detail=None,
+            )  # fmt: skip
+            documents.append({c: getattr(doc, c) for c in _DOCUMENT_COLUMNS})
+            versions.append(
+                {"document_id": doc.id, "sha256": sha, "size": outcome.size,
+                 "mtime_ns": outcome.mtime_ns, "seen_at": now}
+            )  # fmt: skip
+            events.append(("document_added", doc, None))
+            changes.append(self._change(doc, "new"))
+            if error is not None:
+                events.append(("document_unreadable", doc, error))
+                changes.append(self._change(doc, "unreadable"))
+        repo.insert_rows(session, ExtractionRow, extractions)
+        repo.insert_rows(session, DocumentRow, documents)
+        repo.insert_rows(session, VersionRow, versions)
+        for event, doc, reason in events:
+            self._audit(tx, event, doc, reason=reason)
+        return changes
+
+    def _extraction_row(
+        self, sha: str, result: ExtractionResult, now: datetime
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """(the content's error reason, the extraction row to insert) as `_save_extraction`."""
+        if isinstance(result, DocumentFacts):
+            facts, error, detail = self.encode_facts(result), None, None
+        elif result.reason == UnreadableReason.INTERNAL:
+            return result.reason.value, None  # not cached: the next pass tries again
+        else:
+            facts, error, detail = self.encode_facts(result), result.reason.value, result.detail
+        kind = result.kind if isinstance(result, DocumentFacts) else None
+        row = {
+            "sha256": sha, "kind": kind, "facts": facts, "error_reason": error,
+            "error_detail": detail or None, "extracted_at": now, "extractor_version": 1,
+        }  # fmt: skip
+        return error, row
+
     def _add_content(self, tx: Tx, doc: DocumentRow, outcome: HashOutcome, now: datetime) -> None:
         assert outcome.sha256 is not None
         doc.current_sha256 = outcome.sha256
@@ -604,6 +697,9 @@ class RootIngestor:
         doc.state, doc.last_seen_at = repo.IGNORED, now
         self._audit(tx, "document_ignored", doc)
         return []
+
+
+_DOCUMENT_COLUMNS = tuple(c.key for c in DocumentRow.__table__.columns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.ingest.scan import stat_key
@@ -221,6 +221,52 @@ def missing_extractions(session: Session, shas: Sequence[str]) -> set[str]:
             .all()
         )
     return set(unique) - found
+
+
+def paths_with_documents(session: Session, root: str, paths: Sequence[str]) -> set[str]:
+    """Those of `paths` under `root` where any document (present, gone or ignored) lives."""
+    found: set[str] = set()
+    unique = sorted(set(paths))
+    for start in range(0, len(unique), 500):
+        query = select(DocumentRow.path).where(
+            DocumentRow.root == root, DocumentRow.path.in_(unique[start : start + 500])
+        )
+        found.update(session.execute(query).scalars())
+    return found
+
+
+def held_contents(session: Session, shas: Sequence[str]) -> set[str]:
+    """Those of `shas` that are the current content of some document (in any state)."""
+    found: set[str] = set()
+    unique = sorted(set(shas))
+    for start in range(0, len(unique), 500):
+        query = select(DocumentRow.current_sha256).where(
+            DocumentRow.current_sha256.in_(unique[start : start + 500])
+        )
+        found.update(s for s in session.execute(query).scalars() if s is not None)
+    return found
+
+
+def extraction_errors(session: Session, shas: Sequence[str]) -> dict[str, str | None]:
+    """sha256 -> error reason (None: readable) for those of `shas` with an extraction row."""
+    found: dict[str, str | None] = {}
+    unique = sorted(set(shas))
+    for start in range(0, len(unique), 500):
+        query = select(ExtractionRow.sha256, ExtractionRow.error_reason).where(
+            ExtractionRow.sha256.in_(unique[start : start + 500])
+        )
+        found.update((sha, error) for sha, error in session.execute(query))
+    return found
+
+
+def insert_rows(session: Session, table: type[Any], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows in one statement (executemany), bypassing the ORM's unit of work.
+
+    For rows that nothing in this session has loaded or will load as objects before
+    the commit (new documents of a chunk and their versions and extractions).
+    """
+    if rows:
+        session.execute(insert(table.__table__), list(rows))
 
 
 # ---- reading for status and listings ---------------------------------------------------------
