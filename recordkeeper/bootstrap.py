@@ -17,7 +17,7 @@ from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.audit import SIGNER
 from recordkeeper.services.context import Clock, Context, SystemClock
-from recordkeeper.services.ingest import ExtractJob, limits_from
+from recordkeeper.services.ingest import Analyzed, Analyzer, ExtractJob, limits_from
 from recordkeeper.services.vault import VAULT, Vault
 from recordkeeper.store.unit import Store
 
@@ -61,6 +61,12 @@ class PoolExtractor:
 
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
         return list(self.pool.map([Job(j.path, j.rel_path, j.project) for j in jobs]))
+
+    def extract_analyzed(self, jobs: Sequence[ExtractJob], analyzer: Analyzer) -> list[Analyzed]:
+        """Extract and run `analyzer` in the workers (sent to them when it changes)."""
+        if self.pool.analyzer != analyzer:
+            self.pool.set_analyzer(analyzer)
+        return list(self.pool.map_analyzed([Job(j.path, j.rel_path, j.project) for j in jobs]))
 
     def close(self) -> None:
         self.pool.close()

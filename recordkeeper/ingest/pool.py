@@ -13,6 +13,12 @@ every busy worker's pipe and process sentinel with a deadline:
 
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
+
+Messages are batched both ways (several files per task message, every result
+that is ready per answer), so the parent's cost per file stays small next to
+the extraction itself. An optional `analyzer` (a picklable callable, e.g. the
+classifier with its rules) runs in the worker on each file's facts, so that
+work is spread over the workers too; its answer travels back with the facts.
 """
 
 from __future__ import annotations
@@ -26,32 +32,43 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import structlog
 
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import ExtractionResult, Unreadable, UnreadableReason
+from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
 
-__all__ = ["ExtractionPool", "Job", "PoolError"]
+__all__ = ["Analyzed", "Analyzer", "ExtractionPool", "Job", "PoolError"]
 
 log = structlog.get_logger(__name__)
 
 _STARTUP_TIMEOUT_S = 60.0
 _STOP_TIMEOUT_S = 2.0
-_DEPTH = 6  # tasks queued per worker: slack for a parent that is slow to be scheduled
+_DEPTH = 8  # tasks queued per worker: slack for a parent that is slow to be scheduled
+_REFILL = _DEPTH // 2  # a worker's queue is topped up when it is this short (batched sends)
+_ANSWER_MAX = 64  # results per answer message
 _MIB = 1024 * 1024
 
 
 class PoolError(RuntimeError):
     """The pool cannot work at all (workers do not start) or is misused."""
+
+
+# Runs in the worker on readable facts; must be picklable and should not raise for
+# ordinary input (an exception only loses the analysis, never the facts).
+Analyzer = Callable[[DocumentFacts], Any]
+
+
+# An extraction result and what the analyzer made of it (None: no analyzer, or unreadable).
+Analyzed = tuple[ExtractionResult, Any]
 
 
 class Job(NamedTuple):
@@ -77,28 +94,67 @@ def _cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _send_results(conn: Connection, outbox: queue.SimpleQueue[ExtractionResult | None]) -> None:
+def _send_results(conn: Connection, outbox: queue.SimpleQueue[Analyzed | None]) -> None:
     """Worker's sender thread: a large result waiting for the parent to read the pipe
-    must not keep the worker from starting its next file."""
-    while (result := outbox.get()) is not None:
+    must not keep the worker from starting its next file. Every result ready by the
+    time the pipe is free goes in one message."""
+    stop = False
+    while not stop:
+        first = outbox.get()
+        if first is None:
+            return
+        batch = [first]
+        while len(batch) < _ANSWER_MAX:
+            try:
+                more = outbox.get_nowait()
+            except queue.Empty:
+                break
+            if more is None:
+                stop = True
+                break
+            batch.append(more)
         try:
-            conn.send(result)
-        except MemoryError:
-            reason, detail = UnreadableReason.MEMORY, "result too large to send"
-            conn.send(Unreadable(result.path, reason, detail))
+            _send_batch(conn, batch)
         except (OSError, EOFError):
             return
 
 
-def _worker_main(conn: Connection, limits: Limits) -> None:
-    """Worker loop: receive (path, rel_path, project), hand the result to the sender."""
+def _send_batch(conn: Connection, batch: list[Analyzed]) -> None:
+    try:
+        conn.send(batch)
+        return
+    except MemoryError:
+        pass
+    for result, extra in batch:  # one at a time; what still does not fit is reported
+        try:
+            conn.send([(result, extra)])
+        except MemoryError:
+            reason, detail = UnreadableReason.MEMORY, "result too large to send"
+            conn.send([(Unreadable(result.path, reason, detail), None)])
+
+
+def _analyze(analyzer: Analyzer | None, result: ExtractionResult) -> Any:
+    if analyzer is None or not isinstance(result, DocumentFacts):
+        return None
+    try:
+        return analyzer(result)
+    except Exception as exc:  # the facts stand; the parent does the analysis itself
+        log.warning("analyzer_failed", error=type(exc).__name__)
+        return None
+
+
+def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = None) -> None:
+    """Worker loop: receive batches of (path, rel_path, project), hand results to the sender.
+
+    Other messages: ("analyzer", callable) replaces the analyzer; None stops.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
     # Objects inherited from the fork server stay out of the collector's scans, so
     # they are neither walked again nor copied on write page by page.
     gc.freeze()
     _cap_memory(limits.memory_mb)
     conn.send(("ready", os.getpid()))
-    outbox: queue.SimpleQueue[ExtractionResult | None] = queue.SimpleQueue()
+    outbox: queue.SimpleQueue[Analyzed | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
     sender.start()
     while True:
@@ -108,15 +164,21 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
             break
         if message is None:
             break
-        path, rel_path, project = message
-        result: ExtractionResult
-        try:
-            result = extract_file(Path(path), rel_path, limits, project)
-        except MemoryError:
-            result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
-        except BaseException as exc:  # the worker must answer, whatever happened
-            result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
-        outbox.put(result)
+        kind, body = message
+        if kind == "analyzer":
+            analyzer = body
+            continue
+        for path, rel_path, project in body:
+            result: ExtractionResult
+            extra: Any = None
+            try:
+                result = extract_file(Path(path), rel_path, limits, project)
+                extra = _analyze(analyzer, result)
+            except MemoryError:
+                result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
+            except BaseException as exc:  # the worker must answer, whatever happened
+                result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
+            outbox.put((result, extra))
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
 
@@ -134,6 +196,7 @@ class _Worker:
     conn: Connection
     pid: int
     tasks: int = 0
+    analyzer_gen: int = 0  # which `ExtractionPool._analyzer` this worker has
     queue: deque[_Task] = field(default_factory=deque)
     deadline: float = 0.0  # for the task at the head of the queue (the one running)
 
@@ -146,6 +209,7 @@ class ExtractionPool:
         workers: number of worker processes.
         max_tasks_per_worker: a worker is replaced after this many files (bounds leaks).
         start_method: multiprocessing start method; forkserver where available.
+        analyzer: run in the workers on each readable file's facts (see `map_analyzed`).
     """
 
     def __init__(
@@ -155,6 +219,7 @@ class ExtractionPool:
         *,
         max_tasks_per_worker: int = 2000,
         start_method: str | None = None,
+        analyzer: Analyzer | None = None,
     ) -> None:
         if workers < 1:
             raise PoolError("a pool needs at least one worker")
@@ -166,6 +231,8 @@ class ExtractionPool:
             # Workers fork from a server that has already imported lxml, pypdf and the rest.
             self._ctx.set_forkserver_preload(["recordkeeper.ingest.extract.parsers"])
         self._limits = limits
+        self._analyzer = analyzer
+        self._analyzer_gen = 0
         self._max_tasks = max_tasks_per_worker
         self._lock = threading.Lock()
         self._owner: int | None = None
@@ -190,6 +257,13 @@ class ExtractionPool:
         self, items: Iterable[Job | tuple[Path, str, str | None]]
     ) -> Iterator[ExtractionResult]:
         """Extract many files on all workers; results come back in input order."""
+        for result, _ in self.map_analyzed(items):
+            yield result
+
+    def map_analyzed(
+        self, items: Iterable[Job | tuple[Path, str, str | None]]
+    ) -> Iterator[Analyzed]:
+        """Like `map`, with the analyzer's answer beside each result (None if none)."""
         if self._owner == threading.get_ident():
             raise PoolError("the pool is already in use by this thread (nested call)")
         with self._lock:
@@ -201,6 +275,16 @@ class ExtractionPool:
             finally:
                 self._owner = None
                 self._abandon_busy()
+
+    def set_analyzer(self, analyzer: Analyzer | None) -> None:
+        """Use `analyzer` from the next file on (each worker gets it once, before its next task)."""
+        with self._lock:
+            self._analyzer = analyzer
+            self._analyzer_gen += 1
+
+    @property
+    def analyzer(self) -> Analyzer | None:
+        return self._analyzer
 
     def close(self) -> None:
         """Stop every worker (idempotent)."""
@@ -231,20 +315,22 @@ class ExtractionPool:
     # The worker runs its queue in order, so the head task is the running one and
     # its deadline starts when the result before it arrived.
 
-    def _run(
-        self, items: Iterator[Job | tuple[Path, str, str | None]]
-    ) -> Iterator[ExtractionResult]:
+    def _run(self, items: Iterator[Job | tuple[Path, str, str | None]]) -> Iterator[Analyzed]:
         window = len(self._workers) * _DEPTH * 4  # bound on results held back for ordering
-        done: dict[int, ExtractionResult] = {}
+        done: dict[int, Analyzed] = {}
         again: deque[_Task] = deque()  # queued on a worker that had to be replaced
         next_index = 0
         next_out = 0
         exhausted = False
         while True:
+            assigned: list[list[_Task]] = [[] for _ in self._workers]
             for depth in range(1, _DEPTH + 1):  # spread work before queueing deeper
-                for worker in self._workers:
-                    if len(worker.queue) >= depth or worker.tasks + depth > self._max_tasks:
+                for slot, worker in enumerate(self._workers):
+                    queued = len(worker.queue) + len(assigned[slot])
+                    if queued >= depth or worker.tasks + depth > self._max_tasks:
                         continue
+                    if not assigned[slot] and worker.queue and len(worker.queue) > _REFILL:
+                        continue  # still busy enough: top up later, with one message
                     if again:
                         task = again.popleft()
                     elif exhausted or next_index - next_out >= window:
@@ -257,7 +343,10 @@ class ExtractionPool:
                             continue
                         task = _Task(next_index, Job(*item))
                         next_index += 1
-                    self._dispatch(worker, task, again)
+                    assigned[slot].append(task)
+            for worker, tasks in zip(self._workers, assigned, strict=True):
+                if tasks:
+                    self._dispatch(worker, tasks, again)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
@@ -268,22 +357,27 @@ class ExtractionPool:
                 continue
             self._collect(busy, done, again)
 
-    def _dispatch(self, worker: _Worker, task: _Task, again: deque[_Task]) -> None:
+    def _dispatch(self, worker: _Worker, tasks: list[_Task], again: deque[_Task]) -> None:
         if not worker.queue and not worker.process.is_alive():  # died while idle
             self._replace(worker, again)
-        message = (str(task.job.path), task.job.rel_path, task.job.project)
+        body = [(str(t.job.path), t.job.rel_path, t.job.project) for t in tasks]
         try:
-            worker.conn.send(message)
-        except (OSError, EOFError):  # died: the task never started; a fresh worker takes it
+            self._send_analyzer(worker)
+            worker.conn.send(("tasks", body))
+        except (OSError, EOFError):  # died: these tasks never started; a fresh worker takes them
             self._replace(worker, again)
-            worker.conn.send(message)
+            self._send_analyzer(worker)
+            worker.conn.send(("tasks", body))
         if not worker.queue:
             worker.deadline = time.monotonic() + self._limits.timeout_s
-        worker.queue.append(task)
+        worker.queue.extend(tasks)
 
-    def _collect(
-        self, busy: list[_Worker], done: dict[int, ExtractionResult], again: deque[_Task]
-    ) -> None:
+    def _send_analyzer(self, worker: _Worker) -> None:
+        if worker.analyzer_gen != self._analyzer_gen:
+            worker.conn.send(("analyzer", self._analyzer))
+            worker.analyzer_gen = self._analyzer_gen
+
+    def _collect(self, busy: list[_Worker], done: dict[int, Analyzed], again: deque[_Task]) -> None:
         """Wait for answers, deaths or the first deadline among the busy workers."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
@@ -295,28 +389,32 @@ class ExtractionPool:
             elif time.monotonic() >= worker.deadline:
                 task = worker.queue.popleft()
                 log.warning("extract_timeout", worker=worker.process.pid)
-                done[task.index] = Unreadable(
-                    task.job.rel_path,
-                    UnreadableReason.TIMEOUT,
-                    f"no result within {self._limits.timeout_s:g} s",
+                done[task.index] = (
+                    Unreadable(
+                        task.job.rel_path,
+                        UnreadableReason.TIMEOUT,
+                        f"no result within {self._limits.timeout_s:g} s",
+                    ),
+                    None,
                 )
                 replace = True
             if replace:
                 self._replace(worker, again)
 
-    def _drain(
-        self, worker: _Worker, done: dict[int, ExtractionResult], again: deque[_Task]
-    ) -> bool:
+    def _drain(self, worker: _Worker, done: dict[int, Analyzed], again: deque[_Task]) -> bool:
         """Take every result the worker has sent; True when it must be replaced."""
         try:
             while worker.queue and worker.conn.poll():
-                result: ExtractionResult = worker.conn.recv()
-                task = worker.queue.popleft()
-                done[task.index] = result
-                worker.tasks += 1
+                answer: list[Analyzed] = worker.conn.recv()
+                for result, extra in answer:
+                    task = worker.queue.popleft()
+                    done[task.index] = (result, extra)
+                    worker.tasks += 1
+                    if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:
+                        # a process that ran out of memory is not trusted further: what it
+                        # answered after this is dropped, and those files are read again
+                        return True
                 worker.deadline = time.monotonic() + self._limits.timeout_s
-                if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:
-                    return True  # a process that ran out of memory is not trusted further
             if worker.process.is_alive() or not worker.queue:
                 spent = not worker.queue and worker.tasks >= self._max_tasks
                 return spent or not worker.process.is_alive()
@@ -337,10 +435,14 @@ class ExtractionPool:
             reason = (
                 UnreadableReason.MEMORY if -code == signal.SIGKILL else UnreadableReason.INTERNAL
             )
-            done[task.index] = Unreadable(task.job.rel_path, reason, f"worker killed by {name}")
+            done[task.index] = (
+                Unreadable(task.job.rel_path, reason, f"worker killed by {name}"),
+                None,
+            )
         else:
-            done[task.index] = Unreadable(
-                task.job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})"
+            done[task.index] = (
+                Unreadable(task.job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})"),
+                None,
             )
         return True
 
@@ -349,7 +451,7 @@ class ExtractionPool:
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, self._limits), daemon=True
+            target=_worker_main, args=(child, self._limits, self._analyzer), daemon=True
         )
         process.start()
         child.close()
@@ -363,7 +465,9 @@ class ExtractionPool:
         except PoolError:
             process.kill()
             raise
-        return _Worker(process=process, conn=parent, pid=process.pid or 0)
+        return _Worker(
+            process=process, conn=parent, pid=process.pid or 0, analyzer_gen=self._analyzer_gen
+        )
 
     def _stop(self, worker: _Worker) -> None:
         with contextlib.suppress(OSError, EOFError):
@@ -390,7 +494,7 @@ class ExtractionPool:
         self._stop(worker)
         fresh = self._start()
         worker.process, worker.conn, worker.pid = fresh.process, fresh.conn, fresh.pid
-        worker.tasks = 0
+        worker.tasks, worker.analyzer_gen = 0, fresh.analyzer_gen
 
     def _abandon_busy(self) -> None:
         """A consumer stopped iterating: jobs still running are not wanted any more."""

@@ -3,7 +3,11 @@ re-classify when the rules change, and let other features read the result.
 
 - `classify_stage` is the pipeline stage (services/pipeline.py STAGES): every
   new, changed, moved, copied or returned document is classified from its
-  cached extraction (name and folders only when it could not be read);
+  extraction (handed over in memory by ingest when it was just made, else the
+  cached one; name and folders only when it could not be read). Ingest runs
+  `worker_classifier` beside extraction in its worker processes; the stage
+  takes that result when it was made under the current rules, for this very
+  path and content, and no correction applies; otherwise it classifies itself;
 - `correct_classification` stores a registrar's correction (kept for ever,
   with an audit event) and re-classifies the document at once; a correction
   sticks to the document id across renames and new versions, and to the
@@ -22,9 +26,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from sqlalchemy.orm import Session
@@ -54,14 +58,17 @@ if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
 
 __all__ = [
     "RULES_HASH_KEY",
+    "Precomputed",
     "RulesWatch",
     "StoredClassification",
+    "WorkerClassifier",
     "classify_stage",
     "correct_classification",
     "current_classification",
     "project_classifications",
     "reclassify_stale",
     "rules_hash",
+    "worker_classifier",
 ]
 
 log = structlog.get_logger(__name__)
@@ -138,6 +145,63 @@ def _facts_of(doc: DocumentRow, row: ExtractionRow | None) -> _Input:
     return _Input(name_only, error or "not_extracted")
 
 
+@dataclass(frozen=True, slots=True)
+class Precomputed:
+    """A classification made in an extraction worker, with what it was made from."""
+
+    rules_hash: str
+    path: str
+    project: str | None
+    sha256: str
+    classification: Classification
+
+
+@dataclass(frozen=True)
+class WorkerClassifier:
+    """The pure classifier as ingest's worker analyzer (pickled once per worker).
+
+    Equal when the rules hash is, so a pool is sent new rules only when they change.
+    """
+
+    rules: ClassRules = field(compare=False, repr=False)
+    digest: str
+
+    def __call__(self, facts: DocumentFacts) -> Precomputed:
+        result = classify_document(facts, compiled(self.rules))
+        return Precomputed(self.digest, facts.path, facts.project, facts.sha256, result)
+
+
+def worker_classifier(ctx: Context) -> WorkerClassifier:
+    rules = class_rules(ctx)
+    return WorkerClassifier(rules, rules_hash(rules))
+
+
+def _precomputed(
+    analysis: Any, doc: DocumentRow, digest: str, correction: Correction | None
+) -> Classification | None:
+    """The worker's classification if it still holds for `doc` as it is now."""
+    if not isinstance(analysis, Precomputed) or correction is not None:
+        return None
+    if (analysis.rules_hash, analysis.path, analysis.project, analysis.sha256) != (
+        digest,
+        doc.path,
+        doc.project,
+        doc.current_sha256,
+    ):
+        return None
+    return analysis.classification
+
+
+def _given_facts(change: DocumentChange | None, doc: DocumentRow) -> _Input | None:
+    """Facts handed over in memory by ingest, if they are this document's current content."""
+    if change is None or change.facts is None or change.facts.sha256 != doc.current_sha256:
+        return None
+    facts = change.facts
+    if (facts.path, facts.project) != (doc.path, doc.project):
+        facts = replace(facts, path=doc.path, project=doc.project)
+    return _Input(facts, None)
+
+
 def _classified(given: _Input, rules: ClassRules, correction: Correction | None) -> Classification:
     result = classify_document(given.facts, compiled(rules), correction)
     if given.error_reason is not None:
@@ -153,11 +217,13 @@ def _store(
     digest: str,
     ctx: Context,
     existing: dict[str, ClassificationRow] | None = None,
+    inserts: list[dict[str, Any]] | None = None,
 ) -> bool:
     now = ctx.clock.now()
     changed = repo.save_classification(
         tx.session, doc.id, doc.current_sha256, result,
         rules_hash=digest, at=now, error_reason=given.error_reason, existing=existing,
+        inserts=inserts,
     )  # fmt: skip
     if changed:
         tx.record(_audit("document_classified", doc, result, digest, now))
@@ -198,13 +264,18 @@ def _audit(
     )
 
 
-def classify_documents(ctx: Context, document_ids: Sequence[str]) -> int:
+def classify_documents(
+    ctx: Context,
+    document_ids: Sequence[str],
+    given: dict[str, DocumentChange] | None = None,
+) -> int:
     """Classify the given documents (present ones only); returns how many changed.
 
     One transaction per batch with a handful of queries for the whole batch
     (a commit or a query per document would cost more than classifying it).
     A document whose classification fails is logged and skipped; the others
-    are kept.
+    are kept. `given` holds ingest's changes by document id, with their
+    in-memory facts and worker classification (see `classify_stage`).
     """
     rules = class_rules(ctx)
     digest = rules_hash(rules)
@@ -212,27 +283,43 @@ def classify_documents(ctx: Context, document_ids: Sequence[str]) -> int:
     unique = list(dict.fromkeys(document_ids))
     for start in range(0, len(unique), BATCH):
         with ctx.store.transaction() as tx:
-            changed += _classify_batch(tx, unique[start : start + BATCH], rules, digest, ctx)
+            batch = unique[start : start + BATCH]
+            changed += _classify_batch(tx, batch, rules, digest, ctx, given or {})
     return changed
 
 
 def _classify_batch(
-    tx: Tx, document_ids: Sequence[str], rules: ClassRules, digest: str, ctx: Context
+    tx: Tx,
+    document_ids: Sequence[str],
+    rules: ClassRules,
+    digest: str,
+    ctx: Context,
+    given: dict[str, DocumentChange],
 ) -> int:
     session = tx.session
     docs = repo.present_documents(session, document_ids)
-    cached = repo.extractions(session, [d.current_sha256 for d in docs if d.current_sha256])
+    inputs = {d.id: _given_facts(given.get(d.id), d) for d in docs}
+    cached = repo.extractions(
+        session, [d.current_sha256 for d in docs if d.current_sha256 and inputs[d.id] is None]
+    )
     corrections = repo.corrections_for_many(session, [(d.id, d.current_sha256) for d in docs])
     existing = repo.classification_rows(session, [d.id for d in docs])
+    inserts: list[dict[str, Any]] = []
     changed = 0
     for doc in docs:
         try:
-            given = _facts_of(doc, cached.get(doc.current_sha256 or ""))
-            result = _classified(given, rules, corrections.get(doc.id))
+            facts = inputs[doc.id] or _facts_of(doc, cached.get(doc.current_sha256 or ""))
+            correction = corrections.get(doc.id)
+            change = given.get(doc.id)
+            analysis = change.analysis if change is not None else None
+            result = _precomputed(analysis, doc, digest, correction) or _classified(
+                facts, rules, correction
+            )
         except Exception as exc:  # a loop survives its items (STYLE §9.6)
             log.exception("classify_failed", doc_id=doc.id, error=type(exc).__name__)
             continue
-        changed += _store(tx, doc, given, result, digest, ctx, existing)
+        changed += _store(tx, doc, facts, result, digest, ctx, existing, inserts)
+    repo.insert_classifications(session, inserts)
     return changed
 
 
@@ -240,7 +327,8 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     """Pipeline stage: classify every document a change gave new content or a new place."""
     ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES]
     if ids:
-        changed = classify_documents(ctx, ids)
+        given = {c.document_id: c for c in changes if c.facts is not None}
+        changed = classify_documents(ctx, ids, given)
         log.info("documents_classified", documents=len(ids), changed=changed)
 
 

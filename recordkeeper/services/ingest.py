@@ -24,10 +24,11 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import structlog
 
@@ -52,7 +53,7 @@ from recordkeeper.model import (
     UnreadableReason,
 )
 from recordkeeper.services.context import Context
-from recordkeeper.services.pipeline import DocumentChange, after_changes
+from recordkeeper.services.pipeline import DocumentChange, after_changes, worker_analyzer
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.unit import Tx
@@ -110,6 +111,21 @@ class Extractor(Protocol):
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]: ...
 
 
+Analyzer = Callable[[DocumentFacts], Any]
+Analyzed = tuple[ExtractionResult, Any]
+
+
+@runtime_checkable
+class AnalyzingExtractor(Extractor, Protocol):
+    """An extractor that also runs `analyzer` on each readable result where it extracts
+    (in its workers): one `(result, analysis)` per job, in order; analysis None when
+    the file is unreadable or the analyzer failed."""
+
+    def extract_analyzed(
+        self, jobs: Sequence[ExtractJob], analyzer: Analyzer
+    ) -> list[Analyzed]: ...
+
+
 class InProcessExtractor:
     """Extraction in this process (no isolation): used until a worker pool is handed in."""
 
@@ -118,6 +134,23 @@ class InProcessExtractor:
 
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
         return [extract_file(j.path, j.rel_path, self.limits, j.project) for j in jobs]
+
+    def extract_analyzed(self, jobs: Sequence[ExtractJob], analyzer: Analyzer) -> list[Analyzed]:
+        out: list[Analyzed] = []
+        for result in self.extract_many(jobs):
+            out.append((result, analyze(analyzer, result)))
+        return out
+
+
+def analyze(analyzer: Analyzer, result: ExtractionResult) -> Any:
+    """`analyzer(result)` for readable facts; None for unreadable ones or if it fails."""
+    if not isinstance(result, DocumentFacts):
+        return None
+    try:
+        return analyzer(result)
+    except Exception as exc:  # the stage does the work itself
+        log.warning("analyzer_failed", error=type(exc).__name__)
+        return None
 
 
 def limits_from(settings: Settings) -> Limits:
@@ -279,22 +312,33 @@ class RootIngestor:
         """
         report = report or IngestReport(root=self.root.key)
         total = len(paths)
+        chunks = [paths[start : start + CHUNK] for start in range(0, total, CHUNK)]
         done = 0
-        for start in range(0, total, CHUNK):
-            if should_stop is not None and should_stop():
-                report.pending.extend(_rel(p) for p in paths[start:])
-                break
-            chunk = paths[start : start + CHUNK]
-            changes = self._process_chunk(chunk, report)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)
-            after_changes(self.ctx, changes)
+        # Reading (hash, extract in the workers) of the next chunk overlaps storing this one:
+        # the workers are not left idle while this process writes. Decisions stay inside
+        # each chunk's transaction, so a chunk read early is still recorded correctly.
+        with ThreadPoolExecutor(1, thread_name_prefix="ingest-read") as reader:
+            ahead: Future[_Prepared] | None = None
+            for index, chunk in enumerate(chunks):
+                if should_stop is not None and should_stop():
+                    report.pending.extend(_rel(p) for p in paths[index * CHUNK :])
+                    break
+                prepared = (ahead or reader.submit(self._prepare, chunk)).result()
+                ahead = None
+                if index + 1 < len(chunks):
+                    ahead = reader.submit(self._prepare, chunks[index + 1])
+                changes = self._store_chunk(prepared, report)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+                after_changes(self.ctx, changes)
+            if ahead is not None:
+                ahead.cancel()
         return report
 
-    def _process_chunk(
-        self, paths: Sequence[str | FileEntry], report: IngestReport
-    ) -> list[DocumentChange]:
+    def _prepare(self, paths: Sequence[str | FileEntry]) -> _Prepared:
+        """Look at, hash and extract a chunk (no writes); counts go to a report of its own."""
+        report = IngestReport(root=self.root.key)
         entries: list[FileEntry] = []
         vanished: list[str] = []
         work: list[_Work] = []
@@ -312,14 +356,23 @@ class RootIngestor:
                 work.append(_Work(rel, self._mark_ignored, (rel,)))
         hashed = self._hash_entries(entries, report, work, vanished)
         results = self._extract(hashed)
-        for fresh in results.values():
+        for fresh, _ in results.values():
             if isinstance(fresh, Unreadable):
                 report.errors[fresh.reason.value] += 1
         for entry, outcome in hashed:
-            result = results.get(outcome.sha256 or "")
-            work.append(_Work(entry.rel_path, self._apply_content, (entry, outcome, result)))
+            result, analysis = results.get(outcome.sha256 or "", (None, None))
+            args = (entry, outcome, result, analysis)
+            work.append(_Work(entry.rel_path, self._apply_content, args))
         work.extend(_Work(rel, self._apply_vanished, (rel,)) for rel in vanished)
-        changes = self._commit(work, report)
+        return _Prepared(work, report)
+
+    def _store_chunk(self, prepared: _Prepared, report: IngestReport) -> list[DocumentChange]:
+        part = prepared.report
+        report.unchanged += part.unchanged
+        report.errors.update(part.errors)
+        report.unlisted_dirs.update(part.unlisted_dirs)
+        report.pending.extend(part.pending)
+        changes = self._commit(prepared.work, report)
         for change in changes:
             report.changes[change.change] += 1
         return changes
@@ -407,7 +460,7 @@ class RootIngestor:
         base = self.root.path / folder if folder else self.root.path
         return any(os.path.lexists(base / lock) for lock in lock_names_for(name))
 
-    def _extract(self, hashed: list[tuple[FileEntry, HashOutcome]]) -> dict[str, ExtractionResult]:
+    def _extract(self, hashed: list[tuple[FileEntry, HashOutcome]]) -> dict[str, Analyzed]:
         if not hashed:
             return {}
         with self.ctx.store.read() as session:
@@ -426,12 +479,18 @@ class RootIngestor:
                 )
         if not jobs:
             return {}
+        analyzer = worker_analyzer(self.ctx)
+        results: list[Analyzed]
         try:
-            results = self.extractor.extract_many(jobs)
+            if analyzer is not None and isinstance(self.extractor, AnalyzingExtractor):
+                results = self.extractor.extract_analyzed(jobs, analyzer)
+            else:
+                results = [(r, None) for r in self.extractor.extract_many(jobs)]
         except Exception as exc:  # an extractor breaking its contract must not lose the chunk
             log.error("extractor_failed", root=self.root.key, error=type(exc).__name__)
             results = [
-                Unreadable(j.rel_path, UnreadableReason.INTERNAL, type(exc).__name__) for j in jobs
+                (Unreadable(j.rel_path, UnreadableReason.INTERNAL, type(exc).__name__), None)
+                for j in jobs
             ]
         return {job.sha256: result for job, result in zip(jobs, results, strict=True)}
 
@@ -449,7 +508,15 @@ class RootIngestor:
             )
         )
 
-    def _change(self, doc: DocumentRow, change: str, previous: str | None = None) -> DocumentChange:
+    def _change(
+        self,
+        doc: DocumentRow,
+        change: str,
+        previous: str | None = None,
+        result: ExtractionResult | None = None,
+        analysis: Any = None,
+    ) -> DocumentChange:
+        facts = result if isinstance(result, DocumentFacts) else None
         return DocumentChange(
             document_id=doc.id,
             change=change,
@@ -457,6 +524,8 @@ class RootIngestor:
             project=doc.project,
             sha256=doc.current_sha256,
             previous_sha256=previous,
+            facts=facts,
+            analysis=analysis if facts is not None else None,
         )
 
     def _save_extraction(self, tx: Tx, sha256: str, result: ExtractionResult | None) -> str | None:
@@ -480,7 +549,12 @@ class RootIngestor:
         return result.reason.value
 
     def _apply_content(
-        self, tx: Tx, entry: FileEntry, outcome: HashOutcome, result: ExtractionResult | None
+        self,
+        tx: Tx,
+        entry: FileEntry,
+        outcome: HashOutcome,
+        result: ExtractionResult | None,
+        analysis: Any = None,
     ) -> list[DocumentChange]:
         sha = outcome.sha256
         assert sha is not None
@@ -501,7 +575,7 @@ class RootIngestor:
         else:
             doc, kind, previous = self._place_new_path(tx, rel, outcome, now)
         doc.error_reason, doc.error_detail = error, None
-        changes = [self._change(doc, kind, previous)]
+        changes = [self._change(doc, kind, previous, result, analysis)]
         if error is not None:
             self._audit(tx, "document_unreadable", doc, reason=error)
             changes.append(self._change(doc, "unreadable"))
@@ -550,7 +624,7 @@ class RootIngestor:
         events: list[tuple[str, DocumentRow, str | None]] = []
         changes: list[DocumentChange] = []
         for item in fresh:
-            entry, outcome, result = item.args
+            entry, outcome, result, analysis = item.args
             sha = outcome.sha256
             if result is None:
                 error = cached.get(sha)
@@ -571,7 +645,7 @@ class RootIngestor:
                  "mtime_ns": outcome.mtime_ns, "seen_at": now}
             )  # fmt: skip
             events.append(("document_added", doc, None))
-            changes.append(self._change(doc, "new"))
+            changes.append(self._change(doc, "new", None, result, analysis))
             if error is not None:
                 events.append(("document_unreadable", doc, error))
                 changes.append(self._change(doc, "unreadable"))
@@ -709,6 +783,14 @@ class _Work:
     rel: str
     fn: Callable[..., list[DocumentChange]]
     args: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A chunk read and extracted, waiting for its transaction."""
+
+    work: list[_Work]
+    report: IngestReport
 
 
 def _rel(item: str | FileEntry) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import structlog
 
-from recordkeeper.services.classification import classify_stage
+from recordkeeper.model import DocumentFacts
+from recordkeeper.services.classification import classify_stage, worker_classifier
 from recordkeeper.services.context import Context
 from recordkeeper.services.privacy import privacy_stage
 from recordkeeper.services.process_status import process_stage
@@ -26,7 +28,12 @@ log = structlog.get_logger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class DocumentChange:
-    """One committed change to a tracked document."""
+    """One committed change to a tracked document.
+
+    `facts` is the extraction made for this change, when there was one (in memory,
+    so a stage need not read it back from the store); `analysis` is what the
+    pipeline's worker analyzer (see `worker_analyzer`) made of those facts.
+    """
 
     document_id: str
     change: str  # new | new_version | moved | gone | copied | unreadable | returned
@@ -34,6 +41,8 @@ class DocumentChange:
     project: str | None = None
     sha256: str | None = None
     previous_sha256: str | None = None
+    facts: DocumentFacts | None = None
+    analysis: Any = None
 
 
 Stage = Callable[[Context, Sequence[DocumentChange]], None]
@@ -46,6 +55,17 @@ STAGES: list[tuple[str, Stage]] = [
     ("privacy", privacy_stage),
     ("process", process_stage),  # after classification: reads the stored classes
 ]
+
+
+def worker_analyzer(ctx: Context) -> Callable[[DocumentFacts], Any] | None:
+    """What the extraction workers should compute for the stages (None: nothing).
+
+    The classify stage's pure classifier runs beside extraction, in the workers,
+    when that stage is on; the stage then only stores the result.
+    """
+    if any(stage is classify_stage for _, stage in STAGES):
+        return worker_classifier(ctx)
+    return None
 
 
 def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:

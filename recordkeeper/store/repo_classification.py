@@ -11,8 +11,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, insert, or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.model import Classification, Correction, PersonalDataFindings
@@ -81,28 +82,51 @@ def save_classification(
     at: datetime,
     error_reason: str | None = None,
     existing: dict[str, ClassificationRow] | None = None,
+    inserts: list[dict[str, Any]] | None = None,
 ) -> bool:
     """Insert or replace the document's classification; True when its meaning changed.
 
     `existing` (from `classification_rows`) saves a query per document in a batch.
+    With `inserts`, a document that has no row yet gets its row's values appended
+    there instead of an ORM object; the caller writes them with
+    `insert_classifications` (one statement for the batch).
     """
     row = existing.get(document_id) if existing is not None else None
     if existing is None:
         row = session.get(ClassificationRow, document_id)
     changed = row is None or not _same(row, c, sha256)
+    values = {
+        "sha256": sha256,
+        "doc_class": c.doc_class,
+        "is_draft": c.is_draft,
+        "must_register": c.must_register,
+        "personal_data": c.personal_data,
+        "confidence": c.confidence,
+        "needs_review": c.needs_review,
+        "corrected": c.corrected,
+        "reasons": json.dumps(list(c.reasons)),
+        "personal_data_kinds": json.dumps(dict(c.personal_data_findings.counts), sort_keys=True),
+        "error_reason": error_reason,
+        "rules_hash": rules_hash,
+        "classified_at": at,
+    }
+    if row is None and inserts is not None:
+        inserts.append({"document_id": document_id, **values})
+        return changed
     if row is None:
         row = ClassificationRow(document_id=document_id)
         session.add(row)
-    row.sha256 = sha256
-    row.doc_class, row.is_draft, row.must_register = c.doc_class, c.is_draft, c.must_register
-    row.personal_data, row.confidence = c.personal_data, c.confidence
-    row.needs_review, row.corrected = c.needs_review, c.corrected
-    row.reasons = json.dumps(list(c.reasons))
-    row.personal_data_kinds = json.dumps(dict(c.personal_data_findings.counts), sort_keys=True)
-    row.error_reason, row.rules_hash, row.classified_at = error_reason, rules_hash, at
+    for key, value in values.items():
+        setattr(row, key, value)
     if existing is not None:
         existing[document_id] = row
     return changed
+
+
+def insert_classifications(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Write the rows `save_classification` collected in `inserts` (one statement)."""
+    if rows:
+        session.execute(insert(cast(Table, ClassificationRow.__table__)), list(rows))
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> list[list[str]]:

@@ -4,23 +4,31 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from recordkeeper.errors import NotFound, UsageError
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx
 from recordkeeper.services.classification import (
     RULES_HASH_KEY,
+    Precomputed,
     RulesWatch,
+    class_rules,
+    classify_stage,
     correct_classification,
     current_classification,
     project_classifications,
+    rules_hash,
 )
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.services.pipeline import DocumentChange
 from recordkeeper.store import repo_documents
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
@@ -170,3 +178,38 @@ def test_changed_rules_reclassify_every_present_document(
         second_hash = repo_documents.get_state(s, RULES_HASH_KEY)
     assert stored is not None and stored.doc_class == "other"
     assert first_hash is not None and second_hash not in (None, first_hash)
+
+
+def test_a_worker_classification_is_taken_only_for_the_same_rules_path_and_content(
+    ctx: Context, share: Path
+) -> None:
+    rel = f"{PROJECT}/möte.docx"
+    _minutes(share / rel)
+    scan(ctx)
+    document_id = doc_id(ctx.store, "möte.docx")
+    with ctx.store.read() as s:
+        stored = current_classification(s, document_id)
+        doc = s.get(DocumentRow, document_id)
+    assert stored is not None and doc is not None and doc.current_sha256 is not None
+    sha, own_class = doc.current_sha256, stored.doc_class
+    facts = extract_file(share / rel, rel, Limits(), PROJECT)
+    assert isinstance(facts, DocumentFacts)
+    digest = rules_hash(class_rules(ctx))
+    other = Classification("approval", False, True, False, 0.9, ("test@worker",))
+    assert own_class != "approval"
+
+    def stage(rules: str, path: str, content: str) -> str:
+        made = Precomputed(rules, path, PROJECT, content, other)
+        change = DocumentChange(document_id, "new_version", ctx.clock.now(), PROJECT, sha)
+        classify_stage(ctx, [replace(change, facts=replace(facts, sha256=sha), analysis=made)])
+        with ctx.store.read() as s:
+            now = current_classification(s, document_id)
+        assert now is not None
+        return now.doc_class
+
+    assert stage("0" * 64, rel, sha) == own_class  # made under other rules: classified again
+    assert stage(digest, f"{PROJECT}/annan.docx", sha) == own_class  # for another path
+    assert stage(digest, rel, "f" * 64) == own_class  # for other content
+    assert stage(digest, rel, sha) == "approval"  # current: stored as the worker made it
+    correct_classification(ctx, document_id, "registrator1", doc_class="coi_declaration")
+    assert stage(digest, rel, sha) == "coi_declaration"  # a correction still wins

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import signal
 import threading
@@ -159,3 +160,38 @@ def test_abandoned_map_leaves_the_pool_usable(tmp_path: Path, pool: ExtractionPo
     iterator.close()
     assert first.path == "0.docx"
     assert [r.path for r in pool.map(Job(p, p.name) for p in paths[:2])] == ["0.docx", "1.docx"]
+
+
+def test_a_timeout_inside_a_batch_loses_none_of_the_other_files(tmp_path: Path) -> None:
+    slow = hostile.huge_valid_docx(tmp_path / "slow.docx", paragraphs=150_000)
+    notes = []
+    for n in range(30):
+        note = tmp_path / f"{n}.txt"
+        note.write_text(f"Anteckning {n}", encoding="utf-8")
+        notes.append(Job(note, f"{n}.txt"))
+    jobs = [*notes[:10], Job(slow, "slow.docx"), *notes[10:]]
+    with ExtractionPool(Limits(timeout_s=0.3), workers=1) as tiny:
+        results = list(tiny.map(jobs))
+    assert [r.path for r in results] == [j.rel_path for j in jobs]
+    reasons = [r.reason for r in results if isinstance(r, Unreadable)]
+    assert reasons == [UnreadableReason.TIMEOUT]
+    texts = [r.text for r in results if isinstance(r, DocumentFacts)]
+    assert texts == [f"Anteckning {n}" for n in range(30)]
+
+
+def test_the_analyzer_runs_in_the_workers_and_can_be_replaced(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "ok.docx", title="Beslut")
+    empty = tmp_path / "empty.txt"
+    empty.touch()
+    jobs = [Job(good, "ok.docx"), Job(empty, "empty.txt")]
+    with ExtractionPool(Limits(), workers=2, analyzer=operator.attrgetter("kind")) as analyzing:
+        first = list(analyzing.map_analyzed(jobs))
+        analyzing.set_analyzer(operator.attrgetter("title"))
+        second = list(analyzing.map_analyzed(jobs))
+        analyzing.set_analyzer(operator.attrgetter("no_such_field"))  # raises in the worker
+        third = list(analyzing.map_analyzed(jobs))
+    assert [extra for _, extra in first] == ["docx", None]  # unreadable: not analyzed
+    assert isinstance(first[1][0], Unreadable)
+    assert [extra for _, extra in second] == ["Beslut", None]
+    assert isinstance(third[0][0], DocumentFacts)  # a failing analyzer loses only its answer
+    assert [extra for _, extra in third] == [None, None]
