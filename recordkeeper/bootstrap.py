@@ -62,6 +62,10 @@ class PoolExtractor:
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
         return list(self.pool.map([Job(j.path, j.rel_path, j.project) for j in jobs]))
 
+    @property
+    def workers(self) -> int:
+        return len(self.pool.worker_pids())
+
     def extract_analyzed(self, jobs: Sequence[ExtractJob], analyzer: Analyzer) -> list[Analyzed]:
         """Extract and run `analyzer` in the workers (sent to them when it changes)."""
         if self.pool.analyzer != analyzer:

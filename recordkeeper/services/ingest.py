@@ -22,13 +22,13 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import structlog
 
@@ -56,6 +56,7 @@ from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import DocumentChange, after_changes, worker_analyzer
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
+from recordkeeper.store.tables_ingest import DocumentLinkRow
 from recordkeeper.store.unit import Tx
 
 log = structlog.get_logger(__name__)
@@ -65,6 +66,7 @@ RETRY_REASONS = frozenset({"permission_denied", "vanished", "internal"})
 LAST_SCAN_KEY = "ingest.last_scan."
 QUEUE_KEY = "ingest.queue"
 CHUNK = 64
+_AHEAD = 2  # chunks read ahead of the one being stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +119,12 @@ Analyzed = tuple[ExtractionResult, Any]
 
 @runtime_checkable
 class AnalyzingExtractor(Extractor, Protocol):
-    """An extractor that also runs `analyzer` on each readable result where it extracts
-    (in its workers): one `(result, analysis)` per job, in order; analysis None when
-    the file is unreadable or the analyzer failed."""
+    """An extractor with worker processes that can also run `analyzer` on each readable
+    result where it extracts: one `(result, analysis)` per job, in order; analysis None
+    when the file is unreadable or the analyzer failed."""
+
+    @property
+    def workers(self) -> int: ...
 
     def extract_analyzed(
         self, jobs: Sequence[ExtractJob], analyzer: Analyzer
@@ -134,23 +139,6 @@ class InProcessExtractor:
 
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
         return [extract_file(j.path, j.rel_path, self.limits, j.project) for j in jobs]
-
-    def extract_analyzed(self, jobs: Sequence[ExtractJob], analyzer: Analyzer) -> list[Analyzed]:
-        out: list[Analyzed] = []
-        for result in self.extract_many(jobs):
-            out.append((result, analyze(analyzer, result)))
-        return out
-
-
-def analyze(analyzer: Analyzer, result: ExtractionResult) -> Any:
-    """`analyzer(result)` for readable facts; None for unreadable ones or if it fails."""
-    if not isinstance(result, DocumentFacts):
-        return None
-    try:
-        return analyzer(result)
-    except Exception as exc:  # the stage does the work itself
-        log.warning("analyzer_failed", error=type(exc).__name__)
-        return None
 
 
 def limits_from(settings: Settings) -> Limits:
@@ -314,30 +302,35 @@ class RootIngestor:
         total = len(paths)
         chunks = [paths[start : start + CHUNK] for start in range(0, total, CHUNK)]
         done = 0
-        # Reading (hash, extract in the workers) of the next chunk overlaps storing this one:
-        # the workers are not left idle while this process writes. Decisions stay inside
-        # each chunk's transaction, so a chunk read early is still recorded correctly.
-        with ThreadPoolExecutor(1, thread_name_prefix="ingest-read") as reader:
-            ahead: Future[_Prepared] | None = None
-            for index, chunk in enumerate(chunks):
-                if should_stop is not None and should_stop():
-                    report.pending.extend(_rel(p) for p in paths[index * CHUNK :])
-                    break
-                prepared = (ahead or reader.submit(self._prepare, chunk)).result()
-                ahead = None
-                if index + 1 < len(chunks):
-                    ahead = reader.submit(self._prepare, chunks[index + 1])
-                changes = self._store_chunk(prepared, report)
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, total)
-                after_changes(self.ctx, changes)
-            if ahead is not None:
-                ahead.cancel()
+        # Three stages overlap, one thread each: looking at and hashing a chunk, extracting
+        # it in the workers, storing it here; so the workers are never left waiting for
+        # this process. Decisions stay inside each chunk's transaction, so a chunk read
+        # early is still recorded correctly.
+        with (
+            ThreadPoolExecutor(1, thread_name_prefix="ingest-hash") as hasher,
+            ThreadPoolExecutor(1, thread_name_prefix="ingest-read") as reader,
+        ):
+            ahead: deque[Future[_Prepared]] = deque()
+            try:
+                for index, chunk in enumerate(chunks):
+                    if should_stop is not None and should_stop():
+                        report.pending.extend(_rel(p) for p in paths[index * CHUNK :])
+                        break
+                    while len(ahead) <= _AHEAD and index + len(ahead) < len(chunks):
+                        looked = hasher.submit(self._look, chunks[index + len(ahead)])
+                        ahead.append(reader.submit(self._read, looked))
+                    changes = self._store_chunk(ahead.popleft().result(), report)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+                    after_changes(self.ctx, changes)
+            finally:
+                for future in ahead:
+                    future.cancel()
         return report
 
-    def _prepare(self, paths: Sequence[str | FileEntry]) -> _Prepared:
-        """Look at, hash and extract a chunk (no writes); counts go to a report of its own."""
+    def _look(self, paths: Sequence[str | FileEntry]) -> _Looked:
+        """Look at and hash a chunk (no writes); counts go to a report of its own."""
         report = IngestReport(root=self.root.key)
         entries: list[FileEntry] = []
         vanished: list[str] = []
@@ -355,6 +348,11 @@ class RootIngestor:
             if found.ignored and not found.entries:
                 work.append(_Work(rel, self._mark_ignored, (rel,)))
         hashed = self._hash_entries(entries, report, work, vanished)
+        return _Looked(work, report, hashed, vanished)
+
+    def _read(self, looked: Future[_Looked]) -> _Prepared:
+        """Extract what a looked-at chunk needs (in the workers) and line up its work."""
+        work, report, hashed, vanished = looked.result()
         results = self._extract(hashed)
         for fresh, _ in results.values():
             if isinstance(fresh, Unreadable):
@@ -479,7 +477,7 @@ class RootIngestor:
                 )
         if not jobs:
             return {}
-        analyzer = worker_analyzer(self.ctx)
+        analyzer = self._worker_analyzer()
         results: list[Analyzed]
         try:
             if analyzer is not None and isinstance(self.extractor, AnalyzingExtractor):
@@ -494,9 +492,22 @@ class RootIngestor:
             ]
         return {job.sha256: result for job, result in zip(jobs, results, strict=True)}
 
+    def _worker_analyzer(self) -> Analyzer | None:
+        """The stages' worker-side work (classification), when the workers should do it.
+
+        With one extraction worker this process has a core's worth of room beside it
+        and does that work in its stages, in parallel with the worker's extraction;
+        with two or more, this process would become the bottleneck, so they do it.
+        """
+        if isinstance(self.extractor, AnalyzingExtractor) and self.extractor.workers >= 2:
+            return worker_analyzer(self.ctx)
+        return None
+
     # ---- one transaction per file ----------------------------------------------------------
 
-    def _audit(self, tx: Tx, event: str, doc: DocumentRow, **data: str | int | None) -> None:
+    def _audit(
+        self, tx: Tx, event: str, doc: DocumentRow | _DocRef, **data: str | int | None
+    ) -> None:
         tx.record(
             AuditEvent(
                 event=event,
@@ -510,7 +521,7 @@ class RootIngestor:
 
     def _change(
         self,
-        doc: DocumentRow,
+        doc: DocumentRow | _DocRef,
         change: str,
         previous: str | None = None,
         result: ExtractionResult | None = None,
@@ -582,78 +593,114 @@ class RootIngestor:
         return changes
 
     def _apply_fresh(self, tx: Tx, work: list[_Work], changes: list[DocumentChange]) -> list[_Work]:
-        """Record, in a few statements, every file of the chunk that is simply new.
+        """Record, in a few statements, every file of the chunk that is simply new or a copy.
 
-        New means: no document (in any state) at its path, its content held by no
-        document, and by no other file of the chunk. Such a file can only become
-        a new document (no move, version, return or copy to decide), so the rows
-        are inserted in bulk with their audit events, in a savepoint; if that
-        fails, every file goes the per-file way. Returns the work left to do.
+        That is a file with no document (in any state) at its path whose content is
+        held by no document that could make it a move or a return: none gone in this
+        root, none present in this root at a path that no longer exists. It becomes
+        a new document, linked as a copy to the oldest present holder of its content
+        (or to the first file of the chunk with it). The rows are inserted in bulk
+        with their audit events, in a savepoint; if that fails, every file goes the
+        per-file way. Returns the work left to do.
         """
         content = [w for w in work if w.fn == self._apply_content]
         if len(content) < 2:
             return work
         session = tx.session
-        shas = [w.args[1].sha256 for w in content]
-        twice = {sha for sha, n in Counter(shas).items() if n > 1}
         try:
             with session.begin_nested():
                 taken = repo.paths_with_documents(session, self.root.key, [w.rel for w in content])
-                held = repo.held_contents(session, shas)
-                shared = held | twice
-                fresh = [
-                    w for w in content if w.rel not in taken and w.args[1].sha256 not in shared
-                ]
-                if not fresh:
+                holders = repo.content_holders(session, [w.args[1].sha256 for w in content])
+                plan: list[tuple[_Work, str | None]] = []  # (file, copy source id or "")
+                first: dict[str, _Work] = {}  # content -> first file of the chunk planned here
+                slow: set[str] = set()  # contents that must go the per-file way
+                for item in content:
+                    sha = item.args[1].sha256
+                    if sha in slow or item.rel in taken or self._may_move(holders.get(sha, ())):
+                        slow.add(sha)
+                        continue
+                    present = [h.id for h in holders.get(sha, ()) if h.state == repo.PRESENT]
+                    plan.append((item, present[0] if present else ("" if sha in first else None)))
+                    first.setdefault(sha, item)
+                if not plan:
                     return work
-                done = self._insert_new(tx, fresh)
+                done = self._insert_new(tx, plan)
         except Exception as exc:  # the per-file way isolates what failed
             log.warning("ingest_bulk_insert_failed", root=self.root.key, error=type(exc).__name__)
             return work
         changes.extend(done)
-        handled = {id(w) for w in fresh}
+        handled = {id(w) for w, _ in plan}
         return [w for w in work if id(w) not in handled]
 
-    def _insert_new(self, tx: Tx, fresh: list[_Work]) -> list[DocumentChange]:
+    def _may_move(self, holders: Sequence[repo.Holder]) -> bool:
+        """Whether a holder of the content could make a new path a move or a return."""
+        return any(
+            h.root == self.root.key
+            and (h.state == repo.GONE or (h.state == repo.PRESENT and not self._exists(h.path)))
+            for h in holders
+        )
+
+    def _exists(self, rel: str) -> bool:
+        return os.path.lexists(self.root.path / rel)
+
+    def _insert_new(self, tx: Tx, plan: list[tuple[_Work, str | None]]) -> list[DocumentChange]:
+        """Insert the planned files; a source "" means the first file of the chunk with
+        the same content (already planned, so its document id is known by then)."""
         session = tx.session
         now = self.ctx.clock.now()
-        cached = repo.extraction_errors(session, [w.args[1].sha256 for w in fresh])
-        extractions: list[dict[str, Any]] = []
+        cached = repo.extraction_errors(session, [w.args[1].sha256 for w, _ in plan])
+        extractions: dict[str, dict[str, Any]] = {}
+        errors: dict[str, str | None] = {}
         documents: list[dict[str, Any]] = []
         versions: list[dict[str, Any]] = []
-        events: list[tuple[str, DocumentRow, str | None]] = []
+        links: list[dict[str, Any]] = []
+        events: list[tuple[str, _DocRef, dict[str, str | None]]] = []
+        made: dict[str, str] = {}  # content -> document id of its first new document here
         changes: list[DocumentChange] = []
-        for item in fresh:
+        for item, source in plan:
             entry, outcome, result, analysis = item.args
             sha = outcome.sha256
-            if result is None:
-                error = cached.get(sha)
-            else:
-                error, row = self._extraction_row(sha, result, now)
-                if row is not None and sha not in cached:
-                    extractions.append(row)
-            doc = DocumentRow(
-                id=repo.new_document_id(), root=self.root.key, path=entry.rel_path,
-                project=project_of(entry.rel_path), state=repo.PRESENT, first_seen_at=now,
-                last_seen_at=now, gone_at=None, current_sha256=sha, size=outcome.size,
-                mtime_ns=outcome.mtime_ns, inode=outcome.inode, error_reason=error,
-                error_detail=None,
+            if sha not in errors:
+                if result is None:
+                    errors[sha] = cached.get(sha)
+                else:
+                    errors[sha], row = self._extraction_row(sha, result, now)
+                    if row is not None and sha not in cached:
+                        extractions[sha] = row
+            error = errors[sha]
+            doc = _DocRef(repo.new_document_id(), project_of(entry.rel_path), sha)
+            documents.append(
+                {"id": doc.id, "root": self.root.key, "path": entry.rel_path,
+                 "project": doc.project, "state": repo.PRESENT, "first_seen_at": now,
+                 "last_seen_at": now, "gone_at": None, "current_sha256": sha,
+                 "size": outcome.size, "mtime_ns": outcome.mtime_ns, "inode": outcome.inode,
+                 "error_reason": error, "error_detail": None}
             )  # fmt: skip
-            documents.append({c: getattr(doc, c) for c in _DOCUMENT_COLUMNS})
             versions.append(
                 {"document_id": doc.id, "sha256": sha, "size": outcome.size,
                  "mtime_ns": outcome.mtime_ns, "seen_at": now}
             )  # fmt: skip
-            events.append(("document_added", doc, None))
-            changes.append(self._change(doc, "new", None, result, analysis))
+            copy_of = made.get(sha) if source == "" else source
+            made.setdefault(sha, doc.id)
+            if copy_of is None:
+                events.append(("document_added", doc, {}))
+                changes.append(self._change(doc, "new", None, result, analysis))
+            else:
+                links.append(
+                    {"document_id": doc.id, "source_document_id": copy_of, "kind": "copy",
+                     "sha256": sha, "created_at": now}
+                )  # fmt: skip
+                events.append(("document_added", doc, {"copy_of": copy_of}))
+                changes.append(self._change(doc, "copied", None, result, analysis))
             if error is not None:
-                events.append(("document_unreadable", doc, error))
+                events.append(("document_unreadable", doc, {"reason": error}))
                 changes.append(self._change(doc, "unreadable"))
-        repo.insert_rows(session, ExtractionRow, extractions)
+        repo.insert_rows(session, ExtractionRow, list(extractions.values()))
         repo.insert_rows(session, DocumentRow, documents)
         repo.insert_rows(session, VersionRow, versions)
-        for event, doc, reason in events:
-            self._audit(tx, event, doc, reason=reason)
+        repo.insert_rows(session, DocumentLinkRow, links)
+        for event, ref, data in events:
+            self._audit(tx, event, ref, **data)
         return changes
 
     def _extraction_row(
@@ -773,7 +820,12 @@ class RootIngestor:
         return []
 
 
-_DOCUMENT_COLUMNS = tuple(c.key for c in DocumentRow.__table__.columns)
+class _DocRef(NamedTuple):
+    """What audit events and changes need of a document inserted in bulk."""
+
+    id: str
+    project: str | None
+    current_sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -783,6 +835,15 @@ class _Work:
     rel: str
     fn: Callable[..., list[DocumentChange]]
     args: tuple[Any, ...]
+
+
+class _Looked(NamedTuple):
+    """A chunk looked at and hashed, waiting for extraction."""
+
+    work: list[_Work]
+    report: IngestReport
+    hashed: list[tuple[FileEntry, HashOutcome]]
+    vanished: list[str]
 
 
 @dataclass(frozen=True, slots=True)

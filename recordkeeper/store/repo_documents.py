@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -235,15 +235,28 @@ def paths_with_documents(session: Session, root: str, paths: Sequence[str]) -> s
     return found
 
 
-def held_contents(session: Session, shas: Sequence[str]) -> set[str]:
-    """Those of `shas` that are the current content of some document (in any state)."""
-    found: set[str] = set()
+class Holder(NamedTuple):
+    """A document holding some content (for deciding copy, move or return in bulk)."""
+
+    id: str
+    root: str
+    path: str
+    state: str
+
+
+def content_holders(session: Session, shas: Sequence[str]) -> dict[str, list[Holder]]:
+    """sha256 -> the documents (any state) whose current content it is, oldest first."""
+    found: dict[str, list[Holder]] = {}
     unique = sorted(set(shas))
     for start in range(0, len(unique), 500):
-        query = select(DocumentRow.current_sha256).where(
-            DocumentRow.current_sha256.in_(unique[start : start + 500])
+        columns = (DocumentRow.id, DocumentRow.root, DocumentRow.path, DocumentRow.state)
+        query = (
+            select(DocumentRow.current_sha256, *columns)
+            .where(DocumentRow.current_sha256.in_(unique[start : start + 500]))
+            .order_by(DocumentRow.first_seen_at, DocumentRow.id)
         )
-        found.update(s for s in session.execute(query).scalars() if s is not None)
+        for sha, *rest in session.execute(query):
+            found.setdefault(sha or "", []).append(Holder(*rest))
     return found
 
 

@@ -222,6 +222,42 @@ def test_copies_found_in_one_scan_share_one_extraction(ctx: Context, share: Path
     assert report.changes == {"new": 1, "copied": 2}
 
 
+def test_copies_of_known_content_found_together_link_to_the_oldest_holder(
+    ctx: Context, share: Path
+) -> None:
+    write(share / "A" / "avtal.txt", "agreement")
+    scan(ctx)
+    (original,) = docs(ctx.store)
+    write(share / "B" / "kopia 1.txt", "agreement")
+    write(share / "C" / "kopia 2.txt", "agreement")
+    write(share / "D" / "annat.txt", "other")
+    report = scan(ctx)
+    assert report.changes == {"new": 1, "copied": 2}
+    with ctx.store.read() as s:
+        links = list(s.execute(select(DocumentLinkRow)).scalars())
+        s.expunge_all()
+    copies = {d.id for d in docs(ctx.store) if d.path.endswith(("kopia 1.txt", "kopia 2.txt"))}
+    assert {link.document_id for link in links} == copies
+    assert {link.source_document_id for link in links} == {original.id}
+    assert events(ctx.store).count("document_added") == 4
+
+
+def test_content_of_a_gone_document_found_with_other_files_is_that_document_returned(
+    ctx: Context, share: Path
+) -> None:
+    first = write(share / "A" / "avtal.txt", "agreement")
+    scan(ctx)
+    (original,) = docs(ctx.store)
+    first.unlink()
+    scan(ctx)
+    write(share / "B" / "avtal igen.txt", "agreement")
+    write(share / "B" / "nytt.txt", "new")
+    report = scan(ctx)
+    assert report.changes == {"returned": 1, "new": 1}
+    back = next(d for d in docs(ctx.store) if d.id == original.id)
+    assert (back.state, back.path) == ("present", "B/avtal igen.txt")
+
+
 def test_a_file_swapped_with_another_keeps_identity_by_content(ctx: Context, share: Path) -> None:
     a = write(share / "P" / "a.txt", "alpha")
     b = write(share / "P" / "b.txt", "beta")
