@@ -44,7 +44,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from recordkeeper import logs
-from recordkeeper.bootstrap import PoolExtractor, audit_ports
+from recordkeeper.bootstrap import audit_ports, open_extractor
 from recordkeeper.config import load_settings
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.ingest.pool import ExtractionPool, Job
@@ -53,7 +53,7 @@ from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.corpus import generate_corpus
 from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
-from recordkeeper.services.ingest import RootIngestor, RootSpec, limits_from, root_key
+from recordkeeper.services.ingest import RootIngestor, RootSpec, root_key
 from recordkeeper.store.unit import Store
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -173,6 +173,7 @@ def _ingest_run(
                 "database_url": f"sqlite:///{state / 'rk.db'}",
                 "rules_dir": str(RULES),
                 "roots": [{"path": str(share)}],
+                "ingest": {"workers": workers},
             },
         )
         store = Store(settings.database_url)
@@ -184,10 +185,11 @@ def _ingest_run(
             pipeline.STAGES[:] = []
         elif stages == "classify":
             pipeline.STAGES[:] = [s for s in saved if s[0] == "classify"]
-        pool = ExtractionPool(limits_from(settings), workers)
+        extractor = open_extractor(settings)  # as the daemon starts its workers
+        pool = extractor.pool
         try:
             meter.pids = pool.worker_pids
-            ingestor = RootIngestor(ctx, RootSpec(root_key(share), share), PoolExtractor(pool))
+            ingestor = RootIngestor(ctx, RootSpec(root_key(share), share), extractor)
             with meter.running():
                 report = ingestor.scan()
         finally:

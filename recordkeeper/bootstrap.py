@@ -78,4 +78,9 @@ class PoolExtractor:
 
 def open_extractor(settings: Settings) -> PoolExtractor:
     """Start `ingest.workers` extraction workers; close them with `.close()`."""
-    return PoolExtractor(ExtractionPool(limits_from(settings), workers=settings.ingest.workers))
+    pool = ExtractionPool(
+        limits_from(settings),
+        workers=settings.ingest.workers,
+        preload=["recordkeeper.services.classify_worker"],  # the classify stage's analyzer
+    )
+    return PoolExtractor(pool)

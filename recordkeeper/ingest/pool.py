@@ -32,7 +32,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -210,6 +210,7 @@ class ExtractionPool:
         max_tasks_per_worker: a worker is replaced after this many files (bounds leaks).
         start_method: multiprocessing start method; forkserver where available.
         analyzer: run in the workers on each readable file's facts (see `map_analyzed`).
+        preload: further modules the fork server imports once for every worker.
     """
 
     def __init__(
@@ -220,6 +221,7 @@ class ExtractionPool:
         max_tasks_per_worker: int = 2000,
         start_method: str | None = None,
         analyzer: Analyzer | None = None,
+        preload: Sequence[str] = (),
     ) -> None:
         if workers < 1:
             raise PoolError("a pool needs at least one worker")
@@ -228,8 +230,10 @@ class ExtractionPool:
         )
         self._ctx: BaseContext = multiprocessing.get_context(method)
         if method == "forkserver":
-            # Workers fork from a server that has already imported lxml, pypdf and the rest.
-            self._ctx.set_forkserver_preload(["recordkeeper.ingest.extract.parsers"])
+            # Workers fork from a server that has already imported lxml, pypdf and the rest
+            # (and `preload`, e.g. the analyzer's module). The first pool of a process
+            # starts the server, so its list is the one that counts.
+            self._ctx.set_forkserver_preload(["recordkeeper.ingest.extract.parsers", *preload])
         self._limits = limits
         self._analyzer = analyzer
         self._analyzer_gen = 0

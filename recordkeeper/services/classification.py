@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,7 @@ from recordkeeper.model import (
 )
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.services.classify_files import kind_of
+from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification as repo
 from recordkeeper.store import repo_documents
@@ -143,32 +144,6 @@ def _facts_of(doc: DocumentRow, row: ExtractionRow | None) -> _Input:
         project=doc.project,
     )  # fmt: skip
     return _Input(name_only, error or "not_extracted")
-
-
-@dataclass(frozen=True, slots=True)
-class Precomputed:
-    """A classification made in an extraction worker, with what it was made from."""
-
-    rules_hash: str
-    path: str
-    project: str | None
-    sha256: str
-    classification: Classification
-
-
-@dataclass(frozen=True)
-class WorkerClassifier:
-    """The pure classifier as ingest's worker analyzer (pickled once per worker).
-
-    Equal when the rules hash is, so a pool is sent new rules only when they change.
-    """
-
-    rules: ClassRules = field(compare=False, repr=False)
-    digest: str
-
-    def __call__(self, facts: DocumentFacts) -> Precomputed:
-        result = classify_document(facts, compiled(self.rules))
-        return Precomputed(self.digest, facts.path, facts.project, facts.sha256, result)
 
 
 def worker_classifier(ctx: Context) -> WorkerClassifier:

@@ -1,0 +1,43 @@
+"""The pure classifier as it runs inside ingest's extraction workers.
+
+Kept apart from `services.classification` on purpose: a worker unpickles
+`WorkerClassifier` and so imports this module, which must not pull in the
+store, SQLAlchemy or the other services (a second of imports per worker).
+The pool's fork server preloads it (bootstrap.open_extractor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from recordkeeper.classify import classify_document, compiled
+from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.ruleset.classes import ClassRules
+
+__all__ = ["Precomputed", "WorkerClassifier"]
+
+
+@dataclass(frozen=True, slots=True)
+class Precomputed:
+    """A classification made in an extraction worker, with what it was made from."""
+
+    rules_hash: str
+    path: str
+    project: str | None
+    sha256: str
+    classification: Classification
+
+
+@dataclass(frozen=True)
+class WorkerClassifier:
+    """The pure classifier as ingest's worker analyzer (pickled once per worker).
+
+    Equal when the rules hash is, so a pool is sent new rules only when they change.
+    """
+
+    rules: ClassRules = field(compare=False, repr=False)
+    digest: str
+
+    def __call__(self, facts: DocumentFacts) -> Precomputed:
+        result = classify_document(facts, compiled(self.rules))
+        return Precomputed(self.digest, facts.path, facts.project, facts.sha256, result)
