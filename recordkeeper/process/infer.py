@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from recordkeeper.process.text import DocView, any_phrase, has_phrase, padded
+from recordkeeper.process.text import DocView, any_phrase, fold_phrase, has_phrase, padded
 from recordkeeper.ruleset.process import ProcessRules
 
 _PLAN_WEIGHT = 3.0
@@ -43,17 +43,18 @@ def infer_variant(
         for signal in variant.signals:
             if has_phrase(name_padded, signal.term):
                 scores[variant.id] += signal.weight * _NAME_WEIGHT
+    signals = [
+        (variant.id, [(s.weight, f" {n}") for s in variant.signals if (n := fold_phrase(s.term))])
+        for variant in rules.variants
+    ]
     for view in views:
         factor = _PLAN_WEIGHT if view.doc.doc_class in plan_classes else 1.0
-        for variant in rules.variants:
-            found = [
-                s.weight
-                for s in variant.signals
-                if any(has_phrase(view.field(f), s.term) for f in _FIELDS)
-            ]
+        fields = view.joined(_FIELDS)
+        for variant_id, wanted in signals:
+            found = [weight for weight, needle in wanted if needle in fields]
             if found:
-                scores[variant.id] += max(found) * factor
-                sources[variant.id].add(view.doc.path)
+                scores[variant_id] += max(found) * factor
+                sources[variant_id].add(view.doc.path)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] <= 0 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return Inferred(None, "unknown")

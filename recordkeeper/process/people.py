@@ -25,7 +25,14 @@ from recordkeeper.process.names import (
     parse_name,
     same_person,
 )
-from recordkeeper.process.text import ClassifiedDocument, DocView, fold, fold_phrase, padded
+from recordkeeper.process.text import (
+    ClassifiedDocument,
+    DocView,
+    any_needle,
+    fold,
+    needles,
+    padded,
+)
 from recordkeeper.ruleset.process import ProcessRules, Role
 
 # Words that start with a capital in lists but are never part of a person's name.
@@ -159,23 +166,34 @@ def _not_name_word(word: str) -> bool:
     return word in _NOT_NAME_WORDS or word.startswith(_NOT_NAME_PREFIXES)
 
 
-def _role_of(text_padded: str, roles: Sequence[Role]) -> str | None:
+RoleNeedles = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _role_needles(roles: Sequence[Role]) -> RoleNeedles:
+    return tuple((role.id, needles(tuple(role.signals))) for role in roles)
+
+
+def _role_of(text_padded: str, roles: RoleNeedles) -> str | None:
     """The first role (in rule-file order) whose signal occurs in the text."""
-    for role in roles:
-        if any(f" {fold_phrase(s)}" in text_padded for s in role.signals):
-            return role.id
+    for role_id, wanted in roles:
+        if any_needle(text_padded, wanted):
+            return role_id
     return None
 
 
-def _is_staff(text_padded: str, staff_labels: Sequence[str]) -> bool:
-    return any(f" {fold_phrase(s)}" in text_padded for s in staff_labels)
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_BRACKETS = re.compile(r"\s*<[^>]*>")
 
 
 def _name_from_cell(cell: str, *, lenient: bool = False) -> str | None:
     """'Karin Ek, överläkare, Region Skåne' -> 'Karin Ek'; 'Ek, Karin' -> 'Ek, Karin'."""
+    if not lenient and cell.lower() == cell:
+        return None  # a name needs a capital letter (`looks_like_name`): most prose has none
     cell = _BULLET.sub("", cell).strip().strip(".;")
-    cell = re.sub(r"\s*\([^)]*\)", "", cell)  # "Karin Ek (Region Skåne)"
-    cell = re.sub(r"\s*<[^>]*>", "", cell)  # "Karin Ek <karin.ek@...>"
+    if "(" in cell:
+        cell = _PARENTHESIS.sub("", cell)  # "Karin Ek (Region Skåne)"
+    if "<" in cell:
+        cell = _BRACKETS.sub("", cell)  # "Karin Ek <karin.ek@...>"
     names = _split_names(cell, lenient=lenient)
     return names[0] if names else None
 
@@ -207,8 +225,8 @@ def _split_names(value: str, *, lenient: bool = False) -> list[str]:
 
 def _names_in_value(value: str) -> list[str]:
     """Names in a label's value (lenient about case: the label says a name follows)."""
-    value = re.sub(r"\s*\([^)]*\)", "", value)
-    value = re.sub(r"\s*<[^>]*>", "", value)
+    value = _PARENTHESIS.sub("", value)
+    value = _BRACKETS.sub("", value)
     return _split_names(value, lenient=True)
 
 
@@ -230,8 +248,8 @@ class _Finder:
     """Collects mentions from one project's documents."""
 
     def __init__(self, rules: ProcessRules) -> None:
-        self.roles = rules.roles
-        self.staff = rules.staff_labels
+        self.roles = _role_needles(rules.roles)  # phrases folded once per project
+        self.staff = needles(tuple(rules.staff_labels))
         self.subject_classes = {c for r in rules.roles for c in r.from_classes}
         self.subject_classes |= {
             c for s in rules.steps for e in s.evidence if e.per_person for c in e.classes
@@ -344,7 +362,7 @@ class _Finder:
     def _label(self, label: re.Match[str], path: str) -> bool:
         """'Projektledare: X' (staff) or 'Sakkunniga: X, Y' (role); True if it was one."""
         label_padded = padded(label.group(1))
-        if _is_staff(label_padded, self.staff):
+        if any_needle(label_padded, self.staff):
             for name in _names_in_value(label.group(2)):
                 self.staff_name(name)
             return True
@@ -376,7 +394,7 @@ class _Finder:
         else:
             rest = _row_continuation(following)
         rest_padded = padded(" ".join(rest))
-        if _is_staff(rest_padded, self.staff):
+        if any_needle(rest_padded, self.staff):
             self.staff_name(name)
             return True
         role = _role_of(rest_padded, self.roles) or current

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from recordkeeper.model import Classification, DocumentFacts
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[0-9a-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # a document's text is read up to this many characters: evidence phrases sit near the top
 _MAX_TEXT = 200_000
@@ -24,8 +24,12 @@ _MAX_TEXT = 200_000
 
 def fold(text: str) -> str:
     """Lower-case, strip diacritics, turn every non-alphanumeric run into one space."""
-    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return _NON_WORD.sub(" ", plain.replace("ß", "ss")).strip()
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    if not plain.isascii():
+        plain = _COMBINING.sub("", plain).replace("ß", "ss")
+    # the words joined by one space: what `_NON_WORD.sub(" ", plain).strip()` gives, in a
+    # third of the time on running text (no replacement per blank)
+    return " ".join(_WORD.findall(plain))
 
 
 @lru_cache(maxsize=8192)
@@ -53,6 +57,21 @@ def has_word(haystack_padded: str, phrase: str) -> bool:
 
 def any_phrase(haystack_padded: str, phrases: Iterable[str]) -> bool:
     return any(has_phrase(haystack_padded, p) for p in phrases)
+
+
+@lru_cache(maxsize=4096)
+def needles(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """`has_phrase` as plain substring tests: " " + each folded, non-empty phrase (cached:
+    a rule's phrases are tested against every document)."""
+    return tuple(f" {n}" for n in map(fold_phrase, phrases) if n)
+
+
+def any_needle(haystack_padded: str, wanted: tuple[str, ...]) -> bool:
+    """`any_phrase` over phrases already turned into `needles`."""
+    for needle in wanted:  # noqa: SIM110  (a loop: twice as fast as any() over a generator)
+        if needle in haystack_padded:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +113,20 @@ class DocView:
 
     def matches(self, phrases: Iterable[str], fields: Iterable[str]) -> bool:
         """Any of `phrases` in any of `fields`."""
-        wanted = tuple(phrases)
-        return any(any_phrase(self.field(f), wanted) for f in fields)
+        wanted = needles(tuple(phrases))
+        if not wanted:
+            return False
+        return any(any_needle(self.field(f), wanted) for f in fields)
+
+    def joined(self, fields: tuple[str, ...]) -> str:
+        """The padded fields joined by a newline (which `fold` never leaves), so a needle
+        is in the result exactly when it is in one of the fields: one test instead of six."""
+        key = "\n".join(fields)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = "\n".join(self.field(f) for f in fields)
+            self._cache[key] = cached
+        return cached
 
 
 def _raw_field(facts: DocumentFacts, name: str) -> str:
