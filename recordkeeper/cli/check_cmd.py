@@ -5,31 +5,44 @@ docs/rules.md); without `--json` a board for the terminal. `check --all`
 checks every project folder under the configured roots (JSON: one object per
 line). Exit 0 when the check ran, whatever it found; 2 for a folder that does
 not exist, invalid rule files or an invalid project file.
+
+A folder under a configured root is checked from the daemon's store where the
+store is current (services/check_known.py): unchanged files are not read again
+and keep the daemon's classification; `--fresh` reads and classifies every file.
+Extraction workers start only when some file has to be read. Heavy modules
+(the store, the extraction pool) are imported when they are needed: a command's
+start-up time is part of its speed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from recordkeeper import i18n
 from recordkeeper.classify import classify_document, compiled
 from recordkeeper.cli.common import print_json, print_json_line, state
 from recordkeeper.config import Settings
 from recordkeeper.errors import UsageError
-from recordkeeper.ingest.pool import ExtractionPool
-from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.model import Classification, DocumentFacts, ExtractionResult
 from recordkeeper.process.report import AGREEMENT_CLASS, COI_CLASS, Renderer, to_json
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
-from recordkeeper.services.check import Classifier, ProjectCheck, check_project, project_dirs
-from recordkeeper.services.ingest import limits_from
+from recordkeeper.services.check import (
+    Classifier,
+    Job,
+    KnownDocuments,
+    ProjectCheck,
+    check_project,
+    project_dirs,
+)
+
+if TYPE_CHECKING:
+    from recordkeeper.ingest.pool import ExtractionPool
 
 _STATUS_STYLE = {
     "complete": "green",
@@ -41,13 +54,60 @@ _STATUS_STYLE = {
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
+class _LazyPool:
+    """Worker processes with a timeout and a memory cap per file (a hostile file cannot
+    hang or kill the check), started on the first file that has to be read."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool: ExtractionPool | None = None
+
+    def map(self, items: Iterable[Job]) -> Iterator[ExtractionResult]:
+        if self.pool is None:
+            from recordkeeper.ingest.pool import ExtractionPool
+            from recordkeeper.services.ingest import limits_from
+
+            workers = max(1, min(self.settings.ingest.workers, 2))
+            self.pool = ExtractionPool(limits_from(self.settings), workers=workers)
+        return self.pool.map(items)
+
+
 @contextmanager
-def _extractor(settings: Settings) -> Iterator[ExtractionPool]:
-    """Worker processes with a timeout and a memory cap per file: a hostile file
-    cannot hang or kill the check."""
-    workers = max(1, min(settings.ingest.workers, 2))
-    with ExtractionPool(limits_from(settings), workers=workers) as pool:
-        yield pool
+def _extractor(settings: Settings) -> Iterator[_LazyPool]:
+    lazy = _LazyPool(settings)
+    try:
+        yield lazy
+    finally:
+        if lazy.pool is not None:
+            lazy.pool.close()
+
+
+@contextmanager
+def _known(settings: Settings, rules: LoadedRules) -> Iterator[KnownDocuments | None]:
+    """The daemon's store as a cache, when there is one (a SQLite file that exists, or a
+    server); never created or migrated here."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if database in ("", ":memory:") or not Path(database).is_file():
+            yield None
+            return
+    from recordkeeper.errors import StoreError
+    from recordkeeper.services.check_known import StoreDocuments
+    from recordkeeper.services.ingest import configured_roots
+    from recordkeeper.store.unit import Store
+
+    try:
+        store = Store(settings.database_url)
+    except StoreError:
+        yield None
+        return
+    try:
+        yield StoreDocuments(store, configured_roots(settings), rules.one("classes"))
+    finally:
+        store.close()
 
 
 def _classifier(rules: LoadedRules) -> Classifier:
@@ -84,6 +144,9 @@ def check(
         None, "--today", help="Evaluate time rules as of this date (YYYY-MM-DD)."
     ),
     rules_dir: Path | None = typer.Option(None, "--rules", help="Rules directory."),
+    fresh: bool = typer.Option(
+        False, "--fresh", help="Read and classify every file; do not reuse the daemon's store."
+    ),
 ) -> None:
     """Processkontroll av en projektmapp / check a project folder against the work
     instruction's steps. Exit 0 when the check ran (findings are output), 2 when the
@@ -101,7 +164,10 @@ def check(
     if not folders:
         raise UsageError(i18n.t("process.check.no_projects", lang))
     classify = _classifier(rules)
-    with _extractor(settings) as extractor:
+    known: AbstractContextManager[KnownDocuments | None] = (
+        nullcontext(None) if fresh else _known(settings, rules)
+    )
+    with _extractor(settings) as extractor, known as cache:
         for folder in folders:
             result = check_project(
                 folder,
@@ -111,6 +177,7 @@ def check(
                 today=as_of,
                 ignore_patterns=settings.ingest.ignore_patterns,
                 tolerate_bad_project_file=all_projects,
+                known=cache,
             )
             _output(result, rules, lang, as_json=as_json, many=all_projects)
 
@@ -140,6 +207,9 @@ def _output(
 
 def _board(data: dict[str, Any], lang: str) -> None:
     """A readable board: steps with status and what is missing, people, warnings."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     variant = data["variant"] or i18n.t("process.variant.unknown", lang)
     console.print(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -38,6 +38,23 @@ class Extractor(Protocol):
     """Extracts many files; results come back in input order (ExtractionPool.map)."""
 
     def map(self, items: Iterable[Job]) -> Iterator[ExtractionResult]: ...
+
+
+class Reused(Protocol):
+    """What a cache gives for a folder: documents by relative path, and how to classify
+    the others (None: with the caller's classifier)."""
+
+    @property
+    def documents(self) -> Mapping[str, ClassifiedDocument]: ...
+
+    @property
+    def classify(self) -> Classifier | None: ...
+
+
+class KnownDocuments(Protocol):
+    """Documents already extracted and classified (the daemon's store: services/check_known)."""
+
+    def lookup(self, project_dir: Path, files: Sequence[tuple[Path, str]]) -> Reused: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +128,7 @@ def check_project(
     ignore_patterns: Sequence[str] = (),
     rules_id: str | None = None,
     tolerate_bad_project_file: bool = False,
+    known: KnownDocuments | None = None,
 ) -> ProjectCheck:
     """Check one project folder.
 
@@ -124,6 +142,9 @@ def check_project(
         rules_id: which process rule file, when there are several.
         tolerate_bad_project_file: report an invalid project file as a warning
             and go on (used by `--all`), instead of raising.
+        known: documents already extracted and classified (the daemon's store);
+            only the other files are extracted, and the extractor is not called at
+            all when every file is known.
 
     Raises:
         UsageError: the folder does not exist or is not a directory.
@@ -145,14 +166,22 @@ def check_project(
             )
         )
     files = project_files(project_dir, ignore_patterns)
-    docs: list[ClassifiedDocument] = []
+    reused = known.lookup(project_dir, files) if known is not None else None
+    ready = reused.documents if reused is not None else {}
+    classify = (reused.classify if reused is not None else None) or classify
+    todo = [(path, rel) for path, rel in files if rel not in ready]
+    fresh: dict[str, ClassifiedDocument] = {}
     unreadable: list[Unreadable] = []
-    results = extractor.map((path, rel, project_dir.name) for path, rel in files)
-    for result in results:
-        if isinstance(result, Unreadable):
-            unreadable.append(result)
-            continue
-        docs.append(ClassifiedDocument(result, classify(result)))
+    if todo:
+        for (_, rel), result in zip(
+            todo, extractor.map((path, rel, project_dir.name) for path, rel in todo), strict=True
+        ):
+            if isinstance(result, Unreadable):
+                unreadable.append(result)
+                continue
+            fresh[rel] = ClassifiedDocument(result, classify(result))
+    # in folder order, as when every file is extracted (people are listed as first seen)
+    docs = [d for _, rel in files if (d := ready.get(rel) or fresh.get(rel)) is not None]
     if unreadable:
         extra.append(
             Finding(
