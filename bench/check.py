@@ -200,7 +200,8 @@ def _run(work: Path, rounds: int, cli_rounds: int) -> None:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     machine = platform.processor() or platform.machine()
-    print(f"# {machine}, {os.cpu_count()} cores, load {load:.1f}, Python {platform.python_version()}")
+    python = platform.python_version()
+    print(f"# {machine}, {os.cpu_count()} cores, load {load:.1f}, Python {python}")
     print(f"project: {len(files)} files, {len(facts)} extracted, {rounds} rounds")
     for table_wall, table_cpu in ((wall, cpu), (cli_wall, cli_cpu)):
         for name, values in table_wall.items():

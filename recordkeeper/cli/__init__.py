@@ -6,32 +6,23 @@ Exit statuses (also in README and `--help`):
   3 database unavailable      4 audit log integrity failure
   5 refused (a decision is required)
 
-Each command group lives in its own module and is added below with one line.
+Each command group lives in its own module and is added below with one line
+of `COMMANDS`. The modules are imported when the app is built, not when this
+package is: `recordkeeper check ...` builds an app holding only `check` (a
+command's start-up time is part of its speed; the other groups pull in the web
+server, the sample builders, the audit bootstrap...). `app` (tests, `--help`,
+every other command) is the whole app, built on first use.
 """
 
 from __future__ import annotations
 
+import sys
+from importlib import import_module
+
 import typer
 
 from recordkeeper import __version__
-from recordkeeper.cli.audit_cmd import audit_app
-from recordkeeper.cli.check_cmd import check as check_command
-from recordkeeper.cli.classify_cmd import classify
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
-from recordkeeper.cli.config_cmd import config_app
-from recordkeeper.cli.demo_cmd import demo_share
-from recordkeeper.cli.doctor_cmd import doctor_app
-from recordkeeper.cli.ingest_cmd import ingest_app
-from recordkeeper.cli.registry_cmd import registry_app
-from recordkeeper.cli.retention_cmd import (
-    dpo_app,
-    hold_app,
-    privacy_app,
-    project_app,
-    retention_app,
-)
-from recordkeeper.cli.rules_cmd import rules_app
-from recordkeeper.cli.web_cmd import user_app, web
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
 
@@ -41,14 +32,6 @@ Exit status: 0 ok, 1 internal error, 2 usage/config/rules, 3 database,
 4 audit integrity, 5 refused (decision required).
 """
 
-app = typer.Typer(
-    cls=RecordkeeperGroup,
-    help=HELP,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
 
 def _version(value: bool) -> None:
     if value:
@@ -56,7 +39,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def _global(
     ctx: typer.Context,
     config: str | None = typer.Option(
@@ -70,24 +52,80 @@ def _global(
     ctx.obj = CliState(config_path=config, lang_flag=lang)
 
 
-app.add_typer(config_app, name="config")
-app.add_typer(doctor_app)  # doctor (top-level command)
-app.add_typer(rules_app, name="rules")
-app.command("demo-share")(demo_share)
-app.add_typer(retention_app, name="retention")
-app.add_typer(hold_app, name="hold")
-app.add_typer(project_app, name="project")
-app.add_typer(dpo_app, name="dpo")
-app.add_typer(privacy_app, name="privacy")
-app.add_typer(ingest_app)  # run, scan, status, files (top-level commands)
-app.command("classify")(classify)
-app.add_typer(user_app, name="user")
-app.command("web")(web)
-app.add_typer(registry_app, name="registry")
-app.command("check")(check_command)
-app.add_typer(audit_app, name="audit")
+# (name, module, attribute, kind): "group" is added with add_typer (name None: its
+# commands are top-level), "command" is one top-level command. Order = help order.
+COMMANDS: tuple[tuple[str | None, str, str, str], ...] = (
+    ("config", "recordkeeper.cli.config_cmd", "config_app", "group"),
+    (None, "recordkeeper.cli.doctor_cmd", "doctor_app", "group"),  # doctor
+    ("rules", "recordkeeper.cli.rules_cmd", "rules_app", "group"),
+    ("demo-share", "recordkeeper.cli.demo_cmd", "demo_share", "command"),
+    ("retention", "recordkeeper.cli.retention_cmd", "retention_app", "group"),
+    ("hold", "recordkeeper.cli.retention_cmd", "hold_app", "group"),
+    ("project", "recordkeeper.cli.retention_cmd", "project_app", "group"),
+    ("dpo", "recordkeeper.cli.retention_cmd", "dpo_app", "group"),
+    ("privacy", "recordkeeper.cli.retention_cmd", "privacy_app", "group"),
+    (None, "recordkeeper.cli.ingest_cmd", "ingest_app", "group"),  # run, scan, status, files
+    ("classify", "recordkeeper.cli.classify_cmd", "classify", "command"),
+    ("user", "recordkeeper.cli.web_cmd", "user_app", "group"),
+    ("web", "recordkeeper.cli.web_cmd", "web", "command"),
+    ("registry", "recordkeeper.cli.registry_cmd", "registry_app", "group"),
+    ("check", "recordkeeper.cli.check_cmd", "check", "command"),
+    ("audit", "recordkeeper.cli.audit_cmd", "audit_app", "group"),
+)
+# global options that take a value (to find the command name in argv)
+_VALUE_OPTIONS = frozenset({"--config", "--lang"})
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The command-line app: every command, or only the top-level command `only`."""
+    built = typer.Typer(
+        cls=RecordkeeperGroup,
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    built.callback()(_global)
+    for name, module, attribute, kind in COMMANDS:
+        if only is not None and (kind != "command" or name != only):
+            continue
+        target = getattr(import_module(module), attribute)
+        if kind == "command":
+            built.command(name)(target)
+        elif name is None:
+            built.add_typer(target)
+        else:
+            built.add_typer(target, name=name)
+    return built
+
+
+_FULL: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`recordkeeper.cli.app`: the whole app, built once on first use."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if not _FULL:
+        _FULL.append(build_app())
+    return _FULL[0]
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The first argument that is not a global option (or an option's value)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point: a plain top-level command gets an app of its own."""
+    name = _command_name(sys.argv[1:])
+    plain = {n for n, _, _, kind in COMMANDS if kind == "command"}
+    (build_app(name) if name in plain else __getattr__("app"))()

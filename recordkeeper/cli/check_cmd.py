@@ -111,11 +111,12 @@ def _known(settings: Settings, rules: LoadedRules) -> Iterator[KnownDocuments | 
 
 
 def _classifier(rules: LoadedRules) -> Classifier:
-    """The rule-based classifier over the classes rule file (compiled once)."""
-    class_rules = compiled(rules.one("classes"))
+    """The rule-based classifier over the classes rule file, compiled on first use (not at
+    all when the store knows every document)."""
+    class_rules = rules.one("classes")
 
     def classify(facts: DocumentFacts) -> Classification:
-        return classify_document(facts, class_rules)
+        return classify_document(facts, compiled(class_rules))
 
     return classify
 

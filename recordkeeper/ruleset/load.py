@@ -78,11 +78,16 @@ class _DuplicateKey(Exception):
         self.line, self.key = line, key
 
 
+# libyaml's parser when PyYAML has it: the same nodes, tags and marks, 10x faster (every
+# command loads the rule files; `check` was spending a fifth of its time here)
+_COMPOSER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, _Lines]:
     """Parse YAML text, keeping the line of every value; raises RuleFileError."""
     lines = _Lines()
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise RuleFileError([RuleProblem(file, line, f"not valid YAML: {exc.problem}")]) from exc
