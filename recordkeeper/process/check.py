@@ -40,7 +40,7 @@ def check_documents(
     """
     views = [DocView(d) for d in docs]
     explicit = [(p.name, p.roles, p.aliases) for p in project_file.people]
-    people, named = find_people_and_subjects(rules, docs, explicit)
+    people, named = find_people_and_subjects(rules, docs, explicit, views)
     variant: str | None
     if project_file.variant is not None:
         variant, source = project_file.variant, "project_file"

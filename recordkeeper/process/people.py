@@ -15,7 +15,7 @@ people, when given, are the authoritative list and the mentions attach to them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from recordkeeper.process.names import (
@@ -185,6 +185,11 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _BRACKETS = re.compile(r"\s*<[^>]*>")
 
 
+def _label_match(line: str) -> re.Match[str] | None:
+    """`_LABEL.match`, skipping the regex (it backtracks) on lines without a colon."""
+    return _LABEL.match(line) if ":" in line or "：" in line else None
+
+
 def _name_from_cell(cell: str, *, lenient: bool = False) -> str | None:
     """'Karin Ek, överläkare, Region Skåne' -> 'Karin Ek'; 'Ek, Karin' -> 'Ek, Karin'."""
     if not lenient and cell.lower() == cell:
@@ -244,6 +249,15 @@ def _name_from_address(address: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """What one line or label says: its folded words, a staff label, a role."""
+
+    folded: str
+    staff: bool
+    role: str | None
+
+
 class _Finder:
     """Collects mentions from one project's documents."""
 
@@ -264,6 +278,37 @@ class _Finder:
         self.subject_labels = {fold(x) for x in _SUBJECT_LABELS}
         self.mentions: list[Mention] = []
         self.staff_keys: list[NameKey] = []
+        # A project's documents repeat their forms, headings and signatures line for
+        # line (a 200-file project has ~300 distinct cells in ~1,250): each distinct
+        # text is analysed once per project, not once per document.
+        self._cells: dict[str, str | None] = {}
+        self._values: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, _Text] = {}
+
+    def _cell(self, cell: str) -> str | None:
+        """`_name_from_cell`, once per distinct cell."""
+        if cell not in self._cells:
+            self._cells[cell] = _name_from_cell(cell)
+        return self._cells[cell]
+
+    def _names_in(self, value: str) -> tuple[str, ...]:
+        """`_names_in_value`, once per distinct value."""
+        found = self._values.get(value)
+        if found is None:
+            found = self._values[value] = tuple(_names_in_value(value))
+        return found
+
+    def _text(self, text: str) -> _Text:
+        """The folded text, whether it names staff, and its role; once per distinct text."""
+        found = self._texts.get(text)
+        if found is None:
+            folded = fold(text)
+            text_padded = f" {folded} "
+            found = _Text(
+                folded, any_needle(text_padded, self.staff), _role_of(text_padded, self.roles)
+            )
+            self._texts[text] = found
+        return found
 
     def add(
         self,
@@ -283,10 +328,10 @@ class _Finder:
         if key is not None:
             self.staff_keys.append(key)
 
-    def read(self, doc: ClassifiedDocument) -> None:
+    def read(self, doc: ClassifiedDocument, view: DocView | None = None) -> None:
         lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
         folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.roles)
-        if doc.doc_class in self.subject_classes or self._named_subject(doc):
+        if doc.doc_class in self.subject_classes or self._named_subject(view or DocView(doc)):
             # a declaration or agreement is about one person: its other names are
             # signatories and employers, not members
             self._subjects(doc, lines, folder_role)
@@ -295,10 +340,9 @@ class _Finder:
         if doc.facts.email is not None:
             self._email(doc)
 
-    def _named_subject(self, doc: ClassifiedDocument) -> bool:
+    def _named_subject(self, view: DocView) -> bool:
         if not self.subject_names:
             return False
-        view = DocView(doc)
         return any(view.matches(t.any, t.fields) for t in self.subject_names)
 
     def _subjects(self, doc: ClassifiedDocument, lines: list[str], folder_role: str | None) -> None:
@@ -311,10 +355,10 @@ class _Finder:
         weak_roles = {weak} if weak else set()
         names: list[str] = []
         for line in lines[:400]:
-            match = _LABEL.match(line)
+            match = _label_match(line)
             if match and fold(match.group(1)) in self.subject_labels:
                 # a form line may hold more fields: "Namn: Karin Ek    Befattning: ..."
-                names += _names_in_value(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
+                names += self._names_in(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
         names += [m.group(1) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
@@ -341,35 +385,38 @@ class _Finder:
                 continue
             after_greeting = bool(_GREETING.match(previous))
             previous = stripped
-            label = _LABEL.match(stripped)
+            label = _label_match(stripped)
             if label and len(label.group(1)) <= 60:
                 if self._label(label, doc.path):
-                    role = _role_of(padded(label.group(1)), self.roles)
-                    current, gap = role or current, 0
+                    current, gap = self._text(label.group(1)).role or current, 0
                 continue  # "Datum: ...", "Arbetsgivare: ...": a field, not a list entry
             if after_greeting:
                 continue  # a signature: the writer, not a member
             if self._row(stripped, doc.path, current, lines[index + 1 : index + 1 + _LOOKAHEAD]):
                 gap = 0
                 continue
-            if len(stripped) <= 80 and (role := _role_of(padded(stripped), self.roles)):
+            if len(stripped) <= 80 and (role := self._text(stripped).role):
                 current, gap = role, 0
                 continue
             gap += 1
-            if fold(stripped) in headings or gap >= _MAX_LIST_GAP or len(stripped) > 160:
+            if (
+                len(stripped) > 160
+                or gap >= _MAX_LIST_GAP
+                or self._text(stripped).folded in headings
+            ):
                 current = default
 
     def _label(self, label: re.Match[str], path: str) -> bool:
         """'Projektledare: X' (staff) or 'Sakkunniga: X, Y' (role); True if it was one."""
-        label_padded = padded(label.group(1))
-        if any_needle(label_padded, self.staff):
-            for name in _names_in_value(label.group(2)):
+        about = self._text(label.group(1))
+        if about.staff:
+            for name in self._names_in(label.group(2)):
                 self.staff_name(name)
             return True
-        role = _role_of(label_padded, self.roles)
+        role = about.role
         if role is None:
             return False
-        for name in _names_in_value(label.group(2)):
+        for name in self._names_in(label.group(2)):
             self.add(name, path, {role})
         return True
 
@@ -382,9 +429,9 @@ class _Finder:
         cells = [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
         if not cells:
             return False
-        name = _name_from_cell(cells[0])
+        name = self._cell(cells[0])
         if name is None and len(cells) > 1:
-            name = next((n for n in (_name_from_cell(c) for c in cells[1:3]) if n), None)
+            name = next((n for n in (self._cell(c) for c in cells[1:3]) if n), None)
         if name is None or (len(cells) == 1 and len(line) > 80):
             return False
         if len(cells) > 1:
@@ -392,12 +439,12 @@ class _Finder:
         elif len(cells[0]) > len(name) + 3:
             rest = [cells[0]]  # "Karin Ek, överläkare, Region Skåne": the row is this line
         else:
-            rest = _row_continuation(following)
-        rest_padded = padded(" ".join(rest))
-        if any_needle(rest_padded, self.staff):
+            rest = _row_continuation(following, self._cell)
+        about = self._text(" ".join(rest))
+        if about.staff:
             self.staff_name(name)
             return True
-        role = _role_of(rest_padded, self.roles) or current
+        role = about.role or current
         if role is None:
             return False
         self.add(name, path, {role})
@@ -427,12 +474,14 @@ class _Finder:
                 self.add(name, doc.path, {role})
 
 
-def _row_continuation(following: Sequence[str]) -> list[str]:
+def _row_continuation(
+    following: Sequence[str], name_from_cell: Callable[[str], str | None] = _name_from_cell
+) -> list[str]:
     """The next few lines up to the next name: the rest of a one-cell-per-line row."""
     out: list[str] = []
     for line in following:
         cell = line.strip()
-        if not cell or len(cell) > _MAX_CELL or _name_from_cell(cell) is not None:
+        if not cell or len(cell) > _MAX_CELL or name_from_cell(cell) is not None:
             break
         out.append(cell)
     return out
@@ -517,6 +566,7 @@ def find_people_and_subjects(
     rules: ProcessRules,
     docs: Sequence[ClassifiedDocument],
     explicit: Sequence[tuple[str, Sequence[str], Sequence[str]]] = (),
+    views: Sequence[DocView] | None = None,
 ) -> tuple[list[Person], frozenset[str]]:
     """The project's people with roles and the documents about them.
 
@@ -525,14 +575,16 @@ def find_people_and_subjects(
         docs: the project's classified documents.
         explicit: (name, roles, aliases) from the project file; when given,
             only these people are reported and their roles are exactly as stated.
+        views: the documents' folded fields (same order as `docs`), when the caller
+            already has them.
 
     Returns:
         People in order of first appearance (staff and role-less names left out), and
         the paths of documents whose subject has a readable name, project person or not.
     """
     finder = _Finder(rules)
-    for doc in docs:
-        finder.read(doc)
+    for index, doc in enumerate(docs):
+        finder.read(doc, views[index] if views is not None else None)
     given = [
         Person(
             name=name,
