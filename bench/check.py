@@ -40,6 +40,7 @@ from recordkeeper.classify import classify_document, compiled
 from recordkeeper.config import load_settings
 from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool
+from recordkeeper.logs import configure as configure_logs
 from recordkeeper.model import DocumentFacts, ExtractionResult
 from recordkeeper.process import ClassifiedDocument, check_documents
 from recordkeeper.process.report import Renderer, to_json
@@ -113,6 +114,7 @@ def main() -> None:
     parser.add_argument("--cli-rounds", type=int, default=5)
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
+    configure_logs("warning")  # the ingest's per-document lines would bury the figures
     with tempfile.TemporaryDirectory() as tmp:
         work = args.workdir or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
