@@ -96,7 +96,7 @@ def _known(settings: Settings, rules: LoadedRules) -> Iterator[KnownDocuments | 
             return
     from recordkeeper.errors import StoreError
     from recordkeeper.services.check_known import StoreDocuments
-    from recordkeeper.services.ingest import configured_roots
+    from recordkeeper.services.roots import configured_roots
     from recordkeeper.store.unit import Store
 
     try:

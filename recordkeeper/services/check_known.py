@@ -37,7 +37,7 @@ from recordkeeper.model import Classification, Correction, DocumentFacts
 from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.services.classification import rules_hash
-from recordkeeper.services.ingest import RootSpec
+from recordkeeper.services.roots import RootSpec
 from recordkeeper.store import repo_classification as repo
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.unit import Store

@@ -54,6 +54,10 @@ from recordkeeper.model import (
 )
 from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import DocumentChange, after_changes, worker_analyzer
+from recordkeeper.services.roots import RootSpec as RootSpec  # re-exported: roots live there
+from recordkeeper.services.roots import configured_roots as configured_roots
+from recordkeeper.services.roots import resolve_roots as resolve_roots
+from recordkeeper.services.roots import root_key as root_key
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
@@ -67,35 +71,6 @@ LAST_SCAN_KEY = "ingest.last_scan."
 QUEUE_KEY = "ingest.queue"
 CHUNK = 64
 _AHEAD = 2  # chunks read ahead of the one being stored
-
-
-@dataclass(frozen=True, slots=True)
-class RootSpec:
-    """A watched root: `key` is what documents store as their root."""
-
-    key: str
-    path: Path
-    mode: str = "auto"
-
-
-def root_key(path: Path, name: str | None = None) -> str:
-    """A stable key for a root: its configured name, else its absolute path."""
-    key = name or str(path.resolve())
-    if len(key) > 200:
-        key = key[:150] + "#" + hashlib.sha256(key.encode()).hexdigest()[:40]
-    return key
-
-
-def configured_roots(settings: Settings) -> list[RootSpec]:
-    return [RootSpec(root_key(r.path, r.name), r.path, r.mode) for r in settings.roots]
-
-
-def resolve_roots(settings: Settings, paths: Sequence[Path]) -> list[RootSpec]:
-    """Roots for command-line paths: a configured root keeps its key, others are ad hoc."""
-    if not paths:
-        return configured_roots(settings)
-    by_real = {os.path.realpath(r.path): r for r in configured_roots(settings)}
-    return [by_real.get(os.path.realpath(p), RootSpec(root_key(p), p)) for p in paths]
 
 
 @dataclass(frozen=True, slots=True)
