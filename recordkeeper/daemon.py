@@ -202,12 +202,14 @@ class Daemon:
         problems = [e for e in plan.candidates if e.problem is not None]
         if problems:  # never read, so nothing to wait for
             ingestor.process(problems, should_stop=self._stop.is_set)
+        report = IngestReport(root=root.key, seen=plan.seen, ignored=plan.ignored)
         for entry in plan.candidates:
             if entry.problem is None:
                 tracker.observe(entry.rel_path, entry.size, entry.mtime_ns, now)
+                report.pending.append(entry.rel_path)  # `status` shows what waits for stability
         for rel in plan.missing:
             tracker.observe(rel, None, None, now)
-        report = IngestReport(root=root.key, seen=plan.seen, ignored=plan.ignored)
+            report.pending.append(rel)
         report.unchanged = plan.unchanged
         report.unlisted_dirs.update(r.value for r in plan.unlisted_dirs.values())
         report.duration_s = time.monotonic() - started

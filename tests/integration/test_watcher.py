@@ -18,6 +18,7 @@ from recordkeeper.daemon import Daemon
 from recordkeeper.ingest.watcher import PathQueue, choose_mode, filesystem_type
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import status
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.unit import Store
 from tests.conftest import RULES_DIR
@@ -175,3 +176,22 @@ def test_configured_modes_win_over_detection() -> None:
 
 def test_filesystem_type_of_a_real_path(tmp_path: Path) -> None:
     assert filesystem_type(tmp_path) not in (None, "")
+
+
+def test_the_start_up_scan_records_what_waits_for_stability(
+    tmp_path: Path, share: Path, rules: LoadedRules
+) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (share / "FMB X" / name).parent.mkdir(parents=True, exist_ok=True)
+        (share / "FMB X" / name).write_text("text")
+    settings = _settings(tmp_path, share, "poll")
+    store = Store(settings.database_url)
+    store.migrate()
+    d = Daemon(Context(settings=settings, rules=rules, store=store), tick_interval_s=0.05)
+    try:
+        d.tick()  # the start-up scan hands every new file to the stability tracker
+        (scan,) = status(d.ctx).last_scans.values()
+        assert (scan["seen"], scan["pending"], scan["unchanged"]) == (3, 3, 0)
+    finally:
+        d.stop()
+        d.join()
