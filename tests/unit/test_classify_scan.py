@@ -64,6 +64,23 @@ def test_compiled_signals_are_the_rule_signals_in_order() -> None:
     assert [s.index for s in COMPILED.signals] == list(range(len(SIGNALS)))
 
 
+def test_each_marker_group_holds_its_rule_list() -> None:
+    # the classifier reads the markers by these group numbers, not by the order above
+    marker_groups = {
+        COMPILED.draft_markers: RULES.draft.draft_markers,
+        COMPILED.final_markers: RULES.draft.final_markers,
+        COMPILED.sent_markers: RULES.registration.sent_markers,
+        COMPILED.adds_facts_markers: RULES.registration.adds_facts_markers,
+        COMPILED.case_markers: RULES.registration.case_markers,
+    }
+    assert len(marker_groups) == 5
+    for group, signals in marker_groups.items():
+        assert [s.id for s in COMPILED.groups[group]] == [s.id for s in signals]
+    for group, (cls, index) in enumerate(COMPILED.classes):
+        assert index == group
+        assert [s.id for s in COMPILED.groups[index]] == [s.id for s in cls.signals]
+
+
 def test_generated_project_documents_fire_the_same_signals() -> None:
     specs, _ = plan_share(DEMO_SCENARIOS, seed=3)
     fired = 0
