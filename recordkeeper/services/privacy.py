@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import insert, select
 
+from recordkeeper.audit.log import new_id
 from recordkeeper.errors import ConfigError
 from recordkeeper.ingest.extract.codec import loads
 from recordkeeper.model import AuditEvent, DocumentFacts
@@ -195,12 +195,12 @@ def find_subject(ctx: Context, subject: str, *, request: str, actor: str) -> Sub
                 deadline.due_on.isoformat() if deadline and deadline.due_on else None,
             )
         )
-    request_id = uuid.uuid4().hex[:16]
+    request_id = new_id()
     proposal_id = None
     with ctx.store.transaction() as tx:
         to_delete = [m for m in matches if m.outcome == "proposed_for_deletion"]
         if to_delete:
-            proposal_id = uuid.uuid4().hex[:16]
+            proposal_id = new_id()
             tx.session.add(
                 ProposalRow(
                     id=proposal_id,
