@@ -498,6 +498,21 @@ def _items(tx: Tx, proposal_id: str, state: str | None = None) -> list[ProposalI
     return list(tx.session.execute(query).scalars())
 
 
+def _item_event(
+    event: str, now: datetime, proposal: ProposalRow, item: ProposalItemRow, **extra: str
+) -> AuditEvent:
+    """The audit event for one document of a proposal being acted on."""
+    return AuditEvent(
+        event,
+        now,
+        document_id=item.document_id,
+        project_id=proposal.project,
+        rule_id=proposal.rule_id,
+        sha256=item.sha256,
+        data={"proposal": proposal.id, **extra},
+    )
+
+
 def _action_of(ctx: Context, proposal_id: str) -> str | None:
     with ctx.store.read() as session:
         proposal = session.get(ProposalRow, proposal_id)
@@ -528,17 +543,7 @@ def _delete_personal_data(
             tx.session.execute(delete(SubjectTokenRow).where(SubjectTokenRow.sha256 == item.sha256))
             item.state = "pd_deleted"
             report.deleted.append(item.document_id)
-            tx.record(
-                AuditEvent(
-                    "personal_data_deleted",
-                    now,
-                    document_id=item.document_id,
-                    project_id=proposal.project,
-                    rule_id=proposal.rule_id,
-                    sha256=item.sha256,
-                    data={"proposal": proposal_id},
-                )
-            )
+            tx.record(_item_event("personal_data_deleted", now, proposal, item))
         proposal.state, proposal.finished_at = "done", now
 
 
@@ -618,17 +623,7 @@ def _quarantine_item(
     document = tx.session.get(DocumentRow, item.document_id)
     if document is not None:
         document.state = "quarantined"
-    tx.record(
-        AuditEvent(
-            "retention_quarantined",
-            now,
-            document_id=item.document_id,
-            project_id=proposal.project,
-            rule_id=proposal.rule_id,
-            sha256=item.sha256,
-            data={"proposal": proposal.id},
-        )
-    )
+    tx.record(_item_event("retention_quarantined", now, proposal, item))
     tx.session.flush()
     target = target_dir / item.quarantine_name
     path.rename(target)  # last: if it fails, the transaction rolls back and nothing moved
@@ -720,14 +715,4 @@ def _tombstone(
     ).first()
     if still_held is None:  # nobody holds this content any more: drop its subject index
         tx.session.execute(delete(SubjectTokenRow).where(SubjectTokenRow.sha256 == item.sha256))
-    tx.record(
-        AuditEvent(
-            "retention_deleted",
-            now,
-            document_id=item.document_id,
-            project_id=proposal.project,
-            rule_id=proposal.rule_id,
-            sha256=item.sha256,
-            data={"proposal": proposal.id, "approvers": ",".join(approvers)},
-        )
-    )
+    tx.record(_item_event("retention_deleted", now, proposal, item, approvers=",".join(approvers)))
