@@ -331,13 +331,12 @@ def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:
     return evaluation
 
 
-def _due(ctx: Context, projects: set[str]) -> list[str]:
-    """Projects to evaluate now: at most one evaluation per project every
+def _due(ctx: Context) -> list[str]:
+    """Pending projects to evaluate now: at most one evaluation per project every
     `MIN_INTERVAL_S`, so a burst of thousands of new files (a first scan) does not
     re-evaluate a project per batch. Skipped ones stay pending and are evaluated on
-    the next stage call after their interval."""
+    the next call after their interval."""
     pending: set[str] = ctx.extras.setdefault(_PENDING, set())
-    pending |= projects
     now = ctx.clock.now()
     with ctx.store.read() as session:
         rows = session.scalars(
@@ -357,12 +356,10 @@ def _due(ctx: Context, projects: set[str]) -> list[str]:
 
 def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     """Pipeline stage: re-evaluate the projects that had a document change."""
-    projects = {c.project for c in changes if c.project}
+    ctx.extras.setdefault(_PENDING, set()).update(c.project for c in changes if c.project)
     if len(changes) >= BULK_CHANGES:
-        # a bulk scan (first run, a restored share): wait for its last, smaller chunk
-        ctx.extras.setdefault(_PENDING, set()).update(projects)
-        return
-    _reevaluate_each(ctx, _due(ctx, projects))
+        return  # a bulk scan (first run, a restored share): wait for its last, smaller chunk
+    evaluate_pending(ctx)
 
 
 def evaluate_pending(ctx: Context) -> int:
@@ -374,7 +371,7 @@ def evaluate_pending(ctx: Context) -> int:
     """
     if not ctx.extras.get(_PENDING):
         return 0
-    due = _due(ctx, set())
+    due = _due(ctx)
     _reevaluate_each(ctx, due)
     return len(due)
 
