@@ -110,6 +110,10 @@ def run_retention(ctx: Context) -> None:
         retention_job(ctx)
     except RecordkeeperError as exc:
         log.error("job_failed", job="retention", code=exc.code, error=exc.message)
+    except OSError as exc:
+        # a failed quarantine move rolled back its transaction; the scheduler would log
+        # the exception's message, which names the file's path: log its type only
+        log.error("job_failed", job="retention", error=type(exc).__name__, errno=exc.errno)
 
 
 def schedule_retention_job(scheduler: Any, ctx: Context) -> str:
