@@ -366,7 +366,7 @@ class RootIngestor:
                 work = self._apply_fresh(tx, work, changes)
                 for item in work:
                     try:
-                        with tx.session.begin_nested():
+                        with tx.savepoint():
                             changes.extend(item.fn(tx, *item.args))
                     except Exception as exc:
                         failed.append((item.rel, exc))
@@ -583,7 +583,7 @@ class RootIngestor:
             return work
         session = tx.session
         try:
-            with session.begin_nested():
+            with tx.savepoint():
                 taken = repo.paths_with_documents(session, self.root.key, [w.rel for w in content])
                 holders = repo.content_holders(session, [w.args[1].sha256 for w in content])
                 plan: list[tuple[_Work, str | None]] = []  # (file, copy source id or "")
