@@ -217,6 +217,8 @@ def scan_tree(
                                 # fast path: a plain file with a good name (almost every entry)
                                 st = entry.stat(follow_symlinks=False)
                                 rel = base + name
+                                # stat_key inlined (a call per file is ~1% of a rescan);
+                                # test_scan pins that the two agree
                                 if pop(rel, None) == hash((st.st_size, st.st_mtime_ns, st.st_ino)):
                                     unchanged += 1
                                 else:
