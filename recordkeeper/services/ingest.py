@@ -363,8 +363,8 @@ class RootIngestor:
         failed: list[tuple[str, Exception]] = []
         try:
             with self.ctx.store.transaction() as tx:
-                work = self._apply_fresh(tx, work, changes)
-                for item in work:
+                rest = self._apply_fresh(tx, work, changes)
+                for item in rest:
                     try:
                         with tx.savepoint():
                             changes.extend(item.fn(tx, *item.args))
