@@ -22,11 +22,11 @@ from recordkeeper.samples.builders import make_docx
 from recordkeeper.services.check import Job, ProjectCheck, check_project
 from recordkeeper.services.check_known import StoreDocuments
 from recordkeeper.services.context import Context
-from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.services.ingest import configured_roots
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
+from tests.webclient import PROJECT, make_project_missing_a_declaration, scan
 
-PROJECT = "FMB Ländryggssmärta nytt beslutsstöd"
 TODAY = date(2026, 11, 25)
 
 
@@ -42,36 +42,9 @@ class RecordingExtractor:
             yield extract_file(path, rel, Limits(), project=project)
 
 
-def _project(share: Path) -> Path:
-    folder = share / PROJECT
-    make_docx(
-        folder / "01 Plan" / "Projektplan.docx",
-        title="Projektplan",
-        paragraphs=[
-            "Uppdraget är att ta fram ett nytt försäkringsmedicinskt beslutsstöd.",
-            "Sakkunniga i projektgruppen: Karin Ek, Lars Berg.",
-        ],
-    )
-    make_docx(
-        folder / "02 Projektgrupp" / "Jävsdeklaration Karin Ek.docx",
-        title="Jävsdeklaration",
-        paragraphs=["Namn: Karin Ek", "Jag har inga bindningar."],
-    )
-    make_docx(
-        folder / "02 Projektgrupp" / "Avtal om ersättning Lars Berg.docx",
-        title="Avtal om ersättning",
-        paragraphs=["Uppdragstagare: Lars Berg", "Uppdraget: sakkunnig i projektgruppen."],
-    )
-    return folder
-
-
 @pytest.fixture
 def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
     return Context(settings=settings, rules=rules, store=store, clock=clock)
-
-
-def _scan(ctx: Context) -> None:
-    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
 
 
 def _check(
@@ -94,8 +67,8 @@ def _statuses(check: ProjectCheck) -> dict[str, str]:
 
 
 def test_an_unchanged_project_is_checked_without_reading_a_file(ctx: Context, share: Path) -> None:
-    folder = _project(share)
-    _scan(ctx)
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
     extractor = RecordingExtractor()
     from_store = _check(ctx, folder, extractor)
     assert extractor.asked == []
@@ -116,8 +89,8 @@ def test_an_unchanged_project_is_checked_without_reading_a_file(ctx: Context, sh
 
 
 def test_only_a_changed_or_new_file_is_read(ctx: Context, share: Path) -> None:
-    folder = _project(share)
-    _scan(ctx)
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
     declaration = folder / "02 Projektgrupp" / "Jävsdeklaration Karin Ek.docx"
     make_docx(declaration, title="Jävsdeklaration", paragraphs=["Namn: Karin Ek", "Ändrad."])
     os.utime(declaration, ns=(1, 1))  # a new mtime whatever the clock's resolution
@@ -139,23 +112,23 @@ def test_only_a_changed_or_new_file_is_read(ctx: Context, share: Path) -> None:
 def test_other_class_rules_reclassify_the_stored_facts_without_reading(
     ctx: Context, share: Path
 ) -> None:
-    folder = _project(share)
-    _scan(ctx)
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
     rules: ClassRules = ctx.rules.one("classes")
     changed = rules.model_copy(update={"version": rules.version + 1})
     known = StoreDocuments(ctx.store, configured_roots(ctx.settings), changed)
     reuse = known.lookup(folder, [(folder / p, p) for p in _rel_files(folder)])
-    assert len(reuse.documents) == 3
-    assert reuse.reclassified == 3
+    assert len(reuse.documents) == 4
+    assert reuse.reclassified == 4
     same = StoreDocuments(ctx.store, configured_roots(ctx.settings), rules)
     assert same.lookup(folder, [(folder / p, p) for p in _rel_files(folder)]).reclassified == 0
 
 
 def test_a_folder_outside_the_roots_is_not_looked_up(ctx: Context, tmp_path: Path) -> None:
-    outside = _project(tmp_path / "elsewhere")
+    outside = make_project_missing_a_declaration(tmp_path / "elsewhere")
     extractor = RecordingExtractor()
     _check(ctx, outside, extractor)
-    assert len(extractor.asked) == 3
+    assert len(extractor.asked) == 4
 
 
 def _rel_files(folder: Path) -> list[str]:
@@ -177,8 +150,8 @@ def _config(tmp_path: Path, settings: Settings) -> Path:
 def test_the_command_gives_the_same_answer_from_the_store_and_fresh(
     ctx: Context, share: Path, tmp_path: Path
 ) -> None:
-    folder = _project(share)
-    _scan(ctx)
+    folder = make_project_missing_a_declaration(share)
+    scan(ctx)
     config = _config(tmp_path, ctx.settings)
     runner = CliRunner()
     args = ["--config", str(config), "check", "--json", str(folder), "--today", "2026-11-25"]
@@ -190,7 +163,7 @@ def test_the_command_gives_the_same_answer_from_the_store_and_fresh(
 
 
 def test_the_command_never_creates_a_database(tmp_path: Path, share: Path) -> None:
-    folder = _project(share)
+    folder = make_project_missing_a_declaration(share)
     database = tmp_path / "state" / "none.db"
     config = tmp_path / "rk.toml"
     config.write_text(
