@@ -25,6 +25,11 @@ from typing import Any
 
 from recordkeeper.process.names import parse_name, same_person
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo, for bench.*
+
+from bench.classify_eval import _ratio as _pct
+from bench.classify_eval import run_classify
+
 TODAY = "2026-11-25"  # fixed, so the time rules give the same answer every day
 
 
@@ -37,22 +42,13 @@ def _run(*args: str) -> str:
     return proc.stdout
 
 
-def _pct(n: int, d: int) -> str:
-    return f"{n / d:.1%}" if d else "–"
-
-
 def _same(a: str, b: str) -> bool:
     ka, kb = parse_name(a), parse_name(b)
     return ka is not None and kb is not None and same_person(ka, kb)
 
 
 def score_classify(out: Path, labels: dict[str, Any], errors: bool) -> dict[str, str]:
-    share = out / "share"
-    prefix = str(share).rstrip("/") + "/"
-    got = {}
-    for line in _run("classify", "--json", str(share)).splitlines():
-        row = json.loads(line)
-        got[row["path"].removeprefix(prefix)] = row
+    got, _ = run_classify(out / "share")
     per: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     t: collections.Counter[str] = collections.Counter()
     wrong = []
