@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from structlog.testing import capture_logs
 
+from recordkeeper import jobs
 from recordkeeper.config import Settings
 from recordkeeper.errors import DecisionRequired
 from recordkeeper.retention import ApprovalStatus, RetentionFacts
@@ -212,3 +214,27 @@ def test_deleting_personal_data_never_touches_the_file(ctx: Context, share: Path
         assert _quarantine_files(ctx, share) == []
     finally:
         ctx.rules.by_kind["retention"] = [rules]
+
+
+def test_a_failed_quarantine_move_in_the_job_is_logged_without_paths_and_retried(
+    ctx: Context, share: Path
+) -> None:
+    paths = _survey_answers(ctx, share)
+    (proposal,) = svc.make_proposals(ctx, AFTER_DUE)
+    svc.decide(ctx, proposal.id, "dpo-anna", "dpo")
+    # a plain file where the quarantine folder belongs: mkdir raises FileExistsError,
+    # whose message names the path (project folder and all)
+    blocker = share / ctx.settings.retention.quarantine_dir_name
+    blocker.write_bytes(b"not a folder")
+    with capture_logs() as logged:
+        jobs.run_retention(ctx)  # must not raise: the scheduler would log the message
+    (failure,) = [e for e in logged if e["event"] == "job_failed"]
+    assert (failure["job"], failure["error"]) == ("retention", "FileExistsError")
+    assert not any(str(share) in repr(e) or "Lumbago" in repr(e) for e in logged)
+    assert all(p.exists() for p in paths)  # nothing moved, nothing recorded as moved
+    assert [p.state for p in svc.open_proposals(ctx)] == ["approved"]
+
+    blocker.unlink()
+    jobs.run_retention(ctx)  # the next run carries the decision out
+    assert not any(p.exists() for p in paths)
+    assert [p.state for p in svc.open_proposals(ctx)] == ["quarantined"]
