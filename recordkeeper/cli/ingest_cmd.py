@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -88,10 +88,7 @@ def _context(ctx: typer.Context) -> Context:
 
 
 def _iso(value: datetime | None) -> str | None:
-    """SQLite hands back naive datetimes; everything we store is UTC."""
-    if value is None:
-        return None
-    return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
+    return value.isoformat() if value is not None else None
 
 
 def _reason_text(reason: str, lang: str) -> str:

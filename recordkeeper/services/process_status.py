@@ -346,8 +346,6 @@ def _due(ctx: Context) -> list[str]:
     due = []
     for project in sorted(pending):
         seen = last.get(project)
-        if seen is not None and seen.tzinfo is None:
-            seen = seen.replace(tzinfo=now.tzinfo)
         if seen is None or (now - seen).total_seconds() >= MIN_INTERVAL_S:
             due.append(project)
     pending -= set(due)

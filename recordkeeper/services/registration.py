@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -183,11 +183,6 @@ def audit_prompt(
 _IN_BATCH = 500  # values per IN (...) list
 
 
-def _utc(at: datetime) -> datetime:
-    # SQLite hands DateTime(timezone=True) back naive (it was stored as UTC)
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-
-
 def _parts(values: Iterable[str]) -> Iterator[list[str]]:
     unique = sorted(set(values))
     for start in range(0, len(unique), _IN_BATCH):
@@ -246,7 +241,7 @@ class _BatchView:
                 RegistryDnrRow.project, RegistryDnrRow.dnr, RegistryDnrRow.source
             )
             for project, dnr, source, count, latest in tx.session.execute(stats):
-                view.project_dnrs[project][(dnr, source)] = [int(count), _utc(latest)]
+                view.project_dnrs[project][(dnr, source)] = [int(count), latest]
         return view
 
     def added(self, row: RegistryPromptRow) -> None:
@@ -256,9 +251,9 @@ class _BatchView:
 
     def text_dnr_added(self, project: str, dnr: str, document_id: str, at: datetime) -> None:
         self.text_dnrs.add((project, dnr, document_id))
-        stats = self.project_dnrs.setdefault(project, {}).setdefault((dnr, "text"), [0, _utc(at)])
+        stats = self.project_dnrs.setdefault(project, {}).setdefault((dnr, "text"), [0, at])
         stats[0] += 1
-        stats[1] = max(stats[1], _utc(at))
+        stats[1] = max(stats[1], at)
 
 
 def _dnr_stats(tx: Tx, project: str) -> DnrStats:
@@ -272,7 +267,7 @@ def _dnr_stats(tx: Tx, project: str) -> DnrStats:
         .where(RegistryDnrRow.project == project)
         .group_by(RegistryDnrRow.dnr, RegistryDnrRow.source)
     ).all()
-    return {(dnr, source): [int(count), _utc(latest)] for dnr, source, count, latest in rows}
+    return {(dnr, source): [int(count), latest] for dnr, source, count, latest in rows}
 
 
 def _project_dnrs(

@@ -165,7 +165,7 @@ def session_for(ctx: Context, token: str | None) -> SessionInfo | None:
         return None
     with ctx.store.read() as session:
         row = session.get(WebSessionRow, _token_hash(token))
-        if row is None or row.expires_at.replace(tzinfo=ctx.clock.now().tzinfo) <= ctx.clock.now():
+        if row is None or row.expires_at <= ctx.clock.now():
             return None
         user = session.get(UserRow, row.user_id)
         if user is None or user.disabled:

@@ -11,7 +11,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -20,6 +19,8 @@ from sqlalchemy import (
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from recordkeeper.store.types import UTCDateTime
 
 
 class Base(DeclarativeBase):
@@ -40,9 +41,9 @@ class DocumentRow(Base):
     path: Mapped[str] = mapped_column(Text)
     project: Mapped[str | None] = mapped_column(String(400))
     state: Mapped[str] = mapped_column(String(16))  # present | gone | ignored
-    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    gone_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    gone_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     current_sha256: Mapped[str | None] = mapped_column(String(64))
     size: Mapped[int | None] = mapped_column(BigInteger)
     mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
@@ -68,7 +69,7 @@ class VersionRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
-    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class ExtractionRow(Base):
@@ -85,7 +86,7 @@ class ExtractionRow(Base):
     facts: Mapped[bytes | None] = mapped_column(LargeBinary)
     error_reason: Mapped[str | None] = mapped_column(String(32))
     error_detail: Mapped[str | None] = mapped_column(Text)
-    extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    extracted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     extractor_version: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -99,7 +100,7 @@ class AuditEntryRow(Base):
     event: Mapped[str] = mapped_column(String(64), index=True)
     document_id: Mapped[str | None] = mapped_column(String(32), index=True)
     project_id: Mapped[str | None] = mapped_column(String(400), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class StateRow(Base):

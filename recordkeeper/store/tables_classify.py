@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class ClassificationRow(Base):
@@ -34,7 +35,7 @@ class ClassificationRow(Base):
     personal_data_kinds: Mapped[str] = mapped_column(Text)  # JSON {kind: count}
     error_reason: Mapped[str | None] = mapped_column(String(32))
     rules_hash: Mapped[str] = mapped_column(String(64))
-    classified_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    classified_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         Index("ix_classifications_class", "doc_class"),
@@ -55,4 +56,4 @@ class ClassificationCorrectionRow(Base):
     is_draft: Mapped[bool | None] = mapped_column(Boolean)
     not_official: Mapped[bool | None] = mapped_column(Boolean)
     actor: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class ProcessStatusRow(Base):
@@ -26,7 +27,7 @@ class ProcessStatusRow(Base):
     variant: Mapped[str | None] = mapped_column(String(32))
     current_step: Mapped[str | None] = mapped_column(String(64))
     steps: Mapped[str] = mapped_column(Text)  # JSON [[step id, status], ...] in rule order
-    evaluated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    evaluated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class ProcessWarningRow(Base):
@@ -43,8 +44,8 @@ class ProcessWarningRow(Base):
     count: Mapped[int] = mapped_column(Integer)  # people or occurrences it concerns
     params: Mapped[str] = mapped_column(Text)  # JSON of name-free message parameters
     state: Mapped[str] = mapped_column(String(16))  # open | resolved
-    first_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_process_warnings_project_state", "project", "state"),)

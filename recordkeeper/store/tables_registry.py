@@ -15,7 +15,6 @@ from datetime import date, datetime
 from sqlalchemy import (
     Boolean,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -26,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class RegistryPromptRow(Base):
@@ -54,9 +54,9 @@ class RegistryPromptRow(Base):
     secrecy_cues: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of cue ids
     secrecy_provisions: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
     reasons: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{code, values}]
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     answered_by: Mapped[str | None] = mapped_column(String(100))
     dnr: Mapped[str | None] = mapped_column(String(64))
     dismiss_code: Mapped[str | None] = mapped_column(String(32))
@@ -80,8 +80,8 @@ class RegistryAlertRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     previous_sha256: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(16))  # open | acknowledged
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     acknowledged_by: Mapped[str | None] = mapped_column(String(100))
 
     __table_args__ = (
@@ -100,7 +100,7 @@ class RegistryDnrRow(Base):
     dnr: Mapped[str] = mapped_column(String(64))
     document_id: Mapped[str] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(16))  # text | registered
-    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint("project", "dnr", "document_id", "source", name="uq_registry_dnrs"),
@@ -117,7 +117,7 @@ class RegistrySentRow(Base):
     email_sha256: Mapped[str] = mapped_column(String(64))
     project: Mapped[str | None] = mapped_column(String(400))
     attachment_key: Mapped[str] = mapped_column(Text)
-    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime())
     recipients_ref: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class RetentionDeadlineRow(Base):
@@ -27,7 +28,7 @@ class RetentionDeadlineRow(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     personal_data: Mapped[bool] = mapped_column(Boolean, default=False)
     doc_class: Mapped[str | None] = mapped_column(String(64))
-    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_retention_deadlines_due", "due_on", "action"),)
 
@@ -42,7 +43,7 @@ class ProjectEventRow(Base):
     event: Mapped[str] = mapped_column(String(32))  # closed | reopened
     on: Mapped[date] = mapped_column(Date)
     actor: Mapped[str] = mapped_column(String(100))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class ProposalRow(Base):
@@ -57,11 +58,11 @@ class ProposalRow(Base):
     basis: Mapped[str] = mapped_column(Text)
     # awaiting | approved | rejected | quarantined | done | stopped
     state: Mapped[str] = mapped_column(String(16), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    quarantined_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    purge_after: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    quarantined_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    purge_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     stop_reason: Mapped[str | None] = mapped_column(String(64))
 
 
@@ -89,7 +90,7 @@ class ApprovalRow(Base):
     user: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(32))
     approve: Mapped[bool] = mapped_column(Boolean)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class HoldRow(Base):
@@ -102,9 +103,9 @@ class HoldRow(Base):
     project: Mapped[str | None] = mapped_column(String(400), index=True)
     reason: Mapped[str] = mapped_column(Text)
     created_by: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     lifted_by: Mapped[str | None] = mapped_column(String(100))
-    lifted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    lifted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class TombstoneRow(Base):
@@ -121,9 +122,9 @@ class TombstoneRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     proposal_id: Mapped[str] = mapped_column(String(32))
     approvers: Mapped[str] = mapped_column(Text)  # JSON list of user ids
-    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    quarantined_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    quarantined_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class SubjectTokenRow(Base):
@@ -146,5 +147,5 @@ class SubjectRequestRow(Base):
     kind: Mapped[str] = mapped_column(String(16))  # access | erasure
     subject_kind: Mapped[str] = mapped_column(String(16))  # pnr | email | name
     actor: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answer: Mapped[str] = mapped_column(Text)  # JSON: per document id, outcome and rule

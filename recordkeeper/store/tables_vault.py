@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, LargeBinary, String
+from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class VaultSubjectRow(Base):
@@ -24,8 +25,8 @@ class VaultSubjectRow(Base):
     ref: Mapped[str] = mapped_column(String(32), primary_key=True)
     lookup: Mapped[str | None] = mapped_column(String(64), unique=True)
     wrapped_key: Mapped[bytes | None] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    shredded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    shredded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class VaultItemRow(Base):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text
+from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
+from recordkeeper.store.types import UTCDateTime
 
 
 class UserRow(Base):
@@ -23,7 +24,7 @@ class UserRow(Base):
     projects: Mapped[str] = mapped_column(Text, default="[]")  # JSON list, for project leads
     lang: Mapped[str] = mapped_column(String(2), default="sv")
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class WebSessionRow(Base):
@@ -32,8 +33,8 @@ class WebSessionRow(Base):
     token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[str] = mapped_column(String(100), index=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
 class LoginAttemptRow(Base):
@@ -43,7 +44,7 @@ class LoginAttemptRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(200), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
 
 
 class StepConfirmationRow(Base):
@@ -54,4 +55,4 @@ class StepConfirmationRow(Base):
     project: Mapped[str] = mapped_column(String(400), primary_key=True)
     step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     actor: Mapped[str] = mapped_column(String(100))
-    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime())
