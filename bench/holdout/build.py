@@ -1,4 +1,4 @@
-"""Write the independent holdout: three FMB project folders and their labels.
+"""Write the independent holdout: six FMB project folders and their labels.
 
 Usage: python bench/holdout/build.py OUTDIR
 
@@ -19,6 +19,9 @@ Projects:
   with planted gaps: an expert with an agreement and no declaration, an RG
   member with no declaration, no statistics at all.
 
+Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
+2026` and `Whiplash nytt FMB`.
+
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
 person could accept), draft, must_register, note; projects: folder, variant,
@@ -35,6 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_pptx, make_xlsx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: session3 beside it
+import session3
 
 STAFF = "socialstyrelsen.se"
 
@@ -2007,6 +2013,10 @@ def build(out: Path) -> Path:
         project, meta = make(share)
         files += [{**f, "set": part} for f in project.files]
         projects.append({**meta, "set": part})
+    for make3 in session3.PROJECTS:  # session 3: habits the four above lack
+        project, meta = make3(Project, share, dt)
+        files += [{**f, "set": "session3"} for f in project.files]
+        projects.append({**meta, "set": "session3"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
