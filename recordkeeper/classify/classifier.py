@@ -128,6 +128,11 @@ def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) 
     review = best - second < scoring.review_margin
     if review:
         reasons.append(f"ambiguous:{scored[1][1].id}")
+    weak = scoring.textless_weak_places
+    if weak and flags["no_text_layer"] and all(h.where in weak for h in hits if h.value > 0):
+        # a scan placed by its folder alone: nothing of it was read (issue #4)
+        review = True
+        reasons.append("textless:weak_evidence")
     confidence = _confidence(best, second, scoring.confident_score)
     return _Choice(spec, confidence, review or spec.id == scoring.fallback_class, tuple(reasons))
 

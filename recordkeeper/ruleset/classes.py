@@ -177,6 +177,11 @@ class Scoring(_Rule):
         12.0, gt=0, description="A score at which confidence approaches 1."
     )
     fallback_class: str = "other"
+    textless_weak_places: tuple[Location, ...] = Field(
+        default=(),
+        description="A file with no text layer (a scan) whose class rests only on signals "
+        "in these places (e.g. its folder) needs review: nothing of it was read.",
+    )
     location_factor: dict[Location, float] = Field(default_factory=_default_factors)
     text_window: TextWindow = TextWindow()
 

@@ -334,3 +334,31 @@ CASES = [
 @pytest.mark.parametrize(("want", "doc"), CASES, ids=[d.path for _, d in CASES])
 def test_shipped_rules_recognise_the_document(want: str, doc: DocumentFacts) -> None:
     assert classify_document(doc, RULES).doc_class == want
+
+
+# issue #4: a "Drafts"/"Utkast" folder also holds the versions that were sent out
+@pytest.mark.parametrize(
+    ("doc", "draft"),
+    [
+        (f("P/Drafts/Textförslag UMS remiss.docx", title="Textförslag"), False),
+        (f("P/Utkast/Kort om diagnosen.docx", title="Kort om diagnosen"), False),
+        (f("P/Drafts/Textförslag.docx", title="Textförslag", has_tracked_changes=True), True),
+        (f("P/Gamla versioner/Textförslag.docx", title="Textförslag"), True),
+    ],
+    ids=["drafts-folder", "utkast-folder", "drafts-folder-tracked", "old-versions"],
+)
+def test_a_drafts_folder_alone_does_not_make_a_draft(doc: DocumentFacts, draft: bool) -> None:
+    assert classify_document(doc, RULES).is_draft is draft
+
+
+def test_a_scan_placed_by_its_folder_alone_goes_to_review() -> None:
+    scan = f("P/Jäv RG/Skanning_0931.pdf", kind="pdf", has_text_layer=False)
+    result = classify_document(scan, RULES)
+    assert (result.doc_class, result.needs_review) == ("coi_declaration", True)
+    assert "textless:weak_evidence" in result.reasons
+
+
+def test_a_scan_named_for_what_it_is_is_not_sent_to_review_for_that() -> None:
+    scan = f("P/Jäv RG/Jävsdeklaration Karin Ek.pdf", kind="pdf", has_text_layer=False)
+    result = classify_document(scan, RULES)
+    assert (result.doc_class, result.needs_review) == ("coi_declaration", False)
