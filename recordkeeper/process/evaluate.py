@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from recordkeeper.process.people import Person
 from recordkeeper.process.result import Evaluation, Finding, Missing, PersonResult, StepResult
 from recordkeeper.process.text import ClassifiedDocument, DocView, fold, has_word
-from recordkeeper.ruleset.process import Evidence, PeopleRule, ProcessRules, Step
+from recordkeeper.ruleset.process import Evidence, PeopleRule, ProcessRules, Step, Terms
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -63,6 +63,7 @@ class _Run:
     findings: list[Finding] = field(default_factory=list)
     person_docs: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     pools: dict[str, _Pool] = field(default_factory=dict)
+    readable: dict[str, _Readable] = field(default_factory=dict)
 
 
 def evaluate_project(
@@ -158,12 +159,18 @@ def _matching_docs(run: _Run, item: Evidence) -> list[DocView]:
             continue
         if item.version == "final" and doc.is_draft:
             continue
-        if item.terms is not None and not view.matches(item.terms.any, item.terms.fields):
+        if item.terms is not None and not _has_terms(view, item.terms):
             continue
         if item.exclude is not None and view.matches(item.exclude.any, item.exclude.fields):
             continue
         out.append(view)
     return out
+
+
+def _has_terms(view: DocView, terms: Terms) -> bool:
+    if view.matches(terms.any, terms.fields):
+        return True
+    return bool(terms.in_text) and view.matches(terms.in_text, ("text",))
 
 
 def _named_as(view: DocView, item: Evidence) -> bool:
@@ -207,9 +214,13 @@ class _Pool:
     covered: set[str]
 
 
-def _pool(run: _Run, item: Evidence) -> _Pool:
-    what = item.classes[0]
-    cached = run.pools.get(what)
+_Readable = tuple[list[Evidence], list[str], dict[str, list[str]], set[str]]
+
+
+def _readable(run: _Run, what: str) -> _Readable:
+    """For one per-person class: its rules, its documents with no named subject, the
+    documents by person, and the people lacking one (before any elimination)."""
+    cached = run.readable.get(what)
     if cached is not None:
         return cached
     variant = run.project.variant
@@ -223,16 +234,33 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
     by_person = _attribute(list(views.values()), run.project.people)
     named = {p for paths in by_person.values() for p in paths} | run.project.named_documents
     unnamed = sorted(path for path in views if path not in named)
-    # a scan with no text that nothing could classify may be one of them too
-    unnamed += sorted(
-        v.doc.path for v in run.views if _unreadable_unknown(v) and v.doc.path not in views
-    )
     roles = {e.per_person for e in items}
     lacking = {
         p.name
         for p in run.project.people
-        if roles & p.roles and len(by_person.get(p.name, [])) < item.min_count
+        if roles & p.roles and len(by_person.get(p.name, [])) < min(e.min_count for e in items)
     }
+    run.readable[what] = (items, unnamed, by_person, lacking)
+    return run.readable[what]
+
+
+def _pool(run: _Run, item: Evidence) -> _Pool:
+    what = item.classes[0]
+    cached = run.pools.get(what)
+    if cached is not None:
+        return cached
+    items, unnamed, by_person, lacking = _readable(run, what)
+    unnamed = list(unnamed)
+    # a scan with no text that nothing could classify may be one of them too, but the
+    # same scans may also be the agreements someone lacks: they count only when there
+    # are enough for every gap they could fill, else one scan would hide two (issue #4)
+    matched = {path for e in items for path in (v.doc.path for v in _matching_docs(run, e))}
+    unknown = [v.doc.path for v in run.views if _unreadable_unknown(v)]
+    unknown = sorted(path for path in unknown if path not in matched)
+    others = {e.classes[0] for s in run.rules.steps for e in s.evidence if e.per_person} - {what}
+    gaps = len(lacking) + sum(_gap(run, other) for other in others)
+    if len(unnamed) + len(unknown) >= gaps:
+        unnamed += unknown
     covered = lacking if lacking and len(unnamed) >= len(lacking) else set()
     if unnamed:
         first = next(s.id for s in run.rules.steps if any(e in s.evidence for e in items))
@@ -242,6 +270,12 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
         )
     run.pools[what] = _Pool(by_person, unnamed, covered)
     return run.pools[what]
+
+
+def _gap(run: _Run, what: str) -> int:
+    """How many people lack a document of `what` that its own unnamed ones cannot cover."""
+    _items, unnamed, _by_person, lacking = _readable(run, what)
+    return len(lacking) if len(unnamed) < len(lacking) else 0
 
 
 def _unreadable_unknown(view: DocView) -> bool:

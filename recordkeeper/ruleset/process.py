@@ -38,6 +38,9 @@ class Terms(_Rule):
 
     any: tuple[str, ...] = Field(min_length=1)
     fields: tuple[Field_, ...] = ("name", "folders", "title", "headings", "subject")
+    # phrases that also count when found in the body text: only ones that say what
+    # the document is ("möte med rekommendationsgruppen"), since a body mentions much
+    in_text: tuple[str, ...] = ()
 
 
 class Signal(_Rule):

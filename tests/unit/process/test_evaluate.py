@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from recordkeeper.process import ProjectFile, check_documents
+from recordkeeper.process import ClassifiedDocument, ProjectFile, check_documents
 from recordkeeper.process.projectfile import Confirmation, PersonEntry
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.ruleset.process import ProcessRules
@@ -302,3 +303,44 @@ def test_notes_named_with_the_rg_abbreviation_are_the_rg_meeting(rules) -> None:
     notes = doc("10 Svar/Anteckningar RG 2025-10-02.docx", "meeting_notes", "Deltagare: ...")
     docs = [*project("new", drop=("rg_meeting",)), notes]
     assert statuses(rules, docs)["consider_comments"] == "complete"
+
+
+def test_notes_that_name_the_rg_meeting_only_in_the_body_are_the_rg_meeting(rules) -> None:
+    notes = doc(
+        "06 Möte/Anteckningar 2025-05-14.docx",
+        "meeting_notes",
+        "Deltagare: Maria Lind, Olof Sund\nMötet med rekommendationsgruppen hölls eftersom "
+        "enkätsvaren var motstridiga.",
+        title="Minnesanteckningar",
+    )
+    docs = [*project("update", drop=("rg_meeting",)), notes]
+    assert statuses(rules, docs)["consider_comments"] == "complete"
+
+
+def test_notes_that_merely_mention_the_rg_are_not_the_rg_meeting(rules) -> None:
+    notes = doc(
+        "06 Möte/Anteckningar 2025-05-14.docx",
+        "meeting_notes",
+        "Deltagare: Karin Ek, Lars Berg\nTextförslaget skickas till rekommendationsgruppen.",
+        title="Minnesanteckningar",
+    )
+    docs = [*project("update", drop=("rg_meeting",)), notes]
+    assert statuses(rules, docs)["consider_comments"] == "needs_confirmation"
+
+
+def _textless_pdf(path: str) -> ClassifiedDocument:
+    scan = doc(path, "other", "")
+    return ClassifiedDocument(replace(scan.facts, kind="pdf"), scan.classification)
+
+
+def test_one_unreadable_scan_never_fills_two_gaps(rules) -> None:
+    # a declaration lacking for one person, an agreement for another: one scan nothing
+    # could read may be either, so crediting it would hide a gap (issue #4)
+    docs = project("new", coi_missing_for=("Maria Lind",), drop=("agreement Lars Berg",))
+    docs.append(_textless_pdf("04 RG/IMG_4411.pdf"))
+    evaluation = check_documents(rules, docs, TODAY)
+    missing = {(p.name, what) for p in evaluation.people for what in p.missing}
+    assert missing == {("Maria Lind", "coi_declaration"), ("Lars Berg", "agreement")}
+    docs.append(_textless_pdf("04 RG/IMG_4412.pdf"))
+    evaluation = check_documents(rules, docs, TODAY)
+    assert not [p for p in evaluation.people if p.missing]
