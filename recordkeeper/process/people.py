@@ -216,7 +216,17 @@ def _split_names(value: str, *, lenient: bool = False) -> list[str]:
     while index < len(segments):
         segment = segments[index]
         following = segments[index + 1] if index + 1 < len(segments) else ""
-        if len(segment.split()) == 1 and 1 <= len(following.split()) <= 2:
+        words, next_words = len(segment.split()), len(following.split())
+        register = words == 1 and 1 <= next_words <= 2  # "Ek, Karin"
+        # after a name label, a double surname too: "Namn: Nilsson Ek, Lena" (a capital:
+        # "Namn: Karin Sjöberg, ortoped" is a name and a title)
+        register |= (
+            lenient
+            and len(segments) == 2
+            and (words, next_words) == (2, 1)
+            and following[:1].isupper()
+        )
+        if register:
             candidate = f"{segment}, {following}"
             if looks_like_name(candidate, lenient=lenient):
                 out.append(candidate)
@@ -336,7 +346,11 @@ class _Finder:
             # signatories and employers, not members
             self._subjects(doc, lines, folder_role)
             return
-        self._lists(doc, lines, self.listed_roles.get(doc.doc_class) or folder_role)
+        # a list's role: the class's, else the document's own title ("Rekommendationsgruppens
+        # sammansättning" over a table headed "Namn | Yrke | Region"), else its folder's
+        title_role = _role_of(padded(doc.facts.title or ""), self.roles)
+        default = self.listed_roles.get(doc.doc_class) or title_role or folder_role
+        self._lists(doc, lines, default)
         if doc.facts.email is not None:
             self._email(doc)
 
@@ -347,10 +361,12 @@ class _Finder:
 
     def _subjects(self, doc: ClassifiedDocument, lines: list[str], folder_role: str | None) -> None:
         """The person a declaration or agreement is about. The role comes from the
-        folder or the class (strong), else from the text (weak: a declaration form
-        may say "sakkunnig" whoever fills it in)."""
-        strong = self.class_roles.get(doc.doc_class) or folder_role
-        weak = None if strong else _role_of(padded(doc.facts.text[:20_000]), self.roles)
+        class (strong), else from the folder or the text (weak: a declaration form
+        may say "sakkunnig" whoever fills it in, and one folder "Experts" may hold
+        the declarations of both groups, issue #4); a list naming the person wins."""
+        strong = self.class_roles.get(doc.doc_class)
+        weak = None if strong else folder_role
+        weak = weak or (None if strong else _role_of(padded(doc.facts.text[:20_000]), self.roles))
         roles = {strong} if strong else set()
         weak_roles = {weak} if weak else set()
         names: list[str] = []

@@ -140,3 +140,31 @@ def test_initials_and_signed_markers_in_file_names_are_not_names(rules) -> None:
     people = {p.name: p for p in find_people(rules, docs)}
     assert set(people) == {"Karin Ek", "Sofia Lindgren"}
     assert people["Karin Ek"].subject_of == {"02 Projektgrupp/JD_KE_signerad.pdf"}
+
+
+def test_a_folder_of_both_groups_gives_way_to_the_groups_own_list(rules) -> None:
+    # "Experts/" holds the declarations of experts and RG members alike (issue #4); the
+    # list titled for the recommendation group says who is in it
+    docs = [
+        doc("Experts/JD RG Anna Sund.pdf", "coi_declaration", "Jävsdeklaration\nNamn: Anna Sund"),
+        doc("Experts/Jävsdeklaration Erik Nordin.pdf", "coi_declaration", "Namn: Erik Nordin"),
+        doc(
+            "Experts/RG sammansättning.docx",
+            "nomination_request",
+            "Namn\nYrke\nRegion\nAnna Sund\nPsykolog\nRegion Värmland",
+            title="Rekommendationsgruppens sammansättning",
+        ),
+    ]
+    assert roles_by_name(rules, docs) == {"Anna Sund": {"rg_member"}, "Erik Nordin": {"expert"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Namn: Nilsson Ek, Lena\nNamnförtydligande: Lena Nilsson Ek", "Lena Nilsson Ek"),
+        ("Namn: Karin Sjöberg, ortoped", "Karin Sjöberg"),
+    ],
+)
+def test_a_double_surname_in_register_order_is_one_person(rules, text, name) -> None:
+    people = find_people(rules, [doc("02 Jäv/Jävsdeklaration.pdf", "coi_declaration", text)])
+    assert [p.name for p in people] == [name]
