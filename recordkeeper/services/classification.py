@@ -279,8 +279,7 @@ def _classify_batch(
     )
     corrections = repo.corrections_for_many(session, [(d.id, d.current_sha256) for d in docs])
     existing = repo.classification_rows(session, [d.id for d in docs])
-    inserts: list[dict[str, Any]] = []
-    changed = 0
+    made: list[tuple[DocumentRow, _Input, Classification]] = []
     for doc in docs:
         try:
             facts = inputs[doc.id] or _facts_of(doc, cached.get(doc.current_sha256 or ""))
@@ -293,8 +292,43 @@ def _classify_batch(
         except Exception as exc:  # a loop survives its items (STYLE §9.6)
             log.exception("classify_failed", doc_id=doc.id, error=type(exc).__name__)
             continue
-        changed += _store(tx, doc, facts, result, digest, ctx, existing, inserts)
-    repo.insert_classifications(session, inserts)
+        made.append((doc, facts, result))
+    return _store_all(tx, made, digest, ctx, existing)
+
+
+def _store_all(
+    tx: Tx,
+    made: list[tuple[DocumentRow, _Input, Classification]],
+    digest: str,
+    ctx: Context,
+    existing: dict[str, ClassificationRow],
+) -> int:
+    """Store a batch's classifications with their audit events; how many changed.
+
+    The whole batch goes in one savepoint with one insert for its new rows. If
+    anything in it fails, the batch goes again document by document, each in a
+    savepoint of its own with its own insert: a document whose row or audit event
+    is refused rolls back alone (row, audit entries) and is logged; the others stay.
+    """
+    inserts: list[dict[str, Any]] = []
+    try:
+        with tx.savepoint():
+            changed = sum(_store(tx, *item, digest, ctx, existing, inserts) for item in made)
+            repo.insert_classifications(tx.session, inserts)
+        return changed
+    except Exception as exc:  # the per-document way isolates what failed
+        log.warning("classify_batch_stored_per_document", error=type(exc).__name__)
+    changed = 0
+    for doc, facts, result in made:
+        inserts = []
+        try:
+            with tx.savepoint():
+                stored = _store(tx, doc, facts, result, digest, ctx, existing, inserts)
+                repo.insert_classifications(tx.session, inserts)
+        except Exception as exc:
+            log.exception("classify_store_failed", doc_id=doc.id, error=type(exc).__name__)
+            continue
+        changed += stored
     return changed
 
 

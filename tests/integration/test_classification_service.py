@@ -213,3 +213,40 @@ def test_a_worker_classification_is_taken_only_for_the_same_rules_path_and_conte
     assert stage(digest, rel, sha) == "approval"  # current: stored as the worker made it
     correct_classification(ctx, document_id, "registrator1", doc_class="coi_declaration")
     assert stage(digest, rel, sha) == "coi_declaration"  # a correction still wins
+
+
+def _refuse_class_rows(store: Store, doc_class: str) -> None:
+    """Make the database refuse classification rows of one class, as a constraint would."""
+    when = f"NEW.doc_class = '{doc_class}'"
+    with store.engine.begin() as conn:
+        if store.dialect == "sqlite":
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER refuse_class BEFORE INSERT ON classifications WHEN {when} "
+                "BEGIN SELECT RAISE(ABORT, 'row refused'); END"
+            )
+            return
+        conn.exec_driver_sql(
+            "CREATE FUNCTION refuse_row() RETURNS trigger AS "
+            "$$ BEGIN RAISE EXCEPTION 'row refused'; END $$ LANGUAGE plpgsql"
+        )
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER refuse_class BEFORE INSERT ON classifications "
+            f"FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION refuse_row()"
+        )
+
+
+def test_a_document_whose_row_is_refused_is_skipped_and_the_others_are_kept(
+    ctx: Context, share: Path
+) -> None:
+    _declaration(share / PROJECT / "jäv.docx")
+    _minutes(share / PROJECT / "möte.docx")
+    _refuse_class_rows(ctx.store, "meeting_notes")
+    scan(ctx)  # one batch: both documents are classified in the same transaction
+    ids = doc_id(ctx.store, "jäv.docx"), doc_id(ctx.store, "möte.docx")
+    with ctx.store.read() as s:
+        declaration, minutes = (current_classification(s, i) for i in ids)
+        events = s.execute(select(AuditEntryRow.idx, AuditEntryRow.event)).all()
+    assert declaration is not None and declaration.doc_class == "coi_declaration"
+    assert minutes is None  # refused: no row, and no audit event for it
+    assert [e for _, e in events].count("document_classified") == 1
+    assert sorted(i for i, _ in events) == list(range(len(events)))  # no gap in the log
