@@ -362,3 +362,90 @@ def test_a_scan_named_for_what_it_is_is_not_sent_to_review_for_that() -> None:
     scan = f("P/Jäv RG/Jävsdeklaration Karin Ek.pdf", kind="pdf", has_text_layer=False)
     result = classify_document(scan, RULES)
     assert (result.doc_class, result.needs_review) == ("coi_declaration", False)
+
+
+# issue #4, session-3 holdout habits: names and forms the rules had not seen
+SESSION3_CASES = [
+    (
+        "survey_response",
+        f(
+            "P/06 Remiss/Survey export 2026-06-08.xlsx",
+            kind="xlsx",
+            text="ResponseID\nStarted\nCompleted\nQ1 Stämmer rekommendationen?\nR001\nJa",
+        ),
+    ),
+    (
+        "nomination_request",
+        f(
+            "P/03 RG/Deltagare rekommendationsgrupp.xlsx",
+            kind="xlsx",
+            text="Namn\tProfession\tRegion\nLina Berg\tDistriktsläkare\tRegion Halland",
+        ),
+    ),
+    (
+        "meeting_notes",
+        f(
+            "P/05 Texter/2026-04-14.docx",
+            text=(
+                "Uppstartsmöte FMB migrän 14 april\nNärvarande: Jonas Ahl, Karin Wiik\n"
+                "JA tar Kort om diagnosen, KW ICF-texterna."
+            ),
+        ),
+    ),
+    (
+        "meeting_notes",
+        f(
+            "P/Texter/20260210.docx",
+            text="Anteckningar uppstartsmöte FMB whiplash\nGenomgång av instruktionen.",
+        ),
+    ),
+    (
+        "presentation",
+        f("P/Texter/Uppstart.pptx", kind="pptx", title="FMB whiplash", text="Uppstart 10 februari"),
+    ),
+    (
+        "coi_declaration",
+        f(
+            "P/RG/SV_ Inbjudan att delta i rekommendationsgruppen.eml",
+            kind="eml",
+            text="Hej Amir, jag deltar gärna. Jävsdeklarationen bifogas.",
+            email=EmailFacts(
+                sender="Hanna Lund <hanna.lund@rjl.se>",
+                subject="SV: Inbjudan att delta i rekommendationsgruppen – FMB whiplash",
+                attachment_names=("Jävsdeklaration_HL.pdf",),
+            ),
+        ),
+    ),
+    (
+        "coi_declaration",
+        f(
+            "P/RG/Re_ Declaration of interests.eml",
+            kind="eml",
+            text="Hi Amir,\nattached is my signed declaration.",
+            email=EmailFacts(
+                sender="David Ek <david.ek@regionstockholm.se>",
+                subject="Re: Inbjudan att delta i rekommendationsgruppen – FMB whiplash",
+                attachment_names=("DoI David Ek signed.pdf",),
+            ),
+        ),
+    ),
+    # the agency's invitation with the form attached stays the invitation
+    (
+        "nomination_request",
+        f(
+            "P/RG/Inbjudan rekommendationsgrupp.eml",
+            kind="eml",
+            text="Hej, NPO har föreslagit dig. Fyll i bifogad jävsdeklaration.",
+            email=EmailFacts(
+                sender="Amir Osman <amir.osman@socialstyrelsen.se>",
+                subject="Inbjudan att delta i rekommendationsgruppen – FMB whiplash",
+                attachment_names=("Jävsdeklaration.docx",),
+            ),
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("want", "doc"), SESSION3_CASES, ids=[d.path for _, d in SESSION3_CASES])
+def test_session3_habits_are_recognised(want: str, doc: DocumentFacts) -> None:
+    assert classify_document(doc, RULES).doc_class == want
