@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from recordkeeper.model import EmailFacts
 from recordkeeper.process import ClassifiedDocument, ProjectFile, check_documents
 from recordkeeper.process.projectfile import Confirmation, PersonEntry
 from recordkeeper.ruleset.load import load_ruleset
@@ -344,3 +345,27 @@ def test_one_unreadable_scan_never_fills_two_gaps(rules) -> None:
     docs.append(_textless_pdf("04 RG/IMG_4412.pdf"))
     evaluation = check_documents(rules, docs, TODAY)
     assert not [p for p in evaluation.people if p.missing]
+
+
+def test_thanks_with_how_the_comments_were_handled_is_the_feedback_to_the_rg(rules) -> None:
+    thanks = doc(
+        "11 Revidering/Tack till rekommendationsgruppen.eml",
+        "correspondence",
+        "Tack för era svar. Bifogat finns en sammanställning av hur synpunkterna har hanterats.",
+        email=EmailFacts(sender="anna.berg@sos.se", subject="Tack för era synpunkter – FMB"),
+    )
+    docs = [*project("new", drop=("feedback",)), thanks]
+    assert statuses(rules, docs)["revise"] == "complete"
+
+
+def test_a_proposal_revised_after_the_comments_shows_revision_began(rules) -> None:
+    stopped = [d for d in project("new") if not _late(d.path) or d.path.startswith("10 ")]
+    assert statuses(rules, stopped)["revise"] == "missing"
+    revised = doc(
+        "11 Revidering/Reviderat textförslag efter RG.docx",
+        "text_proposal",
+        "Rekommendation: deltid 2–6 veckor.",
+        title="Reviderat textförslag efter synpunkter",
+        draft=True,
+    )
+    assert statuses(rules, [*stopped, revised])["revise"] == "partial"
