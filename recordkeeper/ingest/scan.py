@@ -42,6 +42,7 @@ __all__ = [
     "escape_name",
     "hash_file",
     "inspect_path",
+    "listing_digest",
     "project_of",
     "scan_tree",
     "stat_key",
@@ -80,12 +81,27 @@ class ScanResult:
     locks: set[str] = field(default_factory=set)  # rel paths of Office/LibreOffice lock files
     unlisted_dirs: dict[str, UnreadableReason] = field(default_factory=dict)  # rel dir -> reason
     dirs: int = 0
-    unchanged: int = 0  # entries matching `known` exactly, left out of `entries`
+    unchanged: int = 0  # entries matching `known` or a folder digest, left out of `entries`
+    # with `digests`: every listed folder -> (listing_digest, plain files), or None when
+    # it also holds something else (a link, a special file, a bad name)
+    folders: dict[str, tuple[str, int] | None] = field(default_factory=dict)
+    matched: set[str] = field(default_factory=set)  # folders whose digest equalled the given one
 
 
 def stat_key(size: int | None, mtime_ns: int | None, inode: int | None) -> int:
     """One int standing for (size, mtime_ns, inode): a compact 'unchanged' check for rescans."""
     return hash((size, mtime_ns, inode))
+
+
+def listing_digest(parts: list[str]) -> str:
+    """The digest of a folder's plain files, from `name\0size\0mtime_ns\0inode` strings.
+
+    Sorted first (listing order is the file system's); a plain file's name is
+    printable, so it holds neither NUL nor a newline and the join is unambiguous.
+    """
+    parts.sort()
+    text = "\n".join(parts)
+    return hashlib.blake2b(b"v1\n" + text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def compile_ignore(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -165,6 +181,7 @@ def scan_tree(
     ignore: re.Pattern[str],
     prefix: str = "",
     known: dict[str, int] | None = None,
+    digests: dict[str, str] | None = None,
 ) -> ScanResult:
     """Walk `root/prefix` (prefix "" = the whole root) without following links out of it.
 
@@ -172,7 +189,10 @@ def scan_tree(
     reported in `unlisted_dirs` under the key `prefix`. With `known` (path ->
     `stat_key`), every path seen is removed from it, and a regular file whose
     stat key matches is only counted (`unchanged`): what stays in `known` was
-    not seen.
+    not seen. With `digests` (folder -> `listing_digest`; not with `known`),
+    each folder's plain files are digested (`folders`); a folder holding only
+    plain files whose digest equals the given one is only counted (`matched`,
+    `unchanged`), the files of every other folder are in `entries`.
     """
     result = ScanResult()
     entries = result.entries
@@ -183,6 +203,7 @@ def scan_tree(
     stack = [prefix]
     match = ignore.fullmatch
     unchanged = ignored = 0
+    plain: list[str] | None = None
     while stack:
         rel_dir = stack.pop()
         abs_dir = f"{root_real}/{rel_dir}" if rel_dir else root_real
@@ -201,6 +222,9 @@ def scan_tree(
             result.dirs += 1
             base = f"{rel_dir}/" if rel_dir else ""
             room = MAX_PATH_CHARS - len(base)  # longer names make a bad_name
+            others = len(entries)  # entries before this folder's: more after means not only plain
+            if digests is not None:
+                plain = []
             # Listing by descriptor: each stat is an fstatat() relative to this
             # directory, not a walk of the whole path from / again.
             with os.scandir(fd if _SCANDIR_FD else abs_dir) as listing:
@@ -216,6 +240,11 @@ def scan_tree(
                             if len(name) <= room and name.isprintable():
                                 # fast path: a plain file with a good name (almost every entry)
                                 st = entry.stat(follow_symlinks=False)
+                                if plain is not None:
+                                    plain.append(
+                                        f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}"
+                                    )
+                                    continue
                                 rel = base + name
                                 # stat_key inlined (a call per file is ~1% of a rescan);
                                 # test_scan pins that the two agree
@@ -235,6 +264,10 @@ def scan_tree(
                         continue  # vanished between listing and stat: the next look sees it
                     pop(base + name, None)
                     _visit(entry, base + name, f"{abs_dir}/{name}", root_real, result, stack)
+            if plain is not None and digests is not None:
+                unchanged += _settle_folder(
+                    rel_dir, base, plain, len(entries) > others, digests, result
+                )
         except OSError as exc:  # the listing failed half-way
             result.unlisted_dirs[rel_dir] = _dir_reason(exc)
         finally:
@@ -242,6 +275,27 @@ def scan_tree(
     result.unchanged = unchanged
     result.ignored = ignored
     return result
+
+
+def _settle_folder(
+    rel_dir: str,
+    base: str,
+    plain: list[str],
+    mixed: bool,
+    digests: dict[str, str],
+    result: ScanResult,
+) -> int:
+    """Digest a listed folder's plain files; returns how many are unchanged (0 or all)."""
+    digest = listing_digest(plain)
+    result.folders[rel_dir] = None if mixed else (digest, len(plain))
+    if not mixed and digests.get(rel_dir) == digest:
+        result.matched.add(rel_dir)
+        return len(plain)
+    append = result.entries.append
+    for part in plain:
+        name, size, mtime_ns, inode = part.split("\0")
+        append(FileEntry(base + name, int(size), int(mtime_ns), int(inode)))
+    return 0
 
 
 def _dir_reason(exc: OSError) -> UnreadableReason:

@@ -38,11 +38,13 @@ from recordkeeper.ingest.extract import Limits, codec, extract_file
 from recordkeeper.ingest.scan import (
     FileEntry,
     HashOutcome,
+    ScanResult,
     compile_ignore,
     hash_file,
     inspect_path,
     project_of,
     scan_tree,
+    stat_key,
 )
 from recordkeeper.ingest.stability import lock_names_for
 from recordkeeper.model import (
@@ -58,6 +60,7 @@ from recordkeeper.services.roots import RootSpec as RootSpec  # re-exported: roo
 from recordkeeper.services.roots import configured_roots as configured_roots
 from recordkeeper.services.roots import resolve_roots as resolve_roots
 from recordkeeper.services.roots import root_key as root_key
+from recordkeeper.store import folder_digests
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
@@ -210,18 +213,39 @@ class RootIngestor:
     # ---- planning --------------------------------------------------------------------------
 
     def plan(self) -> Plan:
-        """Walk the root and compare (size, mtime, inode) with the store; nothing is read."""
+        """Walk the root and compare (size, mtime, inode) with the store; nothing is read.
+
+        A folder whose listing has the digest last verified for it is unchanged
+        without loading its documents (`store.folder_digests`); the documents of
+        the other folders are loaded and compared file by file, and those found
+        equal to their listing get a digest for the next time.
+        """
+        key = self.root.key
         with self.ctx.store.read() as session:
-            clean, flagged = repo.known_stat_keys(session, self.root.key)
-        walk = scan_tree(self.root.path, self.ignore, known=clean)
+            stored = folder_digests.load(session, key)  # before any document: see its save()
+        given = {f: s.digest for f, s in stored.items() if s.digest is not None}
+        walk = scan_tree(self.root.path, self.ignore, digests=given)
+        dirty = [f for f in walk.folders if f not in walk.matched]
+        with self.ctx.store.read() as session:
+            clean, flagged = folder_digests.known_for(session, key, stored, walk.matched, dirty)
         candidates: list[FileEntry] = []
         unchanged = walk.unchanged
         for entry in walk.entries:
-            if _is_unchanged(flagged.pop(entry.rel_path, None), entry):
+            rel = entry.rel_path
+            known_key = clean.pop(rel, None)
+            if known_key is not None:
+                if entry.problem is None and known_key == stat_key(
+                    entry.size, entry.mtime_ns, entry.inode
+                ):
+                    unchanged += 1
+                else:
+                    candidates.append(entry)
+            elif _is_unchanged(flagged.pop(rel, None), entry):
                 unchanged += 1
             else:
                 candidates.append(entry)
         known = [*clean, *flagged]  # what the walk did not see
+        self._save_digests(walk, stored, dirty, candidates, known)
         unlisted = walk.unlisted_dirs
         missing = [p for p in known if not _under(p, unlisted)]
         seen_nothing = not walk.entries and not walk.unchanged and not walk.ignored
@@ -238,6 +262,28 @@ class RootIngestor:
             unchanged,
             unlisted,
         )
+
+    def _save_digests(
+        self,
+        walk: ScanResult,
+        stored: dict[str, folder_digests.FolderState],
+        dirty: list[str],
+        candidates: list[FileEntry],
+        unseen: list[str],
+    ) -> None:
+        """Digest the dirty folders found equal to the store (no candidate, nothing unseen)."""
+        folder_of = folder_digests.folder_of
+        changed = {folder_of(e.rel_path) for e in candidates} | {folder_of(p) for p in unseen}
+        verified = []
+        for folder in dirty:
+            listing = walk.folders[folder]
+            if listing is not None and folder not in changed:
+                state = stored.get(folder)
+                epoch = None if state is None else state.epoch
+                verified.append(folder_digests.Verified(folder, *listing, epoch))
+        if verified:
+            with self.ctx.store.transaction() as tx:
+                folder_digests.save(tx.session, self.root.key, verified)
 
     def scan(
         self, progress: Progress | None = None, should_stop: StopCheck | None = None

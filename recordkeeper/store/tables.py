@@ -37,8 +37,9 @@ class DocumentRow(Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    root: Mapped[str] = mapped_column(String(200))
-    path: Mapped[str] = mapped_column(Text)
+    # active_history: the folder digests' guard needs a moved document's old folder
+    root: Mapped[str] = mapped_column(String(200), active_history=True)
+    path: Mapped[str] = mapped_column(Text, active_history=True)
     project: Mapped[str | None] = mapped_column(String(400))
     state: Mapped[str] = mapped_column(String(16))  # present | gone | ignored
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())

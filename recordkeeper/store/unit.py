@@ -24,6 +24,7 @@ from sqlalchemy.sql.util import find_tables
 from recordkeeper.audit.log import canonical_entry, check_identifiers_only
 from recordkeeper.errors import StoreError
 from recordkeeper.model import AuditEvent
+from recordkeeper.store import folder_digests
 from recordkeeper.store.tables import AuditEntryRow
 
 # Any constant works; it only has to be the same in every instance (PostgreSQL).
@@ -228,6 +229,7 @@ def _watch(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_transaction_end", _on_end)
     event.listen(sessions, "after_soft_rollback", _on_soft_rollback)
     event.listen(sessions, "do_orm_execute", _on_orm_execute)
+    folder_digests.watch(sessions)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
