@@ -29,13 +29,10 @@ from sqlalchemy.sql import Delete, Insert, Update
 
 from recordkeeper.errors import StoreError
 from recordkeeper.ingest.scan import stat_key
-from recordkeeper.store.repo_documents import known_stat_keys
+from recordkeeper.store.repo_documents import PRESENT, KnownStat, known_stat_keys
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_ingest import FolderDigestRow
 
-PRESENT = "present"
-# (size, mtime_ns, inode, error_reason), as repo_documents.KnownStat
-KnownStat = tuple[int | None, int | None, int | None, str | None]
 _TABLE: Table = FolderDigestRow.__table__  # type: ignore[assignment]
 _DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 # Beyond this many folders to look at, one query for the whole root is cheaper.
@@ -89,7 +86,7 @@ def known_for(
     the matched ones they are every present document of the root; else the whole
     root's, less the matched folders'."""
     matched_files = sum(stored[f].files for f in matched)
-    if len(dirty) <= MAX_FOLDER_QUERIES and "" not in dirty:
+    if len(dirty) <= MAX_FOLDER_QUERIES:
         total = count_present(session, root)
         clean, flagged = known_in(session, root, dirty)
         if total == matched_files + len(clean) + len(flagged):
@@ -104,8 +101,8 @@ def known_for(
 def known_in(
     session: Session, root: str, folders: Iterable[str]
 ) -> tuple[dict[str, int], dict[str, KnownStat]]:
-    """Like `repo_documents.known_stat_keys`, for the documents directly in `folders`
-    (not the root folder ""): one query per folder."""
+    """Like `repo_documents.known_stat_keys`, for the documents directly in `folders`:
+    one query per folder (by index on SQLite; the root folder "" scans the root)."""
     clean: dict[str, int] = {}
     flagged: dict[str, KnownStat] = {}
     sqlite_ = session.get_bind().dialect.name == "sqlite"
@@ -115,7 +112,10 @@ def known_in(
             DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
             DocumentRow.error_reason,
         ).where(DocumentRow.root == root, DocumentRow.state == PRESENT)  # fmt: skip
-        if sqlite_:  # BINARY collation is byte order: [folder/, folder0) is the prefix, by index
+        if not folder:
+            lo = ""
+            query = query.where(~DocumentRow.path.contains("/"))
+        elif sqlite_:  # BINARY collation is byte order: [folder/, folder0) is the prefix, by index
             query = query.where(DocumentRow.path >= lo, DocumentRow.path < folder + "0")
         else:
             query = query.where(DocumentRow.path.startswith(lo, autoescape=True))

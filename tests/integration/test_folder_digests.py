@@ -277,3 +277,13 @@ def test_a_save_after_a_concurrent_change_writes_nothing(ctx: Context, share: Pa
         folder_digests.save(tx.session, key, stale)
     assert digests(ctx.store)["P"] is None
     assert digests(ctx.store)["New"] is None
+
+
+def test_files_directly_in_the_root_are_compared_too(ctx: Context, share: Path) -> None:
+    settled(ctx, share, ["top.txt", "P/a.txt"])
+    assert digests(ctx.store)[""] is not None
+    write(share / "top.txt", "changed, and longer")
+    (share / "P" / "a.txt").unlink()
+    report = scan(ctx)
+    assert report.changes == {"new_version": 1, "gone": 1}
+    assert scan(ctx).changes == {}
