@@ -19,6 +19,10 @@ that is ready per answer), so the parent's cost per file stays small next to
 the extraction itself. An optional `analyzer` (a picklable callable, e.g. the
 classifier with its rules) runs in the worker on each file's facts, so that
 work is spread over the workers too; its answer travels back with the facts.
+A worker also hands back, on request, the result already encoded for the
+store (`codec.dumps`), and for a job with a `root` it reads the file as
+`scan.read_checked` does and returns the SHA-256 and stat of the very bytes
+it extracted: the parent then neither reads, hashes nor encodes (issue #3).
 """
 
 from __future__ import annotations
@@ -43,10 +47,11 @@ from typing import Any, NamedTuple
 
 import structlog
 
-from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract import Limits, codec, extract_bytes, extract_file
+from recordkeeper.ingest.scan import HashOutcome, read_checked
 from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
 
-__all__ = ["Analyzed", "Analyzer", "ExtractionPool", "Job", "PoolError"]
+__all__ = ["Analyzed", "Analyzer", "Extracted", "ExtractionPool", "Job", "PoolError"]
 
 log = structlog.get_logger(__name__)
 
@@ -72,11 +77,29 @@ Analyzed = tuple[ExtractionResult, Any]
 
 
 class Job(NamedTuple):
-    """One file to extract."""
+    """One file to extract; with `root`, `rel_path` is read under it as `read_checked`
+    does (no link out of the tree, regular files only, unchanged while read) and the
+    answer carries the `HashOutcome` of what was read."""
 
     path: Path
     rel_path: str
     project: str | None = None
+    root: Path | None = None
+
+
+class Extracted(NamedTuple):
+    """A job's answer: the result (None when a `root` job's file could not be read or
+    changed while read: see `outcome`), the analyzer's answer, the result encoded by
+    `codec.dumps` (None unless asked for, or not to be stored: `internal`), and the
+    outcome of reading a `root` job (None: another job, or the worker failed)."""
+
+    result: ExtractionResult | None
+    analysis: Any = None
+    payload: bytes | None = None
+    outcome: HashOutcome | None = None
+
+
+_Answer = tuple[ExtractionResult | None, Any, bytes | None, HashOutcome | None]
 
 
 def _cap_memory(memory_mb: int) -> None:
@@ -94,7 +117,7 @@ def _cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _send_results(conn: Connection, outbox: queue.SimpleQueue[Analyzed | None]) -> None:
+def _send_results(conn: Connection, outbox: queue.SimpleQueue[_Answer | None]) -> None:
     """Worker's sender thread: a large result waiting for the parent to read the pipe
     must not keep the worker from starting its next file. Every result ready by the
     time the pipe is free goes in one message."""
@@ -119,21 +142,55 @@ def _send_results(conn: Connection, outbox: queue.SimpleQueue[Analyzed | None]) 
             return
 
 
-def _send_batch(conn: Connection, batch: list[Analyzed]) -> None:
+def _send_batch(conn: Connection, batch: list[_Answer]) -> None:
     try:
         conn.send(batch)
         return
     except MemoryError:
         pass
-    for result, extra in batch:  # one at a time; what still does not fit is reported
+    for answer in batch:  # one at a time; what still does not fit is reported
         try:
-            conn.send([(result, extra)])
+            conn.send([answer])
         except MemoryError:
             reason, detail = UnreadableReason.MEMORY, "result too large to send"
-            conn.send([(Unreadable(result.path, reason, detail), None)])
+            path = answer[0].path if answer[0] is not None else ""
+            conn.send([(Unreadable(path, reason, detail), None, None, None)])
 
 
-def _analyze(analyzer: Analyzer | None, result: ExtractionResult) -> Any:
+def _prepare(analyzer: Analyzer | None) -> None:
+    """Let an analyzer with a `prepare()` (the classifier compiling its rules) do its
+    one-time work now: before the worker says it is ready, or when a new one comes."""
+    prepare = getattr(analyzer, "prepare", None)
+    if callable(prepare):
+        try:
+            prepare()
+        except Exception as exc:  # it will fail again on use, where failures are handled
+            log.warning("analyzer_prepare_failed", error=type(exc).__name__)
+
+
+def _extract_job(
+    path: str, rel_path: str, project: str | None, root: str | None, limits: Limits
+) -> tuple[ExtractionResult | None, HashOutcome | None]:
+    """Extract one job; a `root` job reads (and hashes) its file once, as `read_checked`."""
+    if root is None:
+        return extract_file(Path(path), rel_path, limits, project), None
+    outcome, data = read_checked(Path(root), rel_path, limits.max_file_bytes)
+    if outcome.problem is not None or not outcome.is_stable:
+        return None, outcome
+    if data is None:  # replaced by a larger file since the walk
+        return Unreadable(rel_path, UnreadableReason.TOO_LARGE, f"{outcome.size} bytes"), outcome
+    return extract_bytes(data, rel_path, limits, project, outcome.sha256), outcome
+
+
+def _encoded(result: ExtractionResult | None) -> bytes | None:
+    if result is None or (
+        isinstance(result, Unreadable) and result.reason is UnreadableReason.INTERNAL
+    ):
+        return None  # not stored: the next pass tries again
+    return codec.dumps(result)
+
+
+def _analyze(analyzer: Analyzer | None, result: ExtractionResult | None) -> Any:
     if analyzer is None or not isinstance(result, DocumentFacts):
         return None
     try:
@@ -144,7 +201,8 @@ def _analyze(analyzer: Analyzer | None, result: ExtractionResult) -> Any:
 
 
 def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = None) -> None:
-    """Worker loop: receive batches of (path, rel_path, project), hand results to the sender.
+    """Worker loop: receive ("tasks", (items, analyze, encode)) with items of
+    (path, rel_path, project, root), hand one `_Answer` per item to the sender.
 
     Other messages: ("analyzer", callable) replaces the analyzer; None stops.
     """
@@ -153,8 +211,9 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
     # they are neither walked again nor copied on write page by page.
     gc.freeze()
     _cap_memory(limits.memory_mb)
+    _prepare(analyzer)
     conn.send(("ready", os.getpid()))
-    outbox: queue.SimpleQueue[Analyzed | None] = queue.SimpleQueue()
+    outbox: queue.SimpleQueue[_Answer | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
     sender.start()
     while True:
@@ -167,18 +226,25 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
         kind, body = message
         if kind == "analyzer":
             analyzer = body
+            _prepare(analyzer)
             continue
-        for path, rel_path, project in body:
-            result: ExtractionResult
+        items, analyze, encode = body
+        for path, rel_path, project, root in items:
+            result: ExtractionResult | None
+            outcome: HashOutcome | None = None
             extra: Any = None
+            payload: bytes | None = None
             try:
-                result = extract_file(Path(path), rel_path, limits, project)
-                extra = _analyze(analyzer, result)
+                result, outcome = _extract_job(path, rel_path, project, root, limits)
+                extra = _analyze(analyzer, result) if analyze else None
+                payload = _encoded(result) if encode else None
             except MemoryError:
                 result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
+                outcome, extra, payload = None, None, None
             except BaseException as exc:  # the worker must answer, whatever happened
                 result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
-            outbox.put((result, extra))
+                outcome, extra, payload = None, None, None
+            outbox.put((result, extra, payload, outcome))
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
 
@@ -237,6 +303,7 @@ class ExtractionPool:
         self._limits = limits
         self._analyzer = analyzer
         self._analyzer_gen = 0
+        self._flags = (False, False)  # (analyze, encode) of the running map call
         self._max_tasks = max_tasks_per_worker
         self._lock = threading.Lock()
         self._owner: int | None = None
@@ -261,19 +328,31 @@ class ExtractionPool:
         self, items: Iterable[Job | tuple[Path, str, str | None]]
     ) -> Iterator[ExtractionResult]:
         """Extract many files on all workers; results come back in input order."""
-        for result, _ in self.map_analyzed(items):
-            yield result
+        for done in self.map_extracted(_plain(items), analyze=False):
+            assert done.result is not None  # only `root` jobs answer None
+            yield done.result
 
     def map_analyzed(
         self, items: Iterable[Job | tuple[Path, str, str | None]]
     ) -> Iterator[Analyzed]:
         """Like `map`, with the analyzer's answer beside each result (None if none)."""
+        for done in self.map_extracted(_plain(items)):
+            assert done.result is not None  # only `root` jobs answer None
+            yield done.result, done.analysis
+
+    def map_extracted(
+        self, items: Iterable[Job], *, analyze: bool = True, encode: bool = False
+    ) -> Iterator[Extracted]:
+        """Extract many jobs on all workers, in input order, with what was asked for:
+        the analyzer's answer (`analyze`, when the pool has an analyzer), the encoded
+        result (`encode`), and for `root` jobs the outcome of reading the file."""
         if self._owner == threading.get_ident():
             raise PoolError("the pool is already in use by this thread (nested call)")
         with self._lock:
             if self._closed:
                 raise PoolError("the pool is closed")
             self._owner = threading.get_ident()
+            self._flags = (analyze, encode)
             try:
                 yield from self._run(iter(items))
             finally:
@@ -319,9 +398,9 @@ class ExtractionPool:
     # The worker runs its queue in order, so the head task is the running one and
     # its deadline starts when the result before it arrived.
 
-    def _run(self, items: Iterator[Job | tuple[Path, str, str | None]]) -> Iterator[Analyzed]:
+    def _run(self, items: Iterator[Job]) -> Iterator[Extracted]:
         window = len(self._workers) * _DEPTH * 4  # bound on results held back for ordering
-        done: dict[int, Analyzed] = {}
+        done: dict[int, Extracted] = {}
         again: deque[_Task] = deque()  # queued on a worker that had to be replaced
         next_index = 0
         next_out = 0
@@ -345,7 +424,7 @@ class ExtractionPool:
                         except StopIteration:
                             exhausted = True
                             continue
-                        task = _Task(next_index, Job(*item))
+                        task = _Task(next_index, item)
                         next_index += 1
                     assigned[slot].append(task)
             for worker, tasks in zip(self._workers, assigned, strict=True):
@@ -364,14 +443,18 @@ class ExtractionPool:
     def _dispatch(self, worker: _Worker, tasks: list[_Task], again: deque[_Task]) -> None:
         if not worker.queue and not worker.process.is_alive():  # died while idle
             self._replace(worker, again)
-        body = [(str(t.job.path), t.job.rel_path, t.job.project) for t in tasks]
+        items = [
+            (str(j.path), j.rel_path, j.project, None if j.root is None else str(j.root))
+            for j in (t.job for t in tasks)
+        ]
+        body = ("tasks", (items, *self._flags))
         try:
             self._send_analyzer(worker)
-            worker.conn.send(("tasks", body))
+            worker.conn.send(body)
         except (OSError, EOFError):  # died: these tasks never started; a fresh worker takes them
             self._replace(worker, again)
             self._send_analyzer(worker)
-            worker.conn.send(("tasks", body))
+            worker.conn.send(body)
         if not worker.queue:
             worker.deadline = time.monotonic() + self._limits.timeout_s
         worker.queue.extend(tasks)
@@ -381,7 +464,9 @@ class ExtractionPool:
             worker.conn.send(("analyzer", self._analyzer))
             worker.analyzer_gen = self._analyzer_gen
 
-    def _collect(self, busy: list[_Worker], done: dict[int, Analyzed], again: deque[_Task]) -> None:
+    def _collect(
+        self, busy: list[_Worker], done: dict[int, Extracted], again: deque[_Task]
+    ) -> None:
         """Wait for answers, deaths or the first deadline among the busy workers."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
         handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
@@ -393,27 +478,27 @@ class ExtractionPool:
             elif time.monotonic() >= worker.deadline:
                 task = worker.queue.popleft()
                 log.warning("extract_timeout", worker=worker.process.pid)
-                done[task.index] = (
+                done[task.index] = Extracted(
                     Unreadable(
                         task.job.rel_path,
                         UnreadableReason.TIMEOUT,
                         f"no result within {self._limits.timeout_s:g} s",
-                    ),
-                    None,
+                    )
                 )
                 replace = True
             if replace:
                 self._replace(worker, again)
 
-    def _drain(self, worker: _Worker, done: dict[int, Analyzed], again: deque[_Task]) -> bool:
+    def _drain(self, worker: _Worker, done: dict[int, Extracted], again: deque[_Task]) -> bool:
         """Take every result the worker has sent; True when it must be replaced."""
         try:
             while worker.queue and worker.conn.poll():
-                answer: list[Analyzed] = worker.conn.recv()
-                for result, extra in answer:
+                answer: list[_Answer] = worker.conn.recv()
+                for item in answer:
                     task = worker.queue.popleft()
-                    done[task.index] = (result, extra)
+                    done[task.index] = Extracted(*item)
                     worker.tasks += 1
+                    result = item[0]
                     if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:
                         # a process that ran out of memory is not trusted further: what it
                         # answered after this is dropped, and those files are read again
@@ -439,14 +524,12 @@ class ExtractionPool:
             reason = (
                 UnreadableReason.MEMORY if -code == signal.SIGKILL else UnreadableReason.INTERNAL
             )
-            done[task.index] = (
-                Unreadable(task.job.rel_path, reason, f"worker killed by {name}"),
-                None,
+            done[task.index] = Extracted(
+                Unreadable(task.job.rel_path, reason, f"worker killed by {name}")
             )
         else:
-            done[task.index] = (
-                Unreadable(task.job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})"),
-                None,
+            done[task.index] = Extracted(
+                Unreadable(task.job.rel_path, UnreadableReason.INTERNAL, f"worker exited ({code})")
             )
         return True
 
@@ -505,3 +588,12 @@ class ExtractionPool:
         for worker in self._workers:
             if worker.queue:
                 self._replace(worker)
+
+
+def _plain(items: Iterable[Job | tuple[Path, str, str | None]]) -> Iterator[Job]:
+    """Jobs of `map`/`map_analyzed`: never `root` jobs (their answer may hold no result)."""
+    for item in items:
+        job = Job(*item)
+        if job.root is not None:
+            raise PoolError("a job with a root needs map_extracted")
+        yield job

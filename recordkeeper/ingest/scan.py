@@ -44,6 +44,7 @@ __all__ = [
     "inspect_path",
     "listing_digest",
     "project_of",
+    "read_checked",
     "scan_tree",
     "stat_key",
 ]
@@ -426,40 +427,61 @@ def hash_file(root: Path, rel: str) -> HashOutcome:
     file, so a file swapped for a FIFO or a link after the scan is never read.
     A link inside the tree is opened at its (checked) target.
     """
+    return read_checked(root, rel, -1)[0]
+
+
+def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, bytes | None]:
+    """`hash_file`, also returning the bytes read when the file has at most `keep_bytes`.
+
+    One read serves both the hash and an extraction (issue #3: ingest hashes in
+    its extraction workers). A larger file is hashed in pieces and no bytes come
+    back; so do they not for a problem or a file that changed while read.
+    """
     root_real = os.path.realpath(root)
     abs_path = os.path.join(root_real, rel)
     try:
         real = os.path.realpath(abs_path, strict=True)
     except FileNotFoundError:
-        return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED)
+        return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
     except OSError as exc:
-        return HashOutcome(None, 0, 0, 0, _file_reason(exc))
+        return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
     if not _inside(real, root_real):
-        return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE)
+        return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(real, flags)
     except OSError as exc:
-        return HashOutcome(None, 0, 0, 0, _file_reason(exc))
+        return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+    data: bytes | None = None
+    grew = False
     with os.fdopen(fd, "rb", buffering=0) as handle:
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
+            problem = UnreadableReason.SPECIAL_FILE
             return HashOutcome(
-                None,
-                before.st_size,
-                before.st_mtime_ns,
-                before.st_ino,
-                UnreadableReason.SPECIAL_FILE,
-            )
+                None, before.st_size, before.st_mtime_ns, before.st_ino, problem
+            ), None
         try:
-            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            if before.st_size <= keep_bytes:
+                data = handle.read(before.st_size + 1)  # +1: notice growth
+                digest = hashlib.sha256(data).hexdigest()
+                grew = len(data) > before.st_size
+            else:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as exc:
-            return HashOutcome(
-                None, before.st_size, before.st_mtime_ns, before.st_ino, _file_reason(exc)
+            return (
+                HashOutcome(
+                    None, before.st_size, before.st_mtime_ns, before.st_ino, _file_reason(exc)
+                ),
+                None,
             )
         after = os.fstat(fd)
-    is_stable = (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns)
-    return HashOutcome(digest, after.st_size, after.st_mtime_ns, after.st_ino, None, is_stable)
+    is_stable = not grew and (before.st_size, before.st_mtime_ns) == (
+        after.st_size,
+        after.st_mtime_ns,
+    )
+    outcome = HashOutcome(digest, after.st_size, after.st_mtime_ns, after.st_ino, None, is_stable)
+    return outcome, data if is_stable else None
 
 
 def _file_reason(exc: OSError) -> UnreadableReason:

@@ -38,6 +38,10 @@ class WorkerClassifier:
     rules: ClassRules = field(compare=False, repr=False)
     digest: str
 
+    def prepare(self) -> None:
+        """Compile the rules now (the pool calls this before a worker takes files)."""
+        compiled(self.rules)
+
     def __call__(self, facts: DocumentFacts) -> Precomputed:
         result = classify_document(facts, compiled(self.rules))
         return Precomputed(self.digest, facts.path, facts.project, facts.sha256, result)

@@ -8,13 +8,15 @@ import signal
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
 import pytest
 
-from recordkeeper.ingest.extract import Limits
+from recordkeeper.ingest.extract import Limits, codec, extract_file
 from recordkeeper.ingest.pool import ExtractionPool, Job, PoolError
+from recordkeeper.ingest.scan import hash_file
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_docx, make_pdf, make_xlsx
 from tests import hostile
@@ -195,3 +197,67 @@ def test_the_analyzer_runs_in_the_workers_and_can_be_replaced(tmp_path: Path) ->
     assert [extra for _, extra in second] == ["Beslut", None]
     assert isinstance(third[0][0], DocumentFacts)  # a failing analyzer loses only its answer
     assert [extra for _, extra in third] == [None, None]
+
+
+def test_a_root_job_is_read_hashed_extracted_and_encoded_once_in_the_worker(
+    tmp_path: Path, pool: ExtractionPool
+) -> None:
+    root = tmp_path / "share"
+    (root / "P1").mkdir(parents=True)
+    path = make_docx(root / "P1" / "a.docx", title="Beslut")
+    (done,) = pool.map_extracted([Job(path, "P1/a.docx", "P1", root)], encode=True)
+    assert done.outcome == hash_file(root, "P1/a.docx")
+    assert done.result == extract_file(path, "P1/a.docx", Limits(timeout_s=30), "P1")
+    assert isinstance(done.result, DocumentFacts)
+    assert done.result.sha256 == done.outcome.sha256
+    assert done.payload == codec.dumps(done.result)
+
+
+def test_a_root_job_does_not_follow_a_link_out_of_the_root_nor_read_a_gone_file(
+    tmp_path: Path, pool: ExtractionPool
+) -> None:
+    root = tmp_path / "share"
+    root.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Utanför", encoding="utf-8")
+    (root / "link.txt").symlink_to(outside)
+    jobs = [Job(root / n, n, None, root) for n in ("link.txt", "gone.txt")]
+    done = list(pool.map_extracted(jobs, encode=True))
+    assert [(d.result, d.payload) for d in done] == [(None, None), (None, None)]
+    assert [d.outcome.problem if d.outcome else None for d in done] == [
+        UnreadableReason.LINK_OUTSIDE_TREE,
+        UnreadableReason.VANISHED,
+    ]
+
+
+def test_map_refuses_a_root_job(tmp_path: Path, pool: ExtractionPool) -> None:
+    with pytest.raises(PoolError):
+        list(pool.map([Job(tmp_path / "a.txt", "a.txt", None, tmp_path)]))
+
+
+def test_the_analyzer_runs_only_when_asked(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "ok.docx", title="Beslut")
+    with ExtractionPool(Limits(), workers=1, analyzer=operator.attrgetter("title")) as analyzing:
+        (plain,) = analyzing.map_extracted([Job(good, "ok.docx")], analyze=False)
+        (asked,) = analyzing.map_extracted([Job(good, "ok.docx")])
+    assert (plain.analysis, asked.analysis) == (None, "Beslut")
+    assert (plain.payload, asked.payload) == (None, None)  # not asked to encode
+
+
+@dataclass(frozen=True)
+class _Preparing:
+    """An analyzer that leaves a mark (the worker's pid) when it is prepared."""
+
+    mark: str
+
+    def prepare(self) -> None:
+        Path(self.mark).write_text(str(os.getpid()), encoding="utf-8")
+
+    def __call__(self, facts: DocumentFacts) -> str | None:
+        return facts.title
+
+
+def test_an_analyzer_is_prepared_before_its_worker_takes_a_file(tmp_path: Path) -> None:
+    mark = tmp_path / "prepared"
+    with ExtractionPool(Limits(), workers=1, analyzer=_Preparing(str(mark))) as prepared:
+        assert mark.read_text(encoding="utf-8") == str(prepared.worker_pids()[0])

@@ -18,6 +18,7 @@ from recordkeeper.ingest.scan import (
     hash_file,
     inspect_path,
     project_of,
+    read_checked,
     scan_tree,
     stat_key,
 )
@@ -288,3 +289,18 @@ def test_permission_denied_on_a_folder_and_a_file_is_reported(open_tree: Path) -
     assert result["unlisted"] == {"Closed": "permission_denied"}
     assert result["entries"] == ["P/ok.txt", "P/secret.txt"]
     assert result["hash"] == "permission_denied"
+
+
+def test_read_checked_hashes_like_hash_file_and_keeps_the_bytes_up_to_a_size(share: Path) -> None:
+    (share / "doc.txt").write_bytes(b"Protokoll " * 100)
+    small, data = read_checked(share, "doc.txt", 1000)
+    large, none = read_checked(share, "doc.txt", 999)
+    assert small == large == hash_file(share, "doc.txt")
+    assert (data, none) == (b"Protokoll " * 100, None)
+
+
+def test_read_checked_does_not_follow_a_link_out_of_the_root(tmp_path: Path, share: Path) -> None:
+    (tmp_path / "outside.txt").write_text("hemligt", encoding="utf-8")
+    (share / "link.txt").symlink_to(tmp_path / "outside.txt")
+    outcome, data = read_checked(share, "link.txt", 1000)
+    assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None)

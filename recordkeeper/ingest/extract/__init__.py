@@ -127,10 +127,15 @@ def _parse(kind: str, rel_path: str, data: bytes, limits: Limits) -> Parsed:
 
 
 def extract_bytes(
-    data: bytes, rel_path: str, limits: Limits, project: str | None = None
+    data: bytes,
+    rel_path: str,
+    limits: Limits,
+    project: str | None = None,
+    sha256: str | None = None,
 ) -> ExtractionResult:
-    """Extract from bytes already read (the caller checked the size limit)."""
-    digest = hashlib.sha256(data).hexdigest()
+    """Extract from bytes already read (the caller checked the size limit); `sha256`
+    is their hash when the caller has computed it already."""
+    digest = sha256 or hashlib.sha256(data).hexdigest()
     size = len(data)
     if not data:
         return Unreadable(rel_path, UnreadableReason.EMPTY, size=0, sha256=digest)
