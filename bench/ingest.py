@@ -185,7 +185,8 @@ def _ingest_run(
             pipeline.STAGES[:] = []
         elif stages == "classify":
             pipeline.STAGES[:] = [s for s in saved if s[0] == "classify"]
-        extractor = open_extractor(settings)  # as the daemon starts its workers
+        # as the daemon starts its workers (with the classifier when that stage is on)
+        extractor = open_extractor(settings, pipeline.worker_analyzer(ctx))
         pool = extractor.pool
         try:
             meter.pids = pool.worker_pids

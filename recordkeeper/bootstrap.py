@@ -17,7 +17,7 @@ from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.audit import SIGNER
 from recordkeeper.services.context import Clock, Context, SystemClock
-from recordkeeper.services.ingest import Analyzed, Analyzer, ExtractJob, limits_from
+from recordkeeper.services.ingest import Analyzed, Analyzer, Extracted, ExtractJob, limits_from
 from recordkeeper.services.vault import VAULT, Vault
 from recordkeeper.store.unit import Store
 
@@ -72,15 +72,29 @@ class PoolExtractor:
             self.pool.set_analyzer(analyzer)
         return list(self.pool.map_analyzed([Job(j.path, j.rel_path, j.project) for j in jobs]))
 
+    def extract_read(
+        self, jobs: Sequence[ExtractJob], analyzer: Analyzer | None, *, encode: bool
+    ) -> list[Extracted]:
+        """Read (`root` jobs), hash, extract, analyze and encode in the workers."""
+        if analyzer is not None and self.pool.analyzer != analyzer:
+            self.pool.set_analyzer(analyzer)
+        work = [Job(j.path, j.rel_path, j.project, j.root) for j in jobs]
+        return list(self.pool.map_extracted(work, analyze=analyzer is not None, encode=encode))
+
     def close(self) -> None:
         self.pool.close()
 
 
-def open_extractor(settings: Settings) -> PoolExtractor:
-    """Start `ingest.workers` extraction workers; close them with `.close()`."""
+def open_extractor(settings: Settings, analyzer: Analyzer | None = None) -> PoolExtractor:
+    """Start `ingest.workers` extraction workers; close them with `.close()`.
+
+    With `analyzer` (`pipeline.worker_analyzer`), each worker has it ready (the
+    classifier's rules compiled) before it takes its first file.
+    """
     pool = ExtractionPool(
         limits_from(settings),
         workers=settings.ingest.workers,
+        analyzer=analyzer,
         preload=["recordkeeper.services.classify_worker"],  # the classify stage's analyzer
     )
     return PoolExtractor(pool)

@@ -49,6 +49,7 @@ from recordkeeper.services.ingest import (
     record_queue_length,
 )
 from recordkeeper.services.metrics import metrics_snapshot
+from recordkeeper.services.pipeline import worker_analyzer
 from recordkeeper.services.process_status import evaluate_pending
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.web.server import WebServer
@@ -330,7 +331,7 @@ def _start_web(ctx: Context) -> WebServer | None:
 
 def _run(settings: Settings, leadership: leader.Leadership) -> int:
     ctx = build_context(settings)  # migrated before READY=1
-    extractor = open_extractor(settings)
+    extractor = open_extractor(settings, worker_analyzer(ctx))
     daemon = Daemon(ctx, extractor)
     daemon.tick_hooks += [_reclassify_hook(RulesWatch()), _pending_projects_hook]
     notifier = SystemdNotifier()

@@ -24,6 +24,7 @@ from recordkeeper.cli.common import print_json, require_paths, state
 from recordkeeper.services import ingest as ingest_service
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import Progress as ProgressFn
+from recordkeeper.services.pipeline import worker_analyzer
 
 ingest_app = typer.Typer()
 
@@ -135,7 +136,7 @@ def scan(
     cli = state(ctx)
     require_paths(list(roots or []), cli.lang)
     context = _context(ctx)
-    extractor = open_extractor(context.settings)
+    extractor = open_extractor(context.settings, worker_analyzer(context))
     try:
         reports = []
         for root in ingest_service.resolve_roots(context.settings, list(roots or [])):

@@ -15,6 +15,12 @@ After each committed chunk the changes go to `pipeline.after_changes`.
 Hashing and extraction happen before the transaction; decisions inside it,
 on fresh rows, so two writers (daemon and a manual scan) cannot record a
 file twice.
+
+Who reads a file (issue #3): content already known is never extracted again,
+so a file whose size some stored version has is hashed here first; any other
+file cannot be known content, and an extractor that can (`ReadingExtractor`,
+the worker pool) reads, hashes, extracts and encodes it in one go, so the file
+is read once and this process does not touch its bytes.
 """
 
 from __future__ import annotations
@@ -78,10 +84,13 @@ _AHEAD = 2  # chunks read ahead of the one being stored
 
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
+    """A file to extract: hashed already (`sha256`), or to read and hash under `root`."""
+
     path: Path
     rel_path: str
     project: str | None
-    sha256: str
+    sha256: str | None
+    root: Path | None = None
 
 
 class Extractor(Protocol):
@@ -107,6 +116,33 @@ class AnalyzingExtractor(Extractor, Protocol):
     def extract_analyzed(
         self, jobs: Sequence[ExtractJob], analyzer: Analyzer
     ) -> list[Analyzed]: ...
+
+
+# (result, analysis, result encoded by codec.dumps, outcome of reading a `root` job);
+# the result is None only for a `root` job whose outcome says why
+Extracted = tuple[ExtractionResult | None, Any, bytes | None, HashOutcome | None]
+_Fresh = tuple[ExtractionResult | None, Any, bytes | None]  # an Extracted without outcome
+
+
+@runtime_checkable
+class ReadingExtractor(Protocol):
+    """An extractor whose workers also read and hash files and encode results.
+
+    `extract_read` SHALL return one `Extracted` per job, in order, and SHALL NOT
+    raise for bad input. A job with a `root` SHALL be read under it as
+    `scan.read_checked` does, hashed and (when readable and unchanged while read)
+    extracted from those same bytes, with the outcome beside the result; the
+    outcome MAY be None when the worker failed (the result says how). With
+    `encode`, a result to be stored SHALL come encoded by `codec.dumps` too.
+    `analyzer` (None: none) runs on each readable result.
+    """
+
+    @property
+    def workers(self) -> int: ...
+
+    def extract_read(
+        self, jobs: Sequence[ExtractJob], analyzer: Analyzer | None, *, encode: bool
+    ) -> list[Extracted]: ...
 
 
 class InProcessExtractor:
@@ -209,6 +245,7 @@ class RootIngestor:
         self.ignore = compile_ignore(ctx.settings.ingest.ignore_patterns)
         self.extractor = extractor or InProcessExtractor(limits_from(ctx.settings))
         self.encode_facts = encode_facts or codec.dumps
+        self._max_bytes = ctx.settings.ingest.max_file_bytes
 
     # ---- planning --------------------------------------------------------------------------
 
@@ -368,19 +405,26 @@ class RootIngestor:
             report.unlisted_dirs.update(r.value for r in found.unlisted_dirs.values())
             if found.ignored and not found.entries:
                 work.append(_Work(rel, self._mark_ignored, (rel,)))
-        hashed = self._hash_entries(entries, report, work, vanished)
-        return _Looked(work, report, hashed, vanished)
+        to_read: list[FileEntry] = []
+        hashed = self._hash_entries(entries, report, work, vanished, to_read)
+        return _Looked(work, report, hashed, vanished, to_read)
 
     def _read(self, looked: Future[_Looked]) -> _Prepared:
         """Extract what a looked-at chunk needs (in the workers) and line up its work."""
-        work, report, hashed, vanished = looked.result()
-        results = self._extract(hashed)
-        for fresh, _ in results.values():
+        work, report, hashed, vanished, to_read = looked.result()
+        results, read = self._extract(hashed, to_read)
+        for entry, (fresh, analysis, payload, outcome) in zip(to_read, read, strict=True):
+            if outcome is None:  # the worker failed on it: hash here, keep what it said
+                outcome = hash_file(self.root.path, entry.rel_path)
+            if self._sort_outcome(entry, outcome, report, work, vanished):
+                hashed.append((entry, outcome))
+                results.setdefault(outcome.sha256 or "", (fresh, analysis, payload))
+        for fresh, _, _ in results.values():
             if isinstance(fresh, Unreadable):
                 report.errors[fresh.reason.value] += 1
         for entry, outcome in hashed:
-            result, analysis = results.get(outcome.sha256 or "", (None, None))
-            args = (entry, outcome, result, analysis)
+            result, analysis, payload = results.get(outcome.sha256 or "", (None, None, None))
+            args = (entry, outcome, result, analysis, payload)
             work.append(_Work(entry.rel_path, self._apply_content, args))
         work.extend(_Work(rel, self._apply_vanished, (rel,)) for rel in vanished)
         return _Prepared(work, report)
@@ -447,10 +491,15 @@ class RootIngestor:
         report: IngestReport,
         work: list[_Work],
         vanished: list[str],
+        to_read: list[FileEntry],
     ) -> list[tuple[FileEntry, HashOutcome]]:
+        """Hash here what may be known content; what cannot be goes to `to_read`."""
         hashed: list[tuple[FileEntry, HashOutcome]] = []
+        reads = isinstance(self.extractor, ReadingExtractor)
         with self.ctx.store.read() as session:
             known = repo.known_stats_of(session, self.root.key, [e.rel_path for e in entries])
+            sizes = {e.size for e in entries if e.size <= self._max_bytes} if reads else set()
+            known_sizes = repo.version_sizes(session, sizes) if sizes else set()
         for entry in entries:
             if _is_unchanged(known.get(entry.rel_path), entry):
                 report.unchanged += 1
@@ -462,56 +511,83 @@ class RootIngestor:
             if self._is_locked(entry.rel_path):
                 report.pending.append(entry.rel_path)
                 continue
+            if entry.size in sizes and entry.size not in known_sizes:
+                to_read.append(entry)  # no stored version has its size: not known content
+                continue
             outcome = hash_file(self.root.path, entry.rel_path)
-            if outcome.problem == UnreadableReason.VANISHED:
-                vanished.append(entry.rel_path)
-            elif outcome.problem is not None:
-                report.errors[outcome.problem.value] += 1
-                work.append(_Work(entry.rel_path, self._apply_problem, (entry, outcome.problem)))
-            elif not outcome.is_stable:
-                report.pending.append(entry.rel_path)
-            else:
+            if self._sort_outcome(entry, outcome, report, work, vanished):
                 hashed.append((entry, outcome))
         return hashed
+
+    def _sort_outcome(
+        self,
+        entry: FileEntry,
+        outcome: HashOutcome,
+        report: IngestReport,
+        work: list[_Work],
+        vanished: list[str],
+    ) -> bool:
+        """File a read that went wrong (gone, a problem, still written); True if it did not."""
+        if outcome.problem == UnreadableReason.VANISHED:
+            vanished.append(entry.rel_path)
+        elif outcome.problem is not None:
+            report.errors[outcome.problem.value] += 1
+            work.append(_Work(entry.rel_path, self._apply_problem, (entry, outcome.problem)))
+        elif not outcome.is_stable:
+            report.pending.append(entry.rel_path)
+        else:
+            return True
+        return False
 
     def _is_locked(self, rel: str) -> bool:
         folder, _, name = rel.rpartition("/")
         base = self.root.path / folder if folder else self.root.path
         return any(os.path.lexists(base / lock) for lock in lock_names_for(name))
 
-    def _extract(self, hashed: list[tuple[FileEntry, HashOutcome]]) -> dict[str, Analyzed]:
-        if not hashed:
-            return {}
-        with self.ctx.store.read() as session:
-            missing = repo.missing_extractions(session, [h.sha256 or "" for _, h in hashed])
+    def _extract(
+        self, hashed: list[tuple[FileEntry, HashOutcome]], to_read: list[FileEntry]
+    ) -> tuple[dict[str, _Fresh], list[Extracted]]:
+        """sha256 -> (result, analysis, payload) of the hashed contents not extracted yet,
+        and one `Extracted` per file of `to_read`, in order."""
+        missing: set[str] = set()
+        if hashed:
+            with self.ctx.store.read() as session:
+                missing = repo.missing_extractions(session, [h.sha256 or "" for _, h in hashed])
         jobs: list[ExtractJob] = []
         for entry, outcome in hashed:
             if outcome.sha256 in missing:
                 missing.discard(outcome.sha256)  # copies in one chunk are read once
-                jobs.append(
-                    ExtractJob(
-                        self.root.path / entry.rel_path,
-                        entry.rel_path,
-                        project_of(entry.rel_path),
-                        outcome.sha256,
-                    )
-                )
+                path, rel = self.root.path / entry.rel_path, entry.rel_path
+                jobs.append(ExtractJob(path, rel, project_of(rel), outcome.sha256))
+        for entry in to_read:
+            path, rel = self.root.path / entry.rel_path, entry.rel_path
+            jobs.append(ExtractJob(path, rel, project_of(rel), None, self.root.path))
         if not jobs:
-            return {}
+            return {}, []
+        answers = self._run_extractor(jobs)
+        found: dict[str, _Fresh] = {
+            job.sha256: (result, analysis, payload)
+            for job, (result, analysis, payload, _) in zip(jobs, answers, strict=True)
+            if job.sha256 is not None
+        }
+        return found, answers[len(jobs) - len(to_read) :]
+
+    def _run_extractor(self, jobs: list[ExtractJob]) -> list[Extracted]:
         analyzer = self._worker_analyzer()
-        results: list[Analyzed]
         try:
+            if isinstance(self.extractor, ReadingExtractor):
+                encode = self.encode_facts is codec.dumps
+                return self.extractor.extract_read(jobs, analyzer, encode=encode)
             if analyzer is not None and isinstance(self.extractor, AnalyzingExtractor):
-                results = self.extractor.extract_analyzed(jobs, analyzer)
-            else:
-                results = [(r, None) for r in self.extractor.extract_many(jobs)]
+                analyzed = self.extractor.extract_analyzed(jobs, analyzer)
+                return [(r, a, None, None) for r, a in analyzed]
+            return [(r, None, None, None) for r in self.extractor.extract_many(jobs)]
         except Exception as exc:  # an extractor breaking its contract must not lose the chunk
             log.error("extractor_failed", root=self.root.key, error=type(exc).__name__)
-            results = [
-                (Unreadable(j.rel_path, UnreadableReason.INTERNAL, type(exc).__name__), None)
-                for j in jobs
+            reason = UnreadableReason.INTERNAL
+            return [
+                (Unreadable(j.rel_path, reason, type(exc).__name__), None, None, None) for j in jobs
             ]
-        return {job.sha256: result for job, result in zip(jobs, results, strict=True)}
 
     def _worker_analyzer(self) -> Analyzer | None:
         """The stages' worker-side work (classification), when the workers should do it.
@@ -520,7 +596,8 @@ class RootIngestor:
         and does that work in its stages, in parallel with the worker's extraction;
         with two or more, this process would become the bottleneck, so they do it.
         """
-        if isinstance(self.extractor, AnalyzingExtractor) and self.extractor.workers >= 2:
+        extractor = self.extractor
+        if isinstance(extractor, (AnalyzingExtractor, ReadingExtractor)) and extractor.workers >= 2:
             return worker_analyzer(self.ctx)
         return None
 
@@ -560,12 +637,15 @@ class RootIngestor:
             analysis=analysis if facts is not None else None,
         )
 
-    def _save_extraction(self, tx: Tx, sha256: str, result: ExtractionResult | None) -> str | None:
-        """Store a fresh extraction; return the content's error reason (None: readable)."""
+    def _save_extraction(
+        self, tx: Tx, sha256: str, result: ExtractionResult | None, payload: bytes | None = None
+    ) -> str | None:
+        """Store a fresh extraction (`payload`: already encoded); return the content's
+        error reason (None: readable)."""
         if result is None:
             return repo.extraction_error(tx.session, sha256)
         if isinstance(result, DocumentFacts):
-            facts = self.encode_facts(result)
+            facts = payload or self.encode_facts(result)
             repo.save_extraction(
                 tx.session, sha256, kind=result.kind, facts=facts, error_reason=None,
                 error_detail=None, at=self.ctx.clock.now(),
@@ -574,7 +654,7 @@ class RootIngestor:
         if result.reason == UnreadableReason.INTERNAL:
             return result.reason.value  # not cached: the next pass tries again
         repo.save_extraction(
-            tx.session, sha256, kind=None, facts=self.encode_facts(result),
+            tx.session, sha256, kind=None, facts=payload or self.encode_facts(result),
             error_reason=result.reason.value,
             error_detail=result.detail or None, at=self.ctx.clock.now(),
         )  # fmt: skip
@@ -587,12 +667,13 @@ class RootIngestor:
         outcome: HashOutcome,
         result: ExtractionResult | None,
         analysis: Any = None,
+        payload: bytes | None = None,
     ) -> list[DocumentChange]:
         sha = outcome.sha256
         assert sha is not None
         now = self.ctx.clock.now()
         rel = entry.rel_path
-        error = self._save_extraction(tx, sha, result)
+        error = self._save_extraction(tx, sha, result, payload)
         doc = repo.present_at(tx.session, self.root.key, rel)
         previous = doc.current_sha256 if doc is not None else None
         if doc is not None and previous == sha:
@@ -679,13 +760,13 @@ class RootIngestor:
         made: dict[str, str] = {}  # content -> document id of its first new document here
         changes: list[DocumentChange] = []
         for item, source in plan:
-            entry, outcome, result, analysis = item.args
+            entry, outcome, result, analysis, payload = item.args
             sha = outcome.sha256
             if sha not in errors:
                 if result is None:
                     errors[sha] = cached.get(sha)
                 else:
-                    errors[sha], row = self._extraction_row(sha, result, now)
+                    errors[sha], row = self._extraction_row(sha, result, now, payload)
                     if row is not None and sha not in cached:
                         extractions[sha] = row
             error = errors[sha]
@@ -725,15 +806,16 @@ class RootIngestor:
         return changes
 
     def _extraction_row(
-        self, sha: str, result: ExtractionResult, now: datetime
+        self, sha: str, result: ExtractionResult, now: datetime, payload: bytes | None
     ) -> tuple[str | None, dict[str, Any] | None]:
         """(the content's error reason, the extraction row to insert) as `_save_extraction`."""
         if isinstance(result, DocumentFacts):
-            facts, error, detail = self.encode_facts(result), None, None
+            facts, error, detail = payload or self.encode_facts(result), None, None
         elif result.reason == UnreadableReason.INTERNAL:
             return result.reason.value, None  # not cached: the next pass tries again
         else:
-            facts, error, detail = self.encode_facts(result), result.reason.value, result.detail
+            facts = payload or self.encode_facts(result)
+            error, detail = result.reason.value, result.detail
         kind = result.kind if isinstance(result, DocumentFacts) else None
         row = {
             "sha256": sha, "kind": kind, "facts": facts, "error_reason": error,
@@ -859,12 +941,14 @@ class _Work:
 
 
 class _Looked(NamedTuple):
-    """A chunk looked at and hashed, waiting for extraction."""
+    """A chunk looked at and hashed, waiting for extraction (`to_read`: not hashed yet,
+    the extractor reads them)."""
 
     work: list[_Work]
     report: IngestReport
     hashed: list[tuple[FileEntry, HashOutcome]]
     vanished: list[str]
+    to_read: list[FileEntry]
 
 
 @dataclass(frozen=True, slots=True)

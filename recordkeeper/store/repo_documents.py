@@ -223,6 +223,16 @@ def missing_extractions(session: Session, shas: Sequence[str]) -> set[str]:
     return set(unique) - found
 
 
+def version_sizes(session: Session, sizes: set[int]) -> set[int]:
+    """Those of `sizes` that some stored version has (content of another size is new)."""
+    found: set[int] = set()
+    unique = sorted(sizes)
+    for start in range(0, len(unique), 500):
+        query = select(VersionRow.size).where(VersionRow.size.in_(unique[start : start + 500]))
+        found.update(session.execute(query.distinct()).scalars())
+    return found
+
+
 def paths_with_documents(session: Session, root: str, paths: Sequence[str]) -> set[str]:
     """Those of `paths` under `root` where any document (present, gone or ignored) lives."""
     found: set[str] = set()
