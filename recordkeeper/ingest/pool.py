@@ -473,8 +473,9 @@ class ExtractionPool:
         ready = set(wait(handles, timeout=timeout))  # type: ignore[arg-type]
         for worker in busy:
             replace = False
-            if worker.conn in ready or worker.process.sentinel in ready:
-                replace = self._drain(worker, done, again)
+            exited, readable = worker.process.sentinel in ready, worker.conn in ready
+            if exited or readable:
+                replace = self._drain(worker, done, again, exited, readable)
             elif time.monotonic() >= worker.deadline:
                 task = worker.queue.popleft()
                 log.warning("extract_timeout", worker=worker.process.pid)
@@ -489,10 +490,23 @@ class ExtractionPool:
             if replace:
                 self._replace(worker, again)
 
-    def _drain(self, worker: _Worker, done: dict[int, Extracted], again: deque[_Task]) -> bool:
-        """Take every result the worker has sent; True when it must be replaced."""
+    def _drain(
+        self,
+        worker: _Worker,
+        done: dict[int, Extracted],
+        again: deque[_Task],
+        exited: bool,
+        readable: bool,
+    ) -> bool:
+        """Take every result the worker has sent; True when it must be replaced.
+
+        `exited`, `readable`: its process sentinel, its pipe was ready. A process
+        whose sentinel was not was alive a moment ago; if it has died since, the next
+        wait sees the sentinel (asking again costs a wait() of its own, per answer).
+        """
         try:
-            while worker.queue and worker.conn.poll():
+            while worker.queue and (readable or worker.conn.poll()):
+                readable = False
                 answer: list[_Answer] = worker.conn.recv()
                 for item in answer:
                     task = worker.queue.popleft()
@@ -504,9 +518,10 @@ class ExtractionPool:
                         # answered after this is dropped, and those files are read again
                         return True
                 worker.deadline = time.monotonic() + self._limits.timeout_s
-            if worker.process.is_alive() or not worker.queue:
+            alive = not exited and (worker.queue or worker.process.is_alive())
+            if alive or not worker.queue:
                 spent = not worker.queue and worker.tasks >= self._max_tasks
-                return spent or not worker.process.is_alive()
+                return spent or not alive
         except (EOFError, OSError):
             pass
         # The worker died with its head task running.

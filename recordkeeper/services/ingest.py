@@ -540,9 +540,10 @@ class RootIngestor:
         return False
 
     def _is_locked(self, rel: str) -> bool:
+        # strings, not Paths: four Path joins per file cost more than the lstat()s
         folder, _, name = rel.rpartition("/")
-        base = self.root.path / folder if folder else self.root.path
-        return any(os.path.lexists(base / lock) for lock in lock_names_for(name))
+        base = f"{self.root.path}/{folder}" if folder else str(self.root.path)
+        return any(os.path.lexists(f"{base}/{lock}") for lock in lock_names_for(name))
 
     def _extract(
         self, hashed: list[tuple[FileEntry, HashOutcome]], to_read: list[FileEntry]
