@@ -78,7 +78,7 @@ class PoolExtractor:
         """Read (`root` jobs), hash, extract, analyze and encode in the workers."""
         if analyzer is not None and self.pool.analyzer != analyzer:
             self.pool.set_analyzer(analyzer)
-        work = [Job(j.path, j.rel_path, j.project, j.root) for j in jobs]
+        work = [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in jobs]
         return list(self.pool.map_extracted(work, analyze=analyzer is not None, encode=encode))
 
     def close(self) -> None:

@@ -79,17 +79,20 @@ Analyzed = tuple[ExtractionResult, Any]
 class Job(NamedTuple):
     """One file to extract; with `root`, `rel_path` is read under it as `read_checked`
     does (no link out of the tree, regular files only, unchanged while read) and the
-    answer carries the `HashOutcome` of what was read."""
+    answer carries the `HashOutcome` of what was read; content whose SHA-256 is in
+    `known` (extracted before) is then not extracted again."""
 
     path: Path
     rel_path: str
     project: str | None = None
     root: Path | None = None
+    known: frozenset[str] = frozenset()
 
 
 class Extracted(NamedTuple):
-    """A job's answer: the result (None when a `root` job's file could not be read or
-    changed while read: see `outcome`), the analyzer's answer, the result encoded by
+    """A job's answer: the result (None when a `root` job's file could not be read,
+    changed while read, or holds `known` content: see `outcome`), the analyzer's answer,
+    the result encoded by
     `codec.dumps` (None unless asked for, or not to be stored: `internal`), and the
     outcome of reading a `root` job (None: another job, or the worker failed)."""
 
@@ -99,7 +102,8 @@ class Extracted(NamedTuple):
     outcome: HashOutcome | None = None
 
 
-_Answer = tuple[ExtractionResult | None, Any, bytes | None, HashOutcome | None]
+# as sent by a worker: the outcome as a plain tuple (a slotted dataclass unpickles slowly)
+_Answer = tuple[ExtractionResult | None, Any, bytes | None, tuple[Any, ...] | None]
 
 
 def _cap_memory(memory_mb: int) -> None:
@@ -169,17 +173,33 @@ def _prepare(analyzer: Analyzer | None) -> None:
 
 
 def _extract_job(
-    path: str, rel_path: str, project: str | None, root: str | None, limits: Limits
+    path: str,
+    rel_path: str,
+    project: str | None,
+    root: str | None,
+    known: frozenset[str],
+    limits: Limits,
 ) -> tuple[ExtractionResult | None, HashOutcome | None]:
     """Extract one job; a `root` job reads (and hashes) its file once, as `read_checked`."""
     if root is None:
         return extract_file(Path(path), rel_path, limits, project), None
     outcome, data = read_checked(Path(root), rel_path, limits.max_file_bytes)
-    if outcome.problem is not None or not outcome.is_stable:
+    if outcome.problem is not None or not outcome.is_stable or outcome.sha256 in known:
         return None, outcome
     if data is None:  # replaced by a larger file since the walk
         return Unreadable(rel_path, UnreadableReason.TOO_LARGE, f"{outcome.size} bytes"), outcome
     return extract_bytes(data, rel_path, limits, project, outcome.sha256), outcome
+
+
+def _outcome_fields(outcome: HashOutcome) -> tuple[Any, ...]:
+    return (
+        outcome.sha256,
+        outcome.size,
+        outcome.mtime_ns,
+        outcome.inode,
+        outcome.problem,
+        outcome.is_stable,
+    )
 
 
 def _encoded(result: ExtractionResult | None) -> bytes | None:
@@ -229,13 +249,13 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
             _prepare(analyzer)
             continue
         items, analyze, encode = body
-        for path, rel_path, project, root in items:
+        for path, rel_path, project, root, known in items:
             result: ExtractionResult | None
             outcome: HashOutcome | None = None
             extra: Any = None
             payload: bytes | None = None
             try:
-                result, outcome = _extract_job(path, rel_path, project, root, limits)
+                result, outcome = _extract_job(path, rel_path, project, root, known, limits)
                 extra = _analyze(analyzer, result) if analyze else None
                 payload = _encoded(result) if encode else None
             except MemoryError:
@@ -244,7 +264,8 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
             except BaseException as exc:  # the worker must answer, whatever happened
                 result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
                 outcome, extra, payload = None, None, None
-            outbox.put((result, extra, payload, outcome))
+            sent = None if outcome is None else _outcome_fields(outcome)
+            outbox.put((result, extra, payload, sent))
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
 
@@ -444,7 +465,7 @@ class ExtractionPool:
         if not worker.queue and not worker.process.is_alive():  # died while idle
             self._replace(worker, again)
         items = [
-            (str(j.path), j.rel_path, j.project, None if j.root is None else str(j.root))
+            (str(j.path), j.rel_path, j.project, None if j.root is None else str(j.root), j.known)
             for j in (t.job for t in tasks)
         ]
         body = ("tasks", (items, *self._flags))
@@ -508,11 +529,11 @@ class ExtractionPool:
             while worker.queue and (readable or worker.conn.poll()):
                 readable = False
                 answer: list[_Answer] = worker.conn.recv()
-                for item in answer:
+                for result, extra, payload, sent in answer:
                     task = worker.queue.popleft()
-                    done[task.index] = Extracted(*item)
+                    outcome = None if sent is None else HashOutcome(*sent)
+                    done[task.index] = Extracted(result, extra, payload, outcome)
                     worker.tasks += 1
-                    result = item[0]
                     if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:
                         # a process that ran out of memory is not trusted further: what it
                         # answered after this is dropped, and those files are read again

@@ -16,11 +16,12 @@ Hashing and extraction happen before the transaction; decisions inside it,
 on fresh rows, so two writers (daemon and a manual scan) cannot record a
 file twice.
 
-Who reads a file (issue #3): content already known is never extracted again,
-so a file whose size some stored version has is hashed here first; any other
-file cannot be known content, and an extractor that can (`ReadingExtractor`,
-the worker pool) reads, hashes, extracts and encodes it in one go, so the file
-is read once and this process does not touch its bytes.
+Who reads a file (issue #3): an extractor that can (`ReadingExtractor`, the
+worker pool) reads, hashes, extracts and encodes it in one go, so the file is
+read once and this process does not touch its bytes. Content already known is
+never extracted again: each such job carries the hashes of the extracted
+contents of its size, and the worker only hashes a file that has one of them.
+Other extractors get files hashed here first, as do files over the size cap.
 """
 
 from __future__ import annotations
@@ -84,13 +85,15 @@ _AHEAD = 2  # chunks read ahead of the one being stored
 
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
-    """A file to extract: hashed already (`sha256`), or to read and hash under `root`."""
+    """A file to extract: hashed already (`sha256`), or to read and hash under `root`
+    (and not to extract if its hash is among `known`)."""
 
     path: Path
     rel_path: str
     project: str | None
     sha256: str | None
     root: Path | None = None
+    known: frozenset[str] = frozenset()
 
 
 class Extractor(Protocol):
@@ -130,9 +133,10 @@ class ReadingExtractor(Protocol):
 
     `extract_read` SHALL return one `Extracted` per job, in order, and SHALL NOT
     raise for bad input. A job with a `root` SHALL be read under it as
-    `scan.read_checked` does, hashed and (when readable and unchanged while read)
-    extracted from those same bytes, with the outcome beside the result; the
-    outcome MAY be None when the worker failed (the result says how). With
+    `scan.read_checked` does, hashed and (when readable, unchanged while read and
+    its hash not among the job's `known`) extracted from those same bytes, with the
+    outcome beside the result (None when not extracted); the outcome MAY be None
+    when the worker failed (the result says how). With
     `encode`, a result to be stored SHALL come encoded by `codec.dumps` too.
     `analyzer` (None: none) runs on each readable result.
     """
@@ -405,7 +409,7 @@ class RootIngestor:
             report.unlisted_dirs.update(r.value for r in found.unlisted_dirs.values())
             if found.ignored and not found.entries:
                 work.append(_Work(rel, self._mark_ignored, (rel,)))
-        to_read: list[FileEntry] = []
+        to_read: list[tuple[FileEntry, frozenset[str]]] = []
         hashed = self._hash_entries(entries, report, work, vanished, to_read)
         return _Looked(work, report, hashed, vanished, to_read)
 
@@ -413,12 +417,13 @@ class RootIngestor:
         """Extract what a looked-at chunk needs (in the workers) and line up its work."""
         work, report, hashed, vanished, to_read = looked.result()
         results, read = self._extract(hashed, to_read)
-        for entry, (fresh, analysis, payload, outcome) in zip(to_read, read, strict=True):
+        for (entry, _), (fresh, analysis, payload, outcome) in zip(to_read, read, strict=True):
             if outcome is None:  # the worker failed on it: hash here, keep what it said
                 outcome = hash_file(self.root.path, entry.rel_path)
             if self._sort_outcome(entry, outcome, report, work, vanished):
                 hashed.append((entry, outcome))
-                results.setdefault(outcome.sha256 or "", (fresh, analysis, payload))
+                if fresh is not None:  # None: known content, extracted before
+                    results.setdefault(outcome.sha256 or "", (fresh, analysis, payload))
         for fresh, _, _ in results.values():
             if isinstance(fresh, Unreadable):
                 report.errors[fresh.reason.value] += 1
@@ -491,15 +496,16 @@ class RootIngestor:
         report: IngestReport,
         work: list[_Work],
         vanished: list[str],
-        to_read: list[FileEntry],
+        to_read: list[tuple[FileEntry, frozenset[str]]],
     ) -> list[tuple[FileEntry, HashOutcome]]:
-        """Hash here what may be known content; what cannot be goes to `to_read`."""
+        """Line up the entries to look at: the extractor's workers read them (`to_read`,
+        with the extracted contents of their size), or they are hashed here."""
         hashed: list[tuple[FileEntry, HashOutcome]] = []
         reads = isinstance(self.extractor, ReadingExtractor)
         with self.ctx.store.read() as session:
             known = repo.known_stats_of(session, self.root.key, [e.rel_path for e in entries])
             sizes = {e.size for e in entries if e.size <= self._max_bytes} if reads else set()
-            known_sizes = repo.version_sizes(session, sizes) if sizes else set()
+            extracted = repo.extracted_by_size(session, sizes) if sizes else {}
         for entry in entries:
             if _is_unchanged(known.get(entry.rel_path), entry):
                 report.unchanged += 1
@@ -511,8 +517,8 @@ class RootIngestor:
             if self._is_locked(entry.rel_path):
                 report.pending.append(entry.rel_path)
                 continue
-            if entry.size in sizes and entry.size not in known_sizes:
-                to_read.append(entry)  # no stored version has its size: not known content
+            if entry.size in sizes:
+                to_read.append((entry, extracted.get(entry.size, frozenset())))
                 continue
             outcome = hash_file(self.root.path, entry.rel_path)
             if self._sort_outcome(entry, outcome, report, work, vanished):
@@ -546,7 +552,9 @@ class RootIngestor:
         return any(os.path.lexists(f"{base}/{lock}") for lock in lock_names_for(name))
 
     def _extract(
-        self, hashed: list[tuple[FileEntry, HashOutcome]], to_read: list[FileEntry]
+        self,
+        hashed: list[tuple[FileEntry, HashOutcome]],
+        to_read: list[tuple[FileEntry, frozenset[str]]],
     ) -> tuple[dict[str, _Fresh], list[Extracted]]:
         """sha256 -> (result, analysis, payload) of the hashed contents not extracted yet,
         and one `Extracted` per file of `to_read`, in order."""
@@ -560,9 +568,9 @@ class RootIngestor:
                 missing.discard(outcome.sha256)  # copies in one chunk are read once
                 path, rel = self.root.path / entry.rel_path, entry.rel_path
                 jobs.append(ExtractJob(path, rel, project_of(rel), outcome.sha256))
-        for entry in to_read:
+        for entry, extracted in to_read:
             path, rel = self.root.path / entry.rel_path, entry.rel_path
-            jobs.append(ExtractJob(path, rel, project_of(rel), None, self.root.path))
+            jobs.append(ExtractJob(path, rel, project_of(rel), None, self.root.path, extracted))
         if not jobs:
             return {}, []
         answers = self._run_extractor(jobs)
@@ -943,13 +951,13 @@ class _Work:
 
 class _Looked(NamedTuple):
     """A chunk looked at and hashed, waiting for extraction (`to_read`: not hashed yet,
-    the extractor reads them)."""
+    the extractor reads them, with the extracted contents of their size)."""
 
     work: list[_Work]
     report: IngestReport
     hashed: list[tuple[FileEntry, HashOutcome]]
     vanished: list[str]
-    to_read: list[FileEntry]
+    to_read: list[tuple[FileEntry, frozenset[str]]]
 
 
 @dataclass(frozen=True, slots=True)

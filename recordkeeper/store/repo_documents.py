@@ -223,14 +223,21 @@ def missing_extractions(session: Session, shas: Sequence[str]) -> set[str]:
     return set(unique) - found
 
 
-def version_sizes(session: Session, sizes: set[int]) -> set[int]:
-    """Those of `sizes` that some stored version has (content of another size is new)."""
-    found: set[int] = set()
+def extracted_by_size(session: Session, sizes: set[int]) -> dict[int, frozenset[str]]:
+    """size -> SHA-256 of the stored versions of that size whose content has an
+    extraction (content of another size, or another hash, is not known)."""
+    found: dict[int, set[str]] = {}
     unique = sorted(sizes)
     for start in range(0, len(unique), 500):
-        query = select(VersionRow.size).where(VersionRow.size.in_(unique[start : start + 500]))
-        found.update(session.execute(query.distinct()).scalars())
-    return found
+        query = (
+            select(VersionRow.size, VersionRow.sha256)
+            .join(ExtractionRow, ExtractionRow.sha256 == VersionRow.sha256)
+            .where(VersionRow.size.in_(unique[start : start + 500]))
+            .distinct()
+        )
+        for size, sha in session.execute(query):
+            found.setdefault(size, set()).add(sha)
+    return {size: frozenset(shas) for size, shas in found.items()}
 
 
 def paths_with_documents(session: Session, root: str, paths: Sequence[str]) -> set[str]:

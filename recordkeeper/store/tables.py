@@ -68,7 +68,7 @@ class VersionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
     sha256: Mapped[str] = mapped_column(String(64), index=True)
-    size: Mapped[int] = mapped_column(BigInteger, index=True)  # ingest: is it known content?
+    size: Mapped[int] = mapped_column(BigInteger, index=True)  # ingest: known content?
     mtime_ns: Mapped[int | None] = mapped_column(BigInteger)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

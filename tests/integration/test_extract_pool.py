@@ -230,6 +230,17 @@ def test_a_root_job_does_not_follow_a_link_out_of_the_root_nor_read_a_gone_file(
     ]
 
 
+def test_a_root_job_with_known_content_is_hashed_and_not_extracted(
+    tmp_path: Path, pool: ExtractionPool
+) -> None:
+    (tmp_path / "a.txt").write_text("Protokoll", encoding="utf-8")
+    outcome = hash_file(tmp_path, "a.txt")
+    assert outcome.sha256 is not None
+    jobs = [Job(tmp_path / "a.txt", "a.txt", None, tmp_path, frozenset({outcome.sha256}))]
+    (done,) = pool.map_extracted(jobs, encode=True)
+    assert done == (None, None, None, outcome)
+
+
 def test_map_refuses_a_root_job(tmp_path: Path, pool: ExtractionPool) -> None:
     with pytest.raises(PoolError):
         list(pool.map([Job(tmp_path / "a.txt", "a.txt", None, tmp_path)]))

@@ -1,7 +1,6 @@
-"""Ingest through the real worker pool (issue #3): a file of a size no stored version
-has is read, hashed, extracted and encoded once, in a worker; a file that may be known
-content is hashed here first and known content is never extracted again. Either way
-the store ends up as with in-process extraction."""
+"""Ingest through the real worker pool (issue #3): each file is read, hashed, extracted
+and encoded once, in a worker, and content extracted before is not extracted again.
+The store ends up as with in-process extraction."""
 
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from recordkeeper.bootstrap import PoolExtractor
 from recordkeeper.config import Settings
 from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool
+from recordkeeper.ingest.scan import hash_file
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
@@ -54,6 +54,7 @@ class Recording:
     def __init__(self, inner: PoolExtractor) -> None:
         self.inner = inner
         self.jobs: list[ExtractJob] = []
+        self.answers: list[Extracted] = []
 
     @property
     def workers(self) -> int:
@@ -67,7 +68,9 @@ class Recording:
         self, jobs: Sequence[ExtractJob], analyzer: Analyzer | None, *, encode: bool
     ) -> list[Extracted]:
         self.jobs.extend(jobs)
-        return self.inner.extract_read(jobs, analyzer, encode=encode)
+        answers = self.inner.extract_read(jobs, analyzer, encode=encode)
+        self.answers.extend(answers)
+        return answers
 
 
 @pytest.fixture
@@ -103,6 +106,13 @@ def stored(store: Store) -> list[tuple[object, ...]]:
         return [*map(tuple, documents), *map(tuple, extractions), *audit.scalars()]
 
 
+def docs(store: Store) -> list[DocumentRow]:
+    with store.read() as s:
+        rows = list(s.execute(select(DocumentRow).order_by(DocumentRow.path)).scalars())
+        s.expunge_all()
+        return rows
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -129,17 +139,24 @@ def test_new_files_are_read_by_the_workers_and_stored_as_extracted_in_process(
         other.close()
 
 
-def test_a_moved_file_is_hashed_here_and_not_extracted_again(
+def test_a_moved_file_is_read_by_a_worker_and_not_extracted_again(
     ctx: Context, share: Path, reader: Recording
 ) -> None:
     write(share / "a.txt", "Protokoll")
+    write(share / "c.txt", "Protokol!")  # same size, other content
     scan(ctx, reader)
+    (doc,) = [d for d in docs(ctx.store) if d.path == "a.txt"]
     reader.jobs.clear()
+    reader.answers.clear()
     (share / "b.txt").write_bytes((share / "a.txt").read_bytes())
     os.unlink(share / "a.txt")
     report = scan(ctx, reader)
     assert report.changes == {"moved": 1}
-    assert reader.jobs == []
+    assert [(j.rel_path, j.sha256) for j in reader.jobs] == [("b.txt", None)]
+    assert reader.jobs[0].known == {doc.current_sha256, hash_file(share, "c.txt").sha256}
+    (answer,) = reader.answers
+    assert answer[0] is None  # known content: hashed, not extracted
+    assert answer[3] == hash_file(share, "b.txt")
 
 
 def test_a_new_version_of_a_new_size_is_read_by_a_worker(
