@@ -56,3 +56,23 @@ def test_identifiers_hashes_and_times_pass(value: str) -> None:
 def test_mask_names_the_kind() -> None:
     text = "mail anna@example.se, ring 070-123 45 67, pnr 19900101-1234"
     assert pii.mask(text) == "mail [email], ring [phone], pnr [pnr]"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0701234567",  # a phone number is hex too: digits only take the full scan
+        "199001011234",
+        "0",
+        "0701234567a",
+        "a0701234567",
+        "abc",
+        "d41d8cd98f00b204e9800998ecf8427e",
+        "1234567890" + "ab" * 27,
+        "3f1234567890ab" + "0" * 50,
+        "ab" + "0" * 62,
+    ],
+)
+def test_the_hex_shortcut_finds_what_the_patterns_find(value: str) -> None:
+    full = tuple(kind for kind, pattern, _ in pii.PATTERNS if pattern.search(value))
+    assert pii.find_kinds(value) == full
