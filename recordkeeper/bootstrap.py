@@ -17,7 +17,14 @@ from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.audit import SIGNER
 from recordkeeper.services.context import Clock, Context, SystemClock
-from recordkeeper.services.ingest import Analyzed, Analyzer, Extracted, ExtractJob, limits_from
+from recordkeeper.services.ingest import (
+    Analyzed,
+    Analyzer,
+    Extracted,
+    ExtractJob,
+    analyzes_in_workers,
+    limits_from,
+)
 from recordkeeper.services.vault import VAULT, Vault
 from recordkeeper.store.unit import Store
 
@@ -89,12 +96,14 @@ def open_extractor(settings: Settings, analyzer: Analyzer | None = None) -> Pool
     """Start `ingest.workers` extraction workers; close them with `.close()`.
 
     With `analyzer` (`pipeline.worker_analyzer`), each worker has it ready (the
-    classifier's rules compiled) before it takes its first file.
+    classifier's rules compiled) before it takes its first file, when ingest has
+    its workers analyze at all with this many of them.
     """
+    workers = settings.ingest.workers
     pool = ExtractionPool(
         limits_from(settings),
-        workers=settings.ingest.workers,
-        analyzer=analyzer,
+        workers=workers,
+        analyzer=analyzer if analyzes_in_workers(workers) else None,
         preload=["recordkeeper.services.classify_worker"],  # the classify stage's analyzer
     )
     return PoolExtractor(pool)

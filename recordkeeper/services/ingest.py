@@ -159,6 +159,12 @@ class InProcessExtractor:
         return [extract_file(j.path, j.rel_path, self.limits, j.project) for j in jobs]
 
 
+def analyzes_in_workers(workers: int) -> bool:
+    """Whether ingest has its extraction workers run the stages' analyzer (the
+    classifier) beside extraction; see `RootIngestor._worker_analyzer`."""
+    return workers >= 2
+
+
 def limits_from(settings: Settings) -> Limits:
     cfg = settings.ingest
     return Limits(
@@ -606,7 +612,9 @@ class RootIngestor:
         with two or more, this process would become the bottleneck, so they do it.
         """
         extractor = self.extractor
-        if isinstance(extractor, (AnalyzingExtractor, ReadingExtractor)) and extractor.workers >= 2:
+        if isinstance(extractor, (AnalyzingExtractor, ReadingExtractor)) and analyzes_in_workers(
+            extractor.workers
+        ):
             return worker_analyzer(self.ctx)
         return None
 
