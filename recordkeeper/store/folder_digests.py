@@ -131,14 +131,15 @@ def known_in(
 
 def save(session: Session, root: str, verified: Sequence[Verified]) -> None:
     """Write digests of verified folders, each only if its epoch is unchanged."""
+    ordered = sorted(verified)  # the writers' lock order (see `invalidate`)
     known = [
         {"r": root, "f": v.folder, "d": v.digest, "n": v.files, "e": v.epoch}
-        for v in verified
+        for v in ordered
         if v.epoch is not None
     ]
     fresh = [
         {"root": root, "folder": v.folder, "digest": v.digest, "files": v.files, "epoch": 0}
-        for v in verified
+        for v in ordered
         if v.epoch is None
     ]
     connection = session.connection()
@@ -162,7 +163,11 @@ def save(session: Session, root: str, verified: Sequence[Verified]) -> None:
 
 def invalidate(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
     """Mark (root, folder) pairs changed: digest NULL, epoch + 1 (the row created if absent)."""
-    rows = [{"root": r, "folder": f, "digest": None, "files": 0, "epoch": 1} for r, f in set(pairs)]
+    # sorted: writers lock the rows in one order (PostgreSQL), so two cannot deadlock on them
+    rows = [
+        {"root": r, "folder": f, "digest": None, "files": 0, "epoch": 1}
+        for r, f in sorted(set(pairs))
+    ]
     if not rows:
         return
     statement = _insert(session)

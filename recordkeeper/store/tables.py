@@ -57,6 +57,8 @@ class DocumentRow(Base):
         Index("ix_documents_sha256", "current_sha256"),
         Index("ix_documents_project", "project"),
         Index("ix_documents_state", "state"),
+        # a rescan counts a root's present documents (store.folder_digests.count_present)
+        Index("ix_documents_root_state", "root", "state"),
     )
 
 
