@@ -81,6 +81,9 @@ LAST_SCAN_KEY = "ingest.last_scan."
 QUEUE_KEY = "ingest.queue"
 CHUNK = 64
 _AHEAD = 2  # chunks read ahead of the one being stored
+# A file of a size that this many extracted contents share is hashed here: the hashes
+# would travel to a worker with the file (a fixed-size export format, say).
+KNOWN_PER_JOB = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,8 +526,9 @@ class RootIngestor:
             if self._is_locked(entry.rel_path):
                 report.pending.append(entry.rel_path)
                 continue
-            if entry.size in sizes:
-                to_read.append((entry, extracted.get(entry.size, frozenset())))
+            same_size = extracted.get(entry.size, frozenset())
+            if entry.size in sizes and len(same_size) <= KNOWN_PER_JOB:
+                to_read.append((entry, same_size))
                 continue
             outcome = hash_file(self.root.path, entry.rel_path)
             if self._sort_outcome(entry, outcome, report, work, vanished):

@@ -23,6 +23,7 @@ from recordkeeper.samples.builders import make_docx
 from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
+    KNOWN_PER_JOB,
     Analyzer,
     Extracted,
     ExtractJob,
@@ -184,3 +185,16 @@ def test_a_file_whose_worker_timed_out_is_hashed_here_and_recorded_as_timeout(
         slow = s.execute(select(DocumentRow).where(DocumentRow.path == "slow.docx")).scalar_one()
     assert slow.error_reason == "timeout"
     assert slow.current_sha256 is not None
+
+
+def test_a_file_of_a_size_many_contents_share_is_hashed_here(
+    ctx: Context, share: Path, reader: Recording
+) -> None:
+    for n in range(KNOWN_PER_JOB + 1):
+        write(share / f"{n:03d}.txt", f"Export {n:03d}")
+    scan(ctx, reader)
+    reader.jobs.clear()
+    write(share / "new.txt", "Export new")
+    report = scan(ctx, reader)
+    assert report.changes == {"new": 1}
+    assert [(j.rel_path, j.root) for j in reader.jobs] == [("new.txt", None)]
