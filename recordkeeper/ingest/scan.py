@@ -26,7 +26,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -190,10 +190,11 @@ def scan_tree(
     reported in `unlisted_dirs` under the key `prefix`. With `known` (path ->
     `stat_key`), every path seen is removed from it, and a regular file whose
     stat key matches is only counted (`unchanged`): what stays in `known` was
-    not seen. With `digests` (folder -> `listing_digest`; not with `known`),
-    each folder's plain files are digested (`folders`); a folder holding only
-    plain files whose digest equals the given one is only counted (`matched`,
-    `unchanged`), the files of every other folder are in `entries`.
+    not seen. With `digests` (folder -> `listing_digest`), each folder's plain
+    files are digested (`folders`); a folder holding only plain files whose
+    digest equals the given one is only counted (`matched`, `unchanged`), the
+    files of every other folder are in `entries` (with `known` too: those that
+    do not match it).
     """
     result = ScanResult()
     entries = result.entries
@@ -267,7 +268,7 @@ def scan_tree(
                     _visit(entry, base + name, f"{abs_dir}/{name}", root_real, result, stack)
             if plain is not None and digests is not None:
                 unchanged += _settle_folder(
-                    rel_dir, base, plain, len(entries) > others, digests, result
+                    rel_dir, base, plain, len(entries) > others, digests, pop, result
                 )
         except OSError as exc:  # the listing failed half-way
             result.unlisted_dirs[rel_dir] = _dir_reason(exc)
@@ -284,19 +285,27 @@ def _settle_folder(
     plain: list[str],
     mixed: bool,
     digests: dict[str, str],
+    pop: Callable[[str, None], int | None],
     result: ScanResult,
 ) -> int:
-    """Digest a listed folder's plain files; returns how many are unchanged (0 or all)."""
+    """Digest a listed folder's plain files; returns how many are unchanged: all when
+    the digest matches, else those matching their stat key (`pop` from `known`)."""
     digest = listing_digest(plain)
     result.folders[rel_dir] = None if mixed else (digest, len(plain))
     if not mixed and digests.get(rel_dir) == digest:
         result.matched.add(rel_dir)
         return len(plain)
     append = result.entries.append
+    unchanged = 0
     for part in plain:
         name, size, mtime_ns, inode = part.split("\0")
-        append(FileEntry(base + name, int(size), int(mtime_ns), int(inode)))
-    return 0
+        rel = base + name
+        key = (int(size), int(mtime_ns), int(inode))
+        if pop(rel, None) == hash(key):  # stat_key, inlined as in the walk
+            unchanged += 1
+        else:
+            append(FileEntry(rel, *key))
+    return unchanged
 
 
 def _dir_reason(exc: OSError) -> UnreadableReason:

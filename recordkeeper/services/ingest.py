@@ -274,10 +274,16 @@ class RootIngestor:
         with self.ctx.store.read() as session:
             stored = folder_digests.load(session, key)  # before any document: see its save()
         given = {f: s.digest for f, s in stored.items() if s.digest is not None}
-        walk = scan_tree(self.root.path, self.ignore, digests=given)
-        dirty = [f for f in walk.folders if f not in walk.matched]
-        with self.ctx.store.read() as session:
-            clean, flagged = folder_digests.known_for(session, key, stored, walk.matched, dirty)
+        if given:
+            walk = scan_tree(self.root.path, self.ignore, digests=given)
+            dirty = [f for f in walk.folders if f not in walk.matched]
+            with self.ctx.store.read() as session:
+                clean, flagged = folder_digests.known_for(session, key, stored, walk.matched, dirty)
+        else:  # no digest to go by: every row is needed; the walk compares as it goes
+            with self.ctx.store.read() as session:
+                clean, flagged = repo.known_stat_keys(session, key)
+            walk = scan_tree(self.root.path, self.ignore, known=clean, digests=given)
+            dirty = list(walk.folders)
         candidates: list[FileEntry] = []
         unchanged = walk.unchanged
         for entry in walk.entries:
