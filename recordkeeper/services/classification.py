@@ -148,7 +148,7 @@ def _facts_of(doc: DocumentRow, row: ExtractionRow | None) -> _Input:
 
 def worker_classifier(ctx: Context) -> WorkerClassifier:
     rules = class_rules(ctx)
-    return WorkerClassifier(rules, rules_hash(rules))
+    return WorkerClassifier(compiled(rules), rules_hash(rules))
 
 
 def _precomputed(

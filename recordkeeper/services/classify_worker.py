@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from recordkeeper.classify import classify_document, compiled
+from recordkeeper.classify import CompiledRules, classify_document, compiled
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.classes import ClassRules
 
@@ -32,10 +32,13 @@ class Precomputed:
 class WorkerClassifier:
     """The pure classifier as ingest's worker analyzer (pickled once per worker).
 
+    It carries the rules compiled (`compiled(rules)`, done once in the parent):
+    a worker then only rebuilds the automata and the regular expressions
+    instead of parsing every pattern for its needles again.
     Equal when the rules hash is, so a pool is sent new rules only when they change.
     """
 
-    rules: ClassRules = field(compare=False, repr=False)
+    rules: ClassRules | CompiledRules = field(compare=False, repr=False)
     digest: str
 
     def prepare(self) -> None:
