@@ -8,7 +8,9 @@ The pool's fork server preloads it (bootstrap.open_extractor).
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
+from typing import Any
 
 from recordkeeper.classify import CompiledRules, classify_document, compiled
 from recordkeeper.model import Classification, DocumentFacts
@@ -34,7 +36,8 @@ class WorkerClassifier:
 
     It carries the rules compiled (`compiled(rules)`, done once in the parent):
     a worker then only rebuilds the automata and the regular expressions
-    instead of parsing every pattern for its needles again.
+    instead of parsing every pattern for its needles again. The compiled rules
+    are pickled once per rules object, not once per worker.
     Equal when the rules hash is, so a pool is sent new rules only when they change.
     """
 
@@ -48,3 +51,24 @@ class WorkerClassifier:
     def __call__(self, facts: DocumentFacts) -> Precomputed:
         result = classify_document(facts, compiled(self.rules))
         return Precomputed(self.digest, facts.path, facts.project, facts.sha256, result)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if isinstance(self.rules, CompiledRules):
+            return (_from_pickled, (_pickled(self.rules), self.digest))
+        return (WorkerClassifier, (self.rules, self.digest))
+
+
+# id(rules) -> (rules, their pickle); keeping `rules` alive keeps its id unique
+_PICKLED: dict[int, tuple[CompiledRules, bytes]] = {}
+
+
+def _pickled(rules: CompiledRules) -> bytes:
+    hit = _PICKLED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        _PICKLED.clear()  # one rule set at a time: a reload replaces it
+        hit = _PICKLED[id(rules)] = (rules, pickle.dumps(rules, pickle.HIGHEST_PROTOCOL))
+    return hit[1]
+
+
+def _from_pickled(rules: bytes, digest: str) -> WorkerClassifier:
+    return WorkerClassifier(pickle.loads(rules), digest)  # noqa: S301  (the parent's own bytes)
