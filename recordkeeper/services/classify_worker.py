@@ -46,7 +46,7 @@ class WorkerClassifier:
 
     def prepare(self) -> None:
         """Compile the rules now (the pool calls this before a worker takes files)."""
-        compiled(self.rules)
+        compiled(self.rules).warm()
 
     def __call__(self, facts: DocumentFacts) -> Precomputed:
         result = classify_document(facts, compiled(self.rules))
