@@ -177,22 +177,33 @@ def _merge(rows: Sequence[ClassificationCorrectionRow]) -> Correction:
 def corrections_for_many(
     session: Session, documents: Sequence[tuple[str, str | None]]
 ) -> dict[str, Correction]:
-    """`correction_for` for many (document id, sha256) pairs in two queries per 500."""
+    """`correction_for` for many (document id, sha256) pairs: one query for a batch
+    of up to 500 documents (corrections by id or by content), else two per 500."""
     by_doc: dict[str, list[ClassificationCorrectionRow]] = {}
     by_sha: dict[str, list[ClassificationCorrectionRow]] = {}
-    order = (ClassificationCorrectionRow.created_at, ClassificationCorrectionRow.id)
-    for chunk in _chunks([d for d, _ in documents]):
-        query = select(ClassificationCorrectionRow).where(
-            ClassificationCorrectionRow.document_id.in_(chunk)
-        )
-        for row in session.execute(query.order_by(*order)).scalars():
-            by_doc.setdefault(row.document_id, []).append(row)
-    for chunk in _chunks([s for _, s in documents if s]):
-        query = select(ClassificationCorrectionRow).where(
-            ClassificationCorrectionRow.sha256.in_(chunk)
-        )
-        for row in session.execute(query.order_by(*order)).scalars():
-            by_sha.setdefault(row.sha256 or "", []).append(row)
+    table = ClassificationCorrectionRow
+    order = (table.created_at, table.id)
+    ids, shas = _chunks([d for d, _ in documents]), _chunks([s for _, s in documents if s])
+    if len(ids) <= 1 and len(shas) <= 1:
+        conditions = [table.document_id.in_(ids[0])] if ids else []
+        conditions += [table.sha256.in_(shas[0])] if shas else []
+        wanted_ids, wanted_shas = set(ids[0] if ids else ()), set(shas[0] if shas else ())
+        if conditions:
+            query = select(table).where(or_(*conditions)).order_by(*order)
+            for row in session.execute(query).scalars():  # oldest first, as below
+                if row.document_id in wanted_ids:
+                    by_doc.setdefault(row.document_id, []).append(row)
+                if row.sha256 in wanted_shas:
+                    by_sha.setdefault(row.sha256 or "", []).append(row)
+    else:
+        for chunk in ids:
+            query = select(table).where(table.document_id.in_(chunk))
+            for row in session.execute(query.order_by(*order)).scalars():
+                by_doc.setdefault(row.document_id, []).append(row)
+        for chunk in shas:
+            query = select(table).where(table.sha256.in_(chunk))
+            for row in session.execute(query.order_by(*order)).scalars():
+                by_sha.setdefault(row.sha256 or "", []).append(row)
     out: dict[str, Correction] = {}
     for document_id, sha in documents:
         rows = by_doc.get(document_id) or (by_sha.get(sha, []) if sha else [])
