@@ -55,6 +55,9 @@ _MAX_NEEDLES = 300
 # A pattern of unbounded width is tried at each possible start before a needle
 # when there are at most this many per needle.
 _MAX_STARTS = 4
+# Answers kept per place for texts up to this long (kinds, folders, templates recur).
+_MEMO_CHARS = 200
+_MEMO_TEXTS = 1024
 
 
 def _casefix_table() -> dict[int, str]:
@@ -198,15 +201,31 @@ class _Place:
     probes: tuple[_Probe, ...]
     always: tuple[int, ...]  # probe ids with no usable needle: always searched
     finder: AhoCorasick = field(init=False, repr=False, compare=False)  # finds `needles`
+    # short texts recur (a file's kind, its folders, a template): their answers, kept
+    memo: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "finder", AhoCorasick(self.needles))
+        object.__setattr__(self, "memo", {})
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Place, (self.needles, self.by_needle, self.probes, self.always))
 
-    def fired(self, text: str) -> set[int]:
+    def fired(self, text: str) -> frozenset[int]:
         """Ids of the signals with a pattern that matches `text` (folded)."""
+        short = len(text) <= _MEMO_CHARS
+        if short:
+            known = self.memo.get(text)
+            if known is not None:
+                return known
+        found = frozenset(self._fired(text))
+        if short:
+            if len(self.memo) >= _MEMO_TEXTS:
+                self.memo.clear()
+            self.memo[text] = found
+        return found
+
+    def _fired(self, text: str) -> set[int]:
         lowered = caseless(text)
         found = self.finder.find_matches_as_indexes(lowered, overlapping=True)
         present = {m[0] for m in found}
