@@ -25,6 +25,8 @@ from sqlalchemy.engine import make_url
 
 from recordkeeper.config import Settings, load_settings
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
+from recordkeeper.services import pipeline
+from recordkeeper.services.context import Context
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
 
@@ -162,3 +164,15 @@ def require_service(available: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    """The services' context on the test store (modules needing more define their own)."""
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+@pytest.fixture
+def ingest_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest's own changes only: the downstream stages are tested on their own."""
+    monkeypatch.setattr(pipeline, "STAGES", [])

@@ -14,30 +14,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from recordkeeper.config import Settings
 from recordkeeper.errors import StoreError
 from recordkeeper.ingest.scan import compile_ignore, listing_digest, scan_tree
-from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import IngestReport, RootIngestor, configured_roots
 from recordkeeper.store import folder_digests
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_ingest import FolderDigestRow
 from recordkeeper.store.unit import Store
-from tests.fakes import FakeClock
 
 IGNORE = compile_ignore(["~$*"])
 
 
-@pytest.fixture(autouse=True)
-def _ingest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "STAGES", [])
-
-
-@pytest.fixture
-def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
+pytestmark = pytest.mark.usefixtures("ingest_only")
 
 
 def ingestor(ctx: Context) -> RootIngestor:

@@ -9,10 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from recordkeeper.config import Settings
 from recordkeeper.ingest.extract import codec
 from recordkeeper.model import DocumentFacts, ExtractionResult
-from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
@@ -30,16 +28,7 @@ from recordkeeper.store.tables_ingest import DocumentLinkRow
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
 
-
-@pytest.fixture(autouse=True)
-def _ingest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests pin ingest's own events; downstream stages are tested on their own."""
-    monkeypatch.setattr(pipeline, "STAGES", [])
-
-
-@pytest.fixture
-def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
+pytestmark = pytest.mark.usefixtures("ingest_only")
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from sqlalchemy.exc import OperationalError
 from recordkeeper.bootstrap import audit_ports
 from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.services import pipeline
 from recordkeeper.services.audit import verify_audit
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import IngestReport, RootIngestor, configured_roots
@@ -26,10 +25,7 @@ from recordkeeper.store.tables import AuditEntryRow, DocumentRow, VersionRow
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
 
-
-@pytest.fixture(autouse=True)
-def _ingest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "STAGES", [])
+pytestmark = pytest.mark.usefixtures("ingest_only")
 
 
 @pytest.fixture

@@ -18,9 +18,7 @@ from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool
 from recordkeeper.ingest.scan import hash_file
 from recordkeeper.model import ExtractionResult
-from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
-from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import (
     KNOWN_PER_JOB,
@@ -34,12 +32,8 @@ from recordkeeper.services.ingest import (
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow, ExtractionRow
 from recordkeeper.store.unit import Store
 from tests import hostile
-from tests.fakes import FakeClock
 
-
-@pytest.fixture(autouse=True)
-def _ingest_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "STAGES", [])
+pytestmark = pytest.mark.usefixtures("ingest_only")
 
 
 @pytest.fixture(scope="module")
@@ -72,11 +66,6 @@ class Recording:
         answers = self.inner.extract_read(jobs, analyzer, encode=encode)
         self.answers.extend(answers)
         return answers
-
-
-@pytest.fixture
-def ctx(settings: Settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
 
 
 @pytest.fixture
