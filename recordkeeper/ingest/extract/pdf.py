@@ -13,10 +13,34 @@ import warnings
 from datetime import datetime
 
 from pypdf import PdfReader
+from pypdf._codecs import encoding_dict_from_named_encoding as _pypdf_named_encoding
+from pypdf._text_extraction import _text_extractor as pypdf_text_extractor
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.generic import _font as pypdf_font
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.model import UnreadableReason
+
+_NAMED_ENCODINGS: dict[str, dict[int, str]] = {}
+
+
+def _named_encoding(encoding: str) -> dict[int, str]:
+    """pypdf rebuilds the 256-entry cp1252 table (256 `bytes.decode` calls) for every
+    page and font it reads, about a tenth of the PDF time: build it once per encoding
+    and hand out a copy, since callers may change theirs."""
+    table = _NAMED_ENCODINGS.get(encoding)
+    if table is None:
+        table = _NAMED_ENCODINGS[encoding] = _pypdf_named_encoding(encoding)
+    return dict(table)
+
+
+def _share_named_encodings() -> None:
+    for module in (pypdf_font, pypdf_text_extractor):
+        if getattr(module, "encoding_dict_from_named_encoding", None) is _pypdf_named_encoding:
+            module.encoding_dict_from_named_encoding = _named_encoding  # type: ignore[attr-defined]
+
+
+_share_named_encodings()
 
 _INFO_KEYS = {
     "/Title": "title",
