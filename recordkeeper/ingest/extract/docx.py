@@ -75,12 +75,13 @@ def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
             text = "".join(paragraph.itertext(W_T, W_TAB, W_BR, W_CR, with_tail=False))
         style: str | None = None
         outline = False
-        properties = paragraph.find(W_PPR)
+        # next(iterchildren(tag)) is find(tag) without ElementPath's path machinery.
+        properties = next(paragraph.iterchildren(W_PPR), None)
         if properties is not None:
-            style_el = properties.find(W_PSTYLE)
+            style_el = next(properties.iterchildren(W_PSTYLE), None)
             if style_el is not None:
                 style = style_el.get(W_VAL)
-            outline = properties.find(W_OUTLINE) is not None
+            outline = next(properties.iterchildren(W_OUTLINE), None) is not None
         found.append((style, text, outline))
     return found
 
