@@ -79,10 +79,10 @@ log = structlog.get_logger(__name__)
 RETRY_REASONS = frozenset({"permission_denied", "vanished", "internal"})
 LAST_SCAN_KEY = "ingest.last_scan."
 QUEUE_KEY = "ingest.queue"
-# Files per chunk (one transaction, one batch for the workers). Each chunk ends with the
-# workers draining their queues and the stages running in this process; 256 rather than
-# 64 cut the 1,000-file bench's wall time by 7-11 % with two workers (docs/benchmarks.md).
-CHUNK = 256
+# Files per chunk (one transaction, one batch for the workers). 256 was 11-15 % faster
+# on the bench with two workers but commits four times less often: a kill or a crash
+# loses more work, and the daemon's SIGKILL test saw too few commits (docs/benchmarks.md).
+CHUNK = 64
 _AHEAD = 2  # chunks read ahead of the one being stored
 # A file of a size that this many extracted contents share is hashed here: the hashes
 # would travel to a worker with the file (a fixed-size export format, say).
