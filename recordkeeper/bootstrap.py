@@ -12,7 +12,7 @@ from typing import Any
 
 from recordkeeper.audit.keys import load_master_key, load_or_create_key
 from recordkeeper.config import Settings
-from recordkeeper.ingest.pool import ExtractionPool, Job
+from recordkeeper.ingest.pool import Extracted, ExtractionPool, Job
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.audit import SIGNER
@@ -20,7 +20,6 @@ from recordkeeper.services.context import Clock, Context, SystemClock
 from recordkeeper.services.ingest import (
     Analyzed,
     Analyzer,
-    Extracted,
     ExtractJob,
     analyzes_in_workers,
     limits_from,

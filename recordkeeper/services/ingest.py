@@ -42,6 +42,7 @@ import structlog
 from recordkeeper.config import Settings
 from recordkeeper.errors import StoreError
 from recordkeeper.ingest.extract import Limits, codec, extract_file
+from recordkeeper.ingest.pool import Extracted
 from recordkeeper.ingest.scan import (
     FileEntry,
     HashOutcome,
@@ -127,9 +128,6 @@ class AnalyzingExtractor(Extractor, Protocol):
     ) -> list[Analyzed]: ...
 
 
-# (result, analysis, result encoded by codec.dumps, outcome of reading a `root` job);
-# the result is None only for a `root` job whose outcome says why
-Extracted = tuple[ExtractionResult | None, Any, bytes | None, HashOutcome | None]
 _Fresh = tuple[ExtractionResult | None, Any, bytes | None]  # an Extracted without outcome
 
 
@@ -608,14 +606,12 @@ class RootIngestor:
                 return self.extractor.extract_read(jobs, analyzer, encode=encode)
             if analyzer is not None and isinstance(self.extractor, AnalyzingExtractor):
                 analyzed = self.extractor.extract_analyzed(jobs, analyzer)
-                return [(r, a, None, None) for r, a in analyzed]
-            return [(r, None, None, None) for r in self.extractor.extract_many(jobs)]
+                return [Extracted(r, a) for r, a in analyzed]
+            return [Extracted(r) for r in self.extractor.extract_many(jobs)]
         except Exception as exc:  # an extractor breaking its contract must not lose the chunk
             log.error("extractor_failed", root=self.root.key, error=type(exc).__name__)
             reason = UnreadableReason.INTERNAL
-            return [
-                (Unreadable(j.rel_path, reason, type(exc).__name__), None, None, None) for j in jobs
-            ]
+            return [Extracted(Unreadable(j.rel_path, reason, type(exc).__name__)) for j in jobs]
 
     def _worker_analyzer(self) -> Analyzer | None:
         """The stages' worker-side work (classification), when the workers should do it.
