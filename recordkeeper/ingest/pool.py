@@ -91,10 +91,10 @@ class Job(NamedTuple):
 
 class Extracted(NamedTuple):
     """A job's answer: the result (None when a `root` job's file could not be read,
-    changed while read, or holds `known` content: see `outcome`), the analyzer's answer,
-    the result encoded by
-    `codec.dumps` (None unless asked for, or not to be stored: `internal`), and the
-    outcome of reading a `root` job (None: another job, or the worker failed)."""
+    changed while read, or holds `known` content: see `outcome`), the analyzer's
+    answer, the result encoded by `codec.dumps` (None unless asked for, or not to be
+    stored: `internal`), and the outcome of reading a `root` job (None: another job,
+    or the worker failed)."""
 
     result: ExtractionResult | None
     analysis: Any = None
