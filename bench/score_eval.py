@@ -32,6 +32,10 @@ from typing import Any
 
 from recordkeeper.samples.projects import write_eval_set
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo, for bench.*
+
+from bench.classify_eval import run_classify
+
 _UNINFORMATIVE = re.compile(
     r"^(Dokument\d|Nytt dokument|ny\d|temp|Namnlöst|scan_|Skannat|IMG_|doc\d|svar|Bok\d|export"
     r"|Blad\d|Presentation\d|ppt\d|Meddelande|SV_ FMB|VB_|RE_|anteckningar|Ny textfil)"
@@ -60,14 +64,7 @@ def _precision_recall(pairs: list[tuple[bool, bool]]) -> dict[str, float | None]
 
 def score_classify(share: Path, files: list[dict[str, Any]]) -> dict[str, Any]:
     """Run classify on the share and compare each file with its label."""
-    result = _run(["classify", "--json", str(share)])
-    got: dict[str, dict[str, Any]] = {}
-    for line in result.stdout.splitlines():
-        if line.startswith("{"):
-            row = json.loads(line)
-            path = Path(row["path"])
-            rel = path.relative_to(share) if path.is_absolute() else path
-            got[rel.as_posix()] = row
+    got, _ = run_classify(share)  # the one runner, shared with classify_eval and the holdouts
     per_class: dict[str, list[bool]] = collections.defaultdict(list)
     confusions: collections.Counter[str] = collections.Counter()
     unnamed, drafts, register, personal = [], [], [], []
