@@ -286,6 +286,7 @@ class _Worker:
     analyzer_gen: int = 0  # which `ExtractionPool._analyzer` this worker has
     queue: deque[_Task] = field(default_factory=deque)
     deadline: float = 0.0  # for the task at the head of the queue (the one running)
+    stopped: bool = False  # its process is stopped and closed (a replacement failed to start)
 
 
 class ExtractionPool:
@@ -329,7 +330,14 @@ class ExtractionPool:
         self._lock = threading.Lock()
         self._owner: int | None = None
         self._closed = False
-        self._workers: list[_Worker] = [self._start() for _ in range(workers)]
+        self._workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self._workers.append(self._start())
+        except BaseException:
+            for started in self._workers:  # do not leave the ones that did start running
+                self._stop(started)
+            raise
 
     # -- public API ---------------------------------------------------------
 
@@ -462,7 +470,8 @@ class ExtractionPool:
             self._collect(busy, done, again)
 
     def _dispatch(self, worker: _Worker, tasks: list[_Task], again: deque[_Task]) -> None:
-        if not worker.queue and not worker.process.is_alive():  # died while idle
+        if not worker.queue and (worker.stopped or not worker.process.is_alive()):
+            # died while idle, or its replacement did not start (tried again now)
             self._replace(worker, again)
         items = [
             (str(j.path), j.rel_path, j.project, None if j.root is None else str(j.root), j.known)
@@ -583,16 +592,18 @@ class ExtractionPool:
                 raise PoolError("extraction worker did not start in time")
             parent.recv()
         except (EOFError, OSError) as exc:
-            process.kill()
+            _discard(process, parent)
             raise PoolError("extraction worker died on start") from exc
         except PoolError:
-            process.kill()
+            _discard(process, parent)
             raise
         return _Worker(
             process=process, conn=parent, pid=process.pid or 0, analyzer_gen=self._analyzer_gen
         )
 
     def _stop(self, worker: _Worker) -> None:
+        if worker.stopped:  # already stopped, its process object closed
+            return
         with contextlib.suppress(OSError, EOFError):
             if not worker.queue and worker.process.is_alive():
                 worker.conn.send(None)
@@ -603,27 +614,40 @@ class ExtractionPool:
         worker.conn.close()
         with contextlib.suppress(ValueError):
             worker.process.close()
+        worker.stopped = True
 
     def _replace(self, worker: _Worker, again: deque[_Task] | None = None) -> None:
         """Kill `worker` (if alive) and put a fresh process in its slot.
 
         Tasks still queued on it never started; they go back to `again`, in order.
+        If the fresh process does not start (PoolError, e.g. it cannot unpickle the
+        analyzer), the slot stays stopped: `close()` skips it and the next dispatch
+        tries again.
         """
         if again is not None:
             again.extendleft(reversed(worker.queue))
         worker.queue.clear()
-        if worker.process.is_alive():
+        if not worker.stopped and worker.process.is_alive():
             worker.process.kill()
         self._stop(worker)
         fresh = self._start()
         worker.process, worker.conn, worker.pid = fresh.process, fresh.conn, fresh.pid
-        worker.tasks, worker.analyzer_gen = 0, fresh.analyzer_gen
+        worker.tasks, worker.analyzer_gen, worker.stopped = 0, fresh.analyzer_gen, False
 
     def _abandon_busy(self) -> None:
         """A consumer stopped iterating: jobs still running are not wanted any more."""
         for worker in self._workers:
             if worker.queue:
                 self._replace(worker)
+
+
+def _discard(process: BaseProcess, conn: Connection) -> None:
+    """A worker that did not start: killed, reaped, its pipe and process object closed."""
+    process.kill()
+    process.join(_STOP_TIMEOUT_S)
+    conn.close()
+    with contextlib.suppress(ValueError):  # still running after the join: left to exit
+        process.close()
 
 
 def _plain(items: Iterable[Job | tuple[Path, str, str | None]]) -> Iterator[Job]:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -272,3 +273,47 @@ def test_an_analyzer_is_prepared_before_its_worker_takes_a_file(tmp_path: Path) 
     mark = tmp_path / "prepared"
     with ExtractionPool(Limits(), workers=1, analyzer=_Preparing(str(mark))) as prepared:
         assert mark.read_text(encoding="utf-8") == str(prepared.worker_pids()[0])
+
+
+def _refuse_to_unpickle() -> None:
+    raise RuntimeError("this analyzer cannot be unpickled in a worker")
+
+
+@dataclass(frozen=True)
+class _Unpicklable:
+    """An analyzer that pickles in the parent but fails to unpickle in a worker."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_refuse_to_unpickle, ())
+
+    def __call__(self, facts: DocumentFacts) -> str | None:
+        return facts.title
+
+
+def test_a_worker_that_cannot_unpickle_its_analyzer_fails_the_map_and_the_pool_closes(
+    tmp_path: Path,
+) -> None:
+    good = make_docx(tmp_path / "ok.docx", title="Beslut")
+    single = ExtractionPool(Limits(), workers=1)
+    try:
+        (first,) = single.worker_pids()
+        single.set_analyzer(_Unpicklable())
+        # the worker dies on the new analyzer, and its replacement cannot start with it
+        with pytest.raises(PoolError):
+            list(single.map_analyzed([Job(good, "ok.docx")]))
+        assert not psutil.pid_exists(first) or psutil.Process(first).status() == "zombie"
+        single.set_analyzer(operator.attrgetter("title"))  # the next map starts a worker again
+        assert [extra for _, extra in single.map_analyzed([Job(good, "ok.docx")])] == ["Beslut"]
+        pids = single.worker_pids()
+        single.set_analyzer(_Unpicklable())
+        with pytest.raises(PoolError):
+            list(single.map_analyzed([Job(good, "ok.docx")]))
+    finally:
+        single.close()  # raised "process object is closed" before
+    single.close()
+    assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie" for p in pids)
+
+
+def test_a_pool_whose_workers_cannot_unpickle_the_analyzer_does_not_start(tmp_path: Path) -> None:
+    with pytest.raises(PoolError):
+        ExtractionPool(Limits(), workers=2, analyzer=_Unpicklable())
