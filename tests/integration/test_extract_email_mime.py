@@ -15,7 +15,7 @@ from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 
 _HEAD = (
     "From: =?iso-8859-1?q?=C5sa_=D6berg?= <asa@example.org>\n"
-    "To: fmb@example.org, \"Ek, Karin\" <karin@example.org>\n"
+    'To: fmb@example.org, "Ek, Karin" <karin@example.org>\n'
     "Cc: =?utf-8?b?UGVyIMOFcw==?= <per@example.org>\n"
     "Subject: =?utf-8?q?Synpunkter_p=C3=A5?=\n =?utf-8?q?_textf=C3=B6rslaget?=\n"
     "Date: Tue, 6 May 2025 16:00:00 +0200\n"
@@ -218,3 +218,19 @@ def test_control_bytes_threshold_of_the_content_sniffer(tmp_path: Path) -> None:
         result = extract_file(path, path.name, Limits())
         assert isinstance(result, Unreadable)
         assert (result.reason, result.detail) == (UnreadableReason.UNSUPPORTED, f"content {kind}")
+
+
+def test_multipart_with_only_a_closing_boundary_has_no_leaves(tmp_path: Path) -> None:
+    """A boundary line but no part: nothing, not the multipart itself, is a leaf."""
+    text = (
+        _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n'
+        'Content-Disposition: inline; filename="top.txt"\n'
+        "\n"
+        "--b--"
+    )
+    facts = _facts(_write(tmp_path, "closing.eml", text))
+    assert facts.email is not None
+    assert facts.email.attachment_names == ()
+    without = _facts(_write(tmp_path, "noclosing.eml", text.replace("--b--", "no parts")))
+    assert without.email is not None
+    assert without.email.attachment_names == ("top.txt",)

@@ -81,55 +81,75 @@ def _content(part: Message) -> str:
     return html_to_text(content) if part.get_content_type() == "text/html" else content
 
 
-def _split_head(data: bytes) -> tuple[bytes, bytes]:
-    """Header block and body of one MIME entity."""
-    end = _BLANK_LINE.search(data)
-    return (data, b"") if end is None else (data[: end.end()], data[end.end() :])
+def _head_end(data: bytes, start: int, end: int) -> int:
+    """Where the header block of the entity `data[start:end]` ends (`end`: no blank line)."""
+    found = _BLANK_LINE.search(data, start, end)
+    return end if found is None else found.end()
 
 
-def _split_parts(body: bytes, boundary: bytes) -> list[bytes] | None:
-    """The parts between the boundary lines of a multipart body (None: no boundary)."""
+def _rstrip_newlines(data: bytes, start: int, end: int) -> int:
+    """The end of `data[start:end].rstrip(b"\r\n")`, without copying a large part."""
+    tail_start = max(start, end - 64)
+    tail = data[tail_start:end].rstrip(b"\r\n")
+    if tail or tail_start == start:
+        return tail_start + len(tail)
+    return start + len(data[start:end].rstrip(b"\r\n"))
+
+
+def _split_parts(
+    data: bytes, start: int, end: int, boundary: bytes
+) -> list[tuple[int, int]] | None:
+    """The parts (as offsets) between the boundary lines of the multipart body
+    `data[start:end]` (None: no boundary line)."""
     marker = b"--" + boundary
     starts: list[int] = []
-    position = 0 if body.startswith(marker) else body.find(b"\n" + marker)
+    if data.startswith(marker, start, end):
+        position = start
+    else:
+        position = data.find(b"\n" + marker, start, end)
     while position != -1:
-        line_start = position if body.startswith(marker, position) else position + 1
-        line_end = body.find(b"\n", line_start)
+        line_start = position if data.startswith(marker, position, end) else position + 1
+        line_end = data.find(b"\n", line_start, end)
         starts.append(line_start)
-        if body.startswith(b"--", line_start + len(marker)) or line_end == -1:
+        if data.startswith(b"--", line_start + len(marker), end) or line_end == -1:
             break  # the closing boundary
-        position = body.find(b"\n" + marker, line_end)
+        position = data.find(b"\n" + marker, line_end, end)
     if not starts:
         return None
-    parts: list[bytes] = []
-    for here, there in zip(starts, [*starts[1:], len(body)], strict=True):
-        line_end = body.find(b"\n", here)
+    parts: list[tuple[int, int]] = []
+    for here, there in zip(starts, [*starts[1:], end], strict=True):
+        line_end = data.find(b"\n", here, end)
         if line_end == -1 or there <= line_end:
             continue
-        parts.append(body[line_end + 1 : there].rstrip(b"\r\n"))
+        parts.append((line_end + 1, _rstrip_newlines(data, line_end + 1, there)))
     return parts
 
 
-def _walk(data: bytes, depth: int = 0) -> Iterator[tuple[Message, bytes]]:
-    """Leaf entities as (headers, raw entity bytes), splitting multiparts on boundaries.
+def _walk(
+    data: bytes, start: int, end: int, headers: Message | None = None, depth: int = 0
+) -> Iterator[tuple[Message, int, int]]:
+    """Leaf entities as (headers, start, end) offsets of the raw entity in `data`,
+    splitting multiparts on boundaries (`headers`: those of `data[start:end]`, if parsed).
 
     The stdlib parser reads every line of every attachment in Python; here
     only header blocks are parsed (compat32: no header objects, much cheaper)
-    and bodies are sliced at C speed, so a message with a large attachment
-    costs about what a small one does.
+    and bodies are found by offset at C speed, never copied, so a message
+    with a large attachment costs about what a small one does.
     """
-    head, body = _split_head(data)
-    headers = _PART_HEADERS.parsebytes(head)
+    head_end = _head_end(data, start, end)
+    if headers is None:
+        headers = _PART_HEADERS.parsebytes(data[start:head_end])
     boundary = (
         headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
     )
     if isinstance(boundary, str) and depth < _MAX_DEPTH:
-        parts = _split_parts(body, email.utils.unquote(boundary).encode("ascii", "replace"))
+        marker = email.utils.unquote(boundary).encode("ascii", "replace")
+        parts = _split_parts(data, head_end, end, marker)
         if parts is not None:
-            for part in parts:
-                yield from _walk(part, depth + 1)
+            for part_start, part_end in parts:
+                yield from _walk(data, part_start, part_end, None, depth + 1)
             return
-    yield headers, data
+    yield headers, start, end
 
 
 def _filename(headers: Message) -> str | None:
@@ -143,11 +163,11 @@ def _filename(headers: Message) -> str | None:
     return " ".join(decoded.split()) or None
 
 
-def _body_and_attachments(data: bytes) -> tuple[str, tuple[str, ...]]:
+def _body_and_attachments(data: bytes, message: Message) -> tuple[str, tuple[str, ...]]:
     plain: Message | None = None
     html: Message | None = None
     names: list[str] = []
-    for headers, raw in _walk(data):
+    for headers, start, end in _walk(data, 0, len(data), message):
         filename = _filename(headers)
         disposition = headers.get_content_disposition()
         if filename and disposition in ("attachment", "inline", None):
@@ -157,9 +177,9 @@ def _body_and_attachments(data: bytes) -> tuple[str, tuple[str, ...]]:
             continue
         content_type = headers.get_content_type()
         if content_type == "text/plain" and plain is None:
-            plain = _parse(raw)
+            plain = _parse(data[start:end])
         elif content_type == "text/html" and html is None:
-            html = _parse(raw)
+            html = _parse(data[start:end])
     chosen = plain or html
     return (_content(chosen) if chosen is not None else ""), tuple(names)
 
@@ -183,12 +203,12 @@ def email_parsed(email: EmailFacts, body: str, limits: Limits) -> Parsed:
 
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse an RFC 5322 message."""
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) != -1:
         raise Refused(UnreadableReason.CORRUPT, "binary data in e-mail")
-    message = _PART_HEADERS.parsebytes(_split_head(data)[0])
+    message = _PART_HEADERS.parsebytes(data[: _head_end(data, 0, len(data))])
     if not any(key in message for key in _REQUIRED_ANY):
         raise Refused(UnreadableReason.CORRUPT, "no e-mail headers")
-    body, names = _body_and_attachments(data)
+    body, names = _body_and_attachments(data, message)
     email = EmailFacts(
         sender=next(iter(_addresses(message, "from")), None),
         recipients=_addresses(message, "to"),

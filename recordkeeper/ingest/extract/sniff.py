@@ -26,7 +26,7 @@ _MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"MZ", "exe"),
     (b"PK", "zip_fragment"),
 )
-_CONTROL = frozenset(range(9)) | frozenset(range(14, 32))
+_CONTROL = bytes([*range(9), *range(14, 32)])
 
 
 def sniff(data: bytes) -> str:
@@ -39,7 +39,7 @@ def sniff(data: bytes) -> str:
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return "text"
-    controls = sum(1 for byte in head if byte in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # counted at C speed
     return "text" if controls <= len(head) // 100 else "binary"
 
 
