@@ -14,9 +14,10 @@ every busy worker's pipe and process sentinel with a deadline:
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
 
-Messages are batched both ways (several files per task message, every result
-that is ready per answer), so the parent's cost per file stays small next to
-the extraction itself. An optional `analyzer` (a picklable callable, e.g. the
+Messages are batched both ways (several files per task message; per answer,
+every result that is ready, a result waiting up to `_LINGER_S` for others
+unless the worker has run out of queued work), so the parent's cost per file
+stays small next to the extraction itself. An optional `analyzer` (a picklable callable, e.g. the
 classifier with its rules) runs in the worker on each file's facts, so that
 work is spread over the workers too; its answer travels back with the facts.
 A worker also hands back, on request, the result already encoded for the
@@ -29,16 +30,18 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import math
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -60,6 +63,10 @@ _STOP_TIMEOUT_S = 2.0
 _DEPTH = 8  # tasks queued per worker: slack for a parent that is slow to be scheduled
 _REFILL = _DEPTH // 2  # a worker's queue is topped up when it is this short (batched sends)
 _ANSWER_MAX = 64  # results per answer message
+# A worker's sender waits this long for more results to join a message (fewer
+# messages, wake-ups and waits on both sides), unless the worker has run out of
+# queued work or has _REFILL results ready; a result is late by at most this.
+_LINGER_S = 0.002
 _MIB = 1024 * 1024
 
 
@@ -121,15 +128,21 @@ def _cap_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _send_results(conn: Connection, outbox: queue.SimpleQueue[_Answer | None]) -> None:
+def _send_results(
+    conn: Connection, outbox: queue.SimpleQueue[_Answer | None], flush: threading.Event
+) -> None:
     """Worker's sender thread: a large result waiting for the parent to read the pipe
     must not keep the worker from starting its next file. Every result ready by the
-    time the pipe is free goes in one message."""
+    time the pipe is free goes in one message; a first result waits up to
+    `_LINGER_S` for others unless `flush` is set (the worker has nothing queued,
+    or enough results are ready)."""
     stop = False
     while not stop:
         first = outbox.get()
         if first is None:
             return
+        flush.wait(_LINGER_S)
+        flush.clear()
         batch = [first]
         while len(batch) < _ANSWER_MAX:
             try:
@@ -234,7 +247,8 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
     _prepare(analyzer)
     conn.send(("ready", os.getpid()))
     outbox: queue.SimpleQueue[_Answer | None] = queue.SimpleQueue()
-    sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
+    flush = threading.Event()
+    sender = threading.Thread(target=_send_results, args=(conn, outbox, flush), daemon=True)
     sender.start()
     while True:
         try:
@@ -249,7 +263,8 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
             _prepare(analyzer)
             continue
         items, analyze, encode = body
-        for path, rel_path, project, root, known in items:
+        last = len(items) - 1
+        for at, (path, rel_path, project, root, known) in enumerate(items):
             result: ExtractionResult | None
             outcome: HashOutcome | None = None
             extra: Any = None
@@ -266,6 +281,9 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
                 outcome, extra, payload = None, None, None
             sent = None if outcome is None else _outcome_fields(outcome)
             outbox.put((result, extra, payload, sent))
+            if outbox.qsize() >= _REFILL or (at == last and not _ready([conn.fileno()], 0.0)):
+                flush.set()  # the parent tops a queue up at _REFILL; nothing left to do
+    flush.set()
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
 
@@ -499,11 +517,13 @@ class ExtractionPool:
     ) -> None:
         """Wait for answers, deaths or the first deadline among the busy workers."""
         timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-        handles: list[object] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(wait(handles, timeout=timeout))  # type: ignore[arg-type]
+        ready = _ready(
+            [w.conn.fileno() for w in busy] + [w.process.sentinel for w in busy], timeout
+        )
         for worker in busy:
             replace = False
-            exited, readable = worker.process.sentinel in ready, worker.conn in ready
+            exited = worker.process.sentinel in ready
+            readable = worker.conn.fileno() in ready
             if exited or readable:
                 replace = self._drain(worker, done, again, exited, readable)
             elif time.monotonic() >= worker.deadline:
@@ -535,7 +555,7 @@ class ExtractionPool:
         wait sees the sentinel (asking again costs a wait() of its own, per answer).
         """
         try:
-            while worker.queue and (readable or worker.conn.poll()):
+            while worker.queue and (readable or _ready([worker.conn.fileno()], 0.0)):
                 readable = False
                 answer: list[_Answer] = worker.conn.recv()
                 for result, extra, payload, sent in answer:
@@ -648,6 +668,15 @@ def _discard(process: BaseProcess, conn: Connection) -> None:
     conn.close()
     with contextlib.suppress(ValueError):  # still running after the join: left to exit
         process.close()
+
+
+def _ready(fds: list[int], timeout: float) -> set[int]:
+    """The file descriptors among `fds` that are readable (or closed) within `timeout`
+    seconds: `multiprocessing.connection.wait` without building a selector per call."""
+    poller = select.poll()
+    for fd in fds:
+        poller.register(fd, select.POLLIN)
+    return {fd for fd, _ in poller.poll(math.ceil(timeout * 1000))}
 
 
 def _plain(items: Iterable[Job | tuple[Path, str, str | None]]) -> Iterator[Job]:
