@@ -7,10 +7,38 @@ Only values live here: no I/O, no clock, no database. Extraction produces
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+
+def _pickled_by_fields(cls: type[_T]) -> type[_T]:
+    """Pickle instances as the class and its field values, rebuilt by `__init__`.
+
+    A slotted dataclass otherwise pickles its state as a dict and restores it
+    field by field in Python (`dataclasses._dataclass_setstate`), which costs
+    about as much as the rest of unpickling: extraction workers send every
+    `DocumentFacts` and classification to the parent this way.
+    """
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    get = operator.attrgetter(*names)
+    reduce: Callable[[Any], tuple[Any, ...]]
+    if len(names) == 1:
+
+        def reduce(self: Any) -> tuple[Any, ...]:
+            return (cls, (get(self),))
+    else:
+
+        def reduce(self: Any) -> tuple[Any, ...]:
+            return (cls, get(self))
+
+    cls.__reduce__ = reduce  # type: ignore[method-assign]
+    return cls
 
 
 class UnreadableReason(StrEnum):
@@ -36,6 +64,7 @@ class UnreadableReason(StrEnum):
     INTERNAL = "internal"
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EmailFacts:
     """Header facts of an e-mail (.eml/.msg). Addresses are kept for the
@@ -49,6 +78,7 @@ class EmailFacts:
     attachment_names: tuple[str, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DocumentFacts:
     """What extraction found in one file version.
@@ -84,6 +114,7 @@ class DocumentFacts:
         return tuple(self.path.split("/")[:-1])
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Unreadable:
     """Extraction outcome for a file that could not be read; not an exception."""
@@ -98,6 +129,7 @@ class Unreadable:
 ExtractionResult = DocumentFacts | Unreadable
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PersonalDataFindings:
     """Counts of personal-data kinds found; never the values themselves."""
@@ -109,6 +141,7 @@ class PersonalDataFindings:
         return any(n > 0 for n in self.counts.values())
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Classification:
     """What a document is, whether it is a draft, and why we think so."""

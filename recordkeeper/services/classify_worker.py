@@ -29,6 +29,13 @@ class Precomputed:
     sha256: str
     classification: Classification
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # sent once per file from a worker: rebuilt by __init__, not field by field
+        return (
+            Precomputed,
+            (self.rules_hash, self.path, self.project, self.sha256, self.classification),
+        )
+
 
 @dataclass(frozen=True)
 class WorkerClassifier:
