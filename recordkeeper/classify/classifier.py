@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, compiled
 from recordkeeper.classify.personal_data import detect_personal_data
@@ -31,8 +33,7 @@ from recordkeeper.ruleset.classes import ClassRules, DocumentClass, Flag, Locati
 EMAIL_KINDS = frozenset({"eml", "msg"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
+class _Hit(NamedTuple):  # a tuple: built several times per document, cheaply
     signal_id: str
     value: float
     where: str
@@ -53,6 +54,10 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
     }
 
 
+_INDEX = attrgetter("index")
+_SCORE = itemgetter(0)
+
+
 class _Fired:
     """The pattern signals that fired in one document, by group, in rule order."""
 
@@ -70,7 +75,7 @@ class _Fired:
         if facts:
             facts = tuple(s for s in facts if s.when is not None and flags.get(s.when))
             if facts:
-                signals = sorted((*signals, *facts), key=lambda s: s.index)
+                signals = sorted((*signals, *facts), key=_INDEX)
         if not signals:
             return []
         hits = []
@@ -111,13 +116,14 @@ class _Choice:
 def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) -> _Choice:
     scoring = rules.rules.scoring
     scored: list[tuple[float, DocumentClass, list[_Hit]]] = []
+    flagged = any(flags.values())  # no flag set: no `when` signal can fire
     for spec, group in rules.classes:
-        if group in fired.by_group or rules.facts[group]:
+        if group in fired.by_group or (flagged and rules.facts[group]):
             hits = fired.hits(group, flags)
             scored.append((sum([h.value for h in hits]), spec, hits))
         else:  # nothing of this class fired
             scored.append((0.0, spec, []))
-    scored.sort(key=lambda item: item[0], reverse=True)
+    scored.sort(key=_SCORE, reverse=True)
     (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
     if best < scoring.min_score:
