@@ -61,23 +61,57 @@ def _drop_fallbacks(root: etree._Element) -> None:
             parent.remove(fallback)
 
 
+_NS = {"w": W[1:-1]}
+# Paragraphs inside paragraphs, or text outside any paragraph: the one-pass split
+# below would give their text to the wrong paragraph.
+_IRREGULAR = etree.XPath(
+    "boolean(//w:p//w:p | (//w:t | //w:tab | //w:br | //w:cr)[not(ancestor::w:p)])",
+    namespaces=_NS,
+)
+# Marks where each paragraph starts in the one-pass text (a private-use character).
+_START = "\ue000"
+
+
+def _texts_by_paragraph(root: etree._Element) -> list[str] | None:
+    """Each paragraph's text as `_paragraphs` joins it, in one itertext pass in C
+    (a paragraph's own text is set to a start mark); None where that pass could
+    differ: nested paragraphs, text outside paragraphs, the mark in the text."""
+    if _IRREGULAR(root):
+        return None
+    paragraphs = list(root.iter(W_P))
+    for paragraph in paragraphs:
+        paragraph.text = _START
+    joined = "".join(root.itertext(W_P, W_T, W_TAB, W_BR, W_CR, with_tail=False))
+    texts = joined.split(_START)
+    if len(texts) != len(paragraphs) + 1 or texts[0]:
+        return None
+    return texts[1:]
+
+
 def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
     """(style id, text, has outline level) per paragraph, in document order."""
     hosts = {_host(box) for box in root.iter(W_TXBX)}
     # Give tabs and breaks their characters so that itertext (C) joins a paragraph.
     for node in root.iter(W_TAB, W_BR, W_CR):
         node.text = "\t" if node.tag == W_TAB else "\n"
+    # A paragraph's properties: its first w:pPr child (document order visits it first).
+    properties_of: dict[etree._Element, etree._Element] = {}
+    for properties in root.iter(W_PPR):
+        properties_of.setdefault(properties.getparent(), properties)
+    texts = None if hosts else _texts_by_paragraph(root)
     found: list[tuple[str | None, str, bool]] = []
-    for paragraph in root.iter(W_P):
-        if paragraph in hosts:
+    for index, paragraph in enumerate(root.iter(W_P)):
+        if texts is not None:
+            text = texts[index]
+        elif paragraph in hosts:
             text = _paragraph_text(paragraph)
         else:
             text = "".join(paragraph.itertext(W_T, W_TAB, W_BR, W_CR, with_tail=False))
         style: str | None = None
         outline = False
-        # next(iterchildren(tag)) is find(tag) without ElementPath's path machinery.
-        properties = next(paragraph.iterchildren(W_PPR), None)
+        properties = properties_of.get(paragraph)
         if properties is not None:
+            # next(iterchildren(tag)) is find(tag) without ElementPath's path machinery.
             style_el = next(properties.iterchildren(W_PSTYLE), None)
             if style_el is not None:
                 style = style_el.get(W_VAL)
