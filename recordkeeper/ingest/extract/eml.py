@@ -18,11 +18,11 @@ import io
 import re
 from collections.abc import Iterator
 from datetime import datetime
-from typing import NamedTuple
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
+from typing import NamedTuple
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.ingest.extract.htmltext import html_to_text

@@ -11,9 +11,11 @@ legitimate OOXML part has one.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -46,6 +48,85 @@ _PARSER = etree.XMLParser(
 )
 
 
+class Entry(NamedTuple):
+    """The central-directory fields of one zip entry that reading a part needs."""
+
+    filename: str
+    flag_bits: int
+    compress_type: int
+    CRC: int  # zipfile.ZipInfo's name
+    compress_size: int
+    file_size: int
+    header_offset: int
+
+
+_EOCD = b"PK\x05\x06"
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile.structCentralDir
+_CENTRAL_MAGIC = b"PK\x01\x02"
+_EXTRA_HEADER = struct.Struct("<HH")
+
+
+def central_directory(data: bytes) -> list[Entry] | None:
+    """The entries of a plain zip, read as `zipfile.ZipFile(...).infolist()` reads them,
+    without building a ZipInfo per entry; None for anything but the plain case (an
+    archive comment, zip64, multiple disks, a damaged directory, a newer version):
+    those are left to zipfile, which then gives its own answer or error.
+
+    The plain case is what Office and every library write: the end record last,
+    the central directory right before it.
+    """
+    size = len(data)
+    if size < 42 or data[-22:-18] != _EOCD or data[-2:] != b"\0\0":
+        return None
+    if data[-42:-38] == _ZIP64_LOCATOR:
+        return None
+    disk, _, _, _, cd_size, cd_offset = struct.unpack_from("<4H2L", data, size - 18)
+    start = size - 22 - cd_size  # zipfile's start_dir: offset_cd + concat
+    if disk != 0 or start < 0:
+        return None
+    concat = start - cd_offset
+    entries: list[Entry] = []
+    position, end = start, size - 22
+    while position < end:
+        if position + 46 > end:
+            return None
+        fields = _CENTRAL.unpack_from(data, position)
+        if fields[0] != _CENTRAL_MAGIC or fields[3] > zipfile.MAX_EXTRACT_VERSION:
+            return None
+        name_end = position + 46 + fields[12]
+        extra_end = name_end + fields[13]
+        next_entry = extra_end + fields[14]
+        if next_entry > end:
+            return None
+        flags = fields[5]
+        raw_name = data[position + 46 : name_end]
+        try:
+            name = raw_name.decode("utf-8") if flags & 0x800 else raw_name.decode("cp437")
+        except UnicodeDecodeError:
+            return None
+        extra = name_end
+        while extra_end - extra >= 4:  # ZipInfo._decodeExtra: only zip64 changes a field
+            kind, length = _EXTRA_HEADER.unpack_from(data, extra)
+            if kind == 0x0001 or extra + 4 + length > extra_end:
+                return None
+            extra += 4 + length
+        null = name.find("\0")
+        entries.append(
+            Entry(
+                name if null < 0 else name[:null],
+                flags,
+                fields[6],
+                fields[9],
+                fields[10],
+                fields[11],
+                fields[18] + concat,
+            )
+        )
+        position = next_entry
+    return entries
+
+
 def parse_xml(data: bytes, part: str) -> etree._Element:
     """Parse one XML part; refuse DTDs/entities, map syntax errors to CORRUPT."""
     head = data[:2]
@@ -70,16 +151,10 @@ class Package:
     def __init__(self, data: bytes, limits: Limits) -> None:
         self._limits = limits
         self._data = data
-        try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile as exc:
-            reason = (
-                UnreadableReason.INCOMPLETE
-                if data.startswith(b"PK\x03\x04")
-                else UnreadableReason.CORRUPT
-            )
-            raise Refused(reason, "no zip central directory") from exc
-        infos = self._zip.infolist()
+        self._zip: zipfile.ZipFile | None = None
+        infos: list[Entry] | list[zipfile.ZipInfo] | None = central_directory(data)
+        if infos is None:
+            infos = self._open_zip().infolist()
         if len(infos) > MAX_ENTRIES:
             raise Refused(UnreadableReason.ZIP_BOMB, f"{len(infos)} zip entries")
         self._infos = {info.filename: info for info in infos}
@@ -94,6 +169,21 @@ class Package:
                 if ratio > limits.max_compression_ratio:
                     raise Refused(UnreadableReason.ZIP_BOMB, f"compression ratio {ratio:.0f}")
         self._budget = limits.max_uncompressed_bytes
+
+    def _open_zip(self) -> zipfile.ZipFile:
+        """zipfile's reader (for what `central_directory` leaves to it, and for
+        compression methods other than stored and deflated)."""
+        if self._zip is None:
+            try:
+                self._zip = zipfile.ZipFile(io.BytesIO(self._data))
+            except zipfile.BadZipFile as exc:
+                reason = (
+                    UnreadableReason.INCOMPLETE
+                    if self._data.startswith(b"PK\x03\x04")
+                    else UnreadableReason.CORRUPT
+                )
+                raise Refused(reason, "no zip central directory") from exc
+        return self._zip
 
     def require(self, kind: str) -> None:
         """Refuse a package of another OOXML kind (a .xlsx renamed .docx)."""
@@ -132,7 +222,7 @@ class Package:
         self._budget -= len(data)
         return data
 
-    def _inflate(self, info: zipfile.ZipInfo, cap: int) -> bytes:
+    def _inflate(self, info: Entry | zipfile.ZipInfo, cap: int) -> bytes:
         name = info.filename
         header = self._data[info.header_offset : info.header_offset + 30]
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
@@ -159,13 +249,13 @@ class Package:
             raise Refused(UnreadableReason.CORRUPT, f"bad size or CRC in {name}")
         return data
 
-    def _stream(self, info: zipfile.ZipInfo, cap: int) -> bytes:
+    def _stream(self, info: Entry | zipfile.ZipInfo, cap: int) -> bytes:
         """Other compression methods: zipfile's reader, streamed with the byte cap."""
         name = info.filename
         chunks: list[bytes] = []
         total = 0
         try:
-            with self._zip.open(info) as stream:
+            with self._open_zip().open(name) as stream:
                 while chunk := stream.read(_CHUNK):
                     total += len(chunk)
                     if total > cap:
