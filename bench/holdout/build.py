@@ -1,4 +1,4 @@
-"""Write the independent holdout: six FMB project folders and their labels.
+"""Write the independent holdout: eight FMB project folders and their labels.
 
 Usage: python bench/holdout/build.py OUTDIR
 
@@ -20,7 +20,8 @@ Projects:
   member with no declaration, no statistics at all.
 
 Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
-2026` and `Whiplash nytt FMB`.
+2026` and `Whiplash nytt FMB`. Session 4 adds two more (`session4.py`,
+`set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`.
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -41,6 +42,7 @@ from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_pp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: session3 beside it
 import session3
+import session4
 
 STAFF = "socialstyrelsen.se"
 
@@ -2017,6 +2019,10 @@ def build(out: Path) -> Path:
         project, meta = make3(Project, share, dt)
         files += [{**f, "set": "session3"} for f in project.files]
         projects.append({**meta, "set": "session3"})
+    for make4 in session4.PROJECTS:  # session 4: habits none of the six above use
+        project, meta = make4(Project, share, dt)
+        files += [{**f, "set": "session4"} for f in project.files]
+        projects.append({**meta, "set": "session4"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

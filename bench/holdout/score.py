@@ -2,7 +2,7 @@
 
 Usage:
     python bench/holdout/build.py /tmp/holdout           # once: share + labels.json
-    python bench/holdout/score.py /tmp/holdout [--errors] [--set all|tuned|fresh]
+    python bench/holdout/score.py /tmp/holdout [--errors] [--set all|tuned|fresh|session3|session4]
 
 Runs the real commands (as an outside evaluator would) and prints:
 - classification: per-class recall/precision, class accuracy (strict, and
@@ -177,10 +177,11 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument(
         "--set",
-        choices=["all", "tuned", "fresh", "session3"],
+        choices=["all", "tuned", "fresh", "session3", "session4"],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
-        "session3: projects 5-6 (bench/holdout/session3.py)",
+        "session3: projects 5-6 (bench/holdout/session3.py); "
+        "session4: projects 7-8 (bench/holdout/session4.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
