@@ -12,6 +12,8 @@ How a document is scored (all weights and factors live in `rules/classes.yaml`):
   can be drafts; e-mails are never drafts;
 - registration duty follows the class (`true`, `when_sent`, `if_adds_facts`,
   `case_by_case`), never for a draft or a document corrected as not official;
+  `when_sent` is not registered when its sent markers sum below 0 (the only
+  evidence says it stayed inside, e.g. the group's own member list);
 - personal data: the class default, or what detection found.
 A correction wins over all of it. Reasons are stable short strings: signal ids
 with the place they fired in (`coi.phrase@title`) and a few fixed codes.
@@ -176,6 +178,9 @@ def _must_register(
         return True, []
     if duty == "when_sent":
         hits = fired.hits(rules.sent_markers, flags)
+        if hits and sum(h.value for h in hits) < 0:
+            # only evidence that it stayed inside (the group's own roster): not sent
+            return False, [h.reason for h in hits]
         return True, [h.reason for h in hits] or ["register:when_sent:unconfirmed"]
     if duty == "case_by_case":
         hits = fired.hits(rules.case_markers, flags)
@@ -237,7 +242,7 @@ def classify_document(
         confidence (0..1), reasons, and whether a person should review it.
     """
     cr = compiled(rules)
-    views = build_views(facts, cr.rules.scoring.text_window)
+    views = build_views(facts, cr.rules.scoring.text_window, cr.rules.scoring.untitled)
     fired = _Fired(cr, cr.scan(views.by_location))
     flags = _flags(facts)
     choice = _choose_class(cr, fired, flags)

@@ -5,6 +5,12 @@ title, headings, a capped window of body text, file name, folders, template,
 document properties, e-mail headers, attachment names and the file kind.
 Capping the body text is what keeps classification cheap on huge files: the
 head holds titles and purpose, the tail holds signatures and dates.
+
+Two habits of real files are undone here, before any signal looks: a title
+that is a tool's default (`scoring.untitled`: a scanner's "Scanned document",
+Word's "Microsoft Word - x.docx") is no title, so the first line is read as a
+heading; and a letter-spaced heading as OCR reads it ("J Ä V S D E K L A R A T I O N",
+"D E K L A R A T I O N   O M   J Ä V") is read as the words it spells.
 """
 
 from __future__ import annotations
@@ -14,11 +20,15 @@ import re
 from dataclasses import dataclass
 
 from recordkeeper.model import DocumentFacts
-from recordkeeper.ruleset.classes import Location, TextWindow, fold
+from recordkeeper.ruleset.classes import Location, TextWindow, compile_patterns, fold
 
 _CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 _SEPARATORS = re.compile(r"[_\-.+~()\[\]{}]+")
 _FIRST_LINE_CHARS = 160
+# four or more single letters separated by single spaces: a letter-spaced word
+_SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+_SPACED_GAP = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
 _PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", "content_status")
 
 
@@ -45,6 +55,36 @@ def _name_words(name: str) -> str:
     return " ".join(spaced.split())
 
 
+def unspace(line: str) -> str:
+    """`D E K L A R A T I O N   O M   J Ä V` -> `DEKLARATION OM JÄV`; other text as it is.
+
+    Only a line holding a run of four or more spaced single letters changes: there
+    the single spaces between single letters go and wider gaps become word spaces.
+    """
+    if _SPACED_RUN.search(line) is None:
+        return line
+    return _WIDE_GAP.sub(" ", _SPACED_GAP.sub("", line))
+
+
+@functools.lru_cache(maxsize=8)
+def _untitled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    return compile_patterns(patterns) if patterns else None
+
+
+def _title(title: str, untitled: tuple[str, ...]) -> tuple[str, str]:
+    """(the title, or "" when it is a tool's default; the source file name it names, if any)."""
+    pattern = _untitled(untitled)
+    if pattern is None or not title:
+        return title, ""
+    stripped = title.strip()
+    match = pattern.match(fold(stripped))  # folding keeps length: spans agree
+    if match is None:
+        return title, ""
+    named = [k for k, v in match.groupdict().items() if k.startswith("source") and v]
+    source = stripped[slice(*match.span(named[0]))] if named else ""
+    return "", source
+
+
 def _window(text: str, window: TextWindow) -> str:
     head, tail = window.head_chars, window.tail_chars
     if len(text) <= head + tail:
@@ -66,17 +106,25 @@ def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
     return [str(metadata[k]) for k in keys if metadata.get(k)]
 
 
-def build_views(facts: DocumentFacts, window: TextWindow) -> Views:
-    """Every searchable place of `facts`, folded and capped."""
+def build_views(
+    facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()
+) -> Views:
+    """Every searchable place of `facts`, folded and capped.
+
+    `untitled`: patterns of titles that are a tool's default (`scoring.untitled`).
+    """
     text = _window(facts.text or "", window)
     metadata = {k.lower(): v for k, v in facts.metadata.items()}
-    title = facts.title or next(iter(_meta(metadata, "title")), "")
+    title, source = _title(facts.title or next(iter(_meta(metadata, "title")), ""), untitled)
     headings = facts.headings
     if not title and not facts.email:
         # a first line is only probably a title: it counts as a heading
         headings = (_first_line(text), *headings)
+    title, headings = unspace(title), tuple(unspace(h) for h in headings)
     stem, _, ext = facts.name.rpartition(".")
     filename = _name_words(stem or facts.name) + (f" {ext}" if stem else "")
+    if source:  # "Microsoft Word - 04 Jäv - Karin Wiik.docx": the name it was printed from
+        filename += "\n" + _name_words(source)
     email = facts.email
     views: dict[Location, str] = {
         "title": title,

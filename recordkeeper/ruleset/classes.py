@@ -182,8 +182,29 @@ class Scoring(_Rule):
         description="A file with no text layer (a scan) whose class rests only on signals "
         "in these places (e.g. its folder) needs review: nothing of it was read.",
     )
+    untitled: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions for titles that are a tool's default, not the "
+        "document's (a scanner's 'Scanned document', Word's 'Microsoft Word - x.docx'): "
+        "such a title is ignored and the first line is read as a heading instead. A named "
+        "group `source` (the name of the file it was printed from) is searched as a file name.",
+    )
     location_factor: dict[Location, float] = Field(default_factory=_default_factors)
     text_window: TextWindow = TextWindow()
+
+    @field_validator("untitled")
+    @classmethod
+    def _untitled_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                compiled = re.compile(fold(pattern), _FLAGS)
+            except re.error as exc:
+                raise ValueError(
+                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
+                ) from exc
+            if compiled.match(""):
+                raise ValueError(f"pattern '{pattern}' matches empty text; every title would go")
+        return patterns
 
 
 class DraftRules(_Rule):

@@ -1,0 +1,294 @@
+"""The shipped classes.yaml on real files in habits of other agencies (issue #4, session 4).
+
+Each case writes a real file with the sample builders, reads it with the real
+extractor and classifies it with the shipped rules: what an outside evaluator's
+folder would go through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.classify import classify_document
+from recordkeeper.classify.views import unspace
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
+
+RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+STAFF = "Hanna Sjögren <hanna.sjogren@socialstyrelsen.se>"
+
+
+def classify(root: Path, rel: str, build: Callable[[Path], Path]) -> Classification:
+    build(root / rel)
+    facts = extract_file(root / rel, rel, Limits())
+    assert isinstance(facts, DocumentFacts)
+    return classify_document(facts, RULES)
+
+
+def _template(path: Path) -> Path:
+    """A blank Word template (.dotx): python-docx writes the parts, the name says template."""
+    source = make_docx(
+        path.with_suffix(".tmp.docx"),
+        title="Jävsdeklaration",
+        paragraphs=[
+            "Namn: [namn]",
+            "Ekonomiska intressen: Ja / Nej",
+            "Ort och datum ____________   Underskrift ____________",
+        ],
+    )
+    source.rename(path)
+    return path
+
+
+# --- letter-spaced headings (OCR) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("J A V S D E K L A R A T I O N", "JAVSDEKLARATION"),
+        ("D E K L A R A T I O N   O M   J Ä V", "DEKLARATION OM JÄV"),
+        ("J ä v s d e k l a r a t i o n", "Jävsdeklaration"),
+        # ordinary text stays as it is: short runs, initials, numbers
+        ("Avtal med A B", "Avtal med A B"),
+        ("Namn: K L Ek", "Namn: K L Ek"),
+        ("1 2 3 4 5", "1 2 3 4 5"),
+        ("b 1 3 0 Energi", "b 1 3 0 Energi"),
+    ],
+)
+def test_a_letter_spaced_heading_reads_as_its_words(line: str, read: str) -> None:
+    assert unspace(line) == read
+
+
+def test_an_ocr_declaration_with_a_letter_spaced_heading_is_a_declaration(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "PG/JV_ortoped_MK.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "D E K L A R A T I O N   O M   J Ä V",
+                "Namn : Mikael Karlsson",
+                "Ekonomiska intressen i berörda företag : Nej",
+                "Uppsala 2026-04-02",
+            ],
+            title="Scanned document",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("coi_declaration", True)
+    assert "coi.phrase@headings" in c.reasons
+
+
+# --- titles a tool wrote -----------------------------------------------------------
+
+
+def test_a_scanner_title_is_no_title_so_the_first_line_counts(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "PG/scan_20260612.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Tillagg till uppdragsavtal",
+                "Parter: Socialstyrelsen och Anna Sjoberg",
+                "Avtalsperioden forlangs till 2026-12-31.",
+            ],
+            title="scan_20260612",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("agreement", True)
+    assert "agr.phrase@headings" in c.reasons
+
+
+def test_a_pdf_printed_from_word_is_read_by_its_first_line_and_source_name(
+    tmp_path: Path,
+) -> None:
+    c = classify(
+        tmp_path,
+        "AVT/AVT_Okafor_D_signed.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Avtal om uppdrag som sakkunnig",
+                "Parter: Socialstyrelsen och David Okafor (uppdragstagaren)",
+                "Skellefteå 2025-12-12   David Okafor (signerat)",
+            ],
+            title="Microsoft Word - 06 Avtal - David Okafor.docx",
+        ),
+    )
+    assert c.doc_class == "agreement"
+    assert "agr.phrase@headings" in c.reasons
+    assert "agr.word@filename" in c.reasons  # "Avtal" from the name it was printed from
+
+
+def test_a_real_title_is_kept(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "x.pdf",
+        lambda f: make_pdf(f, ["Något helt annat"], title="Projektplan FMB migrän"),
+    )
+    assert "plan.phrase@title" in c.reasons
+
+
+# --- abbreviations ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rel", "want"),
+    [("RG/JV_patientrepresentant_BS.pdf", "coi_declaration"), ("PG/AVT_AS.pdf", "agreement")],
+)
+def test_abbreviated_names_of_textless_scans(tmp_path: Path, rel: str, want: str) -> None:
+    c = classify(tmp_path, rel, lambda f: make_pdf(f, [], text_layer=False))
+    assert (c.doc_class, c.must_register) == (want, True)
+
+
+def test_kd_is_kort_om_diagnosen(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "KD/KD_depression_v1.0.docx",
+        lambda f: make_docx(f, paragraphs=["Nedstämdhet, minskad energi."]),
+    )
+    assert c.doc_class == "text_proposal"
+
+
+# --- templates ----------------------------------------------------------------------
+
+
+def test_a_blank_template_is_no_document_of_the_matter(tmp_path: Path) -> None:
+    c = classify(tmp_path, "ADMIN/Mall_Jävsdeklaration.dotx", _template)
+    assert (c.doc_class, c.is_draft, c.must_register) == ("other", False, False)
+    assert c.needs_review
+    assert "other.template@filename" in c.reasons
+
+
+def test_a_filled_in_document_named_after_its_template_keeps_its_class(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "JV/Mall_Jävsdeklaration ifylld Karin Ek.docx",
+        lambda f: make_docx(
+            f,
+            title="Jävsdeklaration",
+            paragraphs=["Namn: Karin Ek", "Ekonomiska intressen: Nej", "Lund 2026-01-02"],
+        ),
+    )
+    assert c.doc_class == "coi_declaration"
+
+
+# --- English minutes ---------------------------------------------------------------
+
+
+def test_english_minutes_with_decisions_are_registered(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "2026/2026-02-02 Minutes kick-off.docx",
+        lambda f: make_docx(
+            f,
+            title="Minutes – kick-off FMB depression",
+            paragraphs=[
+                "Present: Sara Lindgren, David Okafor",
+                "Decided: the experts revise the texts by 6 March.",
+            ],
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("meeting_notes", True)
+
+
+def test_english_minutes_without_decisions_are_not(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "2026/2026-02-09 Minutes check-in.docx",
+        lambda f: make_docx(
+            f,
+            title="Minutes – check-in",
+            paragraphs=["Present: Sara Lindgren", "We went through the texts."],
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("meeting_notes", False)
+
+
+# --- a meeting invitation is no request for nominations ----------------------------
+
+
+def test_an_invitation_to_a_meeting_is_correspondence(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "RG/2.2 Inbjudan RG-möte 2026-09-15.eml",
+        lambda f: make_eml(
+            f,
+            sender=STAFF,
+            to=["fmb-rg@socialstyrelsen.se"],
+            subject="Kallelse: möte med rekommendationsgruppen 15 september",
+            body="Hej,\nvi bokar in mötet den 15 september kl. 13–15 (Teams).\n/Hanna",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("correspondence", False)
+
+
+def test_an_invitation_to_take_part_is_still_a_request(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "RG/Inbjudan att delta i RG.eml",
+        lambda f: make_eml(
+            f,
+            sender=STAFF,
+            to=["npo@regionuppsala.se"],
+            subject="Inbjudan att delta i rekommendationsgruppen",
+            body="Hej,\nvi söker deltagare till rekommendationsgruppen.\n/Hanna",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", True)
+
+
+# --- the group's own roster is not sent --------------------------------------------
+
+
+def test_an_internal_member_list_is_not_registered(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "RG/RG members depression.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["Name", "Profession", "Region", "DoI received"],
+                ["Nadia Haddad", "Psykolog", "Region Stockholm", "yes"],
+                ["Olle Vik", "Distriktsläkare", "Region Norrbotten", ""],
+            ],
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", False)
+    assert "sent.internal_roster@filename" in c.reasons
+
+
+def test_a_received_list_of_nominees_is_registered(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "RG/Nominerade till rekommendationsgruppen.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["Namn", "Profession", "Organisation", "E-post"],
+                ["Nadia Haddad", "Psykolog", "Region Stockholm", "nadia.haddad@sll.se"],
+            ],
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", True)
+
+
+def test_a_mailed_list_of_participants_is_registered(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "RG/SV Förfrågan deltagare rekommendationsgrupp.eml",
+        lambda f: make_eml(
+            f,
+            sender="NPO <npo@regionuppsala.se>",
+            to=["hanna.sjogren@socialstyrelsen.se"],
+            subject="SV: Förfrågan om deltagare till rekommendationsgrupp",
+            body="Hej! NPO föreslår följande deltagare:\nNadia Haddad, psykolog",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", True)
