@@ -71,7 +71,7 @@ def _untitled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return compile_patterns(patterns) if patterns else None
 
 
-def _title(title: str, untitled: tuple[str, ...]) -> tuple[str, str]:
+def tool_title(title: str, untitled: tuple[str, ...]) -> tuple[str, str]:
     """(the title, or "" when it is a tool's default; the source file name it names, if any)."""
     pattern = _untitled(untitled)
     if pattern is None or not title:
@@ -106,16 +106,14 @@ def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
     return [str(metadata[k]) for k in keys if metadata.get(k)]
 
 
-def build_views(
-    facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()
-) -> Views:
+def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()) -> Views:
     """Every searchable place of `facts`, folded and capped.
 
     `untitled`: patterns of titles that are a tool's default (`scoring.untitled`).
     """
     text = _window(facts.text or "", window)
     metadata = {k.lower(): v for k, v in facts.metadata.items()}
-    title, source = _title(facts.title or next(iter(_meta(metadata, "title")), ""), untitled)
+    title, source = tool_title(facts.title or next(iter(_meta(metadata, "title")), ""), untitled)
     headings = facts.headings
     if not title and not facts.email:
         # a first line is only probably a title: it counts as a heading

@@ -256,6 +256,23 @@ class PersonalDataRules(_Rule):
     )
 
 
+class SiblingRules(_Rule):
+    """When a Word file beside a finished PDF of the same name is its working copy."""
+
+    editable_extensions: tuple[str, ...] = Field(
+        default=("docx", "doc", "docm", "odt", "rtf"),
+        description="File name extensions (lower case, no dot) of editable documents.",
+    )
+    finished_extensions: tuple[str, ...] = Field(
+        default=("pdf",), description="Extensions of finished (signed, sent) documents."
+    )
+    finished_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words in a file name that only say the document is finished "
+        "(signerat, signed, final): left out when two names are compared.",
+    )
+
+
 class ClassRules(_Rule):
     """The whole `classes.yaml`."""
 
@@ -265,6 +282,7 @@ class ClassRules(_Rule):
     draft: DraftRules = DraftRules()
     registration: RegistrationRules = RegistrationRules()
     personal_data: PersonalDataRules = PersonalDataRules()
+    siblings: SiblingRules = SiblingRules()
     classes: tuple[DocumentClass, ...]
 
     def class_ids(self) -> tuple[str, ...]:

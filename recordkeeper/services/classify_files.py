@@ -3,7 +3,9 @@
 Expands the arguments (`ingest.paths`), reads each file through the
 `Extractor` port (the shell hands in the worker pool, so a hostile file
 cannot hang or exhaust the caller) and classifies the facts with the pure
-classifier. Outcomes stream out as files finish. An unreadable file is an
+classifier. Outcomes stream out as files finish; a Word file beside the
+finished PDF of the same name waits for that PDF, then may be marked its
+working copy (`classify.siblings`). An unreadable file is an
 outcome, not an error: it is still classified from its name and folders
 alone (a person must review it) and carries the reason code.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from recordkeeper.classify import CompiledRules, classify_document, compiled
+from recordkeeper.classify.siblings import Sibling, pairs, working_copy
 from recordkeeper.ingest.paths import FoundFile, expand_paths
 from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
 from recordkeeper.ruleset.classes import ClassRules
@@ -124,9 +127,45 @@ def classify_paths(
         else:
             found[key] = item
             jobs.append(ExtractJob(key, item.path, item.rel_path))
+    # a Word file beside the finished PDF of the same name waits for that PDF's answer
+    # (classify.siblings); every other file streams out as soon as it is classified
+    partner = pairs((item.shown for item in found.values()), rules)
+    word_of = {pdf: word for word, pdf in partner.items()}
+    held: dict[str, FileOutcome] = {}  # Word file -> its outcome, until its PDF's is known
+    pdfs: dict[str, tuple[FileOutcome, str | None]] = {}  # PDF -> (outcome, title)
     for job, result in extractor.extract_many(jobs):
         item = found[job.key]
         if isinstance(result, Unreadable):
-            yield _unreadable_outcome(item, result.reason.value, rules_c, result)
+            outcome = _unreadable_outcome(item, result.reason.value, rules_c, result)
         else:
-            yield FileOutcome(path=item.shown, classification=classify_document(result, rules_c))
+            classification = classify_document(result, rules_c)
+            outcome = FileOutcome(path=item.shown, classification=classification)
+        if item.shown in partner:
+            pdf = pdfs.get(partner[item.shown])
+            if pdf is None:
+                held[item.shown] = outcome
+            else:
+                yield _as_sibling(outcome, *pdf, rules)
+            continue
+        yield outcome
+        if item.shown in word_of:
+            title = None if isinstance(result, Unreadable) else result.title
+            pdfs[item.shown] = (outcome, title)
+            word = held.pop(word_of[item.shown], None)
+            if word is not None:
+                yield _as_sibling(word, outcome, title, rules)
+    yield from held.values()  # not reached: every job answers (Extractor's contract)
+
+
+def _as_sibling(
+    word: FileOutcome, pdf: FileOutcome, pdf_title: str | None, rules: ClassRules
+) -> FileOutcome:
+    """The Word file's outcome, as the working copy of its finished PDF when it is one."""
+    if word.classification is None or pdf.classification is None or word.error or pdf.error:
+        return word
+    copy = working_copy(
+        Sibling(word.path, word.classification),
+        Sibling(pdf.path, pdf.classification, pdf_title),
+        rules,
+    )
+    return word if copy is None else replace(word, classification=copy)

@@ -7,17 +7,20 @@ folder would go through.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from recordkeeper.classify import classify_document
+from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
 from recordkeeper.classify.views import unspace
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.model import Classification, DocumentFacts, ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
+from recordkeeper.services.classify_files import ExtractJob, classify_paths
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 STAFF = "Hanna Sjögren <hanna.sjogren@socialstyrelsen.se>"
@@ -292,3 +295,127 @@ def test_a_mailed_list_of_participants_is_registered(tmp_path: Path) -> None:
         ),
     )
     assert (c.doc_class, c.must_register) == ("nomination_request", True)
+
+
+# --- a Word file beside its finished PDF (classify.siblings) ------------------------
+
+
+class InProcess:
+    """The Extractor port, reading each file in this process (no pool needed in tests)."""
+
+    def extract_many(
+        self, jobs: Iterable[ExtractJob]
+    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
+        for job in jobs:
+            yield job, extract_file(job.path, job.rel_path, Limits())
+
+
+AGREEMENT = [
+    "Avtal om uppdrag som sakkunnig",
+    "Parter: Socialstyrelsen och Karin Wiik (uppdragstagaren)",
+    "Arvode utgår med 1 150 kr per timme mot faktura.",
+    "Avtalsperiod: 2026-03-01 – 2026-10-31",
+]
+
+
+def _word(path: Path) -> Path:
+    return make_docx(
+        path,
+        title=AGREEMENT[0],
+        paragraphs=[*AGREEMENT[1:], "Ort och datum ____________   Underskrift ____________"],
+    )
+
+
+def _run(root: Path) -> dict[str, Classification]:
+    out = {}
+    for outcome in classify_paths([str(root)], RULES, InProcess(), ()):
+        assert outcome.classification is not None
+        out[outcome.path.rpartition("/")[2]] = outcome.classification
+    return out
+
+
+def test_the_unsigned_word_copy_beside_the_signed_pdf_is_its_working_copy(
+    tmp_path: Path,
+) -> None:
+    _word(tmp_path / "Avtal" / "06 Avtal - Karin Wiik.docx")
+    make_pdf(
+        tmp_path / "Avtal" / "06 Avtal - Karin Wiik_signerat.pdf",
+        [*AGREEMENT, "Ort och datum: Norrköping 2026-03-03", "Underskrift: Karin Wiik"],
+    )
+    got = _run(tmp_path / "Avtal")
+    word, pdf = got["06 Avtal - Karin Wiik.docx"], got["06 Avtal - Karin Wiik_signerat.pdf"]
+    assert (word.doc_class, word.is_draft, word.must_register) == ("agreement", True, False)
+    assert REASON in word.reasons
+    assert (pdf.doc_class, pdf.is_draft, pdf.must_register) == ("agreement", False, True)
+
+
+def test_a_pdf_printed_from_the_word_file_makes_it_the_working_copy(tmp_path: Path) -> None:
+    memo = ["Föredragning – uppdaterat FMB depression", "Förslag till beslut: enhetschefen "
+            "godkänner publicering.", "Föredragande: Hanna Sjögren"]  # fmt: skip
+    make_docx(tmp_path / "Final" / "PM EC depression.docx", title=memo[0], paragraphs=memo[1:])
+    make_pdf(
+        tmp_path / "Final" / "PM EC depression.pdf",
+        memo,
+        title="Microsoft Word - PM EC depression.docx",
+    )
+    got = _run(tmp_path / "Final")
+    assert got["PM EC depression.docx"].is_draft
+    assert not got["PM EC depression.docx"].must_register
+    assert got["PM EC depression.pdf"].must_register
+
+
+def test_a_word_file_and_an_unfinished_pdf_stay_as_they_are(tmp_path: Path) -> None:
+    # the PDF shows no signature, no diarienummer and is no print of the Word file
+    _word(tmp_path / "Avtal" / "Avtal Karin Wiik.docx")
+    make_pdf(tmp_path / "Avtal" / "Avtal Karin Wiik.pdf", AGREEMENT)
+    got = _run(tmp_path / "Avtal")
+    assert not got["Avtal Karin Wiik.docx"].is_draft
+    assert got["Avtal Karin Wiik.docx"].must_register
+
+
+def test_no_pairing_across_folders_names_or_classes(tmp_path: Path) -> None:
+    signed = [*AGREEMENT, "Underskrift: Karin Wiik"]
+    _word(tmp_path / "P" / "a" / "Avtal Karin Wiik.docx")
+    make_pdf(tmp_path / "P" / "b" / "Avtal Karin Wiik signerat.pdf", signed)  # other folder
+    _word(tmp_path / "P" / "Avtal Olof Strid.docx")
+    make_pdf(tmp_path / "P" / "Avtal Olof Strid v2 signerat.pdf", signed)  # other name
+    make_docx(
+        tmp_path / "P" / "Jäv Eva Nord.docx",
+        title="Jävsdeklaration",
+        paragraphs=["Namn: Eva Nord", "Ekonomiska intressen: Nej"],
+    )
+    make_pdf(tmp_path / "P" / "Jäv Eva Nord signerad.pdf", signed)  # other class
+    got = _run(tmp_path / "P")
+    for name in ("Avtal Karin Wiik.docx", "Avtal Olof Strid.docx", "Jäv Eva Nord.docx"):
+        assert REASON not in got[name].reasons, name
+        assert got[name].must_register, name
+
+
+def test_pairs_come_from_names_alone() -> None:
+    found = pairs(
+        [
+            "P/06 Avtal - Karin Wiik.docx",
+            "P/06 Avtal - Karin Wiik_signerat.pdf",
+            "P/PM EC.docx",
+            "P/PM EC FINAL.pdf",
+            "P/PM EC (kopia).pdf",  # a second PDF of another name: no effect
+            "P/Textförslag.docx",
+            "P/Textförslag.doc",  # two Word files under one name: no pair
+            "P/Textförslag signed.pdf",
+        ],
+        RULES,
+    )
+    assert found == {
+        "P/06 Avtal - Karin Wiik.docx": "P/06 Avtal - Karin Wiik_signerat.pdf",
+        "P/PM EC.docx": "P/PM EC FINAL.pdf",
+    }
+
+
+def test_a_correction_wins_over_the_pass() -> None:
+    corrected = Classification("agreement", False, True, False, 1.0, corrected=True)
+    pdf = Classification("agreement", False, True, False, 1.0, reasons=("final.signature@content",))
+    assert working_copy(Sibling("P/A.docx", corrected), Sibling("P/A.pdf", pdf), RULES) is None
+    plain = replace(corrected, corrected=False)
+    copy = working_copy(Sibling("P/A.docx", plain), Sibling("P/A.pdf", pdf), RULES)
+    assert copy is not None
+    assert (copy.is_draft, copy.must_register) == (True, False)
