@@ -279,9 +279,10 @@ def _gap(run: _Run, what: str) -> int:
 
 
 def _unreadable_unknown(view: DocView) -> bool:
-    """A PDF without text (a scan): if unclassified, it could be anything."""
+    """A PDF without text (a scan) that nothing classified: it could be anything. One
+    its name placed (`AVT_AS.pdf`: an agreement) is not someone's declaration (issue #4)."""
     doc = view.doc
-    return not doc.facts.text.strip() and doc.facts.kind == "pdf"
+    return not doc.facts.text.strip() and doc.facts.kind == "pdf" and doc.doc_class == "other"
 
 
 def _per_person(

@@ -36,6 +36,7 @@ from recordkeeper.process.text import (
 from recordkeeper.ruleset.process import ProcessRules, Role
 
 # Words that start with a capital in lists but are never part of a person's name.
+# (Not "Lund": a common surname as well as a city; "Hanna Lund" is a person, issue #4.)
 _NOT_NAME_WORDS = frozenset(
     fold(w)
     for w in """
@@ -49,10 +50,10 @@ _NOT_NAME_WORDS = frozenset(
     roll organisation e-post epost telefon ordförande sekreterare sammankallande avtal
     jävsdeklaration deklaration ersättning uppdrag enkät enkäten svar bilaga version utkast
     slutversion och med för av till i på om den det en ett stockholm göteborg malmö uppsala
-    linköping örebro umeå lund västra götaland skåne halland dalarna gävleborg norrbotten
+    linköping örebro umeå västra götaland skåne halland dalarna gävleborg norrbotten
     jämtland kalmar kronoberg blekinge värmland västmanland södermanland östergötland
     jönköping gotland västerbotten västernorrland medicinsk medicinska fmb icf par midas
-    inera vips ec ac gd rg the and of for
+    inera vips ec ac gd rg pg the and of for rekrytera
     hej hi dear tack mvh hälsningar vänliga vänlig bästa regards jd underskrivet underskriven
     undertecknat undertecknad signerad signerat sign
 """.split()  # noqa: SIM905  (a word list reads best as text)
@@ -370,11 +371,14 @@ class _Finder:
         roles = {strong} if strong else set()
         weak_roles = {weak} if weak else set()
         names: list[str] = []
-        for line in lines[:400]:
+        for i, line in enumerate(lines[:400]):
             match = _label_match(line)
             if match and fold(match.group(1)) in self.subject_labels:
                 # a form line may hold more fields: "Namn: Karin Ek    Befattning: ..."
                 names += self._names_in(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
+            elif i + 1 < len(lines) and fold(line.strip().rstrip(":")) in self.subject_labels:
+                # a form as a table: the label's cell, then the value's cell on the next line
+                names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
         names += [m.group(1) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
@@ -506,7 +510,7 @@ def _row_continuation(
 _CLASS_WORDS = re.compile(
     r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
     r"om|ersättning|ersattning|uppdrag(?:savtal)?|signerad|signerat|undertecknad|underskriven|"
-    r"underskrivet|undertecknat|jd|sign|"
+    r"underskrivet|undertecknat|jd|jv|avt|doi|sign|sv|re|fw|fwd|vb|"
     r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
     r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"
     r"signed|v\d+|\d+)\b"

@@ -142,4 +142,6 @@ def _raw_field(facts: DocumentFacts, name: str) -> str:
         return (facts.email.subject or "") if facts.email else ""
     if name == "text":
         return facts.text[:_MAX_TEXT]
+    if name == "extension":  # "dotx": a template, whatever it is called
+        return facts.name.rsplit(".", 1)[1] if "." in facts.name else ""
     raise ValueError(f"unknown document field '{name}'")

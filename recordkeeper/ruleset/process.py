@@ -17,7 +17,7 @@ from recordkeeper.ruleset.load import register_cross_check, register_kind
 
 Need = Literal["required", "confirm", "optional"]
 Severity = Literal["info", "warning", "error"]
-Field_ = Literal["name", "folders", "title", "headings", "subject", "text"]
+Field_ = Literal["name", "folders", "title", "headings", "subject", "text", "extension"]
 
 _ID = r"^[a-z][a-z0-9_]*$"
 

@@ -369,3 +369,44 @@ def test_a_proposal_revised_after_the_comments_shows_revision_began(rules) -> No
         draft=True,
     )
     assert statuses(rules, [*stopped, revised])["revise"] == "partial"
+
+
+def test_a_scan_its_name_placed_and_a_blank_template_cover_nobody(rules) -> None:
+    # issue #4, session 4: a textless agreement scan (`AVT_AS.pdf`, class agreement from
+    # its name) is no unnamed declaration, and a blank template is nobody's document
+    docs = project("new", coi_missing_for=("Maria Lind",))
+    avt = _textless_pdf("02 PG/AVT_AS.pdf")
+    docs.append(ClassifiedDocument(avt.facts, replace(avt.classification, doc_class="agreement")))
+    docs.append(doc("0_ADMIN/Mall_Jävsdeklaration.dotx", "other", "Namn: ____"))
+    evaluation = check_documents(rules, docs, TODAY)
+    assert {p.name for p in evaluation.people if "coi_declaration" in p.missing} == {"Maria Lind"}
+    docs.append(_textless_pdf("04 RG/IMG_4411.pdf"))  # a scan nothing classified still counts
+    evaluation = check_documents(rules, docs, TODAY)
+    assert not [p for p in evaluation.people if "coi_declaration" in p.missing]
+
+
+def test_an_english_final_version_and_how_comments_were_handled_complete_the_revision(
+    rules,
+) -> None:
+    docs = project("new", drop=("feedback", "revised", "handling", "final"))
+    assert statuses(rules, docs)["revise"] == "missing"
+    docs.append(
+        doc(
+            "Final/FMB depression - final version.docx",
+            "publication",
+            "Slutversion 2026-08-20",
+            title="Försäkringsmedicinskt beslutsstöd – depression",
+        )
+    )
+    docs.append(
+        doc(
+            "Feedback to RG.eml",
+            "correspondence",
+            "Bifogat finns en sammanställning av hur synpunkterna har hanterats.",
+            email=EmailFacts(
+                sender="hanna.sjogren@socialstyrelsen.se",
+                subject="Återkoppling: så har vi hanterat era synpunkter",
+            ),
+        )
+    )
+    assert statuses(rules, docs)["revise"] == "complete"

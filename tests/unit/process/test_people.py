@@ -168,3 +168,43 @@ def test_a_folder_of_both_groups_gives_way_to_the_groups_own_list(rules) -> None
 def test_a_double_surname_in_register_order_is_one_person(rules, text, name) -> None:
     people = find_people(rules, [doc("02 Jäv/Jävsdeklaration.pdf", "coi_declaration", text)])
     assert [p.name for p in people] == [name]
+
+
+def test_session4_habits_in_names_forms_and_folders(rules) -> None:
+    # issue #4, session 4: a surname that is also a city, a mail-reply prefix and
+    # JV/AVT abbreviations in file names, a form whose label and value are table cells,
+    # and an "RG" folder holding the group's roster
+    docs = [
+        doc(
+            "RG/SV_ Inbjudan att delta i rekommendationsgruppen.eml",
+            "coi_declaration",
+            "Hej Amir, jag deltar gärna. Jävsdeklarationen bifogas.",
+            email=EmailFacts(sender="Hanna Lund <hanna.lund@rjl.se>", subject="SV: Inbjudan"),
+        ),
+        doc(
+            "RG/SV_ Jävsdeklaration RG depression.eml",
+            "coi_declaration",
+            "Jag har inga bindningar.",
+            email=EmailFacts(sender="Tomas Berglund <tomas.berglund@rg.se>", subject="SV: Jäv"),
+        ),
+        doc("AVT/AVT_Lindgren_S_signed.pdf", "agreement", ""),
+        doc("JV/JV_Okafor_David.pdf", "coi_declaration", ""),
+        doc(
+            "PG/JV_fysioterapeut_AS.docx",
+            "coi_declaration",
+            "Jävsdeklaration\nNamn\nAnna Sjöberg\nUppdrag\nSakkunnig, projektgrupp",
+        ),
+        doc("RG/RG members.xlsx", "nomination_request", "Name\tProfession\nOlle Vik\tLäkare"),
+        doc("Plan/Tidplan.xlsx", "project_plan", "Aktivitet\tAnsvarig\nRekrytera PG och RG\tJN"),
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    # "Lindgren S" (initials only, no full name to join) is nobody; "Avt"/"Jv"/"Sv" no names
+    assert set(people) == {
+        "Hanna Lund",
+        "Tomas Berglund",
+        "Okafor David",
+        "Anna Sjöberg",
+        "Olle Vik",
+    }
+    assert people["Anna Sjöberg"].subject_of == {"PG/JV_fysioterapeut_AS.docx"}
+    assert people["Olle Vik"].roles == {"rg_member"}
