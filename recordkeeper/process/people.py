@@ -170,8 +170,12 @@ def _not_name_word(word: str) -> bool:
 RoleNeedles = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _role_needles(roles: Sequence[Role]) -> RoleNeedles:
-    return tuple((role.id, needles(tuple(role.signals))) for role in roles)
+def _role_needles(roles: Sequence[Role], *, folders: bool = False) -> RoleNeedles:
+    """Each role's phrases; `folders`: with those that count only in a folder's name."""
+    return tuple(
+        (role.id, needles((*role.signals, *(role.folder_signals if folders else ()))))
+        for role in roles
+    )
 
 
 def _role_of(text_padded: str, roles: RoleNeedles) -> str | None:
@@ -274,6 +278,7 @@ class _Finder:
 
     def __init__(self, rules: ProcessRules) -> None:
         self.roles = _role_needles(rules.roles)  # phrases folded once per project
+        self.folder_roles = _role_needles(rules.roles, folders=True)
         self.staff = needles(tuple(rules.staff_labels))
         self.subject_classes = {c for r in rules.roles for c in r.from_classes}
         self.subject_classes |= {
@@ -341,7 +346,7 @@ class _Finder:
 
     def read(self, doc: ClassifiedDocument, view: DocView | None = None) -> None:
         lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
-        folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.roles)
+        folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.folder_roles)
         if doc.doc_class in self.subject_classes or self._named_subject(view or DocView(doc)):
             # a declaration or agreement is about one person: its other names are
             # signatories and employers, not members

@@ -66,6 +66,9 @@ class Role(_Rule):
     implies: tuple[str, ...] = ()
     # phrases that, in a heading, label or nearby text, mark a list of people with this role
     signals: tuple[str, ...] = ()
+    # further phrases that mark the role only as a folder's name ("RG/", "2_RG"): too short
+    # or ambiguous for running text, where "RG-möte | alla" is no list of members
+    folder_signals: tuple[str, ...] = ()
     # document classes whose subject person holds this role (an agreement -> expert)
     from_classes: tuple[str, ...] = ()
     # document classes whose e-mail recipients hold this role (a survey's recipients -> RG)
