@@ -68,7 +68,7 @@ from recordkeeper.services.roots import RootSpec as RootSpec  # re-exported: roo
 from recordkeeper.services.roots import configured_roots as configured_roots
 from recordkeeper.services.roots import resolve_roots as resolve_roots
 from recordkeeper.services.roots import root_key as root_key
-from recordkeeper.store import folder_digests
+from recordkeeper.store import bulk, folder_digests
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
@@ -823,10 +823,10 @@ class RootIngestor:
             if error is not None:
                 events.append(("document_unreadable", doc, {"reason": error}))
                 changes.append(self._change(doc, "unreadable"))
-        repo.insert_rows(session, ExtractionRow, list(extractions.values()))
-        repo.insert_rows(session, DocumentRow, documents)
-        repo.insert_rows(session, VersionRow, versions)
-        repo.insert_rows(session, DocumentLinkRow, links)
+        bulk.insert_many(session, ExtractionRow, list(extractions.values()))
+        bulk.insert_many(session, DocumentRow, documents)
+        bulk.insert_many(session, VersionRow, versions)
+        bulk.insert_many(session, DocumentLinkRow, links)
         for event, ref, data in events:
             self._audit(tx, event, ref, **data)
         return changes

@@ -7,14 +7,15 @@ needs none of the folder's document rows.
 
 Correctness never depends on the digests being fresh. Every write to `documents`
 made through a session (ORM objects at flush, or an INSERT statement given its
-rows) first upserts the touched folders' rows to digest NULL and epoch + 1, in
-the same transaction (`watch`). An UPDATE or DELETE statement on `documents`
-cannot say which folders it touches, so it is refused (StoreError): change
-documents as ORM objects. A rescan writes a digest only if the folder's epoch is
-still the one it read before loading the documents it compared (`save`); a
-concurrent writer either bumped the epoch first (the save does nothing) or
-blocks on the row and NULLs the digest after. A stale or missing digest only
-costs the time of loading that folder's documents. Only portable SQL.
+rows, or `store.bulk.insert_many`) first upserts the touched folders' rows to
+digest NULL and epoch + 1, in the same transaction (`watch`). An UPDATE or
+DELETE statement on `documents` cannot say which folders it touches, so it is
+refused (StoreError): change documents as ORM objects. A rescan writes a
+digest only if the folder's epoch is still the one it read before loading the
+documents it compared (`save`); a concurrent writer either bumped the epoch
+first (the save does nothing) or blocks on the row and NULLs the digest after.
+A stale or missing digest only costs the time of loading that folder's
+documents. Only portable SQL.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_ingest import FolderDigestRow
 
 _TABLE: Table = FolderDigestRow.__table__  # type: ignore[assignment]
-_DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
+DOCUMENTS: Table = DocumentRow.__table__  # type: ignore[assignment]
 # Beyond this many folders to look at, one query for the whole root is cheaper.
 MAX_FOLDER_QUERIES = 64
 
@@ -210,7 +211,7 @@ def _on_execute(state: ORMExecuteState) -> None:
     statement = state.statement
     if not isinstance(statement, (Insert, Update, Delete)):
         return
-    if getattr(statement.table, "name", None) != _DOCUMENTS.name:
+    if getattr(statement.table, "name", None) != DOCUMENTS.name:
         return
     params = state.parameters
     rows: Sequence[Mapping[str, Any]] = (

@@ -11,12 +11,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.model import Classification, Correction, PersonalDataFindings
+from recordkeeper.store import bulk
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
 from recordkeeper.store.tables_classify import ClassificationCorrectionRow, ClassificationRow
 
@@ -125,8 +126,7 @@ def save_classification(
 
 def insert_classifications(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Write the rows `save_classification` collected in `inserts` (one statement)."""
-    if rows:
-        session.execute(insert(cast(Table, ClassificationRow.__table__)), list(rows))
+    bulk.insert_many(session, ClassificationRow, rows)
 
 
 def _chunks(values: Sequence[str], size: int = 500) -> list[list[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.ingest.scan import stat_key
@@ -287,16 +287,6 @@ def extraction_errors(session: Session, shas: Sequence[str]) -> dict[str, str | 
         )
         found.update((sha, error) for sha, error in session.execute(query))
     return found
-
-
-def insert_rows(session: Session, table: type[Any], rows: Sequence[dict[str, Any]]) -> None:
-    """Insert many rows in one statement (executemany), bypassing the ORM's unit of work.
-
-    For rows that nothing in this session has loaded or will load as objects before
-    the commit (new documents of a chunk and their versions and extractions).
-    """
-    if rows:
-        session.execute(insert(table.__table__), list(rows))
 
 
 # ---- reading for status and listings ---------------------------------------------------------

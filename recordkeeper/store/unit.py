@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event, func, insert, select, text
+from sqlalchemy import Engine, Table, create_engine, event, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
@@ -24,7 +24,7 @@ from sqlalchemy.sql.util import find_tables
 from recordkeeper.audit.log import canonical_entry, check_identifiers_only
 from recordkeeper.errors import StoreError
 from recordkeeper.model import AuditEvent
-from recordkeeper.store import folder_digests
+from recordkeeper.store import bulk, folder_digests
 from recordkeeper.store.tables import AuditEntryRow
 
 # Any constant works; it only has to be the same in every instance (PostgreSQL).
@@ -108,7 +108,7 @@ class Tx:
         rows, self._queue = self._queue, []
         if self._marks:  # they now live in the innermost savepoint's SQL state
             next(reversed(self._marks.values())).written.extend(rows)
-        self.session.connection().execute(insert(_AUDIT_TABLE), rows)
+        bulk.insert_many(self.session, _AUDIT_TABLE, rows)
 
     def flush(self) -> None:
         """Write the queued audit entries and flush the session's pending ORM changes."""
