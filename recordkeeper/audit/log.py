@@ -68,21 +68,23 @@ def check_identifiers_only(event: AuditEvent) -> None:
     Raises:
         PersonalDataInAuditEntry: naming the field and the kind found, never the value.
     """
-    fields: dict[str, object] = {
-        "event": event.event,
-        "actor": event.actor,
-        "document_id": event.document_id,
-        "project_id": event.project_id,
-        "rule_id": event.rule_id,
-        "sha256": event.sha256,
-    }
-    for key, item in event.data.items():
+    data = event.data
+    for key in data:
         if key.lower() in pii.DENY_KEYS:
             raise PersonalDataInAuditEntry(
                 f"audit event {event.event!r}: field data.{key} is not allowed in the audit log "
                 "(identifiers, hashes and rule ids only)"
             )
-        fields[f"data.{key}"] = item
+    # every audit append passes here: the field names are only made for a refusal
+    values = (event.event, event.actor, event.document_id, event.project_id, event.rule_id)
+    for item in (*values, event.sha256, *data.values()):
+        if isinstance(item, str) and _kinds(item):
+            break
+    else:
+        return
+    fields: dict[str, object] = dict(zip(_FIELDS, values, strict=True))
+    fields["sha256"] = event.sha256
+    fields.update((f"data.{key}", item) for key, item in data.items())
     for key, value in fields.items():
         if isinstance(value, str):
             kinds = _kinds(value)
@@ -91,6 +93,9 @@ def check_identifiers_only(event: AuditEvent) -> None:
                     f"audit event {event.event!r}: field {key} looks like personal data "
                     f"({', '.join(kinds)}); the audit log holds identifiers only"
                 )
+
+
+_FIELDS = ("event", "actor", "document_id", "project_id", "rule_id")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,18 +128,27 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
         "at": event.at.astimezone(UTC).isoformat(timespec="microseconds"),
         "actor": event.actor,
     }
-    for key in ("document_id", "project_id", "rule_id", "sha256"):
-        value = getattr(event, key)
-        if value is not None:
-            body[key] = value
+    if event.document_id is not None:
+        body["document_id"] = event.document_id
+    if event.project_id is not None:
+        body["project_id"] = event.project_id
+    if event.rule_id is not None:
+        body["rule_id"] = event.rule_id
+    if event.sha256 is not None:
+        body["sha256"] = event.sha256
     if event.data:
         body["data"] = dict(event.data)
-    return canonical_json(body)
+    return _encode(body).encode()
+
+
+# json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without
+# making an encoder for each entry (one per audit append)
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 def canonical_json(body: Mapping[str, object]) -> bytes:
     """Sorted keys, no whitespace, UTF-8: the one serialisation of an entry."""
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _encode(body).encode()
 
 
 HEAD_FORMAT = "recordkeeper-sth-v1"

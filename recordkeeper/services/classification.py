@@ -49,7 +49,7 @@ from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification as repo
 from recordkeeper.store import repo_documents
-from recordkeeper.store.repo_classification import StoredClassification
+from recordkeeper.store.repo_classification import PresentDocument, StoredClassification
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
 from recordkeeper.store.tables_classify import ClassificationRow
 from recordkeeper.store.unit import Tx
@@ -126,7 +126,11 @@ class _Input:
     error_reason: str | None
 
 
-def _facts_of(doc: DocumentRow, row: ExtractionRow | None) -> _Input:
+# a document as classifying reads it: its ORM row, or its columns in a batch
+Document = DocumentRow | PresentDocument
+
+
+def _facts_of(doc: Document, row: ExtractionRow | None) -> _Input:
     """Cached extraction at the document's current path; name-only facts if unreadable."""
     sha = doc.current_sha256
     error = doc.error_reason or (row.error_reason if row is not None else None)
@@ -152,7 +156,7 @@ def worker_classifier(ctx: Context) -> WorkerClassifier:
 
 
 def _precomputed(
-    analysis: Any, doc: DocumentRow, digest: str, correction: Correction | None
+    analysis: Any, doc: Document, digest: str, correction: Correction | None
 ) -> Classification | None:
     """The worker's classification if it still holds for `doc` as it is now."""
     if not isinstance(analysis, Precomputed) or correction is not None:
@@ -167,7 +171,7 @@ def _precomputed(
     return analysis.classification
 
 
-def _given_facts(change: DocumentChange | None, doc: DocumentRow) -> _Input | None:
+def _given_facts(change: DocumentChange | None, doc: Document) -> _Input | None:
     """Facts handed over in memory by ingest, if they are this document's current content."""
     if change is None or change.facts is None or change.facts.sha256 != doc.current_sha256:
         return None
@@ -186,14 +190,17 @@ def _classified(given: _Input, rules: ClassRules, correction: Correction | None)
 
 def _store(
     tx: Tx,
-    doc: DocumentRow,
+    doc: Document,
     given: _Input,
     result: Classification,
     digest: str,
     ctx: Context,
     existing: dict[str, ClassificationRow] | None = None,
     inserts: list[dict[str, Any]] | None = None,
+    events: list[AuditEvent] | None = None,
 ) -> bool:
+    """Save a classification; its audit event is recorded now, or appended to
+    `events` for the caller to record (in order, in the same savepoint)."""
     now = ctx.clock.now()
     changed = repo.save_classification(
         tx.session, doc.id, doc.current_sha256, result,
@@ -201,7 +208,11 @@ def _store(
         inserts=inserts,
     )  # fmt: skip
     if changed:
-        tx.record(_audit("document_classified", doc, result, digest, now))
+        event = _audit("document_classified", doc, result, digest, now)
+        if events is None:
+            tx.record(event)
+        else:
+            events.append(event)
     return changed
 
 
@@ -216,9 +227,7 @@ def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx:
     return changed
 
 
-def _audit(
-    event: str, doc: DocumentRow, c: Classification, digest: str, at: datetime
-) -> AuditEvent:
+def _audit(event: str, doc: Document, c: Classification, digest: str, at: datetime) -> AuditEvent:
     signals = sorted({r.split("@", 1)[0] for r in c.reasons if "@" in r})
     return AuditEvent(
         event=event,
@@ -279,7 +288,7 @@ def _classify_batch(
     )
     corrections = repo.corrections_for_many(session, [(d.id, d.current_sha256) for d in docs])
     existing = repo.classification_rows(session, [d.id for d in docs])
-    made: list[tuple[DocumentRow, _Input, Classification]] = []
+    made: list[tuple[Document, _Input, Classification]] = []
     for doc in docs:
         try:
             facts = inputs[doc.id] or _facts_of(doc, cached.get(doc.current_sha256 or ""))
@@ -298,7 +307,7 @@ def _classify_batch(
 
 def _store_all(
     tx: Tx,
-    made: list[tuple[DocumentRow, _Input, Classification]],
+    made: list[tuple[Document, _Input, Classification]],
     digest: str,
     ctx: Context,
     existing: dict[str, ClassificationRow],
@@ -311,9 +320,13 @@ def _store_all(
     is refused rolls back alone (row, audit entries) and is logged; the others stay.
     """
     inserts: list[dict[str, Any]] = []
+    events: list[AuditEvent] = []
     try:
         with tx.savepoint():
-            changed = sum(_store(tx, *item, digest, ctx, existing, inserts) for item in made)
+            changed = sum(
+                _store(tx, *item, digest, ctx, existing, inserts, events) for item in made
+            )
+            tx.record_many(events)
             repo.insert_classifications(tx.session, inserts)
         return changed
     except Exception as exc:  # the per-document way isolates what failed

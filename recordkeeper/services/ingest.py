@@ -632,15 +632,18 @@ class RootIngestor:
     def _audit(
         self, tx: Tx, event: str, doc: DocumentRow | _DocRef, **data: str | int | None
     ) -> None:
-        tx.record(
-            AuditEvent(
-                event=event,
-                at=self.ctx.clock.now(),
-                document_id=doc.id,
-                project_id=doc.project,
-                sha256=doc.current_sha256,
-                data={k: v for k, v in data.items() if v is not None},
-            )
+        tx.record(self._event(event, doc, **data))
+
+    def _event(
+        self, event: str, doc: DocumentRow | _DocRef, **data: str | int | None
+    ) -> AuditEvent:
+        return AuditEvent(
+            event=event,
+            at=self.ctx.clock.now(),
+            document_id=doc.id,
+            project_id=doc.project,
+            sha256=doc.current_sha256,
+            data={k: v for k, v in data.items() if v is not None},
         )
 
     def _change(
@@ -827,8 +830,7 @@ class RootIngestor:
         bulk.insert_many(session, DocumentRow, documents)
         bulk.insert_many(session, VersionRow, versions)
         bulk.insert_many(session, DocumentLinkRow, links)
-        for event, ref, data in events:
-            self._audit(tx, event, ref, **data)
+        tx.record_many([self._event(event, ref, **data) for event, ref, data in events])
         return changes
 
     def _extraction_row(

@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -146,12 +146,31 @@ def classification_rows(
     return out
 
 
-def present_documents(session: Session, document_ids: Sequence[str]) -> list[DocumentRow]:
-    out: list[DocumentRow] = []
+class PresentDocument(NamedTuple):
+    """What classifying a document needs of its row (columns, not an ORM object)."""
+
+    id: str
+    path: str
+    project: str | None
+    current_sha256: str | None
+    error_reason: str | None
+    size: int | None
+
+
+def present_documents(session: Session, document_ids: Sequence[str]) -> list[PresentDocument]:
+    """The present ones of these documents, by id."""
+    out: list[PresentDocument] = []
+    columns = (
+        DocumentRow.id, DocumentRow.path, DocumentRow.project, DocumentRow.current_sha256,
+        DocumentRow.error_reason, DocumentRow.size,
+    )  # fmt: skip
     for chunk in _chunks(document_ids):
-        out += session.execute(
-            select(DocumentRow).where(DocumentRow.id.in_(chunk), DocumentRow.state == PRESENT)
-        ).scalars()
+        query = (
+            select(*columns)
+            .where(DocumentRow.id.in_(chunk), DocumentRow.state == PRESENT)
+            .order_by(DocumentRow.id)
+        )
+        out += (PresentDocument(*row) for row in session.execute(query))
     return out
 
 

@@ -1,14 +1,15 @@
 """Store and its unit of work: the only way to write.
 
 `Store.transaction()` opens one session, commits when the block succeeds and
-rolls back otherwise. `Tx.record()` is the single function through which a
-state change writes its audit event, in the same transaction as the change.
+rolls back otherwise. `Tx.record()` (or `Tx.record_many()` for a batch) is the
+single way a state change writes its audit event, in the same transaction as
+the change.
 Foreign database errors are translated to `StoreError` here, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,22 +73,37 @@ class Tx:
             PersonalDataInAuditEntry: a value looks like personal data; nothing is written
                 (and the caller's transaction rolls back with it).
         """
-        check_identifiers_only(event_)
-        index = self._next
-        if index is None:
-            index = self._first_index()
-        self._queue.append(
-            {
-                "idx": index,
-                "leaf": canonical_entry(event_, index),
-                "event": event_.event,
-                "document_id": event_.document_id,
-                "project_id": event_.project_id,
-                "created_at": event_.at,
-            }
-        )
-        self._next = index + 1
-        return index
+        return self.record_many((event_,))[0]
+
+    def record_many(self, events: Sequence[AuditEvent]) -> range:
+        """Append `events` in order, as `record` one by one would (the same indexes and
+        entries); returns their indexes. Each is checked before any is queued.
+
+        Raises:
+            PersonalDataInAuditEntry: a value looks like personal data; none of `events`
+                is written (and the caller's transaction rolls back with them).
+        """
+        for event_ in events:
+            check_identifiers_only(event_)
+        if not events:
+            return range(0)
+        start = self._next
+        if start is None:
+            start = self._first_index()
+        append = self._queue.append
+        for index, event_ in enumerate(events, start):
+            append(
+                {
+                    "idx": index,
+                    "leaf": canonical_entry(event_, index),
+                    "event": event_.event,
+                    "document_id": event_.document_id,
+                    "project_id": event_.project_id,
+                    "created_at": event_.at,
+                }
+            )
+        self._next = start + len(events)
+        return range(start, self._next)
 
     def _first_index(self) -> int:
         # the queue is empty whenever no index is handed out, so max(idx) is complete

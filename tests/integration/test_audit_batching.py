@@ -4,11 +4,13 @@ at commit, and savepoints that take their entries with them when they roll back.
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select, text
 
+from recordkeeper.audit.log import PersonalDataInAuditEntry
 from recordkeeper.config import Settings
 from recordkeeper.model import AuditEvent
 from recordkeeper.services.audit import make_tree_head, verify_audit
@@ -141,3 +143,61 @@ def test_concurrent_batches_with_failing_savepoints_keep_the_log_dense_and_verif
     ctx = audit_context(settings, store, clock)
     assert make_tree_head(ctx) is not None
     assert verify_audit(ctx).ok
+
+
+def _events() -> list[AuditEvent]:
+    plus_two = timezone(timedelta(hours=2))
+    return [
+        AuditEvent("document_added", AT + timedelta(microseconds=i), document_id=f"{i:032x}",
+                   project_id="Projekt Åby" if i % 2 else None, sha256=f"{i:064x}",
+                   data={"copy_of": f"{i + 1:032x}"} if i % 3 == 0 else {})
+        for i in range(5)
+    ] + [
+        AuditEvent("document_classified", datetime(2025, 6, 2, 11, 0, 1, 5, tzinfo=plus_two),
+                   document_id="ab" * 16, project_id="p", rule_id="beslut", sha256="cd" * 32,
+                   data={"class": "beslut", "draft": False, "must_register": True,
+                         "personal_data": False, "corrected": False, "rules_hash": "ef" * 32,
+                         "signals": "a,b"}),
+        AuditEvent("classification_corrected", AT, actor="u42", data={"not_official": None}),
+    ]  # fmt: skip
+
+
+def _entries(store: Store) -> list[tuple[object, ...]]:
+    with store.read() as session:
+        rows = session.execute(select(AuditEntryRow).order_by(AuditEntryRow.idx)).scalars()
+        return [
+            (r.idx, bytes(r.leaf), r.event, r.document_id, r.project_id, r.created_at) for r in rows
+        ]
+
+
+def test_record_many_writes_the_entries_recording_one_by_one_writes(
+    store: Store, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    one_by_one = Store(f"sqlite:///{tmp_path / 'one_by_one.db'}")
+    one_by_one.migrate()
+    try:
+        for target, batched in ((one_by_one, False), (store, True)):
+            with target.transaction() as tx:
+                tx.record(AuditEvent("first", AT))
+                if batched:
+                    assert tx.record_many(_events()) == range(1, 8)
+                else:
+                    assert [tx.record(e) for e in _events()] == list(range(1, 8))
+                assert tx.record(AuditEvent("last", AT)) == 8
+        assert _entries(store) == _entries(one_by_one)
+    finally:
+        one_by_one.close()
+    ctx = audit_context(settings, store, clock)
+    assert make_tree_head(ctx) is not None
+    assert verify_audit(ctx).ok
+
+
+def test_record_many_refuses_the_whole_batch_for_one_bad_event(store: Store) -> None:
+    bad = AuditEvent("document_added", AT, data={"ref": "anna.andersson@example.se"})
+    with store.transaction() as tx:
+        tx.record(AuditEvent("kept", AT))
+        with pytest.raises(PersonalDataInAuditEntry):
+            tx.record_many([AuditEvent("good", AT), bad])
+        assert tx.record_many([]) == range(0)
+        assert tx.record(AuditEvent("next", AT)) == 1
+    assert _log(store) == [(0, "kept"), (1, "next")]
