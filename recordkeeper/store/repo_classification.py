@@ -11,13 +11,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.model import Classification, Correction, PersonalDataFindings
-from recordkeeper.store import bulk
+from recordkeeper.store import bulk, reads
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
 from recordkeeper.store.tables_classify import ClassificationCorrectionRow, ClassificationRow
 
@@ -134,13 +134,23 @@ def _chunks(values: Sequence[str], size: int = 500) -> list[list[str]]:
     return [unique[i : i + size] for i in range(0, len(unique), size)]
 
 
+_CLASSIFIED = select(ClassificationRow.document_id).where(
+    ClassificationRow.document_id.in_(bindparam("ids", expanding=True))
+)
+
+
 def classification_rows(
     session: Session, document_ids: Sequence[str]
 ) -> dict[str, ClassificationRow]:
+    """The classification rows of these documents, as ORM objects (to update them);
+    first asks which exist (documents just ingested have none)."""
     out: dict[str, ClassificationRow] = {}
     for chunk in _chunks(document_ids):
+        found = [doc for (doc,) in reads.select_rows(session, _CLASSIFIED, {"ids": chunk})]
+        if not found:
+            continue
         rows = session.execute(
-            select(ClassificationRow).where(ClassificationRow.document_id.in_(chunk))
+            select(ClassificationRow).where(ClassificationRow.document_id.in_(found))
         ).scalars()
         out.update((row.document_id, row) for row in rows)
     return out
@@ -182,7 +192,26 @@ def extractions(session: Session, shas: Sequence[str]) -> dict[str, ExtractionRo
     return out
 
 
-def _merge(rows: Sequence[ClassificationCorrectionRow]) -> Correction:
+class _CorrectionValues(Protocol):
+    @property
+    def doc_class(self) -> str | None: ...
+    @property
+    def is_draft(self) -> bool | None: ...
+    @property
+    def not_official(self) -> bool | None: ...
+
+
+class _Correction(NamedTuple):
+    """A correction row's values (`corrections_for_many` reads columns, not objects)."""
+
+    document_id: str
+    sha256: str | None
+    doc_class: str | None
+    is_draft: bool | None
+    not_official: bool | None
+
+
+def _merge(rows: Sequence[_CorrectionValues]) -> Correction:
     merged = Correction()
     for row in rows:  # oldest first: later rows overwrite
         merged = Correction(
@@ -193,36 +222,49 @@ def _merge(rows: Sequence[ClassificationCorrectionRow]) -> Correction:
     return merged
 
 
+_C = ClassificationCorrectionRow
+_CORRECTIONS = select(_C.document_id, _C.sha256, _C.doc_class, _C.is_draft, _C.not_official)
+_CORRECTIONS_OF = _CORRECTIONS.where(
+    or_(
+        _C.document_id.in_(bindparam("ids", expanding=True)),
+        _C.sha256.in_(bindparam("shas", expanding=True)),
+    )
+).order_by(_C.created_at, _C.id)
+_CORRECTIONS_OF_DOCUMENTS = _CORRECTIONS.where(
+    _C.document_id.in_(bindparam("ids", expanding=True))
+).order_by(_C.created_at, _C.id)
+_CORRECTIONS_OF_CONTENT = _CORRECTIONS.where(
+    _C.sha256.in_(bindparam("shas", expanding=True))
+).order_by(_C.created_at, _C.id)
+
+
 def corrections_for_many(
     session: Session, documents: Sequence[tuple[str, str | None]]
 ) -> dict[str, Correction]:
     """`correction_for` for many (document id, sha256) pairs: one query for a batch
     of up to 500 documents (corrections by id or by content), else two per 500."""
-    by_doc: dict[str, list[ClassificationCorrectionRow]] = {}
-    by_sha: dict[str, list[ClassificationCorrectionRow]] = {}
-    table = ClassificationCorrectionRow
-    order = (table.created_at, table.id)
+    by_doc: dict[str, list[_Correction]] = {}
+    by_sha: dict[str, list[_Correction]] = {}
     ids, shas = _chunks([d for d, _ in documents]), _chunks([s for _, s in documents if s])
     if len(ids) <= 1 and len(shas) <= 1:
-        conditions = [table.document_id.in_(ids[0])] if ids else []
-        conditions += [table.sha256.in_(shas[0])] if shas else []
         wanted_ids, wanted_shas = set(ids[0] if ids else ()), set(shas[0] if shas else ())
-        if conditions:
-            query = select(table).where(or_(*conditions)).order_by(*order)
-            for row in session.execute(query).scalars():  # oldest first, as below
-                if row.document_id in wanted_ids:
-                    by_doc.setdefault(row.document_id, []).append(row)
-                if row.sha256 in wanted_shas:
-                    by_sha.setdefault(row.sha256 or "", []).append(row)
+        if ids or shas:
+            params = {"ids": ids[0] if ids else [], "shas": shas[0] if shas else []}
+            for row in reads.select_rows(session, _CORRECTIONS_OF, params):  # oldest first
+                correction = _Correction(*row)
+                if correction.document_id in wanted_ids:
+                    by_doc.setdefault(correction.document_id, []).append(correction)
+                if correction.sha256 in wanted_shas:
+                    by_sha.setdefault(correction.sha256 or "", []).append(correction)
     else:
         for chunk in ids:
-            query = select(table).where(table.document_id.in_(chunk))
-            for row in session.execute(query.order_by(*order)).scalars():
-                by_doc.setdefault(row.document_id, []).append(row)
+            for row in reads.select_rows(session, _CORRECTIONS_OF_DOCUMENTS, {"ids": chunk}):
+                correction = _Correction(*row)
+                by_doc.setdefault(correction.document_id, []).append(correction)
         for chunk in shas:
-            query = select(table).where(table.sha256.in_(chunk))
-            for row in session.execute(query.order_by(*order)).scalars():
-                by_sha.setdefault(row.sha256 or "", []).append(row)
+            for row in reads.select_rows(session, _CORRECTIONS_OF_CONTENT, {"shas": chunk}):
+                correction = _Correction(*row)
+                by_sha.setdefault(correction.sha256 or "", []).append(correction)
     out: dict[str, Correction] = {}
     for document_id, sha in documents:
         rows = by_doc.get(document_id) or (by_sha.get(sha, []) if sha else [])

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.ingest.scan import stat_key
+from recordkeeper.store import reads
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, StateRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
 
@@ -84,20 +85,54 @@ def known_stat_keys(session: Session, root: str) -> tuple[dict[str, int], dict[s
     return clean, flagged
 
 
+# The queries of each ingest chunk, built once (reads.select_rows runs them): the IN
+# lists are the bind parameters "paths", "shas" and "sizes".
+_KNOWN_STATS_OF = select(
+    DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
+    DocumentRow.error_reason,
+).where(
+    DocumentRow.root == bindparam("root"),
+    DocumentRow.state == PRESENT,
+    DocumentRow.path.in_(bindparam("paths", expanding=True)),
+)  # fmt: skip
+_EXTRACTED = select(ExtractionRow.sha256).where(
+    ExtractionRow.sha256.in_(bindparam("shas", expanding=True))
+)
+_EXTRACTED_BY_SIZE = (
+    select(VersionRow.size, VersionRow.sha256)
+    .join(ExtractionRow, ExtractionRow.sha256 == VersionRow.sha256)
+    .where(VersionRow.size.in_(bindparam("sizes", expanding=True)))
+    .distinct()
+)
+_PATHS_WITH_DOCUMENTS = select(DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"), DocumentRow.path.in_(bindparam("paths", expanding=True))
+)
+_CONTENT_HOLDERS = (
+    select(
+        DocumentRow.current_sha256, DocumentRow.id, DocumentRow.root, DocumentRow.path,
+        DocumentRow.state,
+    )
+    .where(DocumentRow.current_sha256.in_(bindparam("shas", expanding=True)))
+    .order_by(DocumentRow.first_seen_at, DocumentRow.id)
+)  # fmt: skip
+_EXTRACTION_ERRORS = select(ExtractionRow.sha256, ExtractionRow.error_reason).where(
+    ExtractionRow.sha256.in_(bindparam("shas", expanding=True))
+)
+
+
+def _in_500(values: Iterable[Any]) -> Iterator[list[Any]]:
+    """The distinct values, sorted, 500 at a time (one IN list each)."""
+    unique = sorted(set(values))
+    for start in range(0, len(unique), 500):
+        yield unique[start : start + 500]
+
+
 def known_stats_of(session: Session, root: str, paths: Sequence[str]) -> dict[str, KnownStat]:
     """Like `known_stats`, for the given paths only (one query per 500 paths)."""
     found: dict[str, KnownStat] = {}
-    unique = sorted(set(paths))
-    for start in range(0, len(unique), 500):
-        query = select(
-            DocumentRow.path, DocumentRow.size, DocumentRow.mtime_ns, DocumentRow.inode,
-            DocumentRow.error_reason,
-        ).where(
-            DocumentRow.root == root,
-            DocumentRow.state == PRESENT,
-            DocumentRow.path.in_(unique[start : start + 500]),
-        )  # fmt: skip
-        found.update((r[0], (r[1], r[2], r[3], r[4])) for r in session.execute(query))
+    for chunk in _in_500(paths):
+        rows = reads.select_rows(session, _KNOWN_STATS_OF, {"root": root, "paths": chunk})
+        found.update((r[0], (r[1], r[2], r[3], r[4])) for r in rows)
     return found
 
 
@@ -212,30 +247,17 @@ def save_extraction(
 def missing_extractions(session: Session, shas: Sequence[str]) -> set[str]:
     """Those of `shas` that have no extraction row yet."""
     found: set[str] = set()
-    unique = sorted(set(shas))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
-        found.update(
-            session.execute(select(ExtractionRow.sha256).where(ExtractionRow.sha256.in_(chunk)))
-            .scalars()
-            .all()
-        )
-    return set(unique) - found
+    for chunk in _in_500(shas):
+        found.update(sha for (sha,) in reads.select_rows(session, _EXTRACTED, {"shas": chunk}))
+    return set(shas) - found
 
 
 def extracted_by_size(session: Session, sizes: set[int]) -> dict[int, frozenset[str]]:
     """size -> SHA-256 of the stored versions of that size whose content has an
     extraction (content of another size, or another hash, is not known)."""
     found: dict[int, set[str]] = {}
-    unique = sorted(sizes)
-    for start in range(0, len(unique), 500):
-        query = (
-            select(VersionRow.size, VersionRow.sha256)
-            .join(ExtractionRow, ExtractionRow.sha256 == VersionRow.sha256)
-            .where(VersionRow.size.in_(unique[start : start + 500]))
-            .distinct()
-        )
-        for size, sha in session.execute(query):
+    for chunk in _in_500(sizes):
+        for size, sha in reads.select_rows(session, _EXTRACTED_BY_SIZE, {"sizes": chunk}):
             found.setdefault(size, set()).add(sha)
     return {size: frozenset(shas) for size, shas in found.items()}
 
@@ -243,12 +265,9 @@ def extracted_by_size(session: Session, sizes: set[int]) -> dict[int, frozenset[
 def paths_with_documents(session: Session, root: str, paths: Sequence[str]) -> set[str]:
     """Those of `paths` under `root` where any document (present, gone or ignored) lives."""
     found: set[str] = set()
-    unique = sorted(set(paths))
-    for start in range(0, len(unique), 500):
-        query = select(DocumentRow.path).where(
-            DocumentRow.root == root, DocumentRow.path.in_(unique[start : start + 500])
-        )
-        found.update(session.execute(query).scalars())
+    for chunk in _in_500(paths):
+        rows = reads.select_rows(session, _PATHS_WITH_DOCUMENTS, {"root": root, "paths": chunk})
+        found.update(path for (path,) in rows)
     return found
 
 
@@ -264,15 +283,8 @@ class Holder(NamedTuple):
 def content_holders(session: Session, shas: Sequence[str]) -> dict[str, list[Holder]]:
     """sha256 -> the documents (any state) whose current content it is, oldest first."""
     found: dict[str, list[Holder]] = {}
-    unique = sorted(set(shas))
-    for start in range(0, len(unique), 500):
-        columns = (DocumentRow.id, DocumentRow.root, DocumentRow.path, DocumentRow.state)
-        query = (
-            select(DocumentRow.current_sha256, *columns)
-            .where(DocumentRow.current_sha256.in_(unique[start : start + 500]))
-            .order_by(DocumentRow.first_seen_at, DocumentRow.id)
-        )
-        for sha, *rest in session.execute(query):
+    for chunk in _in_500(shas):
+        for sha, *rest in reads.select_rows(session, _CONTENT_HOLDERS, {"shas": chunk}):
             found.setdefault(sha or "", []).append(Holder(*rest))
     return found
 
@@ -280,12 +292,9 @@ def content_holders(session: Session, shas: Sequence[str]) -> dict[str, list[Hol
 def extraction_errors(session: Session, shas: Sequence[str]) -> dict[str, str | None]:
     """sha256 -> error reason (None: readable) for those of `shas` with an extraction row."""
     found: dict[str, str | None] = {}
-    unique = sorted(set(shas))
-    for start in range(0, len(unique), 500):
-        query = select(ExtractionRow.sha256, ExtractionRow.error_reason).where(
-            ExtractionRow.sha256.in_(unique[start : start + 500])
-        )
-        found.update((sha, error) for sha, error in session.execute(query))
+    for chunk in _in_500(shas):
+        rows = reads.select_rows(session, _EXTRACTION_ERRORS, {"shas": chunk})
+        found.update((sha, error) for sha, error in rows)
     return found
 
 
