@@ -439,6 +439,29 @@ def hash_file(root: Path, rel: str) -> HashOutcome:
     return read_checked(root, rel, -1)[0]
 
 
+def _open_unlinked(abs_path: str, flags: int) -> int | None:
+    """Open a path that is its own real path (no symlink, ".." or "//" in it), or None.
+
+    The kernel names the file it opened (/proc/self/fd); when that name is the
+    path itself, `os.path.realpath` (an lstat per path component, in Python)
+    would give the path unchanged, so its check and the second open are not
+    needed. Anything else (a link on the way, an error, no /proc) gives None
+    and the caller resolves the path as before.
+    """
+    try:
+        fd = os.open(abs_path, flags)
+    except OSError:
+        return None
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        opened = None
+    if opened != abs_path:
+        os.close(fd)
+        return None
+    return fd
+
+
 def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, bytes | None]:
     """`hash_file`, also returning the bytes read when the file has at most `keep_bytes`.
 
@@ -448,19 +471,21 @@ def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, by
     """
     root_real = os.path.realpath(root)
     abs_path = os.path.join(root_real, rel)
-    try:
-        real = os.path.realpath(abs_path, strict=True)
-    except FileNotFoundError:
-        return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
-    except OSError as exc:
-        return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
-    if not _inside(real, root_real):
-        return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(real, flags)
-    except OSError as exc:
-        return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+    fd = _open_unlinked(abs_path, flags) if _inside(abs_path, root_real) else None
+    if fd is None:
+        try:
+            real = os.path.realpath(abs_path, strict=True)
+        except FileNotFoundError:
+            return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
+        except OSError as exc:
+            return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+        if not _inside(real, root_real):
+            return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
+        try:
+            fd = os.open(real, flags)
+        except OSError as exc:
+            return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
     data: bytes | None = None
     grew = False
     with os.fdopen(fd, "rb", buffering=0) as handle:

@@ -304,3 +304,25 @@ def test_read_checked_does_not_follow_a_link_out_of_the_root(tmp_path: Path, sha
     (share / "link.txt").symlink_to(tmp_path / "outside.txt")
     outcome, data = read_checked(share, "link.txt", 1000)
     assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None)
+
+
+def test_read_checked_resolves_every_path_component(tmp_path: Path, share: Path) -> None:
+    """Links in a folder position and paths that climb out are resolved before the read."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text("hemligt", encoding="utf-8")
+    (share / "P").mkdir()
+    (share / "P" / "b.txt").write_text("protokoll", encoding="utf-8")
+    (share / "out").symlink_to(outside, target_is_directory=True)
+    (share / "in").symlink_to(share / "P", target_is_directory=True)
+    for rel in ("out/a.txt", str(outside / "a.txt"), "P/../../outside/a.txt"):
+        outcome, data = read_checked(share, rel, 1000)
+        assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None), rel
+    for rel in ("in/b.txt", "P/b.txt", "P/../P/b.txt", "P//b.txt"):
+        outcome, data = read_checked(share, rel, 1000)
+        assert (outcome.problem, data) == (None, b"protokoll"), rel
+    linked_root = tmp_path / "linked_share"
+    linked_root.symlink_to(share, target_is_directory=True)
+    outcome, data = read_checked(linked_root, "in/b.txt", 1000)
+    assert (outcome.problem, data) == (None, b"protokoll")
+    assert read_checked(share, "P/none.txt", 1000)[0].problem is UnreadableReason.VANISHED
