@@ -72,10 +72,12 @@ _IRREGULAR = etree.XPath(
 _START = "\ue000"
 
 
-def _texts_by_paragraph(root: etree._Element) -> list[str] | None:
-    """Each paragraph's text as `_paragraphs` joins it, in one itertext pass in C
-    (a paragraph's own text is set to a start mark); None where that pass could
-    differ: nested paragraphs, text outside paragraphs, the mark in the text."""
+def _texts_by_paragraph(
+    root: etree._Element,
+) -> tuple[list[etree._Element], list[str]] | None:
+    """The paragraphs, and each one's text as `_paragraphs` joins it, in one itertext
+    pass in C (a paragraph's own text is set to a start mark); None where that pass
+    could differ: nested paragraphs, text outside paragraphs, the mark in the text."""
     if _IRREGULAR(root):
         return None
     paragraphs = list(root.iter(W_P))
@@ -85,7 +87,15 @@ def _texts_by_paragraph(root: etree._Element) -> list[str] | None:
     texts = joined.split(_START)
     if len(texts) != len(paragraphs) + 1 or texts[0]:
         return None
-    return texts[1:]
+    return paragraphs, texts[1:]
+
+
+def _style_and_outline(properties: etree._Element) -> tuple[str | None, bool]:
+    """A paragraph's style id and whether it has an outline level, from its w:pPr."""
+    # next(iterchildren(tag)) is find(tag) without ElementPath's path machinery.
+    style_el = next(properties.iterchildren(W_PSTYLE), None)
+    style = style_el.get(W_VAL) if style_el is not None else None
+    return style, next(properties.iterchildren(W_OUTLINE), None) is not None
 
 
 def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
@@ -98,24 +108,26 @@ def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
     properties_of: dict[etree._Element, etree._Element] = {}
     for properties in root.iter(W_PPR):
         properties_of.setdefault(properties.getparent(), properties)
-    texts = None if hosts else _texts_by_paragraph(root)
-    found: list[tuple[str | None, str, bool]] = []
-    for index, paragraph in enumerate(root.iter(W_P)):
-        if texts is not None:
-            text = texts[index]
-        elif paragraph in hosts:
+    split = None if hosts else _texts_by_paragraph(root)
+    if split is not None:
+        paragraphs, texts = split
+        found: list[tuple[str | None, str, bool]] = [(None, text, False) for text in texts]
+        if properties_of:  # usually a few paragraphs among many
+            index_of = {paragraph: index for index, paragraph in enumerate(paragraphs)}
+            for parent, properties in properties_of.items():
+                index = index_of.get(parent)
+                if index is not None:
+                    style, outline = _style_and_outline(properties)
+                    found[index] = (style, texts[index], outline)
+        return found
+    found = []
+    for paragraph in root.iter(W_P):
+        if paragraph in hosts:
             text = _paragraph_text(paragraph)
         else:
             text = "".join(paragraph.itertext(W_T, W_TAB, W_BR, W_CR, with_tail=False))
-        style: str | None = None
-        outline = False
         properties = properties_of.get(paragraph)
-        if properties is not None:
-            # next(iterchildren(tag)) is find(tag) without ElementPath's path machinery.
-            style_el = next(properties.iterchildren(W_PSTYLE), None)
-            if style_el is not None:
-                style = style_el.get(W_VAL)
-            outline = next(properties.iterchildren(W_OUTLINE), None) is not None
+        style, outline = (None, False) if properties is None else _style_and_outline(properties)
         found.append((style, text, outline))
     return found
 
@@ -172,12 +184,12 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     title_para: str | None = None
     first_heading: str | None = None
     headings: list[str] = []
-    lines: list[str] = []
-    for style, text, outline in paragraphs:
+    lines = [text for _, text, _ in paragraphs if text.strip()]
+    # Only a paragraph with a style or an outline level can be the title or a heading.
+    for style, text, outline in [p for p in paragraphs if p[0] or p[2]]:
         stripped = text.strip()
         if not stripped:
             continue
-        lines.append(text)
         kind = kinds.get(style) if style else None
         if kind == "title" and title_para is None:
             title_para = clean(stripped)

@@ -101,10 +101,13 @@ def central_directory(data: bytes) -> list[Entry] | None:
             return None
         flags = fields[5]
         raw_name = data[position + 46 : name_end]
-        try:
-            name = raw_name.decode("utf-8") if flags & 0x800 else raw_name.decode("cp437")
-        except UnicodeDecodeError:
-            return None
+        if raw_name.isascii():  # cp437 and UTF-8 agree on ASCII; the ascii codec is C
+            name = raw_name.decode("ascii")
+        else:
+            try:
+                name = raw_name.decode("utf-8") if flags & 0x800 else raw_name.decode("cp437")
+            except UnicodeDecodeError:
+                return None
         extra = name_end
         while extra_end - extra >= 4:  # ZipInfo._decodeExtra: only zip64 changes a field
             kind, length = _EXTRA_HEADER.unpack_from(data, extra)
