@@ -224,11 +224,7 @@ def _filename(headers: Message) -> str | None:
     raw = headers.get_filename()
     if not raw:
         return None
-    try:
-        decoded = str(email.header.make_header(email.header.decode_header(raw)))
-    except (ValueError, LookupError, email.errors.HeaderParseError):
-        decoded = raw
-    return " ".join(decoded.split()) or None
+    return " ".join(_decoded(raw).split()) or None
 
 
 def _body_and_attachments(data: bytes, top: tuple[Message, bool]) -> tuple[str, tuple[str, ...]]:
