@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import random
 from email import policy
 from email.parser import BytesParser
@@ -79,3 +80,60 @@ def test_random_blocks_read_as_the_stdlib_reads_them() -> None:
     rng = random.Random(5)
     for _ in range(5000):
         _check(b"".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 25))))
+
+
+_ADDRESS_PIECES = (
+    "a",
+    "first.last",
+    "o'neil",
+    "@",
+    "dom.example",
+    ".",
+    " ",
+    ",",
+    ", ",
+    "<",
+    ">",
+    '"',
+    '"Ek, Karin"',
+    '""',
+    "Karin",
+    "J.",
+    "(c)",
+    "\\",
+    "\t",
+    "\r\n ",
+    "x@y.z",
+    "<x@y.z>",
+    "é",
+    ":",
+    ";",
+    "[1.2.3.4]",
+    "..",
+)
+_ADDRESS_EXAMPLES = (
+    [],
+    [""],
+    ["a@b.c"],
+    ["Karin Ek <karin.ek@npo.example>", "fmb@myndighet.example"],
+    ['"Ek, Karin" <k@x.example>, <only@x.example>,\r\n J. Doe <j@x.example>'],
+    ["a@b.c,"],
+    ["a@b.c, , d@e.f"],
+    ["Karin  Ek <k@x>"],
+    ["k@x (Karin)"],
+    ["=?utf-8?q?=C3=85sa?= <asa@example.org>"],
+    ["undisclosed-recipients:;"],
+    ["a@b@c"],
+)
+
+
+def test_address_lists_read_as_the_stdlib_reads_them() -> None:
+    for values in _ADDRESS_EXAMPLES:
+        assert eml._getaddresses(list(values)) == email.utils.getaddresses(values), values
+    rng = random.Random(8)
+    for _ in range(20_000):
+        values = [
+            "".join(rng.choice(_ADDRESS_PIECES) for _ in range(rng.randint(0, 10)))
+            for _ in range(rng.randint(0, 3))
+        ]
+        assert eml._getaddresses(values) == email.utils.getaddresses(values), values

@@ -95,11 +95,51 @@ def _decoded(raw: str) -> str:
         return raw
 
 
+# The address lists most mail carries: `a@b.c`, `Name Surname <a@b.c>`, `"Ek, Karin"
+# <a@b.c>`, `<a@b.c>`, comma-separated, in ASCII; no comments, routes, groups or
+# escapes. `email.utils.getaddresses` reads them character by character in Python.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_ADDR = rf"{_ATOM}(?:\.{_ATOM})*@{_ATOM}(?:\.{_ATOM})*"
+_WORD = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+|\"[^\"\\\r\n]*\")"
+_SIMPLE_ENTRY = re.compile(
+    rf"[ \t\r\n]*(?:({_ADDR})|((?:{_WORD}(?: {_WORD})*)?) ?<({_ADDR})>)[ \t\r\n]*"
+)
+_PHRASE_WORD = re.compile(_WORD)
+
+
+def _getaddresses(values: list[str]) -> list[tuple[str, str]]:
+    """`email.utils.getaddresses(values)`; address lists of the simple form above are
+    read with one regular expression per address, giving the same pairs (the display
+    name is the phrase's words, quotes removed, joined by one space)."""
+    field = ", ".join(values)
+    if not field.isascii():
+        return email.utils.getaddresses(values)
+    found: list[tuple[str, str]] = []
+    position = 0
+    while True:
+        entry = _SIMPLE_ENTRY.match(field, position)
+        if entry is None:
+            return email.utils.getaddresses(values)
+        bare, phrase, routed = entry.groups()
+        if bare is not None:
+            found.append(("", bare))
+        else:
+            words = _PHRASE_WORD.findall(phrase)
+            display = " ".join(w[1:-1] if w.startswith('"') else w for w in words)
+            found.append((display, routed))
+        position = entry.end()
+        if position == len(field):
+            return found
+        if field[position] != ",":
+            return email.utils.getaddresses(values)
+        position += 1
+
+
 def _addresses(message: Message, name: str) -> tuple[str, ...]:
     """Addresses as `Name <addr>` (or `addr`); compat32 headers plus getaddresses (fast)."""
     values = [str(v) for v in (message.get_all(name) or [])]
     found: list[str] = []
-    for display, address in email.utils.getaddresses(values):
+    for display, address in _getaddresses(values):
         display = clean(_decoded(display)) or ""
         address = address.strip()
         if not address and not display:
