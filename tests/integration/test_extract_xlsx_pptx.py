@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import DocumentFacts
+from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_pptx, make_xlsx
 from tests.hostile import replace_part
 
@@ -48,3 +48,43 @@ def test_pptx_slide_titles_text_and_count(tmp_path: Path) -> None:
     assert result.page_count == 2
     assert "Introduktion av sakkunniga" in result.text
     assert result.text.index("Uppstartsmöte") < result.text.index("Tidplan")
+
+
+def _inline_sheet(tmp_path: Path, name: str, head: str, cells: str) -> Path:
+    path = make_xlsx(tmp_path / "base.xlsx", [["x"]])
+    sheet = (
+        f'{head}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+        ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{cells}</row></sheetData></worksheet>'
+    ).encode()
+    return replace_part(path, tmp_path / name, "xl/worksheets/sheet1.xml", sheet)
+
+
+def test_xlsx_inline_string_forms_and_markup(tmp_path: Path) -> None:
+    """Prefixed and attributed t tags, CDATA, formula strings, character references
+    and a DOCTYPE: each read (or refused) as the sheet's XML says."""
+    cells = {
+        "plain": '<c t="inlineStr"><is><t>Svar &#229;tta</t></is></c>',
+        "prefixed": '<c t="inlineStr"><x:is><x:t>Prefix</x:t></x:is></c>',
+        "attributed": '<c t="inlineStr"><is><t xml:space="preserve"> Mellanslag </t></is></c>',
+        "cdata": '<c t="inlineStr"><is><t><![CDATA[Rå <data>]]></t></is></c>',
+        "formula": '<c t="str"><f>A1</f><v>Formeltext</v></c>'
+        '<c t="inlineStr"><is><t>Efter</t></is></c>',
+    }
+    expected = {
+        "plain": "Svar åtta",
+        "prefixed": "Prefix",
+        "attributed": " Mellanslag ",
+        "cdata": "Rå <data>",
+        "formula": "Efter\nFormeltext",
+    }
+    for name, cell in cells.items():
+        path = _inline_sheet(tmp_path, f"{name}.xlsx", "", cell)
+        result = extract_file(path, path.name, Limits())
+        assert isinstance(result, DocumentFacts), name
+        assert result.text == expected[name], name
+    doctype = '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY e "x">]>'
+    path = _inline_sheet(tmp_path, "doctype.xlsx", doctype, cells["plain"])
+    result = extract_file(path, path.name, Limits())
+    assert isinstance(result, Unreadable)
+    assert result.reason is UnreadableReason.XML_ENTITIES
