@@ -433,6 +433,9 @@ class RootIngestor:
         """Extract what a looked-at chunk needs (in the workers) and line up its work."""
         work, report, hashed, vanished, to_read = looked.result()
         results, read = self._extract(hashed, to_read)
+        # a copy in the chunk is extracted and analyzed at its own path too: the stages
+        # can take its own analysis (the first file's is for another path)
+        analyzed: dict[str, Any] = {}
         for (entry, _), (fresh, analysis, payload, outcome) in zip(to_read, read, strict=True):
             if outcome is None:  # the worker failed on it: hash here, keep what it said
                 outcome = hash_file(self.root.path, entry.rel_path)
@@ -440,11 +443,13 @@ class RootIngestor:
                 hashed.append((entry, outcome))
                 if fresh is not None:  # None: known content, extracted before
                     results.setdefault(outcome.sha256 or "", (fresh, analysis, payload))
+                    analyzed[entry.rel_path] = analysis
         for fresh, _, _ in results.values():
             if isinstance(fresh, Unreadable):
                 report.errors[fresh.reason.value] += 1
         for entry, outcome in hashed:
             result, analysis, payload = results.get(outcome.sha256 or "", (None, None, None))
+            analysis = analyzed.get(entry.rel_path, analysis)
             args = (entry, outcome, result, analysis, payload)
             work.append(_Work(entry.rel_path, self._apply_content, args))
         work.extend(_Work(rel, self._apply_vanished, (rel,)) for rel in vanished)

@@ -73,6 +73,10 @@ def _same(row: ClassificationRow, c: Classification, sha256: str | None) -> bool
     )
 
 
+# json.dumps(value, sort_keys=True) without making an encoder for each call
+_sorted_json = json.JSONEncoder(sort_keys=True).encode
+
+
 def save_classification(
     session: Session,
     document_id: str,
@@ -106,7 +110,7 @@ def save_classification(
         "needs_review": c.needs_review,
         "corrected": c.corrected,
         "reasons": json.dumps(list(c.reasons)),
-        "personal_data_kinds": json.dumps(dict(c.personal_data_findings.counts), sort_keys=True),
+        "personal_data_kinds": _sorted_json(dict(c.personal_data_findings.counts)),
         "error_reason": error_reason,
         "rules_hash": rules_hash,
         "classified_at": at,
@@ -167,20 +171,22 @@ class PresentDocument(NamedTuple):
     size: int | None
 
 
+_PRESENT_DOCUMENTS = (
+    select(
+        DocumentRow.id, DocumentRow.path, DocumentRow.project, DocumentRow.current_sha256,
+        DocumentRow.error_reason, DocumentRow.size,
+    )
+    .where(DocumentRow.id.in_(bindparam("ids", expanding=True)), DocumentRow.state == PRESENT)
+    .order_by(DocumentRow.id)
+)  # fmt: skip
+
+
 def present_documents(session: Session, document_ids: Sequence[str]) -> list[PresentDocument]:
     """The present ones of these documents, by id."""
     out: list[PresentDocument] = []
-    columns = (
-        DocumentRow.id, DocumentRow.path, DocumentRow.project, DocumentRow.current_sha256,
-        DocumentRow.error_reason, DocumentRow.size,
-    )  # fmt: skip
     for chunk in _chunks(document_ids):
-        query = (
-            select(*columns)
-            .where(DocumentRow.id.in_(chunk), DocumentRow.state == PRESENT)
-            .order_by(DocumentRow.id)
-        )
-        out += (PresentDocument(*row) for row in session.execute(query))
+        rows = reads.select_rows(session, _PRESENT_DOCUMENTS, {"ids": chunk})
+        out += (PresentDocument(*row) for row in rows)
     return out
 
 

@@ -6,15 +6,19 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
+from recordkeeper.bootstrap import PoolExtractor
 from recordkeeper.errors import NotFound, UsageError
 from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.pool import ExtractionPool
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx
+from recordkeeper.services import classification
 from recordkeeper.services.classification import (
     RULES_HASH_KEY,
     Precomputed,
@@ -250,3 +254,53 @@ def test_a_document_whose_row_is_refused_is_skipped_and_the_others_are_kept(
     assert minutes is None  # refused: no row, and no audit event for it
     assert [e for _, e in events].count("document_classified") == 1
     assert sorted(i for i, _ in events) == list(range(len(events)))  # no gap in the log
+
+
+def test_copies_in_one_chunk_take_each_their_own_worker_classification(
+    ctx: Context, share: Path, settings, rules: LoadedRules, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    # the same content at three paths of one chunk: each is read and classified by a
+    # worker at its own path, and the stage stores those without classifying again
+    _minutes(share / PROJECT / "möte.docx")
+    shutil.copy(share / PROJECT / "möte.docx", share / PROJECT / "Kopia av möte.docx")
+    (share / "Utkast").mkdir()
+    shutil.copy(share / PROJECT / "möte.docx", share / "Utkast" / "möte utkast.docx")
+    _declaration(share / PROJECT / "jäv.docx")
+    in_parent: list[str] = []
+    classified = classification._classified
+
+    def counting(given: Any, rules_: Any, correction: Any) -> Classification:
+        in_parent.append(given.facts.path)
+        return classified(given, rules_, correction)
+
+    monkeypatch.setattr(classification, "_classified", counting)
+    extractor = PoolExtractor(ExtractionPool(Limits(timeout_s=30), workers=2))
+    try:
+        RootIngestor(ctx, configured_roots(ctx.settings)[0], extractor).scan()
+    finally:
+        extractor.close()
+    assert in_parent == []
+    # the same classifications as this process makes itself
+    alone = Store(f"sqlite:///{tmp_path / 'alone.db'}")
+    alone.migrate()
+    try:
+        own = Context(settings=settings, rules=rules, store=alone, clock=ctx.clock)
+        scan(own)
+        names = ("möte.docx", "Kopia av möte.docx", "jäv.docx")
+        paths = [*(f"{PROJECT}/{n}" for n in names), "Utkast/möte utkast.docx"]
+        assert sorted(in_parent) == sorted(paths)  # this process classified them all
+
+        def by_path(store: Store) -> dict[str, object]:
+            with store.read() as s:
+                rows = s.execute(select(DocumentRow.id, DocumentRow.path)).all()
+                return {
+                    path: replace(stored, document_id="", classified_at=None)
+                    for i, path in rows
+                    if (stored := current_classification(s, i)) is not None
+                }
+
+        assert by_path(ctx.store) == by_path(alone)
+        assert len(by_path(alone)) == 4
+    finally:
+        alone.close()
