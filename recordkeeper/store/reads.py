@@ -68,6 +68,8 @@ def _expanded(statement: Query, dialect: Dialect, params: Mapping[str, Any]) -> 
     if compiled is None:
         compiled = statement.compile(dialect=dialect)
         assert isinstance(compiled, SQLCompiler)
+        if len(_COMPILED) >= _MAX_EXPANDED:  # statements are meant to be module constants
+            _COMPILED.clear()
         _COMPILED[(statement, dialect.name)] = compiled
     lists = tuple(
         len(params.get(name, bind.value)) for name, bind in compiled.binds.items() if bind.expanding
