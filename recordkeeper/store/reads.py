@@ -42,7 +42,8 @@ def select_rows(
 ) -> list[tuple[Any, ...]]:
     """The rows of `statement` (built once, IN lists as expanding bind parameters)
     with `params`, as tuples."""
-    session.flush()  # what session.execute's autoflush does
+    if session.autoflush:  # what session.execute does (not inside `no_autoflush`)
+        session.flush()
     connection = session.connection()
     dialect = connection.dialect
     if dialect.paramstyle != "qmark":

@@ -111,7 +111,8 @@ class Tx:
         if self.dialect == "postgresql":
             # serialise appenders so indexes stay dense; released at commit/rollback
             self.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _AUDIT_LOCK_KEY})
-        self.session.flush()  # as session.execute would; then Core's cheaper execution
+        if self.session.autoflush:  # as session.execute would; then Core's cheaper execution
+            self.session.flush()
         last = self.session.connection().execute(_LAST_INDEX).scalar_one_or_none()
         return 0 if last is None else int(last) + 1
 
