@@ -1339,3 +1339,410 @@ def hoftartros(project: type[Project], share: Path, dt: Any) -> tuple[Project, d
 
 
 PROJECTS = (depression, hoftartros)
+
+
+# ---------------------------------------------------------------- project 9 (written last)
+
+
+def _txt(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def knee(project: type[Project], share: Path, dt: Any) -> tuple[Project, dict[str, Any]]:
+    """Written and labelled after every session-4 fix had landed, scored once before any
+    further change (`--set session4_fresh`): one flat-ish folder, lower-case names with
+    `yyyymmdd_` prefixes and `_v2_FINAL` chains, other survey tools, English and Swedish."""
+    p = project(share, "fmb_knaartros_uppdatering")
+    el = f"Elin Larsson <elin.larsson@{STAFF}>"
+    experts = ["Petra Holmgren"]
+    rg = ["Jonas Åberg", "Lisa Dahl", "Ahmed Yusuf"]
+    patient = "Gun Sjöstedt"
+
+    p.add(
+        "20260112_projektplan_knaartros.docx",
+        lambda f: make_docx(
+            f,
+            title="Projektplan: uppdatering av FMB knäartros",
+            paragraphs=[
+                "Uppdatering av befintligt beslutsstöd för knäartros (M17). Sjukskrivningen är "
+                "okomplicerad och rutinmässig; en sakkunnig räcker.",
+                "Projektledare: Elin Larsson. Beslut av enhetschef (EC).",
+                "Milstolpar: enkät till RG i april, EC-beslut i september.",
+            ],
+        ),
+        "project_plan",
+        register=False,
+    )
+    p.add(
+        "gantt_knaartros.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["Aktivitet", "Vecka 4", "Vecka 8", "Vecka 14", "Vecka 36"],
+                ["Sakkunnig + jäv", "x", "", "", ""],
+                ["Statistik FK", "x", "x", "", ""],
+                ["Enkät RG", "", "", "x", ""],
+                ["EC", "", "", "", "x"],
+            ],
+            sheet_title="Gantt",
+        ),
+        "project_plan",
+        register=False,
+    )
+    p.add(
+        "20260120_mail_npo_forfragan_sakkunnig.eml",
+        lambda f: make_eml(
+            f,
+            sender=el,
+            to=["npo.rorelseorganen@rjl.se"],
+            subject="Förfrågan: sakkunnig till uppdatering av FMB knäartros",
+            body=(
+                "Hej!\nVi uppdaterar FMB knäartros och söker en sakkunnig (ortoped eller "
+                "fysioterapeut) samt några deltagare till rekommendationsgruppen. Har ni förslag?"
+                "\nElin"
+            ),
+            sent_at=dt("2026-01-20 09:30"),
+        ),
+        "nomination_request",
+        register=True,
+    )
+    p.add(
+        "20260202_svar_npo.eml",
+        lambda f: make_eml(
+            f,
+            sender="NPO Rörelseorganen <npo.rorelseorganen@rjl.se>",
+            to=[el],
+            subject="SV: Förfrågan: sakkunnig till uppdatering av FMB knäartros",
+            body=(
+                "Hej Elin!\nSom sakkunnig föreslår vi Petra Holmgren, ortoped, Jönköping.\n"
+                "Till rekommendationsgruppen: Jonas Åberg, allmänläkare; Lisa Dahl, "
+                "fysioterapeut; Ahmed Yusuf, företagsläkare; samt Gun Sjöstedt, "
+                "patientföreträdare (Reumatikerförbundet).\nHälsningar NPO"
+            ),
+            sent_at=dt("2026-02-02 11:00"),
+        ),
+        "nomination_request",
+        also=("correspondence",),
+        register=True,
+        note="inbound nominations naming the RG",
+    )
+    p.add(
+        "intressedeklaration_petra_holmgren.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Intressedeklaration",
+                "Namn: Petra Holmgren",
+                "Uppdrag: sakkunnig, FMB knäartros",
+                "Bindningar till läkemedels- eller medicinteknikföretag: Inga",
+                "Ort och datum: Jönköping 2026-02-03",
+                "Underskrift: Petra Holmgren",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "uppdragsbekraftelse_holmgren.eml",
+        lambda f: make_eml(
+            f,
+            sender=el,
+            to=["petra.holmgren@rjl.se"],
+            subject="Uppdragsbekräftelse – sakkunnig FMB knäartros",
+            body=(
+                "Hej Petra,\nhärmed bekräftar vi uppdraget som sakkunnig i uppdateringen av FMB "
+                "knäartros, februari–september 2026. Arvode utgår med 1 100 kr per timme mot "
+                "faktura enligt ramavtal.\nVänliga hälsningar\nElin Larsson"
+            ),
+            sent_at=dt("2026-02-05 14:00"),
+        ),
+        "agreement",
+        also=("correspondence",),
+        register=True,
+        note="the agreement is a confirmation by e-mail",
+    )
+    p.add(
+        "20260126_bestallning_statistik_fk.docx",
+        lambda f: make_docx(
+            f,
+            title="Beställning av statistik ur Midas – knäartros (M17)",
+            paragraphs=[
+                "Socialstyrelsen begär uppgifter om antal startade sjukfall och sjukfallens längd "
+                "(median, 25:e och 75:e percentilen) för M17, 2024–2025, uppdelat på kön.",
+                "Dnr 4.1-2207/2026",
+            ],
+        ),
+        "statistics",
+        register=True,
+    )
+    p.add(
+        "statistik_inera_korta_sjukfall.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["Diagnos", "Sjukfall < 15 dagar", "Median dagar"],
+                ["M17", 2140, 8],
+            ],
+        ),
+        "statistics",
+        register=True,
+    )
+    p.add(
+        "jav_rg/JD_Aberg.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Jävsdeklaration",
+                "Namn: Jonas Åberg",
+                "Uppdrag: ledamot i rekommendationsgruppen",
+                "Ekonomiska intressen: Nej",
+                "Växjö 2026-02-20",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "jav_rg/intressedeklaration dahl.docx",
+        lambda f: make_docx(
+            f,
+            paragraphs=[
+                "Intressedeklaration för rekommendationsgruppen",
+                "Namn: Lisa Dahl",
+                "Anställning: distriktsfysioterapeut, Region Kalmar län",
+                "Bindningar: inga",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "jav_rg/sjostedt_patientforening.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "DEKLARATION AV INTRESSEN",
+                "Namn: Gun Sjöstedt",
+                "Uppdrag: patientföreträdare (Reumatikerförbundet) i rekommendationsgruppen",
+                "Andra bindningar: förbundet får bidrag från läkemedelsindustrin",
+                "Lund 2026-02-22   Gun Sjöstedt",
+            ],
+        ),
+        "coi_declaration",
+        register=True,
+    )
+    p.add(
+        "20260302_ma_uppstart.docx",
+        lambda f: make_docx(
+            f,
+            paragraphs=[
+                "Minnesanteckningar uppstartsmöte FMB knäartros 2026-03-02",
+                "Närvarande: Petra Holmgren, Elin Larsson",
+                "Vi gick igenom instruktionen och de befintliga texterna. Mallen för textförslag "
+                "skickas efter mötet.",
+            ],
+        ),
+        "meeting_notes",
+        register=False,
+        note="notes without decisions",
+    )
+    p.add(
+        "textforslag_knaartros_v2.docx",
+        lambda f: make_docx(
+            f,
+            title="Textförslag – knäartros",
+            paragraphs=[
+                "Symtom: smärta vid belastning, stelhet efter vila. Behandling: träning och "
+                "viktnedgång, vid behov protes. Prognos: långsamt förlopp.",
+                "Överväg sjukskrivning på deltid 2–4 veckor vid tungt arbete.",
+            ],
+            comment="Ska vi skriva om protes här? /PH",
+        ),
+        "text_proposal",
+        draft=True,
+        register=False,
+        note="a comment still in it",
+    )
+    p.add(
+        "textforslag_knaartros_v2_FINAL.docx",
+        lambda f: make_docx(
+            f,
+            title="Textförslag – knäartros",
+            paragraphs=[
+                "Symtom: smärta vid belastning, stelhet efter vila. Behandling: träning och "
+                "viktnedgång, vid behov protes. Prognos: långsamt förlopp.",
+                "Överväg sjukskrivning på deltid 2–4 veckor vid tungt arbete.",
+            ],
+        ),
+        "text_proposal",
+        register=True,
+        note="the version sent to the RG",
+    )
+    p.add(
+        "icf_bedomning_PH.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [
+                ["ICF-kod", "Benämning", "Central/kompletterande"],
+                ["b280", "Smärtförnimmelse", "central"],
+                ["b710", "Funktioner i lederna", "central"],
+                ["d450", "Gå", "central"],
+                ["d850", "Lönearbete", "kompletterande"],
+            ],
+            sheet_title="ICF",
+        ),
+        "icf_assessment",
+        register=True,
+    )
+    p.add(
+        "20260414_utskick_enkat_rg.eml",
+        lambda f: make_eml(
+            f,
+            sender=el,
+            to=[f"fmb-rg-knaartros@{STAFF}"],
+            subject="Webbenkät: textförslag FMB knäartros",
+            body=(
+                "Hej,\nvälkommen att besvara enkäten om textförslagen för knäartros via länken "
+                "nedan. Svara senast 28 april.\nElin Larsson"
+            ),
+            sent_at=dt("2026-04-14 08:00"),
+        ),
+        "survey",
+        also=("correspondence",),
+        register=True,
+    )
+    p.add(
+        "20260414_remiss_fk_npo.eml",
+        lambda f: make_eml(
+            f,
+            sender=el,
+            to=["fmb@forsakringskassan.se", "npo.rehab@regionorebrolan.se"],
+            subject="För synpunkter: textförslag FMB knäartros",
+            body="Hej,\nbifogat textförslag för knäartros. Synpunkter senast 28 april.\nElin",
+            sent_at=dt("2026-04-14 08:10"),
+            attachments=[("textforslag_knaartros_v2_FINAL.docx", PK)],
+        ),
+        "correspondence",
+        also=("comments",),
+        register=True,
+    )
+    p.add(
+        "Netigate rapport knäartros.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Netigate – rapport",
+                "FMB knäartros, rekommendationsgruppen",
+                "Respondenter: 4 av 4 (100 %)",
+                "Fråga 1 Instämmer du i rekommendationen? Ja: 3  Delvis: 1",
+            ],
+        ),
+        "survey_response",
+        register=True,
+        note="another survey tool",
+    )
+    p.add(
+        "svar_fk_knaartros.eml",
+        lambda f: make_eml(
+            f,
+            sender="Försäkringskassan <fmb@forsakringskassan.se>",
+            to=[el],
+            subject="SV: För synpunkter: textförslag FMB knäartros",
+            body="Hej,\nFK har inga invändningar men föreslår att deltid förtydligas.\nMvh FK",
+            sent_at=dt("2026-04-27 10:00"),
+        ),
+        "comments",
+        register=True,
+    )
+    p.add(
+        "FMB knäartros slutversion.docx",
+        lambda f: make_docx(
+            f,
+            title="Försäkringsmedicinskt beslutsstöd – knäartros",
+            paragraphs=["Slutversion 2026-08-28", "Överväg sjukskrivning på deltid 2–4 veckor."],
+        ),
+        "publication",
+        register=True,
+    )
+    p.add(
+        "methods and evidence summary knee OA.docx",
+        lambda f: make_docx(
+            f,
+            title="Knowledge basis and method description – knee osteoarthritis",
+            paragraphs=[
+                "Literature search in PubMed and Cochrane, inclusion criteria: systematic reviews "
+                "2015–2025. Statistics from Försäkringskassan (Midas) and Inera.",
+            ],
+        ),
+        "knowledge_basis",
+        register=True,
+    )
+    p.add(
+        "beslut_EC_knaartros.docx",
+        lambda f: make_docx(
+            f,
+            title="Beslut – publicering av uppdaterat FMB knäartros",
+            paragraphs=["Enhetschefen beslutar att det uppdaterade beslutsstödet publiceras."],
+        ),
+        "approval",
+        draft=True,
+        register=False,
+        note="Word file beside the signed PDF",
+    )
+    p.add(
+        "beslut_EC_knaartros_signerad.pdf",
+        lambda f: make_pdf(
+            f,
+            [
+                "Beslut – publicering av uppdaterat FMB knäartros",
+                "Enhetschefen beslutar att det uppdaterade beslutsstödet publiceras.",
+                "2026-09-04 Maria Ström, enhetschef (elektroniskt signerad)",
+            ],
+        ),
+        "approval",
+        register=True,
+    )
+    p.add(
+        "att göra.txt",
+        lambda f: _txt(f, "- boka RG-möte?\n- ring FK om statistiken\n- skicka mall till Petra\n"),
+        "other",
+        register=False,
+        note="a to-do list",
+    )
+    steps = {
+        "plan": "complete",
+        "recruit_project_group": "complete",  # one expert, sick leave uncomplicated
+        "statistics": "complete",
+        "recruit_recommendation_group": "partial",  # no declaration from Ahmed Yusuf
+        "brief_diagnosis_text": "complete",
+        "icf_sections": "complete",
+        "startup_meeting": "partial",  # no sign that the templates were sent afterwards
+        "compile_proposals": "complete",
+        "collect_comments": "complete",
+        "consider_comments": "needs_confirmation",  # update: meeting only if needed
+        "revise": "partial",  # final version, no feedback to the RG, no record of handling
+        "knowledge_basis": "complete",
+        "approval": "complete",
+        "vips": "needs_confirmation",
+        "evaluate_close": "missing",
+        "records_closure": "missing",
+    }
+    meta = {
+        "folder": p.folder,
+        "variant": "update",
+        "expected_steps": steps,
+        "also_acceptable": {
+            "recruit_project_group": ["needs_confirmation"],
+            "startup_meeting": ["complete"],
+            "consider_comments": ["complete"],
+            "vips": ["missing"],
+        },
+        "missing_coi_for": ["Ahmed Yusuf"],
+        "people": _people(experts, rg, patient),
+    }
+    return p, meta
+
+
+FRESH = (knee,)
