@@ -514,7 +514,7 @@ def _row_continuation(
 
 _CLASS_WORDS = re.compile(
     r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
-    r"om|ersättning|ersattning|uppdrag(?:savtal)?|signerad|signerat|undertecknad|underskriven|"
+    r"om|ersättning|ersattning|uppdrag(?:savtal|sbekräftelse|sbekraftelse)?|signerad|signerat|undertecknad|underskriven|"
     r"underskrivet|undertecknat|jd|jv|avt|doi|sign|sv|re|fw|fwd|vb|"
     r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
     r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"

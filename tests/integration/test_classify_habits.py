@@ -419,3 +419,29 @@ def test_a_correction_wins_over_the_pass() -> None:
     copy = working_copy(Sibling("P/A.docx", plain), Sibling("P/A.pdf", pdf), RULES)
     assert copy is not None
     assert (copy.is_draft, copy.must_register) == (True, False)
+
+
+def test_a_request_for_an_expert_without_om_is_a_nomination_request(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "20260120_mail_npo_forfragan_sakkunnig.eml",
+        lambda f: make_eml(
+            f,
+            sender=STAFF,
+            to=["npo.rorelseorganen@rjl.se"],
+            subject="Förfrågan: sakkunnig till uppdatering av FMB knäartros",
+            body="Hej!\nVi söker en sakkunnig. Har ni förslag?\nElin",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", True)
+
+
+def test_a_report_from_another_survey_tool_is_a_survey_report(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "Netigate rapport knäartros.pdf",
+        lambda f: make_pdf(
+            f, ["Netigate – rapport", "FMB knäartros", "Respondenter: 4 av 4 (100 %)"]
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("survey_response", True)

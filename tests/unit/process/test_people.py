@@ -188,6 +188,7 @@ def test_session4_habits_in_names_forms_and_folders(rules) -> None:
             email=EmailFacts(sender="Tomas Berglund <tomas.berglund@rg.se>", subject="SV: Jäv"),
         ),
         doc("AVT/AVT_Lindgren_S_signed.pdf", "agreement", ""),
+        doc("AVT/uppdragsbekraftelse_holmgren.pdf", "agreement", ""),
         doc("JV/JV_Okafor_David.pdf", "coi_declaration", ""),
         doc(
             "PG/JV_fysioterapeut_AS.docx",
