@@ -69,6 +69,7 @@ __all__ = [
     "project_classifications",
     "reclassify_stale",
     "rules_hash",
+    "store_precomputed",
     "worker_classifier",
 ]
 
@@ -346,12 +347,68 @@ def _store_all(
 
 
 def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
-    """Pipeline stage: classify every document a change gave new content or a new place."""
-    ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES]
+    """Pipeline stage: classify every document a change gave new content or a new place
+    (but those whose worker classification ingest stored already: `store_precomputed`)."""
+    ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES and not c.classified]
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
         log.info("documents_classified", documents=len(ids), changed=changed)
+
+
+# changes whose document was made in the very transaction: it has no classification yet
+_FRESH = frozenset({"new", "copied"})
+
+
+def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -> set[str]:
+    """The classify stage's part inside ingest's chunk transaction, before its commit:
+    store the worker classifications that hold (made under the current rules, for the
+    document's path and content as they are now, and no correction applies) with their
+    audit events, exactly as `classify_stage` would store them after the commit, and
+    return those documents' ids (the stage leaves them). The rest (a correction, no or
+    a stale worker classification, unreadable content) is left to the stage; so is
+    everything if storing fails (its savepoint rolls back).
+    """
+    given = {c.document_id: c for c in changes if c.facts is not None}
+    ids = [
+        i
+        for i in dict.fromkeys(c.document_id for c in changes if c.change in CLASSIFY_CHANGES)
+        if i in given and isinstance(given[i].analysis, Precomputed)
+    ]
+    if not ids:
+        return set()
+    digest = rules_hash(class_rules(ctx))
+    session = tx.session
+    done: set[str] = set()
+    changed = 0
+    try:
+        with tx.savepoint():
+            for start in range(0, len(ids), BATCH):  # the stage's batches, documents by id
+                docs = repo.present_documents(session, ids[start : start + BATCH])
+                pairs = [(d.id, d.current_sha256) for d in docs]
+                corrections = repo.corrections_for_many(session, pairs) if pairs else {}
+                made: list[tuple[Document, _Input, Classification]] = []
+                for doc in docs:
+                    change = given[doc.id]
+                    result = _precomputed(change.analysis, doc, digest, corrections.get(doc.id))
+                    facts = _given_facts(change, doc)
+                    if result is not None and facts is not None:
+                        made.append((doc, facts, result))
+                older = [d.id for d, _, _ in made if given[d.id].change not in _FRESH]
+                existing = repo.classification_rows(session, older) if older else {}
+                inserts: list[dict[str, Any]] = []
+                events: list[AuditEvent] = []
+                for item in made:
+                    changed += _store(tx, *item, digest, ctx, existing, inserts, events)
+                tx.record_many(events)
+                repo.insert_classifications(session, inserts)
+                done.update(d.id for d, _, _ in made)
+    except Exception as exc:  # the stage classifies them after the commit, as without this
+        log.warning("classify_in_commit_failed", error=type(exc).__name__)
+        return set()
+    if done:
+        log.info("documents_classified", documents=len(done), changed=changed, in_commit=True)
+    return done
 
 
 # ---- corrections -----------------------------------------------------------------------------

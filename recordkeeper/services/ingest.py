@@ -63,7 +63,12 @@ from recordkeeper.model import (
     UnreadableReason,
 )
 from recordkeeper.services.context import Context
-from recordkeeper.services.pipeline import DocumentChange, after_changes, worker_analyzer
+from recordkeeper.services.pipeline import (
+    DocumentChange,
+    after_changes,
+    within_commit,
+    worker_analyzer,
+)
 from recordkeeper.services.roots import RootSpec as RootSpec  # re-exported: roots live there
 from recordkeeper.services.roots import configured_roots as configured_roots
 from recordkeeper.services.roots import resolve_roots as resolve_roots
@@ -486,6 +491,7 @@ class RootIngestor:
                             changes.extend(item.fn(tx, *item.args))
                     except Exception as exc:
                         failed.append((item.rel, exc))
+                changes = within_commit(self.ctx, tx, changes)
         except StoreError:
             log.warning("ingest_chunk_retried_per_file", root=self.root.key, files=len(work))
             changes, failed = [], []

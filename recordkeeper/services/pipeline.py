@@ -16,12 +16,17 @@ from typing import Any
 import structlog
 
 from recordkeeper.model import DocumentFacts
-from recordkeeper.services.classification import classify_stage, worker_classifier
+from recordkeeper.services.classification import (
+    classify_stage,
+    store_precomputed,
+    worker_classifier,
+)
 from recordkeeper.services.context import Context
 from recordkeeper.services.privacy import privacy_stage
 from recordkeeper.services.process_status import process_stage
 from recordkeeper.services.registration import registration_stage
 from recordkeeper.services.retention import retention_stage
+from recordkeeper.store.unit import Tx
 
 log = structlog.get_logger(__name__)
 
@@ -32,7 +37,9 @@ class DocumentChange:
 
     `facts` is the extraction made for this change, when there was one (in memory,
     so a stage need not read it back from the store); `analysis` is what the
-    pipeline's worker analyzer (see `worker_analyzer`) made of those facts.
+    pipeline's worker analyzer (see `worker_analyzer`) made of those facts;
+    `classified`: its document's classification was stored in the same transaction
+    as the change (`within_commit`), so the classify stage leaves it.
     """
 
     document_id: str
@@ -43,6 +50,7 @@ class DocumentChange:
     previous_sha256: str | None = None
     facts: DocumentFacts | None = None
     analysis: Any = None
+    classified: bool = False
 
 
 Stage = Callable[[Context, Sequence[DocumentChange]], None]
@@ -66,6 +74,30 @@ def worker_analyzer(ctx: Context) -> Callable[[DocumentFacts], Any] | None:
     if any(stage is classify_stage for _, stage in STAGES):
         return worker_classifier(ctx)
     return None
+
+
+def within_commit(ctx: Context, tx: Tx, changes: Sequence[DocumentChange]) -> list[DocumentChange]:
+    """What the stages store inside ingest's transaction of `changes`, before its commit.
+
+    The classify stage's worker classifications are stored there with their audit
+    events (`classification.store_precomputed`: one commit and no read-back less per
+    chunk); the changes of those documents come back marked `classified`. The
+    stages still run after the commit (`after_changes`) and see the same stored rows.
+    """
+    if not changes or not any(stage is classify_stage for _, stage in STAGES):
+        return list(changes)
+    done = store_precomputed(tx, ctx, changes)
+    if not done:
+        return list(changes)
+    return [_classified(c) if c.document_id in done else c for c in changes]
+
+
+def _classified(c: DocumentChange) -> DocumentChange:
+    # as dataclasses.replace(c, classified=True), without its per-field introspection
+    return DocumentChange(
+        c.document_id, c.change, c.at, c.project, c.sha256, c.previous_sha256, c.facts,
+        c.analysis, classified=True,
+    )  # fmt: skip
 
 
 def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:

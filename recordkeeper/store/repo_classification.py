@@ -171,12 +171,14 @@ class PresentDocument(NamedTuple):
     size: int | None
 
 
-_PRESENT_DOCUMENTS = (
+# the state is compared here, not in SQL: with `state = 'present'` beside the IN list
+# SQLite took the state index and read every present document (a whole root per batch)
+_DOCUMENTS = (
     select(
         DocumentRow.id, DocumentRow.path, DocumentRow.project, DocumentRow.current_sha256,
-        DocumentRow.error_reason, DocumentRow.size,
+        DocumentRow.error_reason, DocumentRow.size, DocumentRow.state,
     )
-    .where(DocumentRow.id.in_(bindparam("ids", expanding=True)), DocumentRow.state == PRESENT)
+    .where(DocumentRow.id.in_(bindparam("ids", expanding=True)))
     .order_by(DocumentRow.id)
 )  # fmt: skip
 
@@ -185,8 +187,8 @@ def present_documents(session: Session, document_ids: Sequence[str]) -> list[Pre
     """The present ones of these documents, by id."""
     out: list[PresentDocument] = []
     for chunk in _chunks(document_ids):
-        rows = reads.select_rows(session, _PRESENT_DOCUMENTS, {"ids": chunk})
-        out += (PresentDocument(*row) for row in rows)
+        rows = reads.select_rows(session, _DOCUMENTS, {"ids": chunk})
+        out += (PresentDocument(*row[:6]) for row in rows if row[6] == PRESENT)
     return out
 
 
