@@ -23,26 +23,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from operator import attrgetter
 
-from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, compiled
+from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, Hit, compiled, new_hit
 from recordkeeper.classify.personal_data import detect_personal_data
 from recordkeeper.classify.views import Views, build_views
 from recordkeeper.model import Classification, Correction, DocumentFacts, PersonalDataFindings
 from recordkeeper.ruleset.classes import ClassRules, DocumentClass, Flag, Location
 
 EMAIL_KINDS = frozenset({"eml", "msg"})
-
-
-class _Hit(NamedTuple):  # a tuple: built several times per document, cheaply
-    signal_id: str
-    value: float
-    where: str
-
-    @property
-    def reason(self) -> str:
-        return f"{self.signal_id}@{self.where}"
 
 
 def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
@@ -57,7 +46,10 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
 
 
 _INDEX = attrgetter("index")
-_SCORE = itemgetter(0)
+
+
+def _rank(scored: tuple[float, int, DocumentClass, list[Hit]]) -> tuple[float, int]:
+    return -scored[0], scored[1]  # best score first, then rule order
 
 
 class _Fired:
@@ -70,7 +62,7 @@ class _Fired:
         for index in sorted(places):
             self.by_group.setdefault(rules.group_of[index], []).append(rules.signals[index])
 
-    def hits(self, group: int, flags: dict[Flag, bool]) -> list[_Hit]:
+    def hits(self, group: int, flags: dict[Flag, bool]) -> list[Hit]:
         """The group's signals that fire, each at its best place (first of equals)."""
         signals = self.by_group.get(group, [])
         facts = self.rules.facts[group]
@@ -82,20 +74,15 @@ class _Fired:
             return []
         hits = []
         for signal in signals:
-            if signal.when is not None:
-                hits.append(_Hit(signal.id, signal.weight, "fact"))
+            if signal.hit is not None:  # a fact, or one place, where it fired
+                hits.append(signal.hit)
                 continue
-            where: str
-            best: float
-            if len(signal.values) == 1:  # one place, where it fired
-                where, best = signal.values[0]
-            else:
-                places = self.places[signal.index]
-                where, best = "", 0.0
-                for location, value in signal.values:
-                    if location in places and (not where or abs(value) > abs(best)):
-                        where, best = location, value
-            hits.append(_Hit(signal.id, best, where))
+            places = self.places[signal.index]
+            where, best = "", 0.0
+            for location, value in signal.values:
+                if location in places and (not where or abs(value) > abs(best)):
+                    where, best = location, value
+            hits.append(signal.at[where] if where else new_hit(signal.id, best, where))
         return hits
 
 
@@ -117,16 +104,21 @@ class _Choice:
 
 def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) -> _Choice:
     scoring = rules.rules.scoring
-    scored: list[tuple[float, DocumentClass, list[_Hit]]] = []
+    # Ranked as a stable sort of every class by score, best first, would rank them;
+    # only the first two matter, so of the classes where nothing fired (score 0)
+    # only the first two in rule order are ranked.
+    ranked: list[tuple[float, int, DocumentClass, list[Hit]]] = []
     flagged = any(flags.values())  # no flag set: no `when` signal can fire
-    for spec, group in rules.classes:
+    idle = 0
+    for order, (spec, group) in enumerate(rules.classes):
         if group in fired.by_group or (flagged and rules.facts[group]):
             hits = fired.hits(group, flags)
-            scored.append((sum([h.value for h in hits]), spec, hits))
-        else:  # nothing of this class fired
-            scored.append((0.0, spec, []))
-    scored.sort(key=_SCORE, reverse=True)
-    (best, spec, hits), second = scored[0], scored[1][0] if len(scored) > 1 else 0.0
+            ranked.append((sum([h.value for h in hits]), order, spec, hits))
+        elif idle < 2:  # nothing of this class fired
+            idle += 1
+            ranked.append((0.0, order, spec, []))
+    ranked.sort(key=_rank)
+    (best, _, spec, hits), second = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
     if best < scoring.min_score:
         fallback = rules.rules.by_id(scoring.fallback_class)
@@ -135,7 +127,7 @@ def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) 
         return _Choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
     review = best - second < scoring.review_margin
     if review:
-        reasons.append(f"ambiguous:{scored[1][1].id}")
+        reasons.append(f"ambiguous:{ranked[1][2].id}")
     weak = scoring.textless_weak_places
     if weak and flags["no_text_layer"] and all(h.where in weak for h in hits if h.value > 0):
         # a scan placed by its folder alone: nothing of it was read (issue #4)

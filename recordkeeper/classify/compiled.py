@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from re import _casefix  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick
 
@@ -47,9 +47,12 @@ from recordkeeper.ruleset.classes import (
 _MIN_NEEDLE = 2
 _RARE_CHARS = frozenset("%§[]<>@/#&$€£|{}~^=\\")
 # A pattern whose match can be wider than this is searched whole: windows that
-# large save nothing. Past this many needle occurrences, one search is cheaper too.
+# large save nothing.
 _MAX_ANCHOR = 1000
-_MAX_WINDOWS = 24
+# What trying the pattern at one place costs (a call from Python), in characters
+# of a whole-text search (one `re` search reads ~15 ns per character, a call ~250 ns):
+# windows are searched while they cost less than the whole text would.
+_CALL_CHARS = 16
 # Needles a run of few-character items may expand to (`[bd]\\d\\d`: 200).
 _MAX_NEEDLES = 300
 # A pattern of unbounded width is tried at each possible start before a needle
@@ -95,15 +98,48 @@ def caseless(text: str) -> str:
     return _OTHER_DIGIT.sub(_ascii_digit, lowered)
 
 
+class Hit(NamedTuple):
+    """What a fired signal adds: its value where it counts ("fact": a `when` signal),
+    and the reason shown for it (`coi.phrase@title`)."""
+
+    signal_id: str
+    value: float
+    where: str
+    reason: str
+
+
+def new_hit(signal_id: str, value: float, where: str) -> Hit:
+    return Hit(signal_id, value, where, f"{signal_id}@{where}")
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledSignal:
-    """One signal: its weight at each of its places, in the rule's order."""
+    """One signal: its weight at each of its places, in the rule's order.
+
+    Its hits are made once here, not per document: `hit` when the signal has one
+    answer (a `when` fact, or a single place), `at` for each of its places.
+    """
 
     index: int  # position in CompiledRules.signals
     id: str
     weight: float
     values: tuple[tuple[Location, float], ...]  # weight x place factor
     when: Flag | None
+    hit: Hit | None = field(init=False, repr=False, compare=False)
+    at: Mapping[str, Hit] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        at = {where: new_hit(self.id, value, where) for where, value in self.values}
+        hit = None
+        if self.when is not None:
+            hit = new_hit(self.id, self.weight, "fact")
+        elif len(self.values) == 1:
+            hit = at[self.values[0][0]]
+        object.__setattr__(self, "at", at)
+        object.__setattr__(self, "hit", hit)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CompiledSignal, (self.index, self.id, self.weight, self.values, self.when))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +161,14 @@ class _Anchor:
     def search(self, regex: re.Pattern[str], text: str, where: Mapping[int, list[int]]) -> bool:
         """Whether `regex` matches `text`, given `where`: needle id -> where it starts
         in the caseless form of `text` (same length: positions agree)."""
-        starts = sorted({at for needle in self.needles & where.keys() for at in where[needle]})
-        if len(starts) > _MAX_WINDOWS:  # windows would cost more than one search
-            return regex.search(text) is not None
-        floor = 0  # no match starts before this (earlier windows)
+        needles = self.needles & where.keys()
         before, reach = self.before, self.reach
+        # the cost of the windows (at most one per occurrence) against one whole search
+        each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
+        if sum(len(where[needle]) for needle in needles) * each > len(text):
+            return regex.search(text) is not None
+        starts = sorted({at for needle in needles for at in where[needle]})
+        floor = 0  # no match starts before this (earlier windows)
         for at in starts:
             if reach is None:
                 if any(regex.match(text, i) for i in range(max(floor, at - before), at + 1)):
@@ -436,18 +475,27 @@ def _requirements(items: Any, top: bool) -> list[_Requirement]:
                 extend(one, i + 1)
             continue
         flush()
+        # inside item i: offsets are from its start (of its first copy, for a repeat)
         inner: list[_Requirement] = []
         if op is _sre.SUBPATTERN:
-            inner = _requirements(arg[3], False)
+            inner = _requirements(arg[3], top)
         elif op is _sre.BRANCH:
-            best = [_best(_requirements(alt, False)) for alt in arg[1]]
+            best = [_best(_requirements(alt, top)) for alt in arg[1]]
             if best and all(b is not None for b in best):
-                inner = [(frozenset().union(*[b[0] for b in best if b is not None]), None)]
+                needles = frozenset().union(*[b[0] for b in best if b is not None])
+                offsets = [b[1] for b in best if b is not None]
+                latest = None if None in offsets else max(o for o in offsets if o is not None)
+                inner = [(needles, latest)]
         elif repeats and arg[0] >= 1:
-            inner = _requirements(arg[2], False)
+            inner = _requirements(arg[2], top)
         if inner:
+            start = offset(i)  # item i starts by this
             within = offset(i + 1)  # anything inside item i starts by its end
-            found += [(needles, within) for needles, _ in inner]
+            for needles, at in inner:
+                bounds = [] if within is None else [within]
+                if start is not None and at is not None:
+                    bounds.append(start + at)
+                found.append((needles, min(bounds, default=None)))
     flush()
     return [(n, at) for n, at in found if n and _usable(n)]
 
@@ -493,7 +541,8 @@ class _Needles:
 
     literal: str | None  # the pattern is this plain text (caseless)
     requirements: tuple[frozenset[str], ...]  # most selective first
-    anchor: tuple[int, int | None] | None  # (before, reach) of an _Anchor on requirements[0]
+    anchor: tuple[int, int | None] | None  # (before, reach) of an _Anchor on `anchor_on`
+    anchor_on: frozenset[str] = frozenset()  # one of `requirements`
 
 
 def _pattern_needles(pattern: str) -> _Needles:
@@ -512,16 +561,23 @@ def _pattern_needles(pattern: str) -> _Needles:
     # than a two-letter string, which turns up in nearly every text: longer
     # strings, or characters rare in prose (`%`, `@`, `§`)
     requirements = tuple(dict.fromkeys(n for i, (n, _) in enumerate(found) if i == 0 or _rare(n)))
+    # the anchor: the most selective requirement whose needles start a bounded
+    # way into a match (not always the first: in `\bnpo\b.*(förslag|nominer)`, `npo`)
     anchor: tuple[int, int | None] | None = None
-    if found and found[0][1] is not None:
-        before = found[0][1]
-        # +2: `\\b` and `$` look one character past the match's end
-        reach = width + ahead + 2 if width is not None and ahead is not None else None
+    anchor_on: frozenset[str] = frozenset()
+    # +2: `\\b` and `$` look one character past the match's end
+    reach = width + ahead + 2 if width is not None and ahead is not None else None
+    for needles, before in found:
+        if before is None or needles not in requirements:
+            continue
         if reach is not None and reach <= _MAX_ANCHOR:
-            anchor = (before, reach)
+            anchor, anchor_on = (before, reach), needles
         elif before <= _MAX_STARTS:
-            anchor = (before, None)
-    return _Needles(None, requirements, anchor)
+            anchor, anchor_on = (before, None), needles
+        else:
+            continue
+        break
+    return _Needles(None, requirements, anchor, anchor_on)
 
 
 # --- compiling ---
@@ -559,7 +615,9 @@ class _PlaceBuilder:
             return
         probe_id = len(self.probes)
         sets = tuple(frozenset(map(self._id, r)) for r in needles.requirements)
-        anchor = None if needles.anchor is None else _Anchor(sets[0], *needles.anchor)
+        anchor = None
+        if needles.anchor is not None:
+            anchor = _Anchor(frozenset(map(self._id, needles.anchor_on)), *needles.anchor)
         self.probes.append(_Probe(signal, regex, sets[1:], anchor))
         if not sets:
             self.always.append(probe_id)

@@ -195,3 +195,56 @@ def test_a_search_window_never_answers_for_a_text_it_cut() -> None:
         want = {i for i, p in enumerate(patterns[:4]) if re.search(p, text, re.I | re.M)}
         assert got == want, text
         assert bool(scanner.scan({"content": text})) == fires, text
+
+
+def _scanner(patterns: list[str]) -> CompiledRules:
+    return compile_rules(
+        ClassRules.model_validate(
+            {
+                "kind": "classes",
+                "scoring": {"fallback_class": "other"},
+                "classes": [
+                    {
+                        "id": "other",
+                        "name_sv": "Övrigt",
+                        "name_en": "Other",
+                        "signals": [
+                            {"id": f"s{i}", "in": ["content"], "weight": 1, "any": [p]}
+                            for i, p in enumerate(patterns)
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+
+
+def test_anchors_inside_groups_and_on_later_requirements_find_what_search_finds() -> None:
+    # needles inside a leading group start where the group does; a pattern whose
+    # most selective needles can be anywhere is anchored on another requirement;
+    # few needles are searched in windows, many (for the text's length) whole
+    patterns = [
+        r"\b(jäv\w*|jd|doi|coi)\W{0,3}(inkommen|mottagen|status)\b",
+        r"\bnpo\b.*(förslag|nominer)",
+        r"(?:x|y)(ab|cd){2,}\d",
+        r"\[(namn|datum|xx+)[^\]]{0,20}\]",
+        r"(?-i:\b[A-Z]\d\d\.\d\b)",
+        r"\btid\s*:\s*\d",
+        r"\bsymtom[\s\S]{0,600}\bbehandling[\s\S]{0,60}\bprognos",
+    ]
+    scanner = _scanner(patterns)
+    pieces = [
+        "jäv", "jävsdekl", "jd", "doi", "coi", " ", ": ", "-", "inkommen", "mottagen", "Status",
+        "npo", "NPO ", "förslag", "nominering", "\n", "x", "y", "ab", "cd", "abcd", "1", "[",
+        "]", "namn", "Datum", "xxx", "F32.1", "f32.1", "M54.5 ", "A1.2", "tid", "Tid: ", "tidig",
+        "symtom", "behandling", "prognos", "lorem ipsum ", "å",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([3, 10, 40, 200])))
+        got = set(scanner.scan({"content": text}))
+        want = {i for i, p in enumerate(patterns) if re.search(fold(p), text, re.I | re.M)}
+        assert got == want, text
+        checked += len(want)
+    assert checked > 500  # the patterns do match, often
