@@ -200,7 +200,7 @@ def _extract_job(
     """Extract one job; a `root` job reads (and hashes) its file once, as `read_checked`."""
     if root is None:
         return extract_file(Path(path), rel_path, limits, project), None
-    outcome, data = read_checked(Path(root), rel_path, limits.max_file_bytes)
+    outcome, data = read_checked(root, rel_path, limits.max_file_bytes)
     if outcome.problem is not None or not outcome.is_stable or outcome.sha256 in known:
         return None, outcome
     if data is None:  # replaced by a larger file since the walk

@@ -462,7 +462,7 @@ def _open_unlinked(abs_path: str, flags: int) -> int | None:
     return fd
 
 
-def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, bytes | None]:
+def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, bytes | None]:
     """`hash_file`, also returning the bytes read when the file has at most `keep_bytes`.
 
     One read serves both the hash and an extraction (issue #3: ingest hashes in
@@ -488,7 +488,7 @@ def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, by
             return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
     data: bytes | None = None
     grew = False
-    with os.fdopen(fd, "rb", buffering=0) as handle:
+    try:
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
             problem = UnreadableReason.SPECIAL_FILE
@@ -497,11 +497,13 @@ def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, by
             ), None
         try:
             if before.st_size <= keep_bytes:
-                data = handle.read(before.st_size + 1)  # +1: notice growth
+                # One read(2), as FileIO.read does, without building a file object.
+                data = os.read(fd, before.st_size + 1)  # +1: notice growth
                 digest = hashlib.sha256(data).hexdigest()
                 grew = len(data) > before.st_size
             else:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                with os.fdopen(fd, "rb", buffering=0, closefd=False) as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as exc:
             return (
                 HashOutcome(
@@ -510,6 +512,8 @@ def read_checked(root: Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, by
                 None,
             )
         after = os.fstat(fd)
+    finally:
+        os.close(fd)
     is_stable = not grew and (before.st_size, before.st_mtime_ns) == (
         after.st_size,
         after.st_mtime_ns,

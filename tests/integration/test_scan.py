@@ -299,6 +299,18 @@ def test_read_checked_hashes_like_hash_file_and_keeps_the_bytes_up_to_a_size(sha
     assert (data, none) == (b"Protokoll " * 100, None)
 
 
+def test_read_checked_takes_the_root_as_a_string_and_closes_what_it_opens(share: Path) -> None:
+    """The pool's workers pass the root as the string they were sent."""
+    (share / "doc.txt").write_bytes(b"Protokoll " * 100)
+    (share / "empty.txt").write_bytes(b"")
+    before = len(os.listdir("/proc/self/fd"))
+    for rel in ("doc.txt", "empty.txt"):
+        for keep in (1000, 999, 0, -1):
+            assert read_checked(str(share), rel, keep) == read_checked(share, rel, keep)
+    assert read_checked(str(share), "empty.txt", 0)[1] == b""
+    assert len(os.listdir("/proc/self/fd")) == before
+
+
 def test_read_checked_does_not_follow_a_link_out_of_the_root(tmp_path: Path, share: Path) -> None:
     (tmp_path / "outside.txt").write_text("hemligt", encoding="utf-8")
     (share / "link.txt").symlink_to(tmp_path / "outside.txt")
