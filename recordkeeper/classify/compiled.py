@@ -27,12 +27,14 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from re import _casefix  # type: ignore[attr-defined]
+from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick
 
 from recordkeeper.ruleset.classes import (
+    _FLAGS,
     ClassRules,
     DocumentClass,
     Flag,
@@ -78,10 +80,10 @@ def _casefix_table() -> dict[int, str]:
 _CASEFIX = _casefix_table()
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # what `\d` matches beyond 0-9 (other scripts)
 # After str.lower(): characters that need _CASEFIX, the combining dot that
-# lower() adds to `İ` (which IGNORECASE matches as a plain `i`), other digits.
-_NEEDS_CASEFIX = re.compile(
-    "[" + re.escape("".join(map(chr, _CASEFIX))) + "\u0307]|" + _OTHER_DIGIT.pattern
-)
+# lower() adds to `İ` (which IGNORECASE matches as a plain `i`); other digits are
+# _OTHER_DIGIT. Two searches for one class each: `re` then skips to a candidate
+# character in C (an alternation of the two tries each position).
+_NEEDS_CASEFIX = re.compile("[" + re.escape("".join(map(chr, _CASEFIX))) + "\u0307]")
 
 
 def _ascii_digit(match: re.Match[str]) -> str:
@@ -92,7 +94,9 @@ def caseless(text: str) -> str:
     """`text` lower-cased the way `re.IGNORECASE` compares letters (needles and texts),
     with every `\\d` digit as 0-9, keeping its length (positions stay valid)."""
     lowered = text.lower()
-    if lowered.isascii() or _NEEDS_CASEFIX.search(lowered) is None:
+    if lowered.isascii() or (
+        _NEEDS_CASEFIX.search(lowered) is None and _OTHER_DIGIT.search(lowered) is None
+    ):
         return lowered
     lowered = text.replace("\u0130", "i").lower().translate(_CASEFIX)
     return _OTHER_DIGIT.sub(_ascii_digit, lowered)
@@ -139,35 +143,55 @@ class CompiledSignal:
         object.__setattr__(self, "hit", hit)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (CompiledSignal, (self.index, self.id, self.weight, self.values, self.when))
+        return (
+            CompiledSignal,
+            (self.index, self.id, self.weight, self.values, self.when),
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     """Where a match can be, given where its needles are.
 
-    Every match holds one of `needles` (ids in its place's automaton) starting
-    at most `before` characters after the match's start. When the search reads
-    no further than `reach` characters past the match's start (lookaheads and
+    Every match holds one of `needles` (ids in its place's automaton; or the
+    strings `find`, which the automaton does not look for) starting at most
+    `before` characters after the match's start. When the search reads no
+    further than `reach` characters past the match's start (lookaheads and
     `\\b` included), only windows around the needles are searched; otherwise
     the pattern is tried at each of the few possible starts. The automaton's
-    pass already says where the needles are.
+    pass already says where its needles are; `find` is looked for in the
+    caseless text (`str.find`), only when no needle of the automaton anchors
+    the pattern (`\\b(jäv\\w*|jd|doi|coi)\\W{0,3}(inkommen|status)\\b` is anchored
+    on `jd`, `doi`, ...: two-letter strings the automaton leaves out).
     """
 
     needles: frozenset[int]
     before: int
     reach: int | None
+    find: tuple[str, ...] = ()
 
-    def search(self, regex: re.Pattern[str], text: str, where: Mapping[int, list[int]]) -> bool:
+    def search(
+        self,
+        regex: re.Pattern[str],
+        text: str,
+        where: Mapping[int, list[int]],
+        lowered: str,
+    ) -> bool:
         """Whether `regex` matches `text`, given `where`: needle id -> where it starts
-        in the caseless form of `text` (same length: positions agree)."""
-        needles = self.needles & where.keys()
+        in `lowered`, the caseless form of `text` (same length: positions agree)."""
         before, reach = self.before, self.reach
         # the cost of the windows (at most one per occurrence) against one whole search
         each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
-        if sum(len(where[needle]) for needle in needles) * each > len(text):
-            return regex.search(text) is not None
-        starts = sorted({at for needle in needles for at in where[needle]})
+        most = len(text) // each  # more occurrences than this: one whole search
+        if self.find:
+            starts = self._found(lowered, most)
+            if starts is None:
+                return regex.search(text) is not None
+        else:
+            needles = self.needles & where.keys()
+            if sum(len(where[needle]) for needle in needles) > most:
+                return regex.search(text) is not None
+            starts = sorted({at for needle in needles for at in where[needle]})
         floor = 0  # no match starts before this (earlier windows)
         for at in starts:
             if reach is None:
@@ -181,6 +205,20 @@ class _Anchor:
                     return True
             floor = at + 1
         return False
+
+    def _found(self, lowered: str, most: int) -> list[int] | None:
+        """Where the strings of `find` start in `lowered` (overlapping), or None: too often."""
+        if sum(lowered.count(needle) for needle in self.find) > most:
+            return None  # (count() skips overlaps: a floor of what the loop below finds)
+        starts: set[int] = set()
+        for needle in self.find:
+            at = lowered.find(needle)
+            while at >= 0:
+                starts.add(at)
+                if len(starts) > most:
+                    return None
+                at = lowered.find(needle, at + 1)
+        return sorted(starts)
 
 
 class _Regex:
@@ -199,8 +237,90 @@ class _Regex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = compile_patterns((self.pattern,))
+            self._compiled = _lazy_compiled(self.pattern)
         return self._compiled
+
+
+# Parse codes after which lazy and greedy repeats can match different sets of texts
+# (backreferences read what a group took; atomic and possessive parts keep it).
+_COMMITTING = frozenset(
+    {_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP, _sre.POSSESSIVE_REPEAT}
+)
+
+
+def _wide(body: Any) -> bool:
+    """Whether a repeated item is one character of any kind (`.`, `[\\s\\S]`)."""
+    if len(body) != 1:
+        return False
+    op, arg = body[0]
+    if op is _sre.ANY:
+        return True
+    if op is not _sre.IN:
+        return False
+    categories = {value for kind, value in arg if kind is _sre.CATEGORY}
+    return any((a in categories and b in categories) for a, b in _COMPLEMENTS)
+
+
+_COMPLEMENTS = (
+    (_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_SPACE),
+    (_sre.CATEGORY_WORD, _sre.CATEGORY_NOT_WORD),
+    (_sre.CATEGORY_DIGIT, _sre.CATEGORY_NOT_DIGIT),
+)
+
+
+def _lazier(items: Any) -> bool:
+    """Make every repeat of one character of any kind lazy (`[\\s\\S]{0,600}` ->
+    `[\\s\\S]{0,600}?`), in place; False (nothing changed) when the pattern
+    holds anything for which that could change whether it matches."""
+    changes: list[tuple[Any, int]] = []
+
+    def walk(sequence: Any) -> bool:
+        for index, (op, arg) in enumerate(sequence):
+            if op in _COMMITTING:
+                return False
+            nested: list[Any] = []
+            if op is _sre.MAX_REPEAT:
+                if _wide(arg[2]):
+                    changes.append((sequence, index))
+                nested = [arg[2]]
+            elif op is _sre.MIN_REPEAT:
+                nested = [arg[2]]
+            elif op is _sre.SUBPATTERN:
+                nested = [arg[3]]
+            elif op is _sre.BRANCH:
+                nested = list(arg[1])
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                nested = [arg[1]]
+            if not all(walk(sub) for sub in nested):
+                return False
+        return True
+
+    if not walk(items):
+        return False
+    for sequence, index in changes:
+        sequence[index] = (_sre.MIN_REPEAT, sequence[index][1])
+    return bool(changes)
+
+
+def _lazy_compiled(pattern: str) -> re.Pattern[str]:
+    """`compile_patterns((pattern,))`, with wide repeats lazy where that is safe.
+
+    The scanner asks only whether a pattern matches and where the leftmost match
+    starts. Without backreferences, atomic groups or possessive repeats, a match
+    at a position exists whatever order the repeats try their lengths in, so
+    both answers are the same; a lazy `[\\s\\S]{0,600}` finds the next words
+    after `symtom` in a few steps where a greedy one reads 600 characters and
+    walks back (four times cheaper on the evaluation sets' documents).
+    """
+    try:
+        items = _sre.parse(fold(pattern), _FLAGS)
+        lazy = _lazier(items)
+    except Exception:  # an unexpected parser shape: the pattern as written
+        lazy = False
+    if lazy:
+        compiled: re.Pattern[str] = _sre_compiler.compile(items, _FLAGS)
+        return compiled
+    return compile_patterns((pattern,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,17 +332,17 @@ class _Probe:
     requires: tuple[frozenset[int], ...]  # needle ids: one of each set must occur
     anchor: _Anchor | None = None  # None: search the whole text
 
-    def matches(self, text: str, where: Mapping[int, list[int]] | None) -> bool:
+    def matches(self, text: str, where: Mapping[int, list[int]] | None, lowered: str) -> bool:
         """Whether the pattern matches `text`, once its needles are known to be there.
 
-        `where`: needle id -> its starts in `caseless(text)` when that has the
-        same length as `text` (positions agree), else None.
+        `lowered`: `caseless(text)`; `where`: needle id -> its starts in `lowered`
+        when that has the same length as `text` (positions agree), else None.
         """
         if self.regex is None:
             return True
         regex = self.regex.compiled
         if self.anchor is not None and where is not None:
-            return self.anchor.search(regex, text, where)
+            return self.anchor.search(regex, text, where, lowered)
         return regex.search(text) is not None
 
 
@@ -290,7 +410,7 @@ class _Place:
                 where = {}
                 for needle, at, _ in found:
                     where.setdefault(needle, []).append(at)
-            if probe.matches(text, where if aligned else None):
+            if probe.matches(text, where if aligned else None, lowered):
                 fired.add(probe.signal)
         return fired
 
@@ -542,7 +662,7 @@ class _Needles:
     literal: str | None  # the pattern is this plain text (caseless)
     requirements: tuple[frozenset[str], ...]  # most selective first
     anchor: tuple[int, int | None] | None  # (before, reach) of an _Anchor on `anchor_on`
-    anchor_on: frozenset[str] = frozenset()  # one of `requirements`
+    anchor_on: frozenset[str] = frozenset()  # one of `requirements`, else found by str.find
 
 
 def _pattern_needles(pattern: str) -> _Needles:
@@ -567,8 +687,12 @@ def _pattern_needles(pattern: str) -> _Needles:
     anchor_on: frozenset[str] = frozenset()
     # +2: `\\b` and `$` look one character past the match's end
     reach = width + ahead + 2 if width is not None and ahead is not None else None
-    for needles, before in found:
-        if before is None or needles not in requirements:
+    # needles the automaton looks for first; others (`str.find`) when none will do
+    ranked = [r for r in found if r[0] in requirements] + [
+        r for r in found if r[0] not in requirements
+    ]
+    for needles, before in ranked:
+        if before is None:
             continue
         if reach is not None and reach <= _MAX_ANCHOR:
             anchor, anchor_on = (before, reach), needles
@@ -616,8 +740,10 @@ class _PlaceBuilder:
         probe_id = len(self.probes)
         sets = tuple(frozenset(map(self._id, r)) for r in needles.requirements)
         anchor = None
-        if needles.anchor is not None:
+        if needles.anchor is not None and needles.anchor_on in needles.requirements:
             anchor = _Anchor(frozenset(map(self._id, needles.anchor_on)), *needles.anchor)
+        elif needles.anchor is not None:
+            anchor = _Anchor(frozenset(), *needles.anchor, tuple(sorted(needles.anchor_on)))
         self.probes.append(_Probe(signal, regex, sets[1:], anchor))
         if not sets:
             self.always.append(probe_id)
@@ -628,7 +754,10 @@ class _PlaceBuilder:
         return _Place(
             tuple(self.needle_ids),  # ids are insertion order: a match's index
             {
-                n: (tuple(sorted(self.decides.get(n, ()))), tuple(self.wakes.get(n, ())))
+                n: (
+                    tuple(sorted(self.decides.get(n, ()))),
+                    tuple(self.wakes.get(n, ())),
+                )
                 for n in self.needle_ids.values()
             },
             tuple(self.probes),

@@ -143,4 +143,21 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         # first body line ("Hej!") is no title
         if not facts.title or facts.title == email.subject:
             views.pop("title", None)
-    return Views({loc: fold(value) for loc, value in views.items() if value}, text)
+    return Views(_folded(views), text)
+
+
+def _folded(views: dict[Location, str]) -> dict[Location, str]:
+    """`{loc: fold(value) for loc, value in views.items() if value}`, folding once:
+    `fold` keeps length, so each value is its slice of the folded whole."""
+    places = [(loc, value) for loc, value in views.items() if value]
+    whole = "".join([value for _, value in places])
+    folded = fold(whole)
+    if folded is whole:  # nothing to fold (ASCII): the values as they are
+        return dict(places)
+    out: dict[Location, str] = {}
+    at = 0
+    for loc, value in places:
+        end = at + len(value)
+        out[loc] = folded[at:end]
+        at = end
+    return out

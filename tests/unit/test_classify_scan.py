@@ -16,7 +16,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recordkeeper.classify.compiled import CompiledRules, caseless, compile_rules
+from recordkeeper.classify.compiled import CompiledRules, _lazy_compiled, caseless, compile_rules
 from recordkeeper.classify.views import _name_words
 from recordkeeper.ruleset.classes import ClassRules, Signal, fold
 from recordkeeper.ruleset.load import load_ruleset
@@ -248,3 +248,33 @@ def test_anchors_inside_groups_and_on_later_requirements_find_what_search_finds(
         assert got == want, text
         checked += len(want)
     assert checked > 500  # the patterns do match, often
+
+
+def test_lazy_repeats_find_the_same_matches_at_the_same_starts() -> None:
+    # the scanner makes wide repeats lazy: whether a pattern matches, and where its
+    # leftmost match starts, must not change (in windows, too)
+    patterns = [
+        r"\bsymtom[\s\S]{0,60}\bbehandling[\s\S]{0,60}\bprognos",
+        r"\b[bd]\d{3}\b.{0,20}\b[bd]\d{3}\b",
+        r"^(?!.*(rapport|svar)).*(\benkät\b|survey)",
+        r"\bnpo\b.*(förslag|nominer)(?=.{0,5}x)",
+        r"(a.*b)(?<=b)c.*\1",  # a backreference: kept greedy
+        r"(?>a.*)b|a.*+c|ab.*d",  # atomic and possessive parts: kept greedy
+    ]
+    rewritten = [_lazy_compiled(p) for p in patterns]
+    assert [r.pattern is None for r in rewritten] == [True] * 4 + [False] * 2
+    pieces = ["symtom", "behandling", "prognos", "b280", "d450", "rapport", "enkät", "survey",
+              "npo", "förslag", "a", "b", "c", "d", "x", " ", "\n", "lorem "]  # fmt: skip
+    rng = random.Random(5)
+    matched = 0
+    for _ in range(3000):
+        text = fold("".join(rng.choice(pieces) for _ in range(rng.choice([2, 8, 30]))))
+        lo = rng.randrange(len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        for pattern, lazy in zip(patterns, rewritten, strict=True):
+            plain = re.compile(fold(pattern), re.IGNORECASE | re.MULTILINE)
+            for args in ((text,), (text, lo, hi)):
+                want, got = plain.search(*args), lazy.search(*args)
+                assert (want and want.start()) == (got and got.start()), (pattern, args)
+                matched += want is not None
+    assert matched > 800
