@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from re import _casefix  # type: ignore[attr-defined]
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
@@ -169,6 +169,9 @@ class _Anchor:
     before: int
     reach: int | None
     find: tuple[str, ...] = ()
+    # `^x*` then the rest, `x` one character: `before` counts from the rest's start,
+    # and a match is tried at the line starts from there back to its line's start
+    line: bool = False
 
     def search(
         self,
@@ -192,6 +195,8 @@ class _Anchor:
             if sum(len(where[needle]) for needle in needles) > most:
                 return regex.search(text) is not None
             starts = sorted({at for needle in needles for at in where[needle]})
+        if self.line:
+            return _line_search(regex, text, starts, before)
         floor = 0  # no match starts before this (earlier windows)
         for at in starts:
             if reach is None:
@@ -219,6 +224,30 @@ class _Anchor:
                     return None
                 at = lowered.find(needle, at + 1)
         return sorted(starts)
+
+
+def _line_search(regex: re.Pattern[str], text: str, starts: list[int], before: int) -> bool:
+    """Whether `regex` (`^x*` then the rest, `x` one character, the rest's needles at
+    `starts`, at most `before` characters into the rest) matches `text`.
+
+    A match from a line start puts `x*` over the characters up to where the rest
+    starts; from any later line start up to there, `x*` can take fewer of them
+    (`x*` may take none) and the rest matches the same. So it is enough to try
+    the line start of the rest's first possible start, and the line starts after it.
+    """
+    tried = -1
+    for at in starts:
+        start = text.rfind("\n", 0, max(at - before, 0)) + 1
+        while start <= at:
+            if start > tried:
+                tried = start
+                if regex.match(text, start):
+                    return True
+            newline = text.find("\n", start, at)
+            if newline < 0:
+                break
+            start = newline + 1
+    return False
 
 
 class _Regex:
@@ -663,6 +692,7 @@ class _Needles:
     requirements: tuple[frozenset[str], ...]  # most selective first
     anchor: tuple[int, int | None] | None  # (before, reach) of an _Anchor on `anchor_on`
     anchor_on: frozenset[str] = frozenset()  # one of `requirements`, else found by str.find
+    line: bool = False  # a line anchor (`_line_search`)
 
 
 def _pattern_needles(pattern: str) -> _Needles:
@@ -701,7 +731,28 @@ def _pattern_needles(pattern: str) -> _Needles:
         else:
             continue
         break
+    if anchor is None and _line_start(items):
+        # `^\s*(från|from)\s*:`: anchored on the needles of what follows `^\s*`
+        rest = _sre.SubPattern(items.state, list(items[2:]))
+        after = {n: at for n, at in _requirements(rest, True) if at is not None}
+        for needles, _ in ranked:
+            if needles in after:
+                return _Needles(None, requirements, (after[needles], None), needles, line=True)
     return _Needles(None, requirements, anchor, anchor_on)
+
+
+def _line_start(items: Any) -> bool:
+    """Whether a parsed pattern is `^x*` (`x`: one character) and then something."""
+    if len(items) < 3 or not items.state.flags & re.MULTILINE:
+        return False
+    (op, arg), (repeat, spec) = items[0], items[1]
+    return (
+        op is _sre.AT
+        and arg is _sre.AT_BEGINNING
+        and repeat in (_sre.MAX_REPEAT, _sre.MIN_REPEAT)
+        and spec[0] == 0
+        and spec[2].getwidth() == (1, 1)
+    )
 
 
 # --- compiling ---
@@ -744,6 +795,8 @@ class _PlaceBuilder:
             anchor = _Anchor(frozenset(map(self._id, needles.anchor_on)), *needles.anchor)
         elif needles.anchor is not None:
             anchor = _Anchor(frozenset(), *needles.anchor, tuple(sorted(needles.anchor_on)))
+        if anchor is not None and needles.line:
+            anchor = replace(anchor, line=True)
         self.probes.append(_Probe(signal, regex, sets[1:], anchor))
         if not sets:
             self.always.append(probe_id)

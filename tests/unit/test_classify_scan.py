@@ -278,3 +278,30 @@ def test_lazy_repeats_find_the_same_matches_at_the_same_starts() -> None:
                 assert (want and want.start()) == (got and got.start()), (pattern, args)
                 matched += want is not None
     assert matched > 800
+
+
+def test_line_anchors_find_what_search_finds() -> None:
+    # `^x*` then the rest: tried at the line starts before each needle of the rest
+    patterns = [
+        r"^\s*(från|from)\s*:",
+        r"^\W*slutversion\b",
+        r"^\s*?hej\b",
+        r"^ {0,2}ab",
+        r"^a*ab\b",
+        r"^\W*(fastställd|publicerad) (version|\d{4})",
+        r"^\s*(till|to)\s*:.*@",
+        r"^.*tv\w*$",
+    ]
+    scanner = _scanner(patterns)
+    pieces = ["från", "From", ":", " ", "  ", "\n", "\n\n", "-", "* ", "slutversion", "hej",
+              "a", "ab", "aab", "fastställd", "version", "2024", "till", "to", "@", "x", "tv",
+              "tvätt"]  # fmt: skip
+    rng = random.Random(13)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([2, 6, 20, 80])))
+        got = set(scanner.scan({"content": text}))
+        want = {i for i, p in enumerate(patterns) if re.search(fold(p), text, re.I | re.M)}
+        assert got == want, text
+        matched += len(want)
+    assert matched > 1500
