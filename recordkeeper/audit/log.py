@@ -21,7 +21,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC
+from datetime import UTC, datetime
 
 from recordkeeper import pii
 from recordkeeper.errors import RecordkeeperError
@@ -125,7 +125,7 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
         "v": ENTRY_VERSION,
         "index": index,
         "event": event.event,
-        "at": event.at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "at": _timestamp(event.at),
         "actor": event.actor,
     }
     if event.document_id is not None:
@@ -139,6 +139,21 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
     if event.data:
         body["data"] = dict(event.data)
     return _encode(body).encode()
+
+
+# the last time written, by identity: the events of a batch share their `at`
+_last_at: tuple[datetime | None, str] = (None, "")
+
+
+def _timestamp(at: datetime) -> str:
+    """UTC ISO 8601 with microseconds."""
+    global _last_at
+    last = _last_at  # one read: another thread may replace it
+    if last[0] is at:
+        return last[1]
+    text = at.astimezone(UTC).isoformat(timespec="microseconds")
+    _last_at = (at, text)
+    return text
 
 
 # json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without

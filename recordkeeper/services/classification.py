@@ -23,6 +23,7 @@ hashes, the class id and signal (rule) ids only.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -199,10 +200,11 @@ def _store(
     existing: dict[str, ClassificationRow] | None = None,
     inserts: list[dict[str, Any]] | None = None,
     events: list[AuditEvent] | None = None,
+    at: datetime | None = None,
 ) -> bool:
-    """Save a classification; its audit event is recorded now, or appended to
-    `events` for the caller to record (in order, in the same savepoint)."""
-    now = ctx.clock.now()
+    """Save a classification (at `at`, else now); its audit event is recorded now, or
+    appended to `events` for the caller to record (in order, in the same savepoint)."""
+    now = at or ctx.clock.now()
     changed = repo.save_classification(
         tx.session, doc.id, doc.current_sha256, result,
         rules_hash=digest, at=now, error_reason=given.error_reason, existing=existing,
@@ -229,7 +231,6 @@ def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx:
 
 
 def _audit(event: str, doc: Document, c: Classification, digest: str, at: datetime) -> AuditEvent:
-    signals = sorted({r.split("@", 1)[0] for r in c.reasons if "@" in r})
     return AuditEvent(
         event=event,
         at=at,
@@ -244,9 +245,22 @@ def _audit(event: str, doc: Document, c: Classification, digest: str, at: dateti
             "personal_data": c.personal_data,
             "corrected": c.corrected,
             "rules_hash": digest,
-            "signals": ",".join(signals),
+            "signals": _signals(c.reasons),
         },
     )
+
+
+def _signals(reasons: tuple[str, ...]) -> str:
+    """The signal (rule) ids of a classification's reasons, sorted, comma-separated."""
+    try:
+        return _signals_of(reasons)
+    except TypeError:  # not hashable (a list): as it is
+        return _signals_of.__wrapped__(reasons)
+
+
+@functools.lru_cache(maxsize=4096)  # documents of a share share their reasons
+def _signals_of(reasons: tuple[str, ...]) -> str:
+    return ",".join(sorted({r.split("@", 1)[0] for r in reasons if "@" in r}))
 
 
 def classify_documents(
@@ -379,6 +393,7 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
         return set()
     digest = rules_hash(class_rules(ctx))
     session = tx.session
+    now = ctx.clock.now()  # one reading for the batch: its rows and entries share it
     done: set[str] = set()
     changed = 0
     try:
@@ -391,15 +406,20 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
                 for doc in docs:
                     change = given[doc.id]
                     result = _precomputed(change.analysis, doc, digest, corrections.get(doc.id))
-                    facts = _given_facts(change, doc)
-                    if result is not None and facts is not None:
-                        made.append((doc, facts, result))
+                    # the stage would take these facts (`_given_facts`), so no error reason
+                    facts = change.facts
+                    if (
+                        result is not None
+                        and facts is not None
+                        and facts.sha256 == doc.current_sha256
+                    ):
+                        made.append((doc, _Input(facts, None), result))
                 older = [d.id for d, _, _ in made if given[d.id].change not in _FRESH]
                 existing = repo.classification_rows(session, older) if older else {}
                 inserts: list[dict[str, Any]] = []
                 events: list[AuditEvent] = []
                 for item in made:
-                    changed += _store(tx, *item, digest, ctx, existing, inserts, events)
+                    changed += _store(tx, *item, digest, ctx, existing, inserts, events, now)
                 tx.record_many(events)
                 repo.insert_classifications(session, inserts)
                 done.update(d.id for d, _, _ in made)

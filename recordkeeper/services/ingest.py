@@ -648,9 +648,14 @@ class RootIngestor:
     def _event(
         self, event: str, doc: DocumentRow | _DocRef, **data: str | int | None
     ) -> AuditEvent:
+        return self._event_at(event, doc, self.ctx.clock.now(), data)
+
+    def _event_at(
+        self, event: str, doc: DocumentRow | _DocRef, at: datetime, data: dict[str, Any]
+    ) -> AuditEvent:
         return AuditEvent(
             event=event,
-            at=self.ctx.clock.now(),
+            at=at,
             document_id=doc.id,
             project_id=doc.project,
             sha256=doc.current_sha256,
@@ -841,7 +846,8 @@ class RootIngestor:
         bulk.insert_many(session, DocumentRow, documents)
         bulk.insert_many(session, VersionRow, versions)
         bulk.insert_many(session, DocumentLinkRow, links)
-        tx.record_many([self._event(event, ref, **data) for event, ref, data in events])
+        # the entries share the chunk's one clock reading with its rows
+        tx.record_many([self._event_at(event, ref, now, data) for event, ref, data in events])
         return changes
 
     def _extraction_row(

@@ -7,8 +7,9 @@ classification *is* stays the pure classifier's job. Only portable SQL.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple, Protocol
@@ -77,6 +78,24 @@ def _same(row: ClassificationRow, c: Classification, sha256: str | None) -> bool
 _sorted_json = json.JSONEncoder(sort_keys=True).encode
 
 
+def _reasons_json(reasons: Sequence[str]) -> str:
+    """json.dumps(list(reasons)), memoised: the documents of a share share their reasons."""
+    try:
+        return _reasons_text(reasons)
+    except TypeError:  # not hashable (a list)
+        return json.dumps(list(reasons))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reasons_text(reasons: tuple[str, ...]) -> str:
+    return json.dumps(list(reasons))
+
+
+def _kinds_json(counts: Mapping[str, int]) -> str:
+    """_sorted_json(dict(counts)); most documents have none."""
+    return _sorted_json(dict(counts)) if counts else "{}"
+
+
 def save_classification(
     session: Session,
     document_id: str,
@@ -109,8 +128,8 @@ def save_classification(
         "confidence": c.confidence,
         "needs_review": c.needs_review,
         "corrected": c.corrected,
-        "reasons": json.dumps(list(c.reasons)),
-        "personal_data_kinds": _sorted_json(dict(c.personal_data_findings.counts)),
+        "reasons": _reasons_json(c.reasons),
+        "personal_data_kinds": _kinds_json(c.personal_data_findings.counts),
         "error_reason": error_reason,
         "rules_hash": rules_hash,
         "classified_at": at,
@@ -246,11 +265,17 @@ _CORRECTIONS_OF_CONTENT = _CORRECTIONS.where(
 ).order_by(_C.created_at, _C.id)
 
 
+_ANY_CORRECTION = select(_C.id).limit(1)
+
+
 def corrections_for_many(
     session: Session, documents: Sequence[tuple[str, str | None]]
 ) -> dict[str, Correction]:
     """`correction_for` for many (document id, sha256) pairs: one query for a batch
-    of up to 500 documents (corrections by id or by content), else two per 500."""
+    of up to 500 documents (corrections by id or by content), else two per 500;
+    none when there is no correction at all (most of the time: a cheaper query)."""
+    if not documents or not reads.select_rows(session, _ANY_CORRECTION, {}):
+        return {}
     by_doc: dict[str, list[_Correction]] = {}
     by_sha: dict[str, list[_Correction]] = {}
     ids, shas = _chunks([d for d, _ in documents]), _chunks([s for _, s in documents if s])

@@ -1,0 +1,41 @@
+"""Memoised serialisations on the storing path give what the plain expressions give."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+from recordkeeper.audit.log import _timestamp, canonical_entry
+from recordkeeper.model import AuditEvent
+from recordkeeper.services.classification import _signals
+from recordkeeper.store.repo_classification import _kinds_json, _reasons_json, _sorted_json
+
+REASONS = [
+    (),
+    ("text.phrase@title",),
+    ("text.phrase@title", "draft.name@filename", "text.phrase@content", "no_at_sign"),
+    ('å "quoted" \\ back@x', "ctrl\x01@y", "emoji 😀@z"),
+]
+
+
+def test_reasons_and_signals_as_the_plain_expressions() -> None:
+    for reasons in REASONS * 2:  # the second time from the memo
+        assert _reasons_json(reasons) == json.dumps(list(reasons))
+        assert _reasons_json(list(reasons)) == json.dumps(list(reasons))
+        plain = ",".join(sorted({r.split("@", 1)[0] for r in reasons if "@" in r}))
+        assert _signals(reasons) == plain
+        assert _signals(list(reasons)) == plain  # type: ignore[arg-type]
+
+
+def test_personal_data_kinds_as_sorted_json() -> None:
+    for counts in ({}, {"email": 2}, {"phone": 1, "email": 3, "personnummer": 0}):
+        assert _kinds_json(counts) == _sorted_json(dict(counts))
+
+
+def test_an_entry_time_is_written_the_same_when_events_share_it() -> None:
+    at = datetime(2026, 12, 3, 4, 5, 6, 7, tzinfo=timezone(timedelta(hours=1)))
+    other = at + timedelta(microseconds=1)
+    for when in (at, at, other, at, datetime(2026, 1, 1, tzinfo=UTC)):
+        assert _timestamp(when) == when.astimezone(UTC).isoformat(timespec="microseconds")
+        leaf = canonical_entry(AuditEvent(event="e", at=when), 3)
+        assert json.loads(leaf)["at"] == when.astimezone(UTC).isoformat(timespec="microseconds")
