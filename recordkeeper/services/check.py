@@ -2,7 +2,8 @@
 
 Walks the folder (skipping lock/temp/system files and the project file),
 extracts every file through the given extractor (a worker pool in the shell,
-so a hostile file cannot hang the check), classifies each document, reads the
+so a hostile file cannot hang the check), classifies each document (with the
+sibling pass of `classify --json` and the daemon), reads the
 optional project file, and calls the pure `process.check_documents`.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from recordkeeper.classify.siblings import Sibling, working_copies
 from recordkeeper.errors import ProjectFileError, UsageError
 from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
 from recordkeeper.process import (
@@ -27,6 +29,7 @@ from recordkeeper.process import (
     parse_project_file,
 )
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
+from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.ruleset.process import ProcessRules
 
@@ -182,6 +185,8 @@ def check_project(
             fresh[rel] = ClassifiedDocument(result, classify(result))
     # in folder order, as when every file is extracted (people are listed as first seen)
     docs = [d for _, rel in files if (d := ready.get(rel) or fresh.get(rel)) is not None]
+    if rules.by_kind.get("classes"):
+        docs = with_working_copies(docs, rules.one("classes"))
     if unreadable:
         extra.append(
             Finding(
@@ -197,6 +202,22 @@ def check_project(
         project_file_path=project_file_name,
     )
     return ProjectCheck(project_dir.name, evaluation, process, tuple(unreadable), tuple(extra))
+
+
+def with_working_copies(
+    docs: Sequence[ClassifiedDocument], class_rules: ClassRules
+) -> list[ClassifiedDocument]:
+    """The documents with the sibling pass applied, as `classify --json` and the daemon
+    apply it: a Word file beside the finished PDF of the same document is its working
+    copy (a draft, not registered)."""
+    siblings = [Sibling(d.facts.path, d.classification, d.facts.title) for d in docs]
+    changed = working_copies(siblings, class_rules)
+    if not changed:
+        return list(docs)
+    return [
+        replace(d, classification=changed[d.facts.path]) if d.facts.path in changed else d
+        for d in docs
+    ]
 
 
 def project_dirs(roots: Iterable[Path]) -> list[Path]:

@@ -8,6 +8,10 @@ re-classify when the rules change, and let other features read the result.
   `worker_classifier` beside extraction in its worker processes; the stage
   takes that result when it was made under the current rules, for this very
   path and content, and no correction applies; otherwise it classifies itself;
+  then the sibling pass of `classify --json` runs over the batch's folders
+  (services/classify_siblings.py: a Word file beside the finished PDF of the same
+  document is its working copy; a stored Word file is classified again when its
+  PDF arrives or goes);
 - `correct_classification` stores a registrar's correction (kept for ever,
   with an audit event) and re-classifies the document at once; a correction
   sticks to the document id across renames and new versions, and to the
@@ -29,6 +33,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -45,6 +50,7 @@ from recordkeeper.model import (
     Unreadable,
 )
 from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.services import classify_siblings
 from recordkeeper.services.classify_files import kind_of
 from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
@@ -295,14 +301,28 @@ def _classify_batch(
     ctx: Context,
     given: dict[str, DocumentChange],
 ) -> int:
-    session = tx.session
+    made = _classify_present(tx.session, document_ids, rules, digest, given)
+    made = classify_siblings.with_working_copies(
+        tx.session, made, rules, lambda ids: _classify_present(tx.session, ids, rules, digest, {})
+    )
+    existing = repo.classification_rows(tx.session, [doc.id for doc, _, _ in made])
+    return _store_all(tx, made, digest, ctx, existing)
+
+
+def _classify_present(
+    session: Session,
+    document_ids: Sequence[str],
+    rules: ClassRules,
+    digest: str,
+    given: dict[str, DocumentChange],
+) -> list[tuple[Document, _Input, Classification]]:
+    """The present ones of these documents, each with its input and classification."""
     docs = repo.present_documents(session, document_ids)
     inputs = {d.id: _given_facts(given.get(d.id), d) for d in docs}
     cached = repo.extractions(
         session, [d.current_sha256 for d in docs if d.current_sha256 and inputs[d.id] is None]
     )
     corrections = repo.corrections_for_many(session, [(d.id, d.current_sha256) for d in docs])
-    existing = repo.classification_rows(session, [d.id for d in docs])
     made: list[tuple[Document, _Input, Classification]] = []
     for doc in docs:
         try:
@@ -317,7 +337,7 @@ def _classify_batch(
             log.exception("classify_failed", doc_id=doc.id, error=type(exc).__name__)
             continue
         made.append((doc, facts, result))
-    return _store_all(tx, made, digest, ctx, existing)
+    return made
 
 
 def _store_all(
@@ -364,6 +384,10 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     """Pipeline stage: classify every document a change gave new content or a new place
     (but those whose worker classification ingest stored already: `store_precomputed`)."""
     ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES and not c.classified]
+    gone = [c.document_id for c in changes if c.change == "gone"]
+    if gone:  # a Word file whose finished PDF went is no working copy any more
+        with ctx.store.read() as session:
+            ids += classify_siblings.orphans(session, gone, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
@@ -381,7 +405,9 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
     audit events, exactly as `classify_stage` would store them after the commit, and
     return those documents' ids (the stage leaves them). The rest (a correction, no or
     a stale worker classification, unreadable content) is left to the stage; so is
-    everything if storing fails (its savepoint rolls back).
+    everything if storing fails (its savepoint rolls back). The sibling pass runs over
+    them as in the stage (`classify_siblings`): a stored Word file it makes a working copy
+    of a PDF in this chunk is classified again and stored here too.
     """
     given = {c.document_id: c for c in changes if c.facts is not None}
     ids = [
@@ -391,7 +417,8 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
     ]
     if not ids:
         return set()
-    digest = rules_hash(class_rules(ctx))
+    rules = class_rules(ctx)
+    digest = rules_hash(rules)
     session = tx.session
     now = ctx.clock.now()  # one reading for the batch: its rows and entries share it
     done: set[str] = set()
@@ -414,7 +441,15 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
                         and facts.sha256 == doc.current_sha256
                     ):
                         made.append((doc, _Input(facts, None), result))
-                older = [d.id for d, _, _ in made if given[d.id].change not in _FRESH]
+                made = classify_siblings.with_working_copies(
+                    session, made, rules, partial(_classify_present, session, rules=rules,
+                                                  digest=digest, given={})
+                )  # fmt: skip
+                older = [
+                    d.id
+                    for d, _, _ in made
+                    if d.id not in given or given[d.id].change not in _FRESH
+                ]
                 existing = repo.classification_rows(session, older) if older else {}
                 inserts: list[dict[str, Any]] = []
                 events: list[AuditEvent] = []

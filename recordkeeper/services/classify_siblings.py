@@ -1,0 +1,209 @@
+"""The sibling pass (`classify.siblings`) in the daemon, as `classify --json` runs it.
+
+A Word file beside the finished PDF of the same document is its working copy:
+a draft, not registered. The pure pass needs a folder's names and the
+classifications made; the daemon classifies a batch of documents at a time, so
+for each batch this module looks the batch's folders up in the store:
+
+- a Word file in the batch whose finished PDF is already stored takes the pass
+  at once (the PDF's stored classification and its extracted title);
+- a PDF in the batch whose Word file is stored: the Word file is classified
+  again from its extraction (and its corrections) and takes the pass, in the
+  same batch, so the change is stored and audited like any classification;
+- a Word file stored as a working copy whose PDF is no longer its partner (gone,
+  a second PDF of that name, another class) is classified again without it.
+
+`with_working_copies` only rewrites the batch's list of classifications; the
+caller stores them (one row and one audit event per change, in its transaction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.orm import Session
+
+from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
+from recordkeeper.ingest.extract import codec
+from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.store import reads
+from recordkeeper.store import repo_classification as repo
+from recordkeeper.store.tables import DocumentRow
+
+PRESENT = "present"
+_FOLDERS_PER_QUERY = 50
+
+
+# one classified document of a batch: (document, its input (facts), its classification)
+Made = tuple[Any, Any, Classification]
+# ids of present documents -> their entries classified afresh (the caller's way)
+Reclassify = Callable[[Sequence[str]], list[Made]]
+
+
+class _Mate(NamedTuple):
+    id: str
+    path: str
+
+
+_ROOTS = select(DocumentRow.id, DocumentRow.root, DocumentRow.path).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _ext(path: str) -> str:
+    name = path.rpartition("/")[2]
+    return name.rpartition(".")[2].lower() if "." in name else ""
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _folders_of(session: Session, ids: Sequence[str]) -> set[tuple[str, str]]:
+    """(root, folder) of these documents (present or gone)."""
+    out: set[tuple[str, str]] = set()
+    for start in range(0, len(ids), 500):
+        rows = reads.select_rows(session, _ROOTS, {"ids": list(ids[start : start + 500])})
+        out.update((root, _folder(path)) for _, root, path in rows)
+    return out
+
+
+def _in_folder(folder: str, binary: bool) -> Any:
+    """Paths in `folder` or below. SQLite compares text byte by byte, so a range over the
+    (root, path) index does ('0' follows '/'); elsewhere a collation may not, so LIKE."""
+    if not folder:
+        return DocumentRow.path.is_not(None)
+    if binary:
+        return and_(DocumentRow.path > folder + "/", DocumentRow.path < folder + "0")
+    like = folder.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
+    return DocumentRow.path.like(like, escape="\\")
+
+
+def folder_mates(
+    session: Session, folders: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[_Mate]]:
+    """The present documents directly in each (root, folder)."""
+    out: dict[tuple[str, str], list[_Mate]] = {key: [] for key in folders}
+    by_root: dict[str, list[str]] = {}
+    for root, folder in sorted(folders):
+        by_root.setdefault(root, []).append(folder)
+    binary = session.get_bind().dialect.name == "sqlite"
+    for root, names in by_root.items():
+        for start in range(0, len(names), _FOLDERS_PER_QUERY):
+            chunk = names[start : start + _FOLDERS_PER_QUERY]
+            query = select(DocumentRow.id, DocumentRow.path).where(
+                DocumentRow.root == root,
+                DocumentRow.state == PRESENT,
+                or_(*(_in_folder(f, binary) for f in chunk)),
+            )
+            for doc_id, path in session.execute(query):
+                key = (root, _folder(path))
+                if key in out:
+                    out[key].append(_Mate(doc_id, path))
+    return out
+
+
+def _relevant(path: str, rules: ClassRules) -> bool:
+    sib = rules.siblings
+    ext = _ext(path)
+    return ext in sib.editable_extensions or ext in sib.finished_extensions
+
+
+def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> list[str]:
+    """Word files stored as working copies in the folders of these gone documents."""
+    ids = list(gone_ids)
+    if not ids:
+        return []
+    mates = folder_mates(session, _folders_of(session, ids))
+    words = [
+        m.id
+        for found in mates.values()
+        for m in found
+        if _ext(m.path) in rules.siblings.editable_extensions
+    ]
+    stored = repo.classifications_of(session, words) if words else {}
+    return [i for i, s in stored.items() if REASON in s.classification.reasons]
+
+
+def _title(payload: bytes | None) -> str | None:
+    if payload is None:
+        return None
+    try:
+        facts = codec.loads(payload)
+    except ValueError:
+        return None
+    return facts.title if isinstance(facts, DocumentFacts) else None
+
+
+def with_working_copies(
+    session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
+) -> list[Made]:
+    """`made` with the sibling pass applied; Word files of the batch's folders that it
+    touches but that were not in the batch are classified again and appended."""
+    candidates = [m[0].id for m in made if _relevant(m[0].path, rules)]
+    if not candidates:
+        return made
+    mates = folder_mates(session, _folders_of(session, candidates))
+    in_batch = {m[0].id: i for i, m in enumerate(made)}
+    touched: list[tuple[_Mate, _Mate]] = []  # (word, pdf)
+    paired: set[str] = set()
+    editable: list[str] = []
+    for found in mates.values():
+        by_path = {m.path: m for m in found}
+        for word_path, pdf_path in pairs(by_path, rules).items():
+            word, pdf = by_path[word_path], by_path[pdf_path]
+            paired.add(word.id)
+            if word.id in in_batch or pdf.id in in_batch:
+                touched.append((word, pdf))
+        editable += [
+            m.id
+            for m in found
+            if m.id not in in_batch
+            and m.id not in paired
+            and _ext(m.path) in rules.siblings.editable_extensions
+        ]
+    pdfs_stored = [pdf.id for _, pdf in touched if pdf.id not in in_batch]
+    stored = repo.classifications_of(session, [*pdfs_stored, *editable])
+    revert = [i for i in editable if i in stored and REASON in stored[i].classification.reasons]
+    words_again = [w.id for w, _ in touched if w.id not in in_batch]
+    if not touched and not revert:
+        return made
+    out = list(made)
+    for entry in reclassify([*words_again, *revert]) if words_again or revert else []:
+        in_batch[entry[0].id] = len(out)
+        out.append(entry)
+    titles = _stored_titles(session, pdfs_stored)
+    for word, pdf in touched:
+        if word.id not in in_batch:
+            continue  # not present any more, or failed to classify
+        w_doc, w_input, w_class = out[in_batch[word.id]]
+        if pdf.id in in_batch:
+            _, p_input, p_class = out[in_batch[pdf.id]]
+            title = p_input.facts.title
+        elif pdf.id in stored:
+            p_class, title = stored[pdf.id].classification, titles.get(pdf.id)
+        else:
+            continue
+        copy = working_copy(Sibling(word.path, w_class), Sibling(pdf.path, p_class, title), rules)
+        if copy is not None:
+            out[in_batch[word.id]] = (w_doc, w_input, copy)
+    return out
+
+
+_SHAS = select(DocumentRow.id, DocumentRow.current_sha256).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _stored_titles(session: Session, ids: Sequence[str]) -> dict[str, str | None]:
+    """Document id -> the title in its stored extraction."""
+    if not ids:
+        return {}
+    shas = dict(reads.select_rows(session, _SHAS, {"ids": list(ids)}))
+    rows = repo.extractions(session, [s for s in shas.values() if s])
+    return {
+        i: _title(rows[s].facts if s in rows else None) for i, s in shas.items() if s is not None
+    }

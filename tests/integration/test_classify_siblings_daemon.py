@@ -1,0 +1,225 @@
+"""The sibling pass (a Word file beside the finished PDF is its working copy) in the daemon
+and in `check`, as `classify --json` runs it: real files, real extraction, real SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from recordkeeper.classify.siblings import REASON
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import ExtractionResult
+from recordkeeper.process import ClassifiedDocument
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.services import check as check_service
+from recordkeeper.services.classification import correct_classification, current_classification
+from recordkeeper.services.classify_files import ExtractJob, classify_paths
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock
+
+PROJECT = "FMB Artros"
+AGREEMENT = [
+    "Avtal om uppdrag som sakkunnig",
+    "Parter: Socialstyrelsen och Karin Wiik (uppdragstagaren)",
+    "Arvode utgår med 1 150 kr per timme mot faktura.",
+    "Avtalsperiod: 2026-03-01 – 2026-10-31",
+]
+WORD = "06 Avtal - Karin Wiik.docx"
+PDF = "06 Avtal - Karin Wiik_signerat.pdf"
+
+
+@pytest.fixture
+def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+def _word(path: Path) -> Path:
+    return make_docx(
+        path,
+        title=AGREEMENT[0],
+        paragraphs=[*AGREEMENT[1:], "Ort och datum ____________   Underskrift ____________"],
+    )
+
+
+def _signed(path: Path) -> Path:
+    lines = [*AGREEMENT, "Ort och datum: Norrköping 2026-03-03", "Underskrift: Karin Wiik"]
+    return make_pdf(path, lines)
+
+
+def scan(ctx: Context) -> None:
+    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
+
+
+def _stored(ctx: Context) -> dict[str, Any]:
+    """File name -> stored classification of every present document."""
+    with ctx.store.read() as s:
+        docs = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
+        out = {}
+        for d in docs:
+            found = current_classification(s, d.id)
+            assert found is not None
+            out[d.path.rpartition("/")[2]] = found.classification
+        return out
+
+
+def _id(ctx: Context, name: str) -> str:
+    with ctx.store.read() as s:
+        rows = s.execute(select(DocumentRow.id, DocumentRow.path)).all()
+    (found,) = [i for i, p in rows if p.endswith("/" + name)]
+    return found
+
+
+def _classified_events(ctx: Context, document_id: str) -> list[str]:
+    with ctx.store.read() as s:
+        rows = s.execute(
+            select(AuditEntryRow.event).where(AuditEntryRow.document_id == document_id)
+        ).all()
+    return [e for (e,) in rows if e == "document_classified"]
+
+
+class InProcess:
+    def extract_many(
+        self, jobs: Iterable[ExtractJob]
+    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
+        for job in jobs:
+            yield job, extract_file(job.path, job.rel_path, Limits())
+
+
+def _cli_view(share: Path, ctx: Context) -> dict[str, tuple[str | None, bool | None, bool | None]]:
+    out = {}
+    for o in classify_paths([str(share / PROJECT)], ctx.rules.one("classes"), InProcess(), ()):
+        c = o.classification
+        assert c is not None
+        out[o.path.rpartition("/")[2]] = (c.doc_class, c.is_draft, c.must_register)
+    return out
+
+
+def test_the_daemon_agrees_with_classify_json_on_a_word_copy_beside_its_signed_pdf(
+    ctx: Context, share: Path
+) -> None:
+    _word(share / PROJECT / "Avtal" / WORD)
+    _signed(share / PROJECT / "Avtal" / PDF)
+    _word(share / PROJECT / "Avtal" / "Avtal Olof Strid.docx")  # no PDF beside it
+    scan(ctx)
+    stored = _stored(ctx)
+    assert (stored[WORD].is_draft, stored[WORD].must_register) == (True, False)
+    assert REASON in stored[WORD].reasons
+    assert (stored[PDF].is_draft, stored[PDF].must_register) == (False, True)
+    assert stored["Avtal Olof Strid.docx"].must_register
+    daemon = {n: (c.doc_class, c.is_draft, c.must_register) for n, c in stored.items()}
+    assert daemon == _cli_view(share, ctx)
+
+
+def test_a_pdf_arriving_later_makes_the_stored_word_file_its_working_copy_audited(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / WORD)
+    scan(ctx)
+    word_id = _id(ctx, WORD)
+    assert _stored(ctx)[WORD].must_register
+    assert len(_classified_events(ctx, word_id)) == 1
+    clock.advance(60)
+    _signed(share / PROJECT / PDF)
+    scan(ctx)
+    word = _stored(ctx)[WORD]
+    assert (word.is_draft, word.must_register) == (True, False)
+    assert len(_classified_events(ctx, word_id)) == 2  # the change is audited
+    clock.advance(60)
+    scan(ctx)  # nothing changed: no new event
+    assert len(_classified_events(ctx, word_id)) == 2
+
+
+def test_a_word_file_arriving_after_its_pdf_is_a_working_copy_at_once(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _signed(share / PROJECT / PDF)
+    scan(ctx)
+    clock.advance(60)
+    _word(share / PROJECT / WORD)
+    scan(ctx)
+    word = _stored(ctx)[WORD]
+    assert (word.is_draft, word.must_register) == (True, False)
+    assert len(_classified_events(ctx, _id(ctx, WORD))) == 1
+
+
+def test_when_the_pdf_goes_the_word_file_is_registrable_again(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / WORD)
+    pdf = _signed(share / PROJECT / PDF)
+    scan(ctx)
+    assert not _stored(ctx)[WORD].must_register
+    clock.advance(60)
+    pdf.unlink()
+    scan(ctx)
+    word = _stored(ctx)[WORD]
+    assert (word.is_draft, word.must_register) == (False, True)
+    assert REASON not in word.reasons
+    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+
+
+def test_a_second_pdf_of_that_name_ends_the_pairing(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / WORD)
+    _signed(share / PROJECT / PDF)
+    scan(ctx)
+    clock.advance(60)
+    _signed(share / PROJECT / "06 Avtal - Karin Wiik.pdf")  # which one is finished? ask
+    scan(ctx)
+    assert _stored(ctx)[WORD].must_register
+
+
+def test_a_registrars_correction_of_the_word_file_wins(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / WORD)
+    scan(ctx)
+    correct_classification(ctx, _id(ctx, WORD), "registrator1", not_official=False, is_draft=False)
+    clock.advance(60)
+    _signed(share / PROJECT / PDF)
+    scan(ctx)
+    word = _stored(ctx)[WORD]
+    assert word.corrected and not word.is_draft and word.must_register
+
+
+def test_check_runs_the_same_pass(share: Path, rules: LoadedRules, monkeypatch) -> None:
+    folder = share / PROJECT
+    _word(folder / WORD)
+    _signed(folder / PDF)
+    seen: list[ClassifiedDocument] = []
+    evaluate = check_service.check_documents
+
+    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
+        seen.extend(docs)
+        return evaluate(process, docs, *a, **k)
+
+    monkeypatch.setattr(check_service, "check_documents", spy)
+
+    class Pool:
+        def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
+            for path, rel, project in items:
+                yield extract_file(path, rel, Limits(), project)
+
+    classes = rules.one("classes")
+    from recordkeeper.classify import classify_document, compiled
+
+    check_service.check_project(
+        folder,
+        rules=rules,
+        extractor=Pool(),
+        classify=lambda facts: classify_document(facts, compiled(classes)),
+        today=date(2026, 11, 1),
+    )
+    got = {d.facts.path: d.classification for d in seen}
+    assert (got[WORD].is_draft, got[WORD].must_register) == (True, False)
+    assert got[PDF].must_register
