@@ -21,7 +21,8 @@ Projects:
 
 Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 2026` and `Whiplash nytt FMB`. Session 4 adds two more (`session4.py`,
-`set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`.
+`set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`. Session 5 adds
+three (`session5.py`, `set: session5`) in another agency's habits.
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -43,6 +44,7 @@ from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_pp
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: session3 beside it
 import session3
 import session4
+import session5
 
 STAFF = "socialstyrelsen.se"
 
@@ -2027,6 +2029,10 @@ def build(out: Path) -> Path:
         project, meta = make4(Project, share, dt)
         files += [{**f, "set": "session4_fresh"} for f in project.files]
         projects.append({**meta, "set": "session4_fresh"})
+    for make5 in session5.PROJECTS:  # session 5: another agency's registrar and leads
+        project, meta = make5(Project, share, dt)
+        files += [{**f, "set": "session5"} for f in project.files]
+        projects.append({**meta, "set": "session5"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
