@@ -285,7 +285,8 @@ def reumatoid(project: type[Project], share: Path, dt: Any) -> tuple[Project, di
             [
                 ["ID", "Starttid", "Slutförandetid", "E-post", "Namn",
                  "Har du ekonomiska intressen i företag inom området?",
-                 "Har du uppdrag som kan påverka din bedömning?", "Intygar att uppgifterna stämmer"],
+                 "Har du uppdrag som kan påverka din bedömning?",
+                 "Intygar att uppgifterna stämmer"],
                 [1, "2026-03-04 08:12", "2026-03-04 08:19", "anders.wallin@regionvarmland.se",
                  "Anders Wallin", "Nej", "Nej", "Ja"],
                 [2, "2026-03-05 13:40", "2026-03-05 13:52", "maja.eklof@regionuppsala.se",
