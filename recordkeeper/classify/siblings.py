@@ -35,6 +35,7 @@ from recordkeeper.ruleset.classes import ClassRules, fold
 
 REASON = "sibling:working_copy"
 _WORDS = re.compile(r"[^\W_]+")
+_PDF_A = re.compile(r"pdf[\s_/-]*a(?![^\W_])")  # "PDF-A", "PDF_A", "PDFA": one word, "pdfa"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def _split(path: str) -> tuple[str, str, str]:
 
 def _key(stem: str, finished_words: frozenset[str]) -> str:
     """The name without case, accents, separators and the words that say "finished"."""
-    words = _WORDS.findall(fold(stem).lower())
+    words = _WORDS.findall(_PDF_A.sub(" pdfa ", fold(stem).lower()))
     return " ".join(w for w in words if w not in finished_words)
 
 

@@ -30,6 +30,10 @@ _SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _SPACED_GAP = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
 _PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", "content_status")
+# a mail forwarded inside the agency ("VB: …", "FW: …", "Fwd: …") carries another sender's
+# message below the forward header: that sender is who the message is from
+_FORWARD_SUBJECT = re.compile(r"^\s*(vb|fw|fwd|vs|wg|tr)\s*:", re.IGNORECASE)
+_FORWARDED_FROM = re.compile(r"^[ \t>]*(?:från|from|von|de)\s*:[ \t]*(\S[^\n]*)$", re.I | re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,14 @@ def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
     return [str(metadata[k]) for k in keys if metadata.get(k)]
 
 
+def _original_sender(subject: str | None, text: str) -> str | None:
+    """The first "Från:"/"From:" header in a forwarded mail's body, or None."""
+    if not subject or not _FORWARD_SUBJECT.match(subject):
+        return None
+    found = _FORWARDED_FROM.search(text)
+    return found.group(1).strip() if found else None
+
+
 def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()) -> Views:
     """Every searchable place of `facts`, folded and capped.
 
@@ -136,7 +148,7 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
     }
     if email is not None:
         views["email_subject"] = email.subject or ""
-        views["email_sender"] = email.sender or ""
+        views["email_sender"] = _original_sender(email.subject, text) or email.sender or ""
         views["email_recipient"] = "\n".join((*email.recipients, *email.cc))
         views["attachment"] = "\n".join(_name_words(a) for a in email.attachment_names)
         # an e-mail's title is its subject, searched as `email_subject`; its

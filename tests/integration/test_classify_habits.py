@@ -445,3 +445,133 @@ def test_a_report_from_another_survey_tool_is_a_survey_report(tmp_path: Path) ->
         ),
     )
     assert (c.doc_class, c.must_register) == ("survey_response", True)
+
+
+# --- session 5: another agency's registrar and project leads -------------------------
+
+
+def _forwarded(subject: str, original: str, text: str) -> Callable[[Path], Path]:
+    body = (
+        f"För diarieföring.\n\n-----Ursprungligt meddelande-----\nFrån: {original}\n"
+        f"Skickat: den 20 maj 2026 15:02\nÄmne: {subject}\n\n{text}"
+    )
+    return lambda f: make_eml(f, sender=STAFF, to=["registrator@socialstyrelsen.se"],
+                              subject=f"FW: {subject}", body=body)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rel", "build", "want", "register"),
+    [
+        (  # a forwarded mail is from the original sender: comments from FK, not the agency's
+            "FW_ Comments from FK.eml",
+            _forwarded(
+                "Comments from FK – FMB epicondylitis",
+                "Försäkringskassan <fm@forsakringskassan.se>",
+                "Försäkringskassan lämnar följande synpunkter: rekommendationen bör ändras.",
+            ),
+            "comments",
+            True,
+        ),
+        (  # English request for experts
+            "Request for experts FMB epicondylitis.eml",
+            lambda f: make_eml(
+                f,
+                sender=STAFF,
+                to=["npo@region.se"],
+                subject="Request for experts – update of FMB lateral epicondylitis",
+                body="Dear NPO,\nWe ask you to nominate two experts for the project group.",
+            ),
+            "nomination_request",
+            True,
+        ),
+        (  # an OCR'd declaration: "l" for "i" in the heading
+            "Skannat formulär 2026-03-11.pdf",
+            lambda f: make_pdf(
+                f,
+                [
+                    "JÄVSDEKLARATlON",
+                    "Namn: Inger Bodin",
+                    "Ekonomiska lntressen: Nej",
+                    "Underskrift: Inger Bodin   2026-03-11",
+                ],
+                title="Skannat formulär 2026-03-11",
+            ),
+            "coi_declaration",
+            True,
+        ),
+        (  # an English engagement letter is an agreement
+            "Engagement letter Dahlberg_signerad.pdf",
+            lambda f: make_pdf(
+                f,
+                [
+                    "Engagement letter – expert assignment",
+                    "Compensation: fee of SEK 1 200 per hour against invoice.",
+                ],
+            ),
+            "agreement",
+            True,
+        ),
+        (  # a registrar's name for an NPO statement: the diarienummer only
+            "2.4-31562-2026-14.pdf",
+            lambda f: make_pdf(
+                f,
+                [
+                    "NPO Rörelseorganens sjukdomar",
+                    "Yttrande över remissversion: beslutsstöd reumatoid artrit",
+                    "NPO ställer sig bakom förslaget.",
+                ],
+            ),
+            "comments",
+            True,
+        ),
+        (
+            "Resultat webbenkät epikondylit.pdf",
+            lambda f: make_pdf(f, ["Resultat webbenkät", "Antal svar: 4 av 4"]),
+            "survey_response",
+            True,
+        ),
+        (
+            "Handling of comments - epicondylitis.xlsx",
+            lambda f: make_xlsx(f, [["Från", "Synpunkt", "Hantering"], ["FK", "Skilj", "Infört"]]),
+            "comments",
+            True,
+        ),
+    ],
+)
+def test_session5_habits(
+    tmp_path: Path, rel: str, build: Callable[[Path], Path], want: str, register: bool
+) -> None:
+    c = classify(tmp_path, rel, build)
+    assert (c.doc_class, c.must_register) == (want, register)
+
+
+def test_zero_padded_version_numbers_are_working_versions(tmp_path: Path) -> None:
+    kd = ["Symtom: smärta.", "Behandling: läkemedel.", "Prognos: god."]
+    c = classify(
+        tmp_path,
+        "Kort om diagnosen RA_v03.docx",
+        lambda f: make_docx(f, title="Kort om diagnosen", paragraphs=kd),
+    )
+    assert (c.doc_class, c.is_draft, c.must_register) == ("text_proposal", True, False)
+
+
+def test_a_consultation_version_is_sent_out_so_no_draft(tmp_path: Path) -> None:
+    # DOMAIN.md: a draft sent for comment is official; a "remissversion" is that version
+    c = classify(
+        tmp_path,
+        "Textförslag och rekommendationer RA - remissversion.pdf",
+        lambda f: make_pdf(f, ["Textförslag och rekommendationer", "Symtom: smärta.",
+                               "Behandling: läkemedel.", "Prognos: god."]),
+    )  # fmt: skip
+    assert (c.doc_class, c.is_draft, c.must_register) == ("text_proposal", False, True)
+
+
+def test_a_word_file_beside_its_signed_pdf_a_export_is_the_working_copy(tmp_path: Path) -> None:
+    _word(tmp_path / "Avtal" / "Uppdragsavtal Wiik.docx")
+    make_pdf(
+        tmp_path / "Avtal" / "Uppdragsavtal Wiik_signed_PDF-A.pdf",
+        [*AGREEMENT, "Ort och datum: Norrköping 2026-03-03", "Underskrift: Karin Wiik"],
+    )
+    got = _run(tmp_path / "Avtal")
+    word = got["Uppdragsavtal Wiik.docx"]
+    assert (word.is_draft, word.must_register) == (True, False)
