@@ -56,6 +56,9 @@ _NOT_NAME_WORDS = frozenset(
     inera vips ec ac gd rg pg the and of for rekrytera
     hej hi dear tack mvh hälsningar vänliga vänlig bästa regards jd underskrivet underskriven
     undertecknat undertecknad signerad signerat sign
+    projektledare projektledaren allmänläkare distriktsläkare företagsläkare överläkaren
+    audiolog ortoped psykiater reumatolog samordnare enhetschef handläggare utredare
+    registrator engagement letter
 """.split()  # noqa: SIM905  (a word list reads best as text)
 )
 # organisations: "Patientföreningen Ryggen", "Regionsjukhuset", "Reumatikerförbundet"
@@ -95,10 +98,16 @@ _GREETING = re.compile(
     r"(?i)^(?:vänliga|vanliga|med vänlig|bästa|hälsningar|halsningar|mvh|kind regards|best regards"
     r"|regards|sincerely)\b"
 )
-# "... och Anna Persson, personnummer ... (uppdragstagare)" in an agreement
+# "... och Anna Persson, personnummer ... (uppdragstagare)" in an agreement; in English
+# "Between Socialstyrelsen and Henrik Dahlberg (the expert)"
 _CONTRACTOR = re.compile(
     r"\boch\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*,[^()\n]{0,80}\(uppdragstagare\)"
+    r"|\band\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*(?:,[^()\n]{0,80})?"
+    r"\((?:the\s+)?(?:expert|consultant|contractor)\)"
 )
+# register order with a double surname: "Nilsson Ek, Anna Olof" (a "-sson" name is a surname)
+_PATRONYMIC = re.compile(r"(?i)^[^\W\d_]+sson$")
+_SPREADSHEETS = frozenset({"xlsx", "xls", "ods", "csv"})
 # a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
 _LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
@@ -223,6 +232,15 @@ def _split_names(value: str, *, lenient: bool = False) -> list[str]:
         following = segments[index + 1] if index + 1 < len(segments) else ""
         words, next_words = len(segment.split()), len(following.split())
         register = words == 1 and 1 <= next_words <= 2  # "Ek, Karin"
+        # ... but a lower-case word before a name is a title: "allmänläkare; Lisa Dahl"
+        register &= not (segment[:1].islower() and following[:1].isupper())
+        # "Nilsson Ek, Anna Olof": a patronymic first word is no given name
+        register |= (
+            words == 2
+            and 1 <= next_words <= 2
+            and bool(_PATRONYMIC.match(segment.split()[0]))
+            and following[:1].isupper()
+        )
         # after a name label, a double surname too: "Namn: Nilsson Ek, Lena" (a capital:
         # "Namn: Karin Sjöberg, ortoped" is a name and a title)
         register |= (
@@ -384,7 +402,10 @@ class _Finder:
             elif i + 1 < len(lines) and fold(line.strip().rstrip(":")) in self.subject_labels:
                 # a form as a table: the label's cell, then the value's cell on the next line
                 names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
-        names += [m.group(1) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
+        names += [m.group(1) or m.group(2) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
+        if not names and doc.facts.kind in _SPREADSHEETS:
+            # a web form's export: one row per declarant, one cell per line
+            names += [n for line in lines[:400] if (n := self._cell(line.strip())) is not None]
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
                 from_title = _name_after_class_words(source)
@@ -515,7 +536,7 @@ def _row_continuation(
 _CLASS_WORDS = re.compile(
     r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
     r"om|ersättning|ersattning|uppdrag(?:savtal|sbekräftelse|sbekraftelse)?|signerad|signerat|undertecknad|underskriven|"
-    r"underskrivet|undertecknat|jd|jv|avt|doi|sign|sv|re|fw|fwd|vb|"
+    r"underskrivet|undertecknat|jd|jv|avt|doi|sign|sv|re|fw|fwd|vb|engagement|letter|uppdragsbrev|contract|"
     r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
     r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"
     r"signed|v\d+|\d+)\b"

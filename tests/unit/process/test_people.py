@@ -209,3 +209,75 @@ def test_session4_habits_in_names_forms_and_folders(rules) -> None:
     }
     assert people["Anna Sjöberg"].subject_of == {"PG/JV_fysioterapeut_AS.docx"}
     assert people["Olle Vik"].roles == {"rg_member"}
+
+
+def _as_kind(d, kind: str):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(d, facts=replace(d.facts, kind=kind))
+
+
+def test_session5_habits_in_names(rules) -> None:
+    # issue #4, session 5: a nominee list cell in register order with a double surname,
+    # titles after semicolons, a title before a name, RG nominees in prose ("Till RG"),
+    # an English agreement's contractor, and a web form's export of declarations
+    docs = [
+        doc("RG/Nominerade.xlsx", "nomination_request", "Namn\tRoll\nNilsson Ek, Anna Olof\tRG"),
+        doc(
+            "RG/Jävsdeklaration Anna Nilsson Ek.pdf",
+            "coi_declaration",
+            "Namnförtydligande: Anna Olof Nilsson Ek",
+        ),
+        doc(
+            "Mail/SV_ Förfrågan.eml",
+            "nomination_request",
+            "Till rekommendationsgruppen: Jonas Åberg, allmänläkare; Lisa Dahl, fysioterapeut; "
+            "samt Gun Sjöstedt, patientföreträdare.\n"
+            "Till RG föreslår vi Nadia Haddad, Tomas Berglund och Olle Vik.",
+            email=EmailFacts(sender="NPO <npo@region.se>", subject="SV: Förfrågan om sakkunniga"),
+        ),
+        doc("Plan/Projektplan.docx", "project_plan", "Projektledare Malin Berg.\nÖvrigt."),
+        doc(
+            "Experts/Engagement letter Dahlberg_signerad.pdf",
+            "agreement",
+            "Between Socialstyrelsen and Henrik Dahlberg (the expert).",
+        ),
+        _as_kind(
+            doc(
+                "RG/Jävsdeklarationer RG (svar).xlsx",
+                "coi_declaration",
+                "ID\nNamn\nHar du ekonomiska intressen?\n2026-03-04 08:12\nAnders Wallin\nNej\n"
+                "2026-03-05 13:40\nEklöf, Maja\nJa, styrelseledamot i patientförening",
+            ),
+            "xlsx",
+        ),
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    assert set(people) >= {
+        "Anna Olof Nilsson Ek",
+        "Jonas Åberg",
+        "Lisa Dahl",
+        "Gun Sjöstedt",
+        "Tomas Berglund",
+        "Henrik Dahlberg",
+        "Anders Wallin",
+        "Maja Eklöf",
+    }
+    # no phantoms: a surname alone, a title taken into a name, a file-name word
+    assert not {
+        n
+        for n in people
+        if n.split()[-1] in ("Ek", "Allmänläkare", "Fysioterapeut") and n != "Anna Olof Nilsson Ek"
+    }
+    assert not [n for n in people if "Projektledare" in n or "Letter" in n or "Malin" in n]
+    assert people["Anna Olof Nilsson Ek"].subject_of == {"RG/Jävsdeklaration Anna Nilsson Ek.pdf"}
+    assert people["Tomas Berglund"].roles == {"rg_member"}
+    assert people["Henrik Dahlberg"].roles == {"expert"}
+    assert people["Anders Wallin"].subject_of == {"RG/Jävsdeklarationer RG (svar).xlsx"}
+    assert people["Maja Eklöf"].subject_of == {"RG/Jävsdeklarationer RG (svar).xlsx"}
+
+
+def test_two_people_in_one_cell_stay_two(rules) -> None:
+    # no "-sson" surname first: "Karin Ek, Lars Berg" is two people, not "Lars Berg Karin Ek"
+    plan = doc("p.docx", "project_plan", "Sakkunniga: Karin Ek, Lars Berg")
+    assert set(roles_by_name(rules, [plan])) == {"Karin Ek", "Lars Berg"}
