@@ -223,3 +223,43 @@ def test_check_runs_the_same_pass(share: Path, rules: LoadedRules, monkeypatch) 
     got = {d.facts.path: d.classification for d in seen}
     assert (got[WORD].is_draft, got[WORD].must_register) == (True, False)
     assert got[PDF].must_register
+
+
+def test_the_same_pass_when_the_workers_classifications_are_stored_in_the_chunk(
+    ctx: Context, share: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from recordkeeper.bootstrap import PoolExtractor
+    from recordkeeper.ingest.pool import ExtractionPool
+    from recordkeeper.services import classification, pipeline
+
+    stored_in_chunk: list[str] = []
+    store_precomputed = classification.store_precomputed
+
+    def spy(tx: Any, c: Context, changes: Any) -> set[str]:
+        done = store_precomputed(tx, c, changes)
+        stored_in_chunk.extend(done)
+        return done
+
+    monkeypatch.setattr(pipeline, "store_precomputed", spy)
+    pool = PoolExtractor(ExtractionPool(Limits(timeout_s=60), workers=2))
+    try:
+        _word(share / PROJECT / "Avtal" / WORD)
+        _word(share / PROJECT / "Avtal" / "PM EC.docx")
+        RootIngestor(ctx, configured_roots(ctx.settings)[0], pool).scan()
+        clock.advance(60)
+        _signed(share / PROJECT / "Avtal" / PDF)  # the stored Word file's PDF arrives
+        RootIngestor(ctx, configured_roots(ctx.settings)[0], pool).scan()
+    finally:
+        pool.close()
+    assert _id(ctx, PDF) in stored_in_chunk  # the chunk stored it, and the Word file with it
+    stored = _stored(ctx)
+    assert (stored[WORD].is_draft, stored[WORD].must_register) == (True, False)
+    assert stored["PM EC.docx"].must_register
+    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    daemon = {n: (c.doc_class, c.is_draft, c.must_register) for n, c in stored.items()}
+    cli = {}
+    for o in classify_paths([str(share / PROJECT)], ctx.rules.one("classes"), InProcess(), ()):
+        assert o.classification is not None
+        c = o.classification
+        cli[o.path.rpartition("/")[2]] = (c.doc_class, c.is_draft, c.must_register)
+    assert daemon == cli
