@@ -255,9 +255,10 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
     # same scans may also be the agreements someone lacks: they count only when there
     # are enough for every gap they could fill, else one scan would hide two (issue #4)
     matched = {path for e in items for path in (v.doc.path for v in _matching_docs(run, e))}
-    unknown = [v.doc.path for v in run.views if _unreadable_unknown(v)]
+    per_person = {e.classes[0] for s in run.rules.steps for e in s.evidence if e.per_person}
+    unknown = [v.doc.path for v in run.views if _unreadable_unknown(v, per_person)]
     unknown = sorted(path for path in unknown if path not in matched)
-    others = {e.classes[0] for s in run.rules.steps for e in s.evidence if e.per_person} - {what}
+    others = per_person - {what}
     gaps = len(lacking) + sum(_gap(run, other) for other in others)
     if len(unnamed) + len(unknown) >= gaps:
         unnamed += unknown
@@ -278,11 +279,18 @@ def _gap(run: _Run, what: str) -> int:
     return len(lacking) if len(unnamed) < len(lacking) else 0
 
 
-def _unreadable_unknown(view: DocView) -> bool:
+def _unreadable_unknown(view: DocView, per_person: set[str]) -> bool:
     """A PDF without text (a scan) that nothing classified: it could be anything. One
-    its name placed (`AVT_AS.pdf`: an agreement) is not someone's declaration (issue #4)."""
+    its name placed (`AVT_AS.pdf`: an agreement) is not someone's declaration (issue #4);
+    nor is one whose name or folder points only to a class that is nobody's document
+    (`Beslut/scan_0063.pdf`: the classifier's `candidate:approval`)."""
     doc = view.doc
-    return not doc.facts.text.strip() and doc.facts.kind == "pdf" and doc.doc_class == "other"
+    if doc.facts.text.strip() or doc.facts.kind != "pdf" or doc.doc_class != "other":
+        return False
+    candidates = {
+        r.partition(":")[2] for r in doc.classification.reasons if r.startswith("candidate:")
+    }
+    return not candidates or bool(candidates & per_person)
 
 
 def _per_person(

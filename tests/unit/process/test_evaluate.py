@@ -410,3 +410,18 @@ def test_an_english_final_version_and_how_comments_were_handled_complete_the_rev
         )
     )
     assert statuses(rules, docs)["revise"] == "complete"
+
+
+def test_a_scan_whose_folder_says_decision_is_nobodys_declaration(rules) -> None:
+    # issue #4, session 5: a textless scan in "Beslut/" (the classifier's candidate:
+    # approval) never fills a person's gap by elimination; one with no hint may
+    docs = project("new", coi_missing_for=("Maria Lind",))
+    decision = _textless_pdf("Beslut/scan_0063.pdf")
+    decision = ClassifiedDocument(
+        decision.facts,
+        replace(decision.classification, reasons=("low_score", "candidate:approval")),
+    )
+    evaluation = check_documents(rules, [*docs, decision], TODAY)
+    assert {p.name for p in evaluation.people if "coi_declaration" in p.missing} == {"Maria Lind"}
+    evaluation = check_documents(rules, [*docs, _textless_pdf("Jäv/scan_0064.pdf")], TODAY)
+    assert not [p for p in evaluation.people if p.missing]
