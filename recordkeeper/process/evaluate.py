@@ -192,6 +192,12 @@ def _evidence(run: _Run, step: Step, item: Evidence) -> _ItemOutcome | None:
         holders = [p for p in run.project.people if item.per_person in p.roles]
         if holders:
             return _per_person(run, step, item, views, holders, need)
+        # nobody in this role yet: a document of a person in another role (an expert's
+        # declaration, for the RG step) shows nothing of this step (issue #4)
+        attributed = {path for paths in _pool(run, item).by_person.values() for path in paths}
+        views = [v for v in views if v.doc.path not in attributed]
+        paths = sorted(v.doc.path for v in views)
+        anchor = bool(paths) and item.anchor
     if len(paths) >= item.min_count or need == "optional":
         return _ItemOutcome(paths, anchor, anchor, [])
     params = {"count": str(len(paths)), "min": str(item.min_count)}
@@ -309,8 +315,11 @@ def _per_person(
         used += docs
         if len(docs) < item.min_count and need != "optional":
             missing.append(Missing(what, item.id, need, person=person.name))
-    # a declaration nobody could be matched to still shows the step was begun
-    anchor = bool(views) and item.anchor
+    # a declaration nobody could be matched to still shows the step was begun; one of a
+    # person in another role (an expert's, for the RG step) does not (issue #4)
+    names = {p.name for p in holders}
+    elsewhere = {path for n, paths in pool.by_person.items() if n not in names for path in paths}
+    anchor = item.anchor and any(v.doc.path not in elsewhere for v in views)
     return _ItemOutcome(sorted(set(used)), anchor, True, missing)
 
 

@@ -425,3 +425,17 @@ def test_a_scan_whose_folder_says_decision_is_nobodys_declaration(rules) -> None
     assert {p.name for p in evaluation.people if "coi_declaration" in p.missing} == {"Maria Lind"}
     evaluation = check_documents(rules, [*docs, _textless_pdf("Jäv/scan_0064.pdf")], TODAY)
     assert not [p for p in evaluation.people if p.missing]
+
+
+def test_an_experts_declaration_shows_nothing_of_the_rg_step(rules) -> None:
+    # issue #4, session 5: a project stopped while recruiting experts has no RG yet; the
+    # experts' declarations do not make the RG step begun
+    docs = [
+        d
+        for d in project("update", rg=(), patient_rep="")
+        if d.path.startswith(("01", "02", "03")) and "Lars Berg" not in d.path
+    ]
+    assert {d.path for d in docs} >= {"02 Projektgrupp/Jävsdeklaration Karin Ek.pdf"}
+    assert statuses(rules, docs)["recruit_recommendation_group"] == "missing"
+    rg_scan = doc("04 RG/Jäv/scan_0001.pdf", "coi_declaration", "")  # an unnamed one does
+    assert statuses(rules, [*docs, rg_scan])["recruit_recommendation_group"] != "missing"
