@@ -46,6 +46,7 @@ from pypdf import PdfReader
 from recordkeeper import logs
 from recordkeeper.bootstrap import audit_ports, open_extractor
 from recordkeeper.config import load_settings
+from recordkeeper.daemon import settle_heap
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.ingest.pool import ExtractionPool, Job
 from recordkeeper.model import DocumentFacts
@@ -191,6 +192,7 @@ def _ingest_run(
         try:
             meter.pids = pool.worker_pids
             ingestor = RootIngestor(ctx, RootSpec(root_key(share), share), extractor)
+            settle_heap()  # as the daemon does once started
             with meter.running():
                 report = ingestor.scan()
         finally:

@@ -11,7 +11,8 @@ re-classify when the rules change, and let other features read the result.
   then the sibling pass of `classify --json` runs over the batch's folders
   (services/classify_siblings.py: a Word file beside the finished PDF of the same
   document is its working copy; a stored Word file is classified again when its
-  PDF arrives or goes);
+  PDF arrives or goes). `store_precomputed` stores the workers' results already in
+  ingest's chunk transaction (pipeline.within_commit); the stage leaves those;
 - `correct_classification` stores a registrar's correction (kept for ever,
   with an audit event) and re-classifies the document at once; a correction
   sticks to the document id across renames and new versions, and to the
