@@ -9,7 +9,7 @@ failure is logged and recorded, and never stops the next stage or the daemon.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -93,11 +93,7 @@ def within_commit(ctx: Context, tx: Tx, changes: Sequence[DocumentChange]) -> li
 
 
 def _classified(c: DocumentChange) -> DocumentChange:
-    # as dataclasses.replace(c, classified=True), without its per-field introspection
-    return DocumentChange(
-        c.document_id, c.change, c.at, c.project, c.sha256, c.previous_sha256, c.facts,
-        c.analysis, classified=True,
-    )  # fmt: skip
+    return replace(c, classified=True)
 
 
 def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:
