@@ -439,6 +439,9 @@ def hash_file(root: Path, rel: str) -> HashOutcome:
     return read_checked(root, rel, -1)[0]
 
 
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
 def _open_unlinked(abs_path: str, flags: int) -> int | None:
     """Open a path that is its own real path (no symlink, ".." or "//" in it), or None.
 
@@ -469,23 +472,32 @@ def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutco
     its extraction workers). A larger file is hashed in pieces and no bytes come
     back; so do they not for a problem or a file that changed while read.
     """
-    root_real = os.path.realpath(root)
-    abs_path = os.path.join(root_real, rel)
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    fd = _open_unlinked(abs_path, flags) if _inside(abs_path, root_real) else None
+    flags = _READ_FLAGS
+    # The root as given is usually its own real path already: then the kernel's name
+    # for the file opened at root/rel is that very string (see `_open_unlinked`), which
+    # proves the root real and the file inside it, without realpath's lstat per
+    # component of the root. A root that is or goes through a link, or is not in
+    # normal form (relative, "..", a trailing "/"), never names a file that way and is
+    # resolved first, as is any path whose kernel name differs.
+    root_text = os.fspath(root)
+    fd = _open_unlinked(f"{root_text}/{rel}", flags) if root_text[:1] == "/" else None
     if fd is None:
-        try:
-            real = os.path.realpath(abs_path, strict=True)
-        except FileNotFoundError:
-            return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
-        except OSError as exc:
-            return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
-        if not _inside(real, root_real):
-            return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
-        try:
-            fd = os.open(real, flags)
-        except OSError as exc:
-            return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+        root_real = os.path.realpath(root)
+        abs_path = os.path.join(root_real, rel)
+        fd = _open_unlinked(abs_path, flags) if _inside(abs_path, root_real) else None
+        if fd is None:
+            try:
+                real = os.path.realpath(abs_path, strict=True)
+            except FileNotFoundError:
+                return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
+            except OSError as exc:
+                return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+            if not _inside(real, root_real):
+                return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
+            try:
+                fd = os.open(real, flags)
+            except OSError as exc:
+                return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
     data: bytes | None = None
     grew = False
     try:

@@ -338,3 +338,82 @@ def test_read_checked_resolves_every_path_component(tmp_path: Path, share: Path)
     outcome, data = read_checked(linked_root, "in/b.txt", 1000)
     assert (outcome.problem, data) == (None, b"protokoll")
     assert read_checked(share, "P/none.txt", 1000)[0].problem is UnreadableReason.VANISHED
+
+
+def test_read_checked_through_a_root_link_follows_it_where_it_points_now(tmp_path: Path) -> None:
+    """A root that is a link (or lies under one) is resolved at every read: re-pointed,
+    it is read where it points now, and a link under it still cannot lead out."""
+    first, second, outside = tmp_path / "first", tmp_path / "second", tmp_path / "outside"
+    for folder, text in ((first, "första"), (second, "andra"), (outside, "hemligt")):
+        (folder / "P").mkdir(parents=True)
+        (folder / "P" / "a.txt").write_text(text, encoding="utf-8")
+    parent_link = tmp_path / "via"
+    parent_link.symlink_to(first, target_is_directory=True)
+    root_link = tmp_path / "share"
+    root_link.symlink_to(first, target_is_directory=True)
+    for root in (root_link, parent_link / "P" / "..", str(first) + "/", "/" + str(first)):
+        assert read_checked(root, "P/a.txt", 100)[1] == "första".encode(), root
+    root_link.unlink()
+    root_link.symlink_to(second, target_is_directory=True)
+    parent_link.unlink()
+    parent_link.symlink_to(second, target_is_directory=True)
+    assert read_checked(root_link, "P/a.txt", 100)[1] == b"andra"
+    assert read_checked(parent_link / "P" / "..", "P/a.txt", 100)[1] == b"andra"
+    (second / "out").symlink_to(outside / "P", target_is_directory=True)
+    for root in (root_link, second):
+        outcome, data = read_checked(root, "out/a.txt", 100)
+        assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None), root
+
+
+def test_read_checked_sees_a_folder_swapped_for_a_link_after_the_scan(
+    tmp_path: Path, share: Path
+) -> None:
+    """Between the walk and the read, a folder on the way becomes a link: out of the
+    root it is refused, inside it is read at the link's target, in a loop it is a loop."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.txt").write_text("hemligt", encoding="utf-8")
+    (share / "P").mkdir()
+    (share / "P" / "a.txt").write_text("protokoll", encoding="utf-8")
+    (share / "Q").mkdir()
+    (share / "Q" / "a.txt").write_text("kopia", encoding="utf-8")
+    assert {e.rel_path for e in scan_tree(share, IGNORE).entries} == {"P/a.txt", "Q/a.txt"}
+    assert read_checked(share, "P/a.txt", 100)[1] == b"protokoll"
+    (share / "P").rename(share / "P.old")
+    (share / "P").symlink_to(outside, target_is_directory=True)
+    outcome, data = read_checked(share, "P/a.txt", 100)
+    assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None)
+    (share / "P").unlink()
+    (share / "P").symlink_to(share / "Q", target_is_directory=True)
+    assert read_checked(share, "P/a.txt", 100)[1] == b"kopia"
+    (share / "P").unlink()
+    (share / "P").symlink_to(share / "R", target_is_directory=True)
+    (share / "R").symlink_to(share / "P", target_is_directory=True)
+    outcome, data = read_checked(share, "P/a.txt", 100)
+    assert (outcome.problem, data) == (UnreadableReason.LINK_LOOP, None)
+    (share / "P").unlink()
+    (share / "P").symlink_to(outside / "a.txt")  # the file itself a link out
+    outcome, data = read_checked(share, "P", 100)
+    assert (outcome.problem, data) == (UnreadableReason.LINK_OUTSIDE_TREE, None)
+
+
+def test_read_checked_skips_realpath_only_for_a_path_the_kernel_names_as_given(
+    share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cheap path (no realpath) is taken for a plain root and file, and only then."""
+    (share / "P").mkdir()
+    (share / "P" / "a.txt").write_text("protokoll", encoding="utf-8")
+    (share / "in").symlink_to(share / "P", target_is_directory=True)
+    real = os.path.realpath(share)
+    calls: list[str] = []
+
+    def counting(path: str | os.PathLike[str], *, strict: bool = False) -> str:
+        calls.append(os.fspath(path))
+        return real_realpath(path, strict=strict)
+
+    real_realpath = os.path.realpath
+    monkeypatch.setattr(os.path, "realpath", counting)
+    assert read_checked(real, "P/a.txt", 100)[1] == b"protokoll"
+    assert calls == []
+    assert read_checked(real, "in/a.txt", 100)[1] == b"protokoll"
+    assert calls == [real, f"{real}/in/a.txt"]
