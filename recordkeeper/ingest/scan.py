@@ -42,6 +42,7 @@ __all__ = [
     "escape_name",
     "hash_file",
     "inspect_path",
+    "lexists",
     "listing_digest",
     "project_of",
     "read_checked",
@@ -126,6 +127,22 @@ def _is_bad_name(name: str) -> bool:
     except UnicodeEncodeError:
         return True
     return not name.isprintable()
+
+
+_ACCESS_NOFOLLOW = os.access in os.supports_follow_symlinks
+
+
+def lexists(path: str) -> bool:
+    """`os.path.lexists` (a link counts, even a broken one) without raising and catching
+    an exception for every missing path: faccessat(F_OK, AT_SYMLINK_NOFOLLOW) answers
+    with a bool. Ingest looks for up to four lock file names beside every file it reads,
+    nearly always absent: ~2 us per name less."""
+    if not _ACCESS_NOFOLLOW:
+        return os.path.lexists(path)
+    try:
+        return os.access(path, os.F_OK, follow_symlinks=False)
+    except ValueError:  # an embedded NUL or an unencodable name, as lexists answers it
+        return False
 
 
 def project_of(rel_path: str) -> str | None:

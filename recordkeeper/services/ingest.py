@@ -50,6 +50,7 @@ from recordkeeper.ingest.scan import (
     compile_ignore,
     hash_file,
     inspect_path,
+    lexists,
     project_of,
     scan_tree,
     stat_key,
@@ -577,7 +578,7 @@ class RootIngestor:
         # strings, not Paths: four Path joins per file cost more than the lstat()s
         folder, _, name = rel.rpartition("/")
         base = f"{self.root.path}/{folder}" if folder else str(self.root.path)
-        return any(os.path.lexists(f"{base}/{lock}") for lock in lock_names_for(name))
+        return any(lexists(f"{base}/{lock}") for lock in lock_names_for(name))
 
     def _extract(
         self,

@@ -301,6 +301,17 @@ def test_a_locked_file_waits_until_the_lock_is_gone(ctx: Context, share: Path) -
     assert [d.path for d in docs(ctx.store)] == ["P/Rapport.docx"]
 
 
+def test_a_lock_file_that_is_a_broken_link_still_holds_the_file_back(
+    ctx: Context, share: Path
+) -> None:
+    write(share / "P" / "Rapport.docx", "x")
+    (share / "P" / ".~lock.Rapport.docx#").symlink_to(share / "P" / "owner-gone")
+    assert scan(ctx).pending == ["P/Rapport.docx"]
+    (share / "P" / ".~lock.Rapport.docx#").unlink()
+    scan(ctx)
+    assert [d.path for d in docs(ctx.store)] == ["P/Rapport.docx"]
+
+
 def test_ignored_names_are_counted_not_recorded(ctx: Context, share: Path) -> None:
     for name in (".DS_Store", "Thumbs.db", "desktop.ini", "~WRL0001.tmp", "~$x.docx"):
         write(share / "P" / name, "junk")

@@ -17,6 +17,7 @@ from recordkeeper.ingest.scan import (
     compile_ignore,
     hash_file,
     inspect_path,
+    lexists,
     project_of,
     read_checked,
     scan_tree,
@@ -417,3 +418,27 @@ def test_read_checked_skips_realpath_only_for_a_path_the_kernel_names_as_given(
     assert calls == []
     assert read_checked(real, "in/a.txt", 100)[1] == b"protokoll"
     assert calls == [real, f"{real}/in/a.txt"]
+
+
+def test_lexists_answers_as_os_path_lexists(share: Path) -> None:
+    """Ingest's lock file check: a link counts, even a broken one, and nothing raises."""
+    (share / "file.txt").write_text("x", encoding="utf-8")
+    (share / "dir").mkdir()
+    (share / "broken").symlink_to(share / "nowhere")
+    (share / "alias").symlink_to(share / "file.txt")
+    (share / "loop").symlink_to(share / "loop")
+    os.mkfifo(share / "fifo")
+    paths = [
+        str(share / name)
+        for name in ("file.txt", "dir", "broken", "alias", "loop", "fifo", "gone", "loop/x")
+    ]
+    paths += [
+        f"{share}/file.txt/x",  # through a file: ENOTDIR
+        f"{share}/{'x' * 300}",  # ENAMETOOLONG
+        f"{share}/nul\0.txt",
+        f"{share}/\udcff.txt",  # an undecodable byte, surrogate-escaped
+        f"{share}/\ud800.txt",  # a lone surrogate: not encodable at all
+        "",
+    ]
+    assert [lexists(p) for p in paths] == [os.path.lexists(p) for p in paths]
+    assert [lexists(p) for p in paths[:8]] == [True] * 6 + [False, False]
