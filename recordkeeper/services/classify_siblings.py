@@ -19,6 +19,7 @@ caller stores them (one row and one audit event per change, in its transaction).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -31,10 +32,11 @@ from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.store import reads
 from recordkeeper.store import repo_classification as repo
+from recordkeeper.store.reads import Query
 from recordkeeper.store.tables import DocumentRow
 
 PRESENT = "present"
-_FOLDERS_PER_QUERY = 50
+_FOLDERS_PER_QUERY = 32  # a power of two (`_padded`)
 
 
 # one classified document of a batch: (document, its input (facts), its classification)
@@ -71,15 +73,45 @@ def _folders_of(session: Session, ids: Sequence[str]) -> set[tuple[str, str]]:
     return out
 
 
-def _in_folder(folder: str, binary: bool) -> Any:
-    """Paths in `folder` or below. SQLite compares text byte by byte, so a range over the
-    (root, path) index does ('0' follows '/'); elsewhere a collation may not, so LIKE."""
-    if not folder:
-        return DocumentRow.path.is_not(None)
+def _in_folder(index: int, binary: bool) -> Any:
+    """Paths in the folder of bind parameters `lo<index>`/`hi<index>` (or `like<index>`) or
+    below. SQLite compares text byte by byte, so a range over the (root, path) index does
+    ('0' follows '/'); elsewhere a collation may not, so LIKE."""
     if binary:
-        return and_(DocumentRow.path > folder + "/", DocumentRow.path < folder + "0")
+        return and_(
+            DocumentRow.path > bindparam(f"lo{index}"), DocumentRow.path < bindparam(f"hi{index}")
+        )
+    return DocumentRow.path.like(bindparam(f"like{index}"), escape="\\")
+
+
+def _folder_params(index: int, folder: str, binary: bool) -> dict[str, str]:
+    if binary:
+        return {f"lo{index}": folder + "/", f"hi{index}": folder + "0"}
     like = folder.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
-    return DocumentRow.path.like(like, escape="\\")
+    return {f"like{index}": like}
+
+
+@functools.cache
+def _mates_query(folders: int, binary: bool) -> Query:
+    """The present documents of a root in `folders` folders (or below), built once per
+    number of folders (a power of two): its SQL is compiled once (`reads.select_rows`)."""
+    return select(DocumentRow.id, DocumentRow.path).where(
+        DocumentRow.root == bindparam("root"),
+        DocumentRow.state == PRESENT,
+        or_(*(_in_folder(i, binary) for i in range(folders))),
+    )
+
+
+_ROOT_MATES = select(DocumentRow.id, DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"), DocumentRow.state == PRESENT
+)
+
+
+def _padded(names: list[str]) -> list[str]:
+    """`names` with its last one repeated up to the next power of two (an OR term twice
+    selects nothing more): a few statement shapes for any number of folders."""
+    size = 1 << (len(names) - 1).bit_length()
+    return names + [names[-1]] * (size - len(names))
 
 
 def folder_mates(
@@ -92,14 +124,18 @@ def folder_mates(
         by_root.setdefault(root, []).append(folder)
     binary = session.get_bind().dialect.name == "sqlite"
     for root, names in by_root.items():
-        for start in range(0, len(names), _FOLDERS_PER_QUERY):
-            chunk = names[start : start + _FOLDERS_PER_QUERY]
-            query = select(DocumentRow.id, DocumentRow.path).where(
-                DocumentRow.root == root,
-                DocumentRow.state == PRESENT,
-                or_(*(_in_folder(f, binary) for f in chunk)),
-            )
-            for doc_id, path in session.execute(query):
+        if "" in names:  # the root folder: every present document of the root, once
+            batches: list[tuple[Query, dict[str, str]]] = [(_ROOT_MATES, {"root": root})]
+        else:
+            batches = []
+            for start in range(0, len(names), _FOLDERS_PER_QUERY):
+                chunk = _padded(names[start : start + _FOLDERS_PER_QUERY])
+                params = {"root": root}
+                for i, folder in enumerate(chunk):
+                    params.update(_folder_params(i, folder, binary))
+                batches.append((_mates_query(len(chunk), binary), params))
+        for query, params in batches:
+            for doc_id, path in reads.select_rows(session, query, params):
                 key = (root, _folder(path))
                 if key in out:
                     out[key].append(_Mate(doc_id, path))
