@@ -25,6 +25,7 @@ Nothing else changes; the PDF keeps its own classification.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -54,6 +55,12 @@ def _split(path: str) -> tuple[str, str, str]:
     return (folder, stem, ext.lower()) if dot else (folder, name, "")
 
 
+@functools.lru_cache(maxsize=64)
+def _finished(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w).lower() for w in words)
+
+
+@functools.lru_cache(maxsize=65536)  # a batch's folders are listed again for the next batch
 def _key(stem: str, finished_words: frozenset[str]) -> str:
     """The name without case, accents, separators and the words that say "finished"."""
     words = _WORDS.findall(_PDF_A.sub(" pdfa ", fold(stem).lower()))
@@ -66,7 +73,7 @@ def pairs(paths: Iterable[str], rules: ClassRules) -> dict[str, str]:
     Only pairs that are alone under their name in their folder.
     """
     sib = rules.siblings
-    finished = frozenset(fold(w).lower() for w in sib.finished_words)
+    finished = _finished(tuple(sib.finished_words))
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for path in paths:
         folder, stem, ext = _split(path)

@@ -57,7 +57,11 @@ from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification as repo
 from recordkeeper.store import repo_documents
-from recordkeeper.store.repo_classification import PresentDocument, StoredClassification
+from recordkeeper.store.repo_classification import (
+    CachedExtraction,
+    PresentDocument,
+    StoredClassification,
+)
 from recordkeeper.store.tables import DocumentRow, ExtractionRow
 from recordkeeper.store.tables_classify import ClassificationRow
 from recordkeeper.store.unit import Tx
@@ -146,7 +150,7 @@ class _Input:
 Document = DocumentRow | PresentDocument
 
 
-def _facts_of(doc: Document, row: ExtractionRow | None) -> _Input:
+def _facts_of(doc: Document, row: ExtractionRow | CachedExtraction | None) -> _Input:
     """Cached extraction at the document's current path; name-only facts if unreadable."""
     sha = doc.current_sha256
     error = doc.error_reason or (row.error_reason if row is not None else None)

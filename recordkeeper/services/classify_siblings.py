@@ -23,7 +23,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import and_, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
 from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
@@ -84,34 +84,46 @@ def _in_folder(index: int, binary: bool) -> Any:
     return DocumentRow.path.like(bindparam(f"like{index}"), escape="\\")
 
 
-def _folder_params(index: int, folder: str, binary: bool) -> dict[str, str]:
+def _folder_params(index: int, folder: str | None, binary: bool) -> dict[str, str]:
+    """The bind parameters of `_in_folder(index)` for `folder`; None: no path at all
+    (an empty range; no path is empty)."""
     if binary:
+        if folder is None:
+            return {f"lo{index}": "", f"hi{index}": ""}
         return {f"lo{index}": folder + "/", f"hi{index}": folder + "0"}
+    if folder is None:
+        return {f"like{index}": ""}
     like = folder.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%"
     return {f"like{index}": like}
 
 
+_MATE_COLUMNS = (DocumentRow.id, DocumentRow.path, DocumentRow.state)
+
+
 @functools.cache
 def _mates_query(folders: int, binary: bool) -> Query:
-    """The present documents of a root in `folders` folders (or below), built once per
-    number of folders (a power of two): its SQL is compiled once (`reads.select_rows`)."""
-    return select(DocumentRow.id, DocumentRow.path).where(
-        DocumentRow.root == bindparam("root"),
-        DocumentRow.state == PRESENT,
-        or_(*(_in_folder(i, binary) for i in range(folders))),
-    )
+    """The documents of a root in `folders` folders (or below), built once per number of
+    folders (a power of two), so its SQL is compiled once (`reads.select_rows`).
+
+    One SELECT per folder, joined by UNION ALL: each is a range over the (root, path)
+    index. With the folders OR-ed in one WHERE, SQLite took the (root, state) index from
+    four folders on and read every present document of the root for each batch. The
+    state is compared by the caller, for the same reason (`repo_classification._DOCUMENTS`).
+    """
+    parts = [
+        select(*_MATE_COLUMNS).where(DocumentRow.root == bindparam("root"), _in_folder(i, binary))
+        for i in range(folders)
+    ]
+    return parts[0] if folders == 1 else union_all(*parts)
 
 
-_ROOT_MATES = select(DocumentRow.id, DocumentRow.path).where(
-    DocumentRow.root == bindparam("root"), DocumentRow.state == PRESENT
-)
+_ROOT_MATES = select(*_MATE_COLUMNS).where(DocumentRow.root == bindparam("root"))
 
 
-def _padded(names: list[str]) -> list[str]:
-    """`names` with its last one repeated up to the next power of two (an OR term twice
-    selects nothing more): a few statement shapes for any number of folders."""
+def _padded(names: list[str]) -> list[str | None]:
+    """`names` and Nones (no path) up to the next power of two: a few statement shapes."""
     size = 1 << (len(names) - 1).bit_length()
-    return names + [names[-1]] * (size - len(names))
+    return [*names, *([None] * (size - len(names)))]
 
 
 def folder_mates(
@@ -124,20 +136,22 @@ def folder_mates(
         by_root.setdefault(root, []).append(folder)
     binary = session.get_bind().dialect.name == "sqlite"
     for root, names in by_root.items():
-        if "" in names:  # the root folder: every present document of the root, once
+        if "" in names:  # the root folder: every document of the root, once
             batches: list[tuple[Query, dict[str, str]]] = [(_ROOT_MATES, {"root": root})]
         else:
             batches = []
             for start in range(0, len(names), _FOLDERS_PER_QUERY):
                 chunk = _padded(names[start : start + _FOLDERS_PER_QUERY])
                 params = {"root": root}
-                for i, folder in enumerate(chunk):
-                    params.update(_folder_params(i, folder, binary))
+                for i, name in enumerate(chunk):
+                    params.update(_folder_params(i, name, binary))
                 batches.append((_mates_query(len(chunk), binary), params))
+        seen: set[str] = set()  # a folder's range holds its subfolders: a row comes back again
         for query, params in batches:
-            for doc_id, path in reads.select_rows(session, query, params):
+            for doc_id, path, state in reads.select_rows(session, query, params):
                 key = (root, _folder(path))
-                if key in out:
+                if state == PRESENT and key in out and doc_id not in seen:
+                    seen.add(doc_id)
                     out[key].append(_Mate(doc_id, path))
     return out
 
@@ -179,10 +193,12 @@ def with_working_copies(
 ) -> list[Made]:
     """`made` with the sibling pass applied; Word files of the batch's folders that it
     touches but that were not in the batch are classified again and appended."""
-    candidates = [m[0].id for m in made if _relevant(m[0].path, rules)]
-    if not candidates:
+    # (root, folder) of the batch's Word files and PDFs: its documents were read in this
+    # transaction (`Document`: an ORM row or `repo.PresentDocument`, both with root and path)
+    folders = {(d.root, _folder(d.path)) for d, _, _ in made if _relevant(d.path, rules)}
+    if not folders:
         return made
-    mates = folder_mates(session, _folders_of(session, candidates))
+    mates = folder_mates(session, folders)
     in_batch = {m[0].id: i for i, m in enumerate(made)}
     touched: list[tuple[_Mate, _Mate]] = []  # (word, pdf)
     paired: set[str] = set()

@@ -41,7 +41,7 @@ class StoredClassification:
         return self.classification.doc_class
 
 
-def _value(row: ClassificationRow) -> StoredClassification:
+def _value(row: ClassificationRow | _Stored) -> StoredClassification:
     return StoredClassification(
         document_id=row.document_id,
         sha256=row.sha256,
@@ -188,6 +188,7 @@ class PresentDocument(NamedTuple):
     current_sha256: str | None
     error_reason: str | None
     size: int | None
+    root: str
 
 
 # the state is compared here, not in SQL: with `state = 'present'` beside the IN list
@@ -195,7 +196,7 @@ class PresentDocument(NamedTuple):
 _DOCUMENTS = (
     select(
         DocumentRow.id, DocumentRow.path, DocumentRow.project, DocumentRow.current_sha256,
-        DocumentRow.error_reason, DocumentRow.size, DocumentRow.state,
+        DocumentRow.error_reason, DocumentRow.size, DocumentRow.root, DocumentRow.state,
     )
     .where(DocumentRow.id.in_(bindparam("ids", expanding=True)))
     .order_by(DocumentRow.id)
@@ -207,15 +208,29 @@ def present_documents(session: Session, document_ids: Sequence[str]) -> list[Pre
     out: list[PresentDocument] = []
     for chunk in _chunks(document_ids):
         rows = reads.select_rows(session, _DOCUMENTS, {"ids": chunk})
-        out += (PresentDocument(*row[:6]) for row in rows if row[6] == PRESENT)
+        out += (PresentDocument(*row[:7]) for row in rows if row[7] == PRESENT)
     return out
 
 
-def extractions(session: Session, shas: Sequence[str]) -> dict[str, ExtractionRow]:
-    out: dict[str, ExtractionRow] = {}
+class CachedExtraction(NamedTuple):
+    """What classifying reads of a stored extraction (columns of its row)."""
+
+    sha256: str
+    facts: bytes | None
+    error_reason: str | None
+
+
+_EXTRACTIONS = select(ExtractionRow.sha256, ExtractionRow.facts, ExtractionRow.error_reason).where(
+    ExtractionRow.sha256.in_(bindparam("shas", expanding=True))
+)
+
+
+def extractions(session: Session, shas: Sequence[str]) -> dict[str, CachedExtraction]:
+    """content hash -> its stored extraction, for those of `shas` that have one."""
+    out: dict[str, CachedExtraction] = {}
     for chunk in _chunks(shas):
-        rows = session.execute(select(ExtractionRow).where(ExtractionRow.sha256.in_(chunk)))
-        out.update((row.sha256, row) for row in rows.scalars())
+        for row in reads.select_rows(session, _EXTRACTIONS, {"shas": chunk}):
+            out[row[0]] = CachedExtraction(*row)
     return out
 
 
@@ -306,6 +321,30 @@ def corrections_for_many(
     return out
 
 
+class _Stored(NamedTuple):
+    """A classification row's columns (`classifications_of` reads columns, not objects)."""
+
+    document_id: str
+    sha256: str | None
+    doc_class: str
+    is_draft: bool
+    must_register: bool
+    personal_data: bool
+    confidence: float
+    needs_review: bool
+    corrected: bool
+    reasons: str
+    personal_data_kinds: str
+    error_reason: str | None
+    rules_hash: str
+    classified_at: datetime
+
+
+_CLASSIFICATIONS = select(*(ClassificationRow.__table__.c[name] for name in _Stored._fields)).where(
+    ClassificationRow.document_id.in_(bindparam("ids", expanding=True))
+)
+
+
 def get_classification(session: Session, document_id: str) -> StoredClassification | None:
     row = session.get(ClassificationRow, document_id)
     return None if row is None else _value(row)
@@ -314,14 +353,11 @@ def get_classification(session: Session, document_id: str) -> StoredClassificati
 def classifications_of(
     session: Session, document_ids: Sequence[str]
 ) -> dict[str, StoredClassification]:
+    """document id -> its stored classification, for those of `document_ids` that have one."""
     out: dict[str, StoredClassification] = {}
-    unique = sorted(set(document_ids))
-    for start in range(0, len(unique), 500):
-        chunk = unique[start : start + 500]
-        rows = session.execute(
-            select(ClassificationRow).where(ClassificationRow.document_id.in_(chunk))
-        ).scalars()
-        out.update((row.document_id, _value(row)) for row in rows)
+    for chunk in _chunks(document_ids):
+        for row in reads.select_rows(session, _CLASSIFICATIONS, {"ids": chunk}):
+            out[row[0]] = _value(_Stored(*row))
     return out
 
 
