@@ -87,3 +87,42 @@ def test_pending_changes_are_flushed_first(store: Store) -> None:
         tx.session.add(VersionRow(document_id=ids[0], sha256="a" * 64, size=1, seen_at=AT))
         rows = reads.select_rows(tx.session, BY_PATHS, {"root": "r", "paths": ["moved/0.pdf"]})
         assert rows == [("moved/0.pdf", AT, 0)]
+
+
+def test_classifications_and_extractions_read_as_columns_equal_the_orm_rows(store: Store) -> None:
+    from recordkeeper.model import Classification, PersonalDataFindings
+    from recordkeeper.store import repo_classification as repo
+    from recordkeeper.store.tables import ExtractionRow
+
+    ids = _documents(store)
+    with store.transaction() as tx:
+        for i, doc in enumerate(ids[:5]):
+            c = Classification(
+                f"class{i}", bool(i % 2), not i % 2, i == 3, 0.25 * i, (f"r{i}@x", "sibling:w"),
+                needs_review=i == 1, personal_data_findings=PersonalDataFindings({"email": i}),
+                corrected=i == 4,
+            )  # fmt: skip
+            repo.save_classification(
+                tx.session, doc, None if i == 2 else f"{i:064x}", c, rules_hash="h" * 64,
+                at=AT + timedelta(minutes=i), error_reason="too_big" if i == 3 else None,
+            )  # fmt: skip
+        for i in range(3):
+            tx.session.add(
+                ExtractionRow(
+                    sha256=f"{i:064x}", kind="pdf" if i else None, facts=b"\x00\x01" if i else None,
+                    error_reason="encrypted" if i == 2 else None, extracted_at=AT,
+                )
+            )  # fmt: skip
+    shas = [f"{i:064x}" for i in range(4)]
+    with store.read() as session:
+        columns = repo.classifications_of(session, [*ids[:6], ids[0]])
+        extractions = repo.extractions(session, shas)
+    with store.read() as session:
+        orm = {i: repo.get_classification(session, i) for i in ids[:6]}
+        rows = {s: session.get(ExtractionRow, s) for s in shas}
+    assert columns == {i: found for i, found in orm.items() if found is not None}
+    assert len(columns) == 5 and columns[ids[3]].classified_at.tzinfo is not None
+    assert {s: (e.sha256, e.facts, e.error_reason) for s, e in extractions.items()} == {
+        s: (r.sha256, r.facts, r.error_reason) for s, r in rows.items() if r is not None
+    }
+    assert len(extractions) == 3
