@@ -22,7 +22,8 @@ Projects:
 Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 2026` and `Whiplash nytt FMB`. Session 4 adds two more (`session4.py`,
 `set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`. Session 5 adds
-three (`session5.py`, `set: session5`) in another agency's habits.
+three (`session5.py`, `set: session5`) in another agency's habits; session 6 three more
+(`session6.py`, `set: session6`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -45,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: ses
 import session3
 import session4
 import session5
+import session6
 
 STAFF = "socialstyrelsen.se"
 
@@ -2033,6 +2035,10 @@ def build(out: Path) -> Path:
         project, meta = make5(Project, share, dt)
         files += [{**f, "set": "session5"} for f in project.files]
         projects.append({**meta, "set": "session5"})
+    for make6 in session6.PROJECTS:  # session 6: other layouts, .msg/.csv/.txt, English
+        project, meta = make6(Project, share, dt)
+        files += [{**f, "set": "session6"} for f in project.files]
+        projects.append({**meta, "set": "session6"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
