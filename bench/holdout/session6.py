@@ -31,9 +31,10 @@ feedback to the RG are correspondence that is registered; the group's own roster
 not registered.
 
 Projects:
-- `Postcovid U09.9` — new support, a government assignment approved by GD; Ahmed
-  Al-Khatib (RG) has no declaration. Sara Ben Salem's declaration and agreement exist
-  only as attachments of one forwarded mail.
+- `Postcovid U09.9` — new support, a government assignment approved by GD; no RG
+  member's declaration is in the folder (labelled at first as Ahmed Al-Khatib's alone:
+  corrected after the first run, see docs/benchmarks.md). Sara Ben Salem's declaration
+  and agreement exist only as attachments of one forwarded mail.
 - `endometrios uppd 2026` — update stopped after the survey; Hans-Olof Brännström
   (expert) has an agreement and no declaration.
 - `SAS axelsmärta FMB` — update of subacromial pain, finished and evaluated; Britt-Marie
@@ -600,7 +601,7 @@ def postcovid(project: type[Project], share: Path, dt: Any) -> tuple[Project, di
         "plan": "complete",
         "recruit_project_group": "complete",  # Sara Ben Salem's papers are attachments of a mail
         "statistics": "complete",
-        "recruit_recommendation_group": "partial",  # Ahmed Al-Khatib: no declaration
+        "recruit_recommendation_group": "partial",  # no RG declaration in the folder
         "brief_diagnosis_text": "complete",
         "icf_sections": "complete",
         "startup_meeting": "complete",
@@ -623,7 +624,14 @@ def postcovid(project: type[Project], share: Path, dt: Any) -> tuple[Project, di
             "vips": ["missing"],
             "records_closure": ["needs_confirmation"],
         },
-        "missing_coi_for": ["Ahmed Al-Khatib"],
+        # corrected after the first run: the folder holds no RG declaration at all (the
+        # labeller meant to add the others' and did not; the label now says what is there)
+        "missing_coi_for": [
+            "Karl-Erik von Essen",
+            "Maria Nilsson-Öberg",
+            "Ahmed Al-Khatib",
+            "Lena Sjö-Björk",
+        ],
         "people": _people(experts, rg, patient),
     }
     return p, meta
