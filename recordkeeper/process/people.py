@@ -14,6 +14,7 @@ people, when given, are the authoritative list and the mentions attach to them.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,9 @@ _NAME_WORD = re.compile(
     r"^(?:[A-ZÅÄÖÆØÉÈÜÁÍÓÚ][a-zåäöæøéèüáíóúß'’]+(?:-[A-ZÅÄÖÆØÉÈÜ][a-zåäöæøéèüáíóúß'’]+)?|[A-ZÅÄÖ]\.?)$"
 )
 _CAPS_WORD = re.compile(r"^[A-ZÅÄÖÆØÉÈÜ]{2,}(?:-[A-ZÅÄÖÆØÉÈÜ]{2,})?$")
+# lower-case particles inside a name: "Karl-Erik von Essen", "Björn af Klinteberg" (never
+# first or last; not "av", which is also the Swedish "of")
+_PARTICLES = frozenset({"af", "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "zu"})
 _LABEL = re.compile(r"^\s*(?:[-•*–·]\s*)?([^:|\t]{2,60}?)\s*[:：]\s*(.+)$")
 _CELL_SPLIT = re.compile(r"\t|\s\|\s|\|| {3,}|;")
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s*")
@@ -101,7 +105,8 @@ _GREETING = re.compile(
 # "... och Anna Persson, personnummer ... (uppdragstagare)" in an agreement; in English
 # "Between Socialstyrelsen and Henrik Dahlberg (the expert)"
 _CONTRACTOR = re.compile(
-    r"\boch\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*,[^()\n]{0,80}\(uppdragstagare\)"
+    r"\boch\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+(?:(?:af|von|van|de|den|der)\s+)?[A-ZÅÄÖÉ][\w'’-]+){1,3})"
+    r"\s*(?:,[^()\n]{0,80})?\((?:uppdragstagare|nedan\s+(?:kallad|benämnd|kallas)\b[^)]{0,40})\)"
     r"|\band\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*(?:,[^()\n]{0,80})?"
     r"\((?:the\s+)?(?:expert|consultant|contractor)\)"
 )
@@ -111,6 +116,10 @@ _SPREADSHEETS = frozenset({"xlsx", "xls", "ods", "csv"})
 # a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
 _LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
+_NAME_IN_BRACKETS = re.compile(
+    r"([A-ZÅÄÖÉ][\w'’-]+(?:\s+(?:(?:af|von|van|de|den|der)\s+)?[A-ZÅÄÖÉ][\w'’-]+){1,3})"
+    r"\s*\(([^()]{1,80})\)"
+)
 _FIELD_GAP = re.compile(r"\t| {3,}")
 
 
@@ -160,8 +169,14 @@ def looks_like_name(raw: str, *, lenient: bool = False) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4:
         return False
+    inner = words[1:-1]
+    if any(w in _PARTICLES for w in inner):
+        if len(words) < 3 or sum(1 for w in inner if w in _PARTICLES) > 1:
+            return False
+        words = [words[0], *(w for w in inner if w not in _PARTICLES), words[-1]]
     if lenient:
-        if not all(_NAME_WORD.match(w[:1].upper() + w[1:].lower()) for w in words):
+        # each part of a hyphenated word capitalised: "nilsson-ahlqvist" -> "Nilsson-Ahlqvist"
+        if not all(_NAME_WORD.match(_capitalised(w)) for w in words):
             return False
     elif not all(_NAME_WORD.match(w) or _CAPS_WORD.match(w) for w in words):
         return False
@@ -170,6 +185,10 @@ def looks_like_name(raw: str, *, lenient: bool = False) -> bool:
     if len(words[-1].rstrip(".")) == 1 and len(words[0].rstrip(".")) == 1:
         return False
     return not any(_not_name_word(fold(w.rstrip("."))) for w in words)
+
+
+def _capitalised(word: str) -> str:
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
 def _not_name_word(word: str) -> bool:
@@ -311,6 +330,8 @@ class _Finder:
         self.staff_domains = tuple(d.lower().lstrip("@") for d in rules.staff_email_domains)
         self.subject_labels = {fold(x) for x in _SUBJECT_LABELS}
         self.mentions: list[Mention] = []
+        # (folded surname, path): a declaration or agreement named by a surname alone
+        self.surnames: list[tuple[str, str]] = []
         self.staff_keys: list[NameKey] = []
         # A project's documents repeat their forms, headings and signatures line for
         # line (a 200-file project has ~300 distinct cells in ~1,250): each distinct
@@ -363,7 +384,12 @@ class _Finder:
             self.staff_keys.append(key)
 
     def read(self, doc: ClassifiedDocument, view: DocView | None = None) -> None:
-        lines = [part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)]
+        if _is_spreadsheet(doc) and doc.facts.kind == "text":
+            lines = _csv_cells(doc.facts.text)  # one cell per line, as a workbook's text reads
+        else:
+            lines = [
+                part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)
+            ]
         folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.folder_roles)
         if doc.doc_class in self.subject_classes or self._named_subject(view or DocView(doc)):
             # a declaration or agreement is about one person: its other names are
@@ -377,6 +403,12 @@ class _Finder:
         self._lists(doc, lines, default)
         if doc.facts.email is not None:
             self._email(doc)
+
+    def _subject_label(self, label: str) -> bool:
+        """'Namn', or a bilingual form's 'Name / Namn'."""
+        if fold(label) in self.subject_labels:
+            return True
+        return "/" in label and any(fold(p) in self.subject_labels for p in label.split("/"))
 
     def _named_subject(self, view: DocView) -> bool:
         if not self.subject_names:
@@ -396,14 +428,14 @@ class _Finder:
         names: list[str] = []
         for i, line in enumerate(lines[:400]):
             match = _label_match(line)
-            if match and fold(match.group(1)) in self.subject_labels:
+            if match and self._subject_label(match.group(1)):
                 # a form line may hold more fields: "Namn: Karin Ek    Befattning: ..."
                 names += self._names_in(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
             elif i + 1 < len(lines) and fold(line.strip().rstrip(":")) in self.subject_labels:
                 # a form as a table: the label's cell, then the value's cell on the next line
                 names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
         names += [m.group(1) or m.group(2) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
-        if not names and doc.facts.kind in _SPREADSHEETS:
+        if not names and _is_spreadsheet(doc):
             # a web form's export: one row per declarant, one cell per line
             names += [n for line in lines[:400] if (n := self._cell(line.strip())) is not None]
         if not names:
@@ -412,6 +444,12 @@ class _Finder:
                 if from_title:
                     names.append(from_title)
                     break
+        if not names and len(doc.facts.folders) > 1:
+            # a folder per person: "Sakkunniga/Eva Nilsson-Ahlqvist/Avtal.pdf"
+            folder = doc.facts.folders[-1]
+            from_folder = folder if looks_like_name(folder) else _name_after_class_words(folder)
+            if from_folder:
+                names.append(from_folder)
         email = doc.facts.email
         if not names and email is not None and email.sender:
             sender = _name_from_address(email.sender)
@@ -419,6 +457,10 @@ class _Finder:
                 names.append(sender)
         for name in names:
             self.add(name, doc.path, roles, subject=True, weak_roles=weak_roles)
+        if not names:
+            surname = _surname_after_class_words(_stem(doc.facts.name))
+            if surname:
+                self.surnames.append((surname, doc.path))
 
     def _lists(self, doc: ClassifiedDocument, lines: list[str], default: str | None) -> None:
         current: str | None = default
@@ -461,10 +503,24 @@ class _Finder:
             return True
         role = about.role
         if role is None:
+            if "(" in label.group(2):
+                self._roles_in_brackets(label.group(2), path)
             return False
         for name in self._names_in(label.group(2)):
             self.add(name, path, {role})
         return True
+
+    def _roles_in_brackets(self, value: str, path: str) -> None:
+        """'Deltagare: Karin Ek, Lena Sjö (patientföreträdare), Anna Berg (projektledare)':
+        a role or staff title in brackets after a name in a list without a role."""
+        for match in _NAME_IN_BRACKETS.finditer(value):
+            name, about = match.group(1), self._text(match.group(2))
+            if not looks_like_name(name):
+                continue
+            if about.staff:
+                self.staff_name(name)
+            elif about.role:
+                self.add(name, path, {about.role})
 
     def _row(self, line: str, path: str, current: str | None, following: Sequence[str]) -> bool:
         """A list entry or table row; returns True when it named a person.
@@ -475,6 +531,13 @@ class _Finder:
         cells = [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
         if not cells:
             return False
+        if len(cells) == 1 and ("," in line or " och " in line or " and " in line):
+            role = self._text(line).role
+            names = _prose_names(line) if role else []
+            if len(names) > 1:  # "Till RG föreslår vi A, B och C.": each of them
+                for each in names:
+                    self.add(each, path, {role} if role else set())
+                return True
         name = self._cell(cells[0])
         if name is None and len(cells) > 1:
             name = next((n for n in (self._cell(c) for c in cells[1:3]) if n), None)
@@ -520,6 +583,31 @@ class _Finder:
                 self.add(name, doc.path, {role})
 
 
+def _prose_names(line: str) -> list[str]:
+    """Every name a prose line lists: 'Till RG föreslår vi Karin Ek (Lund), Lars Berg och
+    Eva Nord.' -> three names (the first ends the words before it)."""
+    text = _BRACKETS.sub("", _PARENTHESIS.sub("", line))
+    out: list[str] = []
+    for segment in _LIST_SPLIT.split(text):
+        words = segment.strip().strip(".;:!?").split()
+        if not words:
+            continue
+        if looks_like_name(" ".join(words)):
+            out.append(" ".join(words))
+            continue
+        tail: list[str] = []
+        for word in reversed(words):  # the capitalised words that end the segment
+            if not (_NAME_WORD.match(word) or (tail and word in _PARTICLES)) or len(tail) == 4:
+                break
+            tail.insert(0, word)
+        while len(tail) >= 2:  # the longest run that is a name: "Hej Karin Ek" -> "Karin Ek"
+            if tail[0] not in _PARTICLES and looks_like_name(" ".join(tail)):
+                out.append(" ".join(tail))
+                break
+            tail.pop(0)
+    return out
+
+
 def _row_continuation(
     following: Sequence[str], name_from_cell: Callable[[str], str | None] = _name_from_cell
 ) -> list[str]:
@@ -543,6 +631,30 @@ _CLASS_WORDS = re.compile(
 )
 
 
+def _is_spreadsheet(doc: ClassifiedDocument) -> bool:
+    return doc.facts.kind in _SPREADSHEETS or _stem_ext(doc.facts.name) in _SPREADSHEETS
+
+
+def _stem_ext(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _csv_cells(text: str) -> list[str]:
+    """A CSV/TSV export's cells, one per line (the delimiter: the commonest of `;`, tab
+    and `,` on the first line)."""
+    lines = text.splitlines()
+    if not lines:
+        return []
+    first = lines[0]
+    delimiter = max((";", "\t", ","), key=first.count)
+    if not first.count(delimiter):
+        return lines
+    out: list[str] = []
+    for row in csv.reader(lines, delimiter=delimiter):
+        out += [cell.strip() for cell in row if cell.strip()]
+    return out
+
+
 def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
@@ -560,6 +672,37 @@ def _name_after_class_words(source: str) -> str | None:
     return candidate if looks_like_name(candidate) else None
 
 
+_CAMEL_SPLIT = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
+
+
+def _surname_after_class_words(source: str) -> str | None:
+    """'DoI_afKlinteberg_scan' -> 'klinteberg' (folded): one surname left, else None."""
+    text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{6,8}", " ", re.sub(r"[_]+", " ", source))
+    text = _CLASS_WORDS.sub(" ", _CAMEL_SPLIT.sub(" ", _CLASS_WORDS.sub(" ", text)))
+    words = [w for w in re.sub(r"[-–—:]+", " ", text).split() if w not in _PARTICLES]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if len(word) < 3 or not _NAME_WORD.match(word[:1].upper() + word[1:]) or word.isupper():
+        return None
+    folded = fold(word)
+    return None if _not_name_word(folded) else folded
+
+
+def _attach_surnames(people: Sequence[Person], surnames: Sequence[tuple[str, str]]) -> set[str]:
+    """A declaration or agreement named by a surname alone ("Jävsdeklaration Lindgren.pdf")
+    is that person's when exactly one of the project's people has that surname; the
+    paths so attached."""
+    attached: set[str] = set()
+    for surname, path in surnames:
+        found = [p for p in people if p.key.surname == surname]
+        if len(found) == 1:
+            found[0].seen_in.add(path)
+            found[0].subject_of.add(path)
+            attached.add(path)
+    return attached
+
+
 def _cluster(mentions: Sequence[Mention], explicit: Sequence[Person]) -> list[Person]:
     """Merge mentions into people; initials-only names join only an unambiguous match."""
     people: list[Person] = list(explicit)
@@ -567,9 +710,11 @@ def _cluster(mentions: Sequence[Mention], explicit: Sequence[Person]) -> list[Pe
     partial = [m for m in mentions if not m.key.has_full_given]
     for mention in full:
         person = next((p for p in people if p.matches(mention.key)), None)
-        if person is None:
-            if explicit:
+        if person is None and explicit:
+            person = _one_by_tail(people, mention.key)
+            if person is None:
                 continue  # the project file's list is authoritative
+        if person is None:
             person = Person(name=display_form(mention.raw), key=mention.key)
             people.append(person)
         _attach(person, mention)
@@ -577,7 +722,38 @@ def _cluster(mentions: Sequence[Mention], explicit: Sequence[Person]) -> list[Pe
         candidates = [p for p in people if p.matches(mention.key)]
         if len(candidates) == 1:
             _attach(candidates[0], mention)
-    return people
+    return _merge_tails(people)
+
+
+def _ordered(key: NameKey) -> tuple[str, ...]:
+    return (*key.given, key.surname)
+
+
+def _one_by_tail(people: Sequence[Person], key: NameKey) -> Person | None:
+    """The one person whose longer name ends in these two words: "Lööf Hassan" (a file
+    name) is Anna-Karin Lööf Hassan, "Karin Ek" is Anna Karin Ek; None if not one."""
+    words = _ordered(key)
+    if len(words) != 2:
+        return None
+    found = [p for p in people if len(_ordered(p.key)) > 2 and _ordered(p.key)[-2:] == words]
+    return found[0] if len(found) == 1 else None
+
+
+def _merge_tails(people: list[Person]) -> list[Person]:
+    """Joins a two-word name to the one longer name it ends (`_one_by_tail`)."""
+    out = list(people)
+    for person in people:
+        if person.explicit:
+            continue
+        longer = _one_by_tail([p for p in out if p is not person], person.key)
+        if longer is None:
+            continue
+        longer.roles |= person.roles
+        longer.weak_roles |= person.weak_roles
+        longer.seen_in |= person.seen_in
+        longer.subject_of |= person.subject_of
+        out.remove(person)
+    return out
 
 
 def _attach(person: Person, mention: Mention) -> None:
@@ -643,6 +819,7 @@ def find_people_and_subjects(
         if (key := parse_name(name)) is not None
     ]
     people = _cluster(finder.mentions, given)
+    named_by_surname = _attach_surnames(people, finder.surnames)
     out: list[Person] = []
     for person in people:
         if person.explicit:
@@ -654,7 +831,7 @@ def find_people_and_subjects(
         person.roles = _with_implied(person.roles or person.weak_roles, rules)
         if person.roles or person.subject_of:
             out.append(person)
-    named = frozenset(m.path for m in finder.mentions if m.subject)
+    named = frozenset(m.path for m in finder.mentions if m.subject) | named_by_surname
     return out, named
 
 

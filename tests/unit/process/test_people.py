@@ -281,3 +281,84 @@ def test_two_people_in_one_cell_stay_two(rules) -> None:
     # no "-sson" surname first: "Karin Ek, Lars Berg" is two people, not "Lars Berg Karin Ek"
     plan = doc("p.docx", "project_plan", "Sakkunniga: Karin Ek, Lars Berg")
     assert set(roles_by_name(rules, [plan])) == {"Karin Ek", "Lars Berg"}
+
+
+def test_session6_habits_in_names(rules) -> None:
+    # issue #4, session 6: particles and hyphens in names, a bilingual form label, a Swedish
+    # contract's "(nedan kallad ...)", a folder per expert, a web form's CSV export, a prose
+    # line naming several people, and a double surname alone in a file name
+    docs = [
+        doc(
+            "mejl/meddelande1.msg",
+            "nomination_request",
+            "Hej Tove,\nTill projektgruppen föreslår vi Anna-Karin Lööf Hassan (infektion, "
+            "Linköping), Jean-Marc Dubois och Björn af Klinteberg.\n"
+            "Till RG föreslår vi Karl-Erik von Essen, Maria Nilsson-Öberg och Ahmed Al-Khatib.",
+        ),
+        doc("avtal/avtal_loof-hassan_underskrivet.pdf", "agreement"),
+        doc(
+            "avtal/Avtal Klinteberg.pdf",
+            "agreement",
+            "AVTAL OM ERSÄTTNING\nmellan Socialstyrelsen och Björn af Klinteberg (nedan kallad "
+            "den sakkunniga)",
+        ),
+        doc("jäv/DoI_Dubois.pdf", "coi_declaration", "Name / Namn: jean-marc dubois"),
+        doc("Sakkunniga/Eva Nilsson-Ahlqvist/Avtal.pdf", "agreement", "Avtal om ersättning"),
+        _as_kind(
+            doc(
+                "RG/Formulär jäv RG.csv",
+                "coi_declaration",
+                "Tidstämpel;Namn;Roll\n2026-03-01 18:22;Karin Lindahl Strömberg;Allmänläkare\n",
+            ),
+            "text",
+        ),
+        _as_kind(
+            doc(
+                "enkät/export.csv",
+                "survey_response",
+                "Respondent,Completed,Q1 Agree\n1,2026-04-22,Yes\n",
+            ),
+            "text",
+        ),
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    assert set(people) == {
+        "Anna-Karin Lööf Hassan",
+        "Jean-Marc Dubois",
+        "Björn af Klinteberg",
+        "Karl-Erik von Essen",
+        "Maria Nilsson-Öberg",
+        "Ahmed Al-Khatib",
+        "Eva Nilsson-Ahlqvist",
+        "Karin Lindahl Strömberg",
+    }
+    for name in ("Karl-Erik von Essen", "Maria Nilsson-Öberg", "Ahmed Al-Khatib"):
+        assert people[name].roles == {"rg_member"}
+    for name in ("Anna-Karin Lööf Hassan", "Jean-Marc Dubois", "Björn af Klinteberg"):
+        assert "expert" in people[name].roles
+    loof_hassan = people["Anna-Karin Lööf Hassan"]
+    assert loof_hassan.subject_of == {"avtal/avtal_loof-hassan_underskrivet.pdf"}
+    assert people["Björn af Klinteberg"].subject_of == {"avtal/Avtal Klinteberg.pdf"}
+    assert people["Jean-Marc Dubois"].subject_of == {"jäv/DoI_Dubois.pdf"}
+    eva = people["Eva Nilsson-Ahlqvist"]
+    assert eva.subject_of == {"Sakkunniga/Eva Nilsson-Ahlqvist/Avtal.pdf"}
+    assert people["Karin Lindahl Strömberg"].subject_of == {"RG/Formulär jäv RG.csv"}
+
+
+def test_a_surname_alone_names_a_declaration_only_when_one_person_has_it(rules) -> None:
+    plan = doc(
+        "Projektplan.docx",
+        "project_plan",
+        "Sakkunniga: Björn af Klinteberg, Karin Ek, Lars Ek\n"
+        "Deltagare: Maria Lind, Lena Sjö-Björk (patientföreträdare), Anna Berg (projektledare)",
+    )
+    docs = [
+        plan,
+        doc("DoI_afKlinteberg_scan.pdf", "coi_declaration"),  # a textless scan
+        doc("Jävsdeklaration Ek.pdf", "coi_declaration"),  # two people named Ek: nobody's
+    ]
+    people = {p.name: p for p in find_people(rules, docs)}
+    assert people["Björn af Klinteberg"].subject_of == {"DoI_afKlinteberg_scan.pdf"}
+    assert not people["Karin Ek"].subject_of and not people["Lars Ek"].subject_of
+    assert people["Lena Sjö-Björk"].roles == {"patient_representative", "rg_member"}
+    assert "Anna Berg" not in people and "Maria Lind" not in people  # staff; no role given
