@@ -118,6 +118,11 @@ def _original_sender(subject: str | None, text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def forwarded_sender(subject: str | None, text: str) -> str | None:
+    """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"), or None."""
+    return _original_sender(subject, text)
+
+
 def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()) -> Views:
     """Every searchable place of `facts`, folded and capped.
 

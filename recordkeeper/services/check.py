@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,8 +19,16 @@ from pathlib import Path
 from typing import Protocol
 
 from recordkeeper.classify.siblings import Sibling, working_copies
+from recordkeeper.classify.views import forwarded_sender
 from recordkeeper.errors import ProjectFileError, UsageError
-from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
+from recordkeeper.ingest.extract import kind_for_name
+from recordkeeper.model import (
+    Classification,
+    DocumentFacts,
+    EmailFacts,
+    ExtractionResult,
+    Unreadable,
+)
 from recordkeeper.process import (
     PROJECT_FILE_NAMES,
     ClassifiedDocument,
@@ -187,6 +196,7 @@ def check_project(
     docs = [d for _, rel in files if (d := ready.get(rel) or fresh.get(rel)) is not None]
     if rules.by_kind.get("classes"):
         docs = with_working_copies(docs, rules.one("classes"))
+    docs += attachments_as_documents(docs, classify)
     if unreadable:
         extra.append(
             Finding(
@@ -218,6 +228,49 @@ def with_working_copies(
         replace(d, classification=changed[d.facts.path]) if d.facts.path in changed else d
         for d in docs
     ]
+
+
+# blank forms and templates sent out are no document of anyone's (rules: not_evidence)
+_TEMPLATE_NAME = re.compile(r"(?i)(\bmall(ar)?\b|^mall|template|blankett|\bform(ulär)?\b)")
+
+
+def attachments_as_documents(
+    docs: Sequence[ClassifiedDocument], classify: Classifier
+) -> list[ClassifiedDocument]:
+    """A mail's attachments as documents of their own classes, for the process check.
+
+    The check sees only files; a declaration and an agreement that arrived as two
+    attachments of one mail are two documents (issue #4). Each attachment is classified
+    by its name, as if it were saved beside the mail; its path is the mail's path, then
+    its name (`mejl/SV_ Avtal.msg/Avtal signerat.pdf`). It is about the mail's sender
+    (for a forwarded mail, the original one) unless its own name says whom. Blank
+    templates and attachments whose name says nothing (`other`) are left out.
+    """
+    out: list[ClassifiedDocument] = []
+    for doc in docs:
+        email = doc.facts.email
+        if email is None or not email.attachment_names:
+            continue
+        sender = forwarded_sender(email.subject, doc.facts.text) or email.sender
+        folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
+        for name in dict.fromkeys(email.attachment_names):
+            kind = kind_for_name(name)
+            if kind is None or "/" in name or _TEMPLATE_NAME.search(name.rsplit(".", 1)[0]):
+                continue
+            facts = DocumentFacts(
+                path=folder + name,
+                size=0,
+                sha256="",
+                kind=kind,
+                email=EmailFacts(sender=sender, sent_at=email.sent_at),
+                project=doc.facts.project,
+            )
+            classification = classify(facts)
+            if classification.doc_class == "other":
+                continue
+            inside = replace(facts, path=f"{doc.path}/{name}")
+            out.append(ClassifiedDocument(inside, classification))
+    return out
 
 
 def project_dirs(roots: Iterable[Path]) -> list[Path]:

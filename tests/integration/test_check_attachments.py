@@ -1,0 +1,95 @@
+"""`check` counts a mail's attachments as documents of their own classes (issue #4): real
+files, real extraction, the real classifier and process rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from recordkeeper.classify import classify_document, compiled
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import ExtractionResult
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx, make_eml, make_pdf
+from recordkeeper.services import check as check_service
+
+STAFF = "socialstyrelsen.se"
+
+
+class Pool:
+    def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
+        for path, rel, project in items:
+            yield extract_file(path, rel, Limits(), project)
+
+
+def _check(folder: Path, rules: LoadedRules) -> check_service.ProjectCheck:
+    classes = rules.one("classes")
+    return check_service.check_project(
+        folder,
+        rules=rules,
+        extractor=Pool(),
+        classify=lambda facts: classify_document(facts, compiled(classes)),
+        today=date(2026, 11, 1),
+    )
+
+
+def _project(folder: Path, *, attachments: bool) -> None:
+    make_docx(
+        folder / "Projektplan.docx",
+        title="Projektplan",
+        paragraphs=["Sakkunniga i projektgruppen: Sara Ben Salem och Karin Ek."],
+    )
+    for name in ("Karin Ek",):
+        make_pdf(folder / f"Jävsdeklaration {name}.pdf", ["Jävsdeklaration", f"Namn: {name}"])
+        make_pdf(
+            folder / f"Avtal om ersättning {name} signerat.pdf",
+            ["Avtal om ersättning", f"Parter: Socialstyrelsen och {name} (uppdragstagare)"],
+        )
+    coi = make_pdf(folder / "tmp" / "a.pdf", ["Jävsdeklaration", "Namn: Sara Ben Salem"])
+    make_eml(
+        folder / "VB underskrivna handlingar.eml",
+        sender=f"Tove Granath <tove.granath@{STAFF}>",
+        to=[f"registrator@{STAFF}"],
+        subject="VB: Underskrivna handlingar",
+        body=(
+            "För diarieföring.\n\nFrån: Sara Ben Salem <sara.bensalem@example.com>\n"
+            "Ämne: Underskrivna handlingar\n\nHär kommer min jävsdeklaration och avtalet."
+        ),
+        sent_at=datetime(2026, 3, 5, 8, 30, tzinfo=UTC),
+        attachments=[
+            ("Jävsdeklaration Sara Ben Salem.pdf", coi.read_bytes()),
+            ("Avtal om ersättning SBS signerat.pdf", coi.read_bytes()),
+            ("Mall_textförslag.docx", b"blank"),
+        ]
+        if attachments
+        else [],
+    )
+    coi.unlink()
+    coi.parent.rmdir()
+
+
+def test_a_mails_attachments_are_documents_of_their_own_classes(
+    share: Path, rules: LoadedRules
+) -> None:
+    folder = share / "FMB Postcovid"
+    _project(folder, attachments=True)
+    result = _check(folder, rules)
+    people = {p.name: p for p in result.evaluation.people}
+    sara = people["Sara Ben Salem"]
+    mail = "VB underskrivna handlingar.eml"
+    assert f"{mail}/Avtal om ersättning SBS signerat.pdf" in sara.evidence["agreement"]
+    assert f"{mail}/Jävsdeklaration Sara Ben Salem.pdf" in sara.evidence["coi_declaration"]
+    assert not sara.missing
+    # a blank template sent along is nobody's document and no evidence
+    evidence = {p for s in result.evaluation.steps for p in s.evidence}
+    assert not [p for p in evidence if "Mall_" in p]
+    assert result.evaluation.step("recruit_project_group").status == "complete"
+
+
+def test_without_the_attachments_the_agreement_is_missing(share: Path, rules: LoadedRules) -> None:
+    folder = share / "FMB Postcovid"
+    _project(folder, attachments=False)
+    result = _check(folder, rules)
+    sara = {p.name: p for p in result.evaluation.people}["Sara Ben Salem"]
+    assert "agreement" in sara.missing
