@@ -397,9 +397,11 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     (but those whose worker classification ingest stored already: `store_precomputed`)."""
     ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES and not c.classified]
     gone = [c.document_id for c in changes if c.change == "gone"]
-    if gone:  # a Word file whose finished PDF went is no working copy any more
+    moved = [c.document_id for c in changes if c.change == "moved"]
+    if gone or moved:  # a Word file whose finished PDF went is no working copy any more
         with ctx.store.read() as session:
             ids += classify_siblings.orphans(session, gone, class_rules(ctx))
+            ids += classify_siblings.orphans_of_moves(session, moved, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
@@ -532,7 +534,12 @@ def correct_classification(
                 data={"class": doc_class, "draft": is_draft, "not_official": not_official},
             )
         )
-        _classify_row(tx, doc, rules, digest, ctx)
+        if doc.state == repo_documents.PRESENT:
+            # with the sibling pass: a corrected PDF makes or unmakes its Word working copy
+            _classify_batch(tx, [doc.id], rules, digest, ctx, {})
+            tx.session.flush()
+        else:
+            _classify_row(tx, doc, rules, digest, ctx)
         stored = repo.get_classification(tx.session, doc.id)
     assert stored is not None
     return stored.classification

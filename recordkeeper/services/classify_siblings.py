@@ -11,7 +11,8 @@ for each batch this module looks the batch's folders up in the store:
   again from its extraction (and its corrections) and takes the pass, in the
   same batch, so the change is stored and audited like any classification;
 - a Word file stored as a working copy whose PDF is no longer its partner (gone,
-  a second PDF of that name, another class) is classified again without it.
+  moved away, a second PDF of that name, another class, a registrar's correction of
+  the PDF) is classified again without it.
 
 `with_working_copies` only rewrites the batch's list of classifications; the
 caller stores them (one row and one audit event per change, in its transaction).
@@ -174,6 +175,42 @@ def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> lis
         for m in found
         if _ext(m.path) in rules.siblings.editable_extensions
     ]
+    stored = repo.classifications_of(session, words) if words else {}
+    return [i for i, s in stored.items() if REASON in s.classification.reasons]
+
+
+_PLACES = select(DocumentRow.id, DocumentRow.root, DocumentRow.project, DocumentRow.path).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRules) -> list[str]:
+    """Word files stored as working copies in the projects of these moved PDFs.
+
+    A change does not say where a moved document was, so the Word file it leaves
+    behind is looked for in the PDF's project (its root's documents outside any
+    project when it has none): every present Word file there stored as a working
+    copy is classified again, and stays one only if a PDF still pairs with it.
+    """
+    ids = list(moved_ids)
+    if not ids:
+        return []
+    places = {
+        (root, project)
+        for _, root, project, path in reads.select_rows(session, _PLACES, {"ids": ids})
+        if _ext(path) in rules.siblings.finished_extensions
+    }
+    words: list[str] = []
+    for root, project in sorted(places, key=lambda p: (p[0], p[1] or "")):
+        in_project = (
+            DocumentRow.project == project if project is not None else DocumentRow.project.is_(None)
+        )
+        query = select(DocumentRow.id, DocumentRow.path).where(
+            DocumentRow.root == root, DocumentRow.state == PRESENT, in_project
+        )
+        words += [
+            i for i, p in session.execute(query) if _ext(p) in rules.siblings.editable_extensions
+        ]
     stored = repo.classifications_of(session, words) if words else {}
     return [i for i, s in stored.items() if REASON in s.classification.reasons]
 

@@ -192,6 +192,51 @@ def test_a_registrars_correction_of_the_word_file_wins(
     assert word.corrected and not word.is_draft and word.must_register
 
 
+def test_when_the_pdf_moves_to_another_folder_the_word_file_is_registrable_again(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / "Avtal" / WORD)
+    pdf = _signed(share / PROJECT / "Avtal" / PDF)
+    scan(ctx)
+    assert not _stored(ctx)[WORD].must_register
+    clock.advance(60)
+    (share / PROJECT / "Arkiv").mkdir()
+    pdf.rename(share / PROJECT / "Arkiv" / PDF)
+    scan(ctx)
+    stored = _stored(ctx)
+    assert (stored[WORD].is_draft, stored[WORD].must_register) == (False, True)
+    assert REASON not in stored[WORD].reasons
+    assert stored[PDF].must_register  # the same document, in its new folder
+    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+
+
+def test_a_registrars_correction_of_the_pdf_reclassifies_its_word_copy(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _word(share / PROJECT / WORD)
+    _signed(share / PROJECT / PDF)
+    scan(ctx)
+    assert not _stored(ctx)[WORD].must_register
+    clock.advance(60)
+    # the PDF is no agreement: the Word file is no working copy of it
+    correct_classification(ctx, _id(ctx, PDF), "registrator1", doc_class="correspondence")
+    stored = _stored(ctx)
+    assert stored[PDF].doc_class == "correspondence" and stored[PDF].corrected
+    assert (stored[WORD].doc_class, stored[WORD].is_draft, stored[WORD].must_register) == (
+        "agreement",
+        False,
+        True,
+    )
+    assert REASON not in stored[WORD].reasons
+    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    clock.advance(60)
+    # and back: corrected to the agreement it is, the Word file is its working copy again
+    correct_classification(ctx, _id(ctx, PDF), "registrator1", doc_class="agreement")
+    stored = _stored(ctx)
+    assert (stored[WORD].is_draft, stored[WORD].must_register) == (True, False)
+    assert REASON in stored[WORD].reasons
+
+
 def test_check_runs_the_same_pass(share: Path, rules: LoadedRules, monkeypatch) -> None:
     folder = share / PROJECT
     _word(folder / WORD)
