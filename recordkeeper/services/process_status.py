@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from recordkeeper import i18n
+from recordkeeper.classify import classify_document, compiled
 from recordkeeper.errors import ProjectFileError, UsageError
 from recordkeeper.ingest.extract import codec
 from recordkeeper.model import AuditEvent, Classification, DocumentFacts
@@ -43,7 +44,7 @@ from recordkeeper.process import (
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
 from recordkeeper.process.report import Renderer
 from recordkeeper.ruleset.process import ProcessRules
-from recordkeeper.services.check import process_rules
+from recordkeeper.services.check import attachments_as_documents, process_rules
 from recordkeeper.services.confirmations import stored_confirmations
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification
@@ -214,6 +215,9 @@ def evaluate_stored_project(ctx: Context, project: str) -> Evaluation | None:
         project_file = project_file.model_copy(
             update={"confirmations": {**confirmed, **project_file.confirmations}}
         )
+    if ctx.rules.by_kind.get("classes"):  # as `check` counts them (services/check.py)
+        classes = compiled(ctx.rules.one("classes"))
+        docs += attachments_as_documents(docs, lambda facts: classify_document(facts, classes))
     evaluation = check_documents(
         rules,
         docs,

@@ -75,3 +75,16 @@ def test_the_project_file_is_read_by_the_daemon(ctx: Context, share: Path) -> No
     assert status.variant == "update"
     assert dict(status.steps)["vips"] == "complete"
     assert [w for w in status.warnings if w.code == "project_file"] == []
+
+
+def test_the_daemon_counts_a_mails_attachments_as_check_does(ctx: Context, share: Path) -> None:
+    from tests.integration.test_check_attachments import _project
+
+    _project(share / "FMB Postcovid", attachments=True)
+    scan(ctx)
+    status = project_status(ctx, "FMB Postcovid", live=True)
+    assert status is not None and status.live is not None
+    sara = {p.name: p for p in status.live.people}["Sara Ben Salem"]
+    assert not sara.missing
+    agreements = sara.evidence["agreement"]
+    assert any(p.endswith("/Avtal om ersättning SBS signerat.pdf") for p in agreements)
