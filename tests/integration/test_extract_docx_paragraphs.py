@@ -3,9 +3,14 @@ split must give exactly as the per-paragraph walk does (or leave to it)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+from lxml import etree
+
 from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract.docx import W_BR, W_CR, W_P, W_T, W_TAB, _joined_text
+from recordkeeper.ingest.extract.ooxml import _PARSER
 from recordkeeper.model import DocumentFacts
 from tests.hostile import WORD_NS, docx_with_document_xml
 
@@ -95,3 +100,46 @@ def test_text_box_document_keeps_host_and_box_apart(tmp_path: Path) -> None:
         "<w:r><w:t>efter</w:t></w:r></w:p>" + _p("Sist"),
     )
     assert facts.text == "Först\nVärdefter\nRuta\nSist"
+
+
+def _random_xml(rng: random.Random, depth: int = 0) -> str:
+    """A random element in and out of the Word namespace: text, CDATA, character and
+    entity references, comments and processing instructions (the parser drops those
+    two), empty and self-closed elements, tails."""
+    name = rng.choice(["w:p", "w:t", "w:tab", "w:br", "w:cr", "w:r", "w:pPr", "x:t", "t"])
+    pieces: list[str] = []
+    for _ in range(rng.randrange(0, 4 if depth < 5 else 1)):
+        kind = rng.randrange(8)
+        if kind == 0:
+            pieces.append(rng.choice(["a", "Å", " ", "\n", "&amp;", "&#229;", "x y"]))
+        elif kind == 1:
+            pieces.append(f"<![CDATA[{rng.choice(['', 'c', '<d>'])}]]>")
+        elif kind == 2:
+            pieces.append(rng.choice(["<!-- k -->", "<?pi x?>"]))
+        else:
+            pieces.append(_random_xml(rng, depth + 1))
+    inner = "".join(pieces)
+    return f"<{name}>{inner}</{name}>" if inner or rng.random() < 0.5 else f"<{name}/>"
+
+
+def test_joined_text_is_itertext_without_tails() -> None:
+    """The one text pass (`_joined_text`, lxml `iter`) gives what lxml's
+    `itertext(tags, with_tail=False)` gives, from any element, for any tag set."""
+    rng = random.Random(11)
+    namespaces = f'xmlns:w="{WORD_NS}" xmlns:x="urn:x"'
+    tag_sets = [
+        (W_P, W_T, W_TAB, W_BR, W_CR),
+        (W_T, W_TAB, W_BR, W_CR),
+        (W_T,),
+        ("{urn:x}t", "t", W_P),
+    ]
+    checked = 0
+    for _ in range(3000):
+        body = _random_xml(rng)
+        root = etree.fromstring(f"<w:body {namespaces}>{body}</w:body>".encode(), _PARSER)
+        for element in [root, *rng.sample(list(root.iter()), min(3, len(root)))]:
+            for tags in tag_sets:
+                expected = "".join(element.itertext(*tags, with_tail=False))
+                assert _joined_text(element, *tags) == expected, body
+                checked += 1
+    assert checked > 12_000

@@ -36,6 +36,15 @@ _KNOWN_HEADING_ID = re.compile(r"^(Heading|Rubrik)([1-9])$")
 _PLAIN_IDS = frozenset({"Normal", "ListParagraph", "Liststycke", "NoSpacing", "Ingetavstnd"})
 
 
+def _joined_text(root: etree._Element, *tags: str) -> str:
+    """`"".join(root.itertext(*tags, with_tail=False))`: the text of each element with one
+    of `tags`, in document order, `root` included. itertext walks with `iterwalk`, which
+    makes a Python proxy for every element on the way (a run, its properties, ...), not
+    only for those it reports; `iter` with the same tags makes one per match, about
+    three times cheaper on a Word body."""
+    return "".join([text for element in root.iter(*tags) if (text := element.text) is not None])
+
+
 def _paragraph_text(paragraph: etree._Element) -> str:
     """Text of a paragraph that hosts a text box, without the box's own paragraphs."""
     return "".join(
@@ -75,15 +84,15 @@ _START = "\ue000"
 def _texts_by_paragraph(
     root: etree._Element,
 ) -> tuple[list[etree._Element], list[str]] | None:
-    """The paragraphs, and each one's text as `_paragraphs` joins it, in one itertext
-    pass in C (a paragraph's own text is set to a start mark); None where that pass
+    """The paragraphs, and each one's text as `_paragraphs` joins it, in one text pass
+    (a paragraph's own text is set to a start mark); None where that pass
     could differ: nested paragraphs, text outside paragraphs, the mark in the text."""
     if _IRREGULAR(root):
         return None
     paragraphs = list(root.iter(W_P))
     for paragraph in paragraphs:
         paragraph.text = _START
-    joined = "".join(root.itertext(W_P, W_T, W_TAB, W_BR, W_CR, with_tail=False))
+    joined = _joined_text(root, W_P, W_T, W_TAB, W_BR, W_CR)
     texts = joined.split(_START)
     if len(texts) != len(paragraphs) + 1 or texts[0]:
         return None
@@ -101,7 +110,7 @@ def _style_and_outline(properties: etree._Element) -> tuple[str | None, bool]:
 def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
     """(style id, text, has outline level) per paragraph, in document order."""
     hosts = {_host(box) for box in root.iter(W_TXBX)}
-    # Give tabs and breaks their characters so that itertext (C) joins a paragraph.
+    # Give tabs and breaks their characters so that one text pass joins a paragraph.
     for node in root.iter(W_TAB, W_BR, W_CR):
         node.text = "\t" if node.tag == W_TAB else "\n"
     # A paragraph's properties: its first w:pPr child (document order visits it first).
@@ -125,7 +134,7 @@ def _paragraphs(root: etree._Element) -> list[tuple[str | None, str, bool]]:
         if paragraph in hosts:
             text = _paragraph_text(paragraph)
         else:
-            text = "".join(paragraph.itertext(W_T, W_TAB, W_BR, W_CR, with_tail=False))
+            text = _joined_text(paragraph, W_T, W_TAB, W_BR, W_CR)
         properties = properties_of.get(paragraph)
         style, outline = (None, False) if properties is None else _style_and_outline(properties)
         found.append((style, text, outline))
