@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract.xlsx import _has_markup
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_pptx, make_xlsx
 from tests.hostile import replace_part
@@ -88,3 +90,27 @@ def test_xlsx_inline_string_forms_and_markup(tmp_path: Path) -> None:
     result = extract_file(path, path.name, Limits())
     assert isinstance(result, Unreadable)
     assert result.reason is UnreadableReason.XML_ENTITIES
+
+
+def test_xlsx_markup_is_found_after_many_exclamation_marks(tmp_path: Path) -> None:
+    """Formulas naming other sheets put many "!" in a sheet: CDATA or a DOCTYPE after
+    them is still seen (the "!" scan hands over to a plain search)."""
+    formula = '<c r="A1"><f>Blad2!A1+Blad3!B2</f><v>1</v></c>'
+    cdata = '<c t="inlineStr"><is><t><![CDATA[Rå <data>]]></t></is></c>'
+    for count, name in ((1, "few"), (70, "many")):
+        path = _inline_sheet(tmp_path, f"{name}.xlsx", "", formula * count + cdata)
+        result = extract_file(path, path.name, Limits())
+        assert isinstance(result, DocumentFacts), name
+        assert result.text == "Rå <data>", name
+
+
+def test_xlsx_markup_scan_answers_as_a_plain_search() -> None:
+    rng = random.Random(7)
+    pieces = [b"<", b"!", b"<!", b"!!", b"<t>x</t>", b"Blad2!A1", b"a" * 20]
+    samples = [b"", b"!", b"<", b"<!", b"!<", b"!<!", b"<" + b"!" * 200, b"!" * 200 + b"<!"]
+    samples += [b"!" * n + b"<!" for n in (62, 63, 64, 65, 66)]
+    for _ in range(20_000):
+        size = rng.randrange(0, 150)
+        samples.append(b"".join(rng.choice(pieces) for _ in range(size)))
+    for raw in samples:
+        assert _has_markup(raw) == (b"<!" in raw), raw
