@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zlib
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -58,6 +59,24 @@ def test_payload_is_compressed_json() -> None:
     payload = dumps(DocumentFacts(path="a", size=1, sha256="0", kind="text", text="x" * 10_000))
     assert len(payload) < 1000
     assert zlib.decompress(payload).startswith(b"{")
+
+
+def test_payload_bytes_are_json_dumps_compressed_at_level_6() -> None:
+    """The stored bytes stay exactly what `json.dumps(..., ensure_ascii=False)` and
+    zlib level 6 made: a cached payload is compared and deduplicated as bytes."""
+    facts = DocumentFacts(
+        path="P/Åsa.docx",
+        size=1,
+        sha256="0" * 64,
+        kind="docx",
+        text='Hej "citat" \\ \t tab \u2028 😀 \x00',
+        headings=("Ä",),
+        metadata={"ö": "1", "created": "2025-01-01T00:00:00+00:00"},
+        created_at=datetime(2025, 3, 1, 9, 0, tzinfo=STOCKHOLM),
+    )
+    body = json.loads(zlib.decompress(dumps(facts)))
+    assert dumps(facts) == zlib.compress(json.dumps(body, ensure_ascii=False).encode(), 6)
+    assert body["text"] == facts.text
 
 
 @pytest.mark.parametrize(

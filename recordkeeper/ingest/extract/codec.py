@@ -24,6 +24,9 @@ from recordkeeper.model import (
 __all__ = ["FORMAT_VERSION", "dumps", "loads"]
 
 FORMAT_VERSION = 1
+# `json.dumps(body, ensure_ascii=False)` builds this encoder anew on every call (the
+# workers encode every result); one made once gives the same text.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _time(value: datetime | None) -> str | None:
@@ -88,7 +91,7 @@ def dumps(result: ExtractionResult) -> bytes:
             "sha256": result.sha256,
         }
     body["v"] = FORMAT_VERSION
-    return zlib.compress(json.dumps(body, ensure_ascii=False).encode("utf-8"), 6)
+    return zlib.compress(_ENCODER.encode(body).encode("utf-8"), 6)
 
 
 def _load_email(data: dict[str, Any]) -> EmailFacts:
