@@ -10,6 +10,7 @@ legitimate OOXML part has one.
 
 from __future__ import annotations
 
+import functools
 import io
 import struct
 import zipfile
@@ -62,7 +63,11 @@ class Entry(NamedTuple):
 
 _EOCD = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # zipfile.structCentralDir
+# zipfile.structCentralDir ("<4s4B4HL2L5H2L") with the fields not read skipped as pad
+# bytes: magic, extract version, flag bits, compression, CRC, compressed and file
+# size, name, extra and comment lengths, local header offset.
+_CENTRAL = struct.Struct("<4s2xB1xHH4xLLLHHH8xL")
+_new_entry = functools.partial(tuple.__new__, Entry)  # Entry(...) without its Python __new__
 _CENTRAL_MAGIC = b"PK\x01\x02"
 _EXTRA_HEADER = struct.Struct("<HH")
 
@@ -88,18 +93,31 @@ def central_directory(data: bytes) -> list[Entry] | None:
     concat = start - cd_offset
     entries: list[Entry] = []
     position, end = start, size - 22
+    unpack = _CENTRAL.unpack_from
+    newest = zipfile.MAX_EXTRACT_VERSION
     while position < end:
         if position + 46 > end:
             return None
-        fields = _CENTRAL.unpack_from(data, position)
-        if fields[0] != _CENTRAL_MAGIC or fields[3] > zipfile.MAX_EXTRACT_VERSION:
+        (
+            magic,
+            version,
+            flags,
+            method,
+            crc,
+            packed,
+            unpacked,
+            name_len,
+            extra_len,
+            comment_len,
+            offset,
+        ) = unpack(data, position)
+        if magic != _CENTRAL_MAGIC or version > newest:
             return None
-        name_end = position + 46 + fields[12]
-        extra_end = name_end + fields[13]
-        next_entry = extra_end + fields[14]
+        name_end = position + 46 + name_len
+        extra_end = name_end + extra_len
+        next_entry = extra_end + comment_len
         if next_entry > end:
             return None
-        flags = fields[5]
         raw_name = data[position + 46 : name_end]
         if raw_name.isascii():  # cp437 and UTF-8 agree on ASCII; the ascii codec is C
             name = raw_name.decode("ascii")
@@ -114,18 +132,9 @@ def central_directory(data: bytes) -> list[Entry] | None:
             if kind == 0x0001 or extra + 4 + length > extra_end:
                 return None
             extra += 4 + length
-        null = name.find("\0")
-        entries.append(
-            Entry(
-                name if null < 0 else name[:null],
-                flags,
-                fields[6],
-                fields[9],
-                fields[10],
-                fields[11],
-                fields[18] + concat,
-            )
-        )
+        if "\0" in name:
+            name = name[: name.find("\0")]
+        entries.append(_new_entry((name, flags, method, crc, packed, unpacked, offset + concat)))
         position = next_entry
     return entries
 
