@@ -44,8 +44,14 @@ _NAME_CUES = (
 )  # fmt: skip
 
 _CUES = AhoCorasick(_NAME_CUES)
-_WORD = r"[A-ZÅÄÖÉ][a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
-_NAME = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
+_CAPITAL = "[A-ZÅÄÖÉ]"
+_WORD_REST = "[a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
+_WORD = _CAPITAL + _WORD_REST
+# `\b{_WORD}(?: {_WORD}){1,2}\b`, the same matches: before a capital (a word character)
+# `\b` says only that no word character precedes it, which a look-behind after the
+# capital says too. Starting with a character class, the pattern lets `re` skip to
+# the capitals instead of trying it at every position of each cue's window.
+_NAME = re.compile(rf"{_CAPITAL}(?<!\w{_CAPITAL}){_WORD_REST}(?: {_WORD}){{1,2}}\b")
 _NOT_NAMES = frozenset(
     {
         "socialstyrelsen",

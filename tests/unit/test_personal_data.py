@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from recordkeeper.classify.personal_data import (
     _EMAIL,
+    _NAME,
+    _WORD,
     _digit_runs,
     _emails,
     _without,
@@ -113,3 +115,29 @@ def test_digit_runs_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
     text = "".join(pieces)
     plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
     assert _digit_runs(text) == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Anna", "Åsa", "Éva", "Berg-Ek", "Ek-", "ö", "x", "Q", "É", " ", "  ", "-", "_"),
+                *("1", "\n", ",", "é", "ü", "ø", "ß", "Ω", "Karl", "Mats Ola", "a" * 22, "Lars_"),
+                "ÅÄÖ",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_name_matches_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
+    # `_NAME` puts its leading `\b` in a look-behind after the first capital; the
+    # matches (and so the names counted) must be those of the pattern as first written
+    text = "".join(pieces)
+    plain = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
+    assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text)):  # the cue windows are slices: every start
+        window = text[start : start + 20]
+        assert [m.group() for m in _NAME.finditer(window)] == [
+            m.group() for m in plain.finditer(window)
+        ]
