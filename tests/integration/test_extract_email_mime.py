@@ -234,3 +234,55 @@ def test_multipart_with_only_a_closing_boundary_has_no_leaves(tmp_path: Path) ->
     without = _facts(_write(tmp_path, "noclosing.eml", text.replace("--b--", "no parts")))
     assert without.email is not None
     assert without.email.attachment_names == ("top.txt",)
+
+
+def test_a_line_that_only_begins_with_the_boundary_stays_in_its_part(tmp_path: Path) -> None:
+    """`--b` then more than `--` and blanks is no boundary line (the stdlib's rule)."""
+    text = (
+        _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n'
+        "\n"
+        "--b\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Hej\n"
+        "--bara en rad som ser ut som en grans\n"
+        "--b \n"
+        "Content-Disposition: attachment; filename=a.pdf\n"
+        "\n"
+        "JVBE\n"
+        "--b--\n"
+    )
+    facts = _facts(_write(tmp_path, "prefix.eml", text, crlf=True))
+    assert facts.email is not None
+    assert facts.text == "Hej\r\n--bara en rad som ser ut som en grans"
+    assert facts.email.attachment_names == ("a.pdf",)
+
+
+def test_an_inner_boundary_that_extends_the_outer_one_nests(tmp_path: Path) -> None:
+    text = (
+        _HEAD + 'Content-Type: multipart/mixed; boundary="=_x"\n'
+        "\n"
+        "--=_x\n"
+        'Content-Type: multipart/alternative; boundary="=_x_alt"\n'
+        "\n"
+        "--=_x_alt\n"
+        "Content-Type: text/html\n"
+        "\n"
+        "<p>Hej</p>\n"
+        "--=_x_alt\n"
+        "Content-Type: application/pdf\n"
+        'Content-Disposition: inline; filename="inre.pdf"\n'
+        "\n"
+        "JVBE\n"
+        "--=_x_alt--\n"
+        "\n"
+        "--=_x\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Bilaga\n"
+        "--=_x--\n"
+    )
+    facts = _facts(_write(tmp_path, "nested-prefix.eml", text))
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("inre.pdf",)
+    assert facts.text == "Bilaga"

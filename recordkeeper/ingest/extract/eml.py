@@ -288,32 +288,48 @@ def _rstrip_newlines(data: bytes, start: int, end: int) -> int:
     return start + len(data[start:end].rstrip(b"\r\n"))
 
 
+# What follows `--boundary` on a boundary line, as the feed parser's `boundaryre`
+# reads it: `--` on the closing one, blanks, the line break (or the end).
+_BOUNDARY_TAIL = re.compile(rb"(--)?[ \t]*(?:\r?\n|\Z)")
+
+
+def _boundary_lines(
+    data: bytes, start: int, end: int, marker: bytes
+) -> Iterator[tuple[int, int, bool]]:
+    """The boundary lines of the multipart body `data[start:end]` (`marker`: `--boundary`)
+    as (start, end after the line break, whether it closes), up to the closing one.
+
+    A line that merely starts with the marker (`--b2` for boundary `b`, an inner
+    boundary that extends an outer one) is no boundary line, as for the stdlib.
+    """
+    at = start if data.startswith(marker, start, end) else data.find(b"\n" + marker, start, end)
+    while at != -1:
+        if data[at] == 0x0A:  # found after a line break
+            at += 1
+        tail = _BOUNDARY_TAIL.match(data, at + len(marker), end)
+        if tail is not None:
+            closing = tail.group(1) is not None
+            yield at, tail.end(), closing
+            if closing:
+                return
+        at = data.find(b"\n" + marker, at, end)
+
+
 def _split_parts(
     data: bytes, start: int, end: int, boundary: bytes
 ) -> list[tuple[int, int]] | None:
     """The parts (as offsets) between the boundary lines of the multipart body
     `data[start:end]` (None: no boundary line)."""
-    marker = b"--" + boundary
-    starts: list[int] = []
-    if data.startswith(marker, start, end):
-        position = start
-    else:
-        position = data.find(b"\n" + marker, start, end)
-    while position != -1:
-        line_start = position if data.startswith(marker, position, end) else position + 1
-        line_end = data.find(b"\n", line_start, end)
-        starts.append(line_start)
-        if data.startswith(b"--", line_start + len(marker), end) or line_end == -1:
-            break  # the closing boundary
-        position = data.find(b"\n" + marker, line_end, end)
-    if not starts:
+    lines = list(_boundary_lines(data, start, end, b"--" + boundary))
+    if not lines:
         return None
     parts: list[tuple[int, int]] = []
-    for here, there in zip(starts, [*starts[1:], end], strict=True):
-        line_end = data.find(b"\n", here, end)
-        if line_end == -1 or there <= line_end:
+    for (_, here, closing), there in zip(
+        lines, [line[0] for line in lines[1:]] + [end], strict=True
+    ):
+        if closing or data[here - 1] != 0x0A:  # no part after a closing line or at the end
             continue
-        parts.append((line_end + 1, _rstrip_newlines(data, line_end + 1, there)))
+        parts.append((here, _rstrip_newlines(data, here, there)))
     return parts
 
 
