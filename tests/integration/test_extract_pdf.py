@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from recordkeeper.ingest.extract import Limits, extract_file
+from pypdf._codecs import encoding_dict_from_named_encoding
+from pypdf.generic import _data_structures, _font
+from pypdf.generic._utils import read_hex_string_from_stream
+
+from recordkeeper.ingest.extract import Limits, extract_file, pdf
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_pdf
 from tests.hostile import encrypted_pdf, owner_only_pdf, truncated
@@ -63,3 +67,22 @@ def test_filled_form_values_are_text(tmp_path: Path) -> None:
     assert "Namn: Emma Karlsson" in result.text
     assert "\nFysioterapeut" in result.text  # a field named like "Text7" gives its value alone
     assert "Datum" not in result.text  # an empty field adds nothing
+
+
+def test_pypdf_patches_are_undone_and_read_the_same(tmp_path: Path) -> None:
+    """Importing the PDF extractor patches pypdf process-wide; `restore_pypdf` undoes
+    it, and a PDF (a UTF-16 title as a hex string) reads the same either way."""
+    title = "J\u00e4v \u03a9"
+    path = make_pdf(tmp_path / "h.pdf", ["J\u00e4vsdeklaration \u2013 \u03a9 \u2713"], title=title)
+    patched = extract_file(path, "h.pdf", Limits())
+    pdf.restore_pypdf()
+    try:
+        assert vars(_data_structures)["read_hex_string_from_stream"] is read_hex_string_from_stream
+        assert vars(_font)["encoding_dict_from_named_encoding"] is encoding_dict_from_named_encoding
+        plain = extract_file(path, "h.pdf", Limits())
+    finally:
+        pdf.patch_pypdf()
+    assert vars(_data_structures)["read_hex_string_from_stream"] is pdf.read_hex_string
+    assert isinstance(patched, DocumentFacts)
+    assert patched.title == title
+    assert patched == plain

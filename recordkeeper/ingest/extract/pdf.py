@@ -3,6 +3,21 @@
 A PDF whose pages yield no text is still facts, with `has_text_layer`
 False (a scan); an encrypted PDF is read only when its user password is
 empty (owner-restricted files open in every viewer), else refused.
+
+Importing this module patches pypdf process-wide, for every `PdfReader` in the
+process (ours and anyone else's): two pure functions in pypdf's private modules
+are replaced by faster ones that return the same values (`patch_pypdf`):
+
+- `encoding_dict_from_named_encoding` (in `pypdf.generic._font` and
+  `pypdf._text_extraction._text_extractor`) -> `_named_encoding`, one table per
+  encoding, copied out;
+- `read_hex_string_from_stream` (in `pypdf.generic._data_structures`) ->
+  `read_hex_string`, a regular expression instead of a byte-by-byte loop.
+
+tests/unit/test_extract_pdf_hex.py holds them to pypdf's own functions on odd
+input (white space inside, odd digit counts, either case, unclosed strings), so
+a pypdf upgrade that changes what its function computes fails there.
+`restore_pypdf()` undoes the patches.
 """
 
 from __future__ import annotations
@@ -40,14 +55,6 @@ def _named_encoding(encoding: str) -> dict[int, str]:
     return dict(table)
 
 
-def _share_named_encodings() -> None:
-    for module in (pypdf_font, pypdf_text_extractor):
-        if getattr(module, "encoding_dict_from_named_encoding", None) is _pypdf_named_encoding:
-            module.encoding_dict_from_named_encoding = _named_encoding  # type: ignore[attr-defined]
-
-
-_share_named_encodings()
-
 # A hex string `<...>` as pypdf reads it: hex digits and PDF white space (NUL, TAB,
 # LF, FF, CR, space, skipped) up to ">"; an odd last digit is followed by 0.
 _HEX_STRING = re.compile(rb"<([0-9A-Fa-f\x00\t\n\x0c\r ]*)>")
@@ -78,13 +85,38 @@ def read_hex_string(
     return create_string_object(bytes.fromhex(digits.decode("ascii")), forced_encoding)
 
 
-def _read_hex_strings_fast() -> None:
-    module = pypdf_data_structures
-    if getattr(module, "read_hex_string_from_stream", None) is _pypdf_read_hex_string:
-        module.read_hex_string_from_stream = read_hex_string  # type: ignore[attr-defined]
+# (pypdf module, attribute, pypdf's function, ours): see the module docstring
+_PYPDF_PATCHES: tuple[tuple[Any, str, Any, Any], ...] = (
+    (pypdf_font, "encoding_dict_from_named_encoding", _pypdf_named_encoding, _named_encoding),
+    (
+        pypdf_text_extractor,
+        "encoding_dict_from_named_encoding",
+        _pypdf_named_encoding,
+        _named_encoding,
+    ),
+    (pypdf_data_structures, "read_hex_string_from_stream", _pypdf_read_hex_string, read_hex_string),
+)
 
 
-_read_hex_strings_fast()
+def patch_pypdf() -> None:
+    """Put our faster, same-valued functions into pypdf's modules (done on import).
+
+    Only where the attribute is still pypdf's own function: a pypdf that moved
+    or changed it, or another library's patch, is left as it is.
+    """
+    for module, name, theirs, ours in _PYPDF_PATCHES:
+        if getattr(module, name, None) is theirs:
+            setattr(module, name, ours)
+
+
+def restore_pypdf() -> None:
+    """Put pypdf's own functions back where `patch_pypdf` replaced them."""
+    for module, name, theirs, ours in _PYPDF_PATCHES:
+        if getattr(module, name, None) is ours:
+            setattr(module, name, theirs)
+
+
+patch_pypdf()
 
 _INFO_KEYS = {
     "/Title": "title",
