@@ -12,6 +12,8 @@ import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from re import _parser as _sre  # type: ignore[attr-defined]
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -305,3 +307,90 @@ def test_line_anchors_find_what_search_finds() -> None:
         assert got == want, text
         matched += len(want)
     assert matched > 1500
+
+
+# --- every rule pattern, on texts made from the pattern itself ---
+
+_SAMPLE_CHARS = {
+    _sre.CATEGORY_DIGIT: "0123456789\u0663\uff15",
+    _sre.CATEGORY_NOT_DIGIT: "aZ .-\n\u00df",
+    _sre.CATEGORY_SPACE: " \t\n\r\x0b\u00a0",
+    _sre.CATEGORY_NOT_SPACE: "aZ9.-\u0130",
+    _sre.CATEGORY_WORD: "aZ9_\u00e5\u017f\u0131",
+    _sre.CATEGORY_NOT_WORD: " .-:\n\r/",
+}
+_ANY_CHARS = "aZ9 .-\n\r_\u00df\u0130\ufb01"
+
+
+def _sample_class(items: Any, rng: random.Random) -> str:
+    chars: list[str] = []
+    negated = False
+    for kind, value in items:
+        if kind is _sre.NEGATE:
+            negated = True
+        elif kind is _sre.LITERAL:
+            chars.append(chr(value))
+        elif kind is _sre.RANGE:
+            chars.append(chr(rng.randint(*value)))
+        elif kind is _sre.CATEGORY:
+            chars.append(rng.choice(_SAMPLE_CHARS.get(value, "a")))
+    if negated or not chars:
+        return rng.choice([c for c in _ANY_CHARS if c not in chars] or ["#"])
+    return rng.choice(chars)
+
+
+def _sample(items: Any, rng: random.Random, out: list[str]) -> list[str]:
+    """A random text the parsed pattern (nearly always) matches: lookarounds and
+    backreferences are left out, letters come in either case."""
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            out.append(chr(arg) if rng.random() < 0.7 else chr(arg).swapcase())
+        elif op is _sre.NOT_LITERAL:
+            out.append(rng.choice([c for c in _ANY_CHARS if ord(c) != arg]))
+        elif op is _sre.ANY:
+            out.append(rng.choice(_ANY_CHARS))
+        elif op is _sre.IN:
+            out.append(_sample_class(arg, rng))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, body = arg
+            for _ in range(rng.randint(low, min(high, low + 3))):
+                _sample(body, rng, out)
+        elif op is _sre.SUBPATTERN:
+            _sample(arg[3], rng, out)
+        elif op is _sre.BRANCH:
+            _sample(rng.choice(arg[1]), rng, out)
+        elif op is _sre.AT and arg in (_sre.AT_BEGINNING, _sre.AT_END) and rng.random() < 0.7:
+            out.append("\n" if arg is _sre.AT_BEGINNING else rng.choice(("\n", "\r\n")))
+    return out
+
+
+_AROUND = ("", "", " ", "\n", "\r\n", "x", ": ", "\u00df", "\u0130", "\ufb01", "\u017f", "\u0663")
+
+
+def _text_around(sample: str, rng: random.Random) -> str:
+    """The sample at the start, the end or inside a text, twice (overlapping windows),
+    with CRLF line ends, upper case, or far from the text's ends."""
+    text = rng.choice(_AROUND) + sample + rng.choice(_AROUND)
+    if rng.random() < 0.3:
+        text += rng.choice(("", " ", sample[: len(sample) // 2])) + sample
+    if rng.random() < 0.3:
+        text = text.replace("\n", "\r\n")
+    if rng.random() < 0.2:
+        text = text.upper()
+    if rng.random() < 0.4:  # long enough that windows around needles are searched
+        filler = "lorem ipsum dolor\n" * rng.randint(1, 150)
+        text = rng.choice(("", filler)) + text + rng.choice(("", filler))
+    return text
+
+
+def test_every_rule_pattern_on_texts_made_from_it_fires_as_search_does() -> None:
+    rng = random.Random(23)
+    matched = 0
+    for signal in SIGNALS:
+        for pattern in signal.any:
+            items = _sre.parse(fold(pattern), re.IGNORECASE | re.MULTILINE)
+            for _ in range(2):
+                text = _text_around("".join(_sample(items, rng, [])), rng)
+                _same({rng.choice(signal.in_): text})
+                matched += re.search(fold(pattern), fold(text), re.I | re.M) is not None
+    assert matched > 0.8 * 2 * sum(len(s.any) for s in SIGNALS)  # the texts do match
