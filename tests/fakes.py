@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import ExtractionResult
+from recordkeeper.services.classify_files import ExtractJob
 
 
 class FakeClock:
@@ -20,3 +25,13 @@ class FakeClock:
 
     def set(self, when: datetime) -> None:
         self._now = when
+
+
+class InProcess:
+    """The Extractor port, reading each file in this process (no pool needed in tests)."""
+
+    def extract_many(
+        self, jobs: Iterable[ExtractJob]
+    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
+        for job in jobs:
+            yield job, extract_file(job.path, job.rel_path, Limits())

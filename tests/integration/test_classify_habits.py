@@ -7,7 +7,7 @@ folder would go through.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,10 +17,11 @@ from recordkeeper.classify import classify_document
 from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
 from recordkeeper.classify.views import unspace
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Classification, DocumentFacts, ExtractionResult
+from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
-from recordkeeper.services.classify_files import ExtractJob, classify_paths
+from recordkeeper.services.classify_files import classify_paths
+from tests.fakes import InProcess
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 STAFF = "Hanna Sjögren <hanna.sjogren@socialstyrelsen.se>"
@@ -298,16 +299,6 @@ def test_a_mailed_list_of_participants_is_registered(tmp_path: Path) -> None:
 
 
 # --- a Word file beside its finished PDF (classify.siblings) ------------------------
-
-
-class InProcess:
-    """The Extractor port, reading each file in this process (no pool needed in tests)."""
-
-    def extract_many(
-        self, jobs: Iterable[ExtractJob]
-    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
-        for job in jobs:
-            yield job, extract_file(job.path, job.rel_path, Limits())
 
 
 AGREEMENT = [

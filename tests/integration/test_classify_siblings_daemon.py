@@ -19,12 +19,12 @@ from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_pdf
 from recordkeeper.services import check as check_service
 from recordkeeper.services.classification import correct_classification, current_classification
-from recordkeeper.services.classify_files import ExtractJob, classify_paths
+from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, InProcess
 
 PROJECT = "FMB Artros"
 AGREEMENT = [
@@ -84,14 +84,6 @@ def _classified_events(ctx: Context, document_id: str) -> list[str]:
             select(AuditEntryRow.event).where(AuditEntryRow.document_id == document_id)
         ).all()
     return [e for (e,) in rows if e == "document_classified"]
-
-
-class InProcess:
-    def extract_many(
-        self, jobs: Iterable[ExtractJob]
-    ) -> Iterator[tuple[ExtractJob, ExtractionResult]]:
-        for job in jobs:
-            yield job, extract_file(job.path, job.rel_path, Limits())
 
 
 def _cli_view(share: Path, ctx: Context) -> dict[str, tuple[str | None, bool | None, bool | None]]:
