@@ -238,16 +238,8 @@ def test_multipart_with_only_a_closing_boundary_has_no_leaves(tmp_path: Path) ->
 
 def test_a_line_that_only_begins_with_the_boundary_stays_in_its_part(tmp_path: Path) -> None:
     """`--b` then more than `--` and blanks is no boundary line (the stdlib's rule)."""
-    text = (
-        _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n'
-        "\n"
-        "--b\n"
-        "Content-Type: text/plain\n"
-        "\n"
-        "Hej\n"
-        "--bara en rad som ser ut som en grans\n"
-        "--b-- \n"
-    )
+    body = "--b\nContent-Type: text/plain\n\nHej\n--bara en rad som ser ut som en grans\n--b-- \n"
+    text = _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n\n' + body
     facts = _facts(_write(tmp_path, "prefix.eml", text, crlf=True))
     assert facts.text == "Hej\r\n--bara en rad som ser ut som en grans"
 
@@ -280,3 +272,10 @@ def test_an_inner_boundary_that_extends_the_outer_one_nests(tmp_path: Path) -> N
     assert facts.email is not None
     assert facts.email.attachment_names == ("inre.pdf",)
     assert facts.text == "Bilaga"
+
+
+def test_a_part_without_header_fields_is_plain_text_and_the_body(tmp_path: Path) -> None:
+    """MIME: a part's content type defaults to text/plain; a part with no header
+    field at all is a Message of length 0, which is false (`plain or html` lost it)."""
+    text = _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\n\nHej\n--b--\n'
+    assert _facts(_write(tmp_path, "headerless.eml", text)).text == "Hej"

@@ -43,7 +43,7 @@ def _stdlib(data: bytes) -> tuple[str, tuple[str, ...]]:
                 plain = part
             elif content_type == "text/html" and html is None:
                 html = part
-    chosen = plain or html
+    chosen = plain if plain is not None else html
     return (eml._content(chosen) if chosen is not None else ""), tuple(names)
 
 

@@ -398,7 +398,7 @@ def _body_and_attachments(data: bytes, top: tuple[Message, bool]) -> tuple[str, 
             plain = _parse(data, leaf)
         elif content_type == "text/html" and html is None:
             html = _parse(data, leaf)
-    chosen = plain or html
+    chosen = plain if plain is not None else html  # (a Message without fields is false)
     return (_content(chosen) if chosen is not None else ""), tuple(names)
 
 
