@@ -151,7 +151,7 @@ class StoreDocuments:
         reclassified = 0
         for rel, row in current.items():
             cached = extractions.get(row.sha256 or "")
-            facts = _decode(cached.facts if cached is not None else None)
+            facts = codec.loads_facts(cached.facts if cached is not None else None)
             if facts is None:
                 continue  # not extracted, or unreadable: the caller reads it again
             facts = replace(facts, path=rel, project=project_dir.name)
@@ -188,13 +188,3 @@ def _fresh(found: repo.StoredClassification | None, sha256: str | None, digest: 
         and found.rules_hash == digest
         and found.error_reason is None
     )
-
-
-def _decode(payload: bytes | None) -> DocumentFacts | None:
-    if payload is None:
-        return None
-    try:
-        result = codec.loads(payload)
-    except ValueError:
-        return None
-    return result if isinstance(result, DocumentFacts) else None

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
 from recordkeeper.ingest.extract import codec
-from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.store import reads
 from recordkeeper.store import repo_classification as repo
@@ -215,16 +215,6 @@ def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRul
     return [i for i, s in stored.items() if REASON in s.classification.reasons]
 
 
-def _title(payload: bytes | None) -> str | None:
-    if payload is None:
-        return None
-    try:
-        facts = codec.loads(payload)
-    except ValueError:
-        return None
-    return facts.title if isinstance(facts, DocumentFacts) else None
-
-
 def with_working_copies(
     session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
 ) -> list[Made]:
@@ -293,6 +283,9 @@ def _stored_titles(session: Session, ids: Sequence[str]) -> dict[str, str | None
         return {}
     shas = dict(reads.select_rows(session, _SHAS, {"ids": list(ids)}))
     rows = repo.extractions(session, [s for s in shas.values() if s])
-    return {
-        i: _title(rows[s].facts if s in rows else None) for i, s in shas.items() if s is not None
-    }
+    titles: dict[str, str | None] = {}
+    for doc_id, sha in shas.items():
+        if sha is not None:
+            facts = codec.loads_facts(rows[sha].facts if sha in rows else None)
+            titles[doc_id] = facts.title if facts is not None else None
+    return titles

@@ -136,13 +136,9 @@ def _facts(
         cached = extractions[sha]
     else:
         cached = session.get(ExtractionRow, sha) if sha else None
-    if cached is not None and cached.facts is not None:
-        try:
-            result = codec.loads(cached.facts)
-        except ValueError:
-            result = None
-        if isinstance(result, DocumentFacts):
-            return replace(result, path=rel, project=row.project)
+    facts = codec.loads_facts(cached.facts if cached is not None else None)
+    if facts is not None:
+        return replace(facts, path=rel, project=row.project)
     kind = rel.rsplit(".", 1)[-1].lower() if "." in rel else ""
     return DocumentFacts(path=rel, size=row.size or 0, sha256=row.current_sha256 or "", kind=kind)
 

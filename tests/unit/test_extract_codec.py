@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from recordkeeper.ingest.extract.codec import dumps, loads
+from recordkeeper.ingest.extract.codec import dumps, loads, loads_facts
 from recordkeeper.model import DocumentFacts, EmailFacts, Unreadable, UnreadableReason
 
 STOCKHOLM = timezone(timedelta(hours=2))
@@ -85,3 +85,11 @@ def test_payload_bytes_are_json_dumps_compressed_at_level_6() -> None:
 def test_foreign_payload_is_a_value_error(payload: bytes) -> None:
     with pytest.raises(ValueError):
         loads(payload)
+
+
+def test_loads_facts_gives_facts_only() -> None:
+    facts = DocumentFacts(path="a.txt", size=0, sha256="0" * 64, kind="text", title="T")
+    assert loads_facts(dumps(facts)) == facts
+    assert loads_facts(dumps(Unreadable("b.docx", UnreadableReason.VANISHED))) is None
+    assert loads_facts(b"not zlib") is None
+    assert loads_facts(None) is None

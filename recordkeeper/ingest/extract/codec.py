@@ -21,7 +21,7 @@ from recordkeeper.model import (
     UnreadableReason,
 )
 
-__all__ = ["FORMAT_VERSION", "dumps", "loads"]
+__all__ = ["FORMAT_VERSION", "dumps", "loads", "loads_facts"]
 
 FORMAT_VERSION = 1
 # `json.dumps(body, ensure_ascii=False)` builds this encoder anew on every call (the
@@ -144,3 +144,15 @@ def loads(payload: bytes) -> ExtractionResult:
         )
     except (KeyError, TypeError) as exc:
         raise ValueError("incomplete extraction cache payload") from exc
+
+
+def loads_facts(payload: bytes | None) -> DocumentFacts | None:
+    """The facts in a cache payload; None for no payload, an unreadable file's
+    outcome or anything `loads` does not recognise (a cache miss)."""
+    if payload is None:
+        return None
+    try:
+        result = loads(payload)
+    except ValueError:
+        return None
+    return result if isinstance(result, DocumentFacts) else None
