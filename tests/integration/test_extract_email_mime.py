@@ -279,3 +279,35 @@ def test_a_part_without_header_fields_is_plain_text_and_the_body(tmp_path: Path)
     field at all is a Message of length 0, which is false (`plain or html` lost it)."""
     text = _HEAD + 'Content-Type: multipart/mixed; boundary="b"\n\n--b\n\nHej\n--b--\n'
     assert _facts(_write(tmp_path, "headerless.eml", text)).text == "Hej"
+
+
+def test_a_forwarded_mail_attached_whole_is_walked_into(tmp_path: Path) -> None:
+    """message/rfc822: its parts are the mail's, as in the stdlib's walk (the
+    forwarded declaration's name counts; the outer text stays the body)."""
+    forwarded = (
+        "From: karin@example.org\n"
+        "Subject: Min deklaration\n"
+        'Content-Type: multipart/mixed; boundary="in"\n'
+        "\n"
+        "--in\n"
+        "Content-Type: text/plain\n"
+        "\n"
+        "Bifogar min jävsdeklaration.\n"
+        "--in\n"
+        "Content-Type: application/pdf\n"
+        "Content-Disposition: attachment; filename=Javsdeklaration.pdf\n"
+        "\n"
+        "JVBE\n"
+        "--in--\n"
+    )
+    outer = "--out\nContent-Type: text/plain\n\nSe bifogat.\n--out\n"
+    text = (
+        _HEAD + 'Content-Type: multipart/mixed; boundary="out"\n\n' + outer
+        + "Content-Type: message/rfc822\n"
+        + 'Content-Disposition: attachment; filename="VB.eml"\n\n'
+        + forwarded + "--out--\n"
+    )  # fmt: skip
+    facts = _facts(_write(tmp_path, "fwd.eml", text))
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("Javsdeklaration.pdf",)
+    assert facts.text == "Se bifogat."

@@ -1,10 +1,11 @@
 """eml's MIME walk by offsets finds the body and attachment names the stdlib finds.
 
 The reference parses the whole message with the compat32 feed parser and walks
-its leaves with the same choice of body and names. Two differences are the
-walk's own and stay out of the comparison: an attached message (message/rfc822)
-is one leaf, not walked into, and a part's trailing line breaks are all dropped
-(the stdlib drops the one before the boundary).
+its leaves, attached messages (message/rfc822) included, with the same choice
+of body and names. Two differences are the walk's own and stay out of the
+comparison: a delivery report's header blocks (message/delivery-status) are one
+leaf, and a part's trailing line breaks are all dropped (the stdlib drops the
+one before the boundary).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _STDLIB = BytesParser(policy=policy.compat32)
 
 
 def _leaves(message: Message) -> Iterator[Message]:
-    if message.is_multipart() and message.get_content_type() != "message/rfc822":
+    if message.is_multipart() and message.get_content_type() != "message/delivery-status":
         for part in message.get_payload():
             yield from _leaves(part)
     else:

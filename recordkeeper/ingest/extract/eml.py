@@ -350,8 +350,9 @@ def _walk(
     parsed: tuple[Message, bool] | None = None,
     depth: int = 0,
 ) -> Iterator[_Leaf]:
-    """Leaf entities of `data[start:end]`, splitting multiparts on boundaries
-    (`parsed`: `_headers` of its header block, if read already).
+    """Leaf entities of `data[start:end]`, splitting multiparts on boundaries and
+    going into attached messages, as the stdlib's walk does (`parsed`: `_headers`
+    of its header block, if read already).
 
     The stdlib parser reads every line of every attachment in Python; here
     only header blocks are read and bodies are found by offset at C speed,
@@ -370,7 +371,20 @@ def _walk(
             for part_start, part_end in parts:
                 yield from _walk(data, part_start, part_end, None, depth + 1)
             return
+    if _is_attached_message(headers) and body_follows and depth < _MAX_DEPTH:
+        yield from _walk(data, head_end, end, None, depth + 1)
+        return
     yield _Leaf(headers, body_follows, start, head_end, end)
+
+
+def _is_attached_message(headers: Message) -> bool:
+    """Whether the entity holds a whole message (a forwarded mail, message/rfc822),
+    whose parts the stdlib's walk gives as the mail's own (a delivery report's
+    message/delivery-status holds header blocks, no message)."""
+    return (
+        headers.get_content_maintype() == "message"
+        and headers.get_content_type() != "message/delivery-status"
+    )
 
 
 def _filename(headers: Message) -> str | None:
