@@ -175,12 +175,12 @@ class _Anchor:
 
     def search(
         self,
-        regex: re.Pattern[str],
+        pattern: _Regex,
         text: str,
         where: Mapping[int, list[int]],
         lowered: str,
     ) -> bool:
-        """Whether `regex` matches `text`, given `where`: needle id -> where it starts
+        """Whether `pattern` matches `text`, given `where`: needle id -> where it starts
         in `lowered`, the caseless form of `text` (same length: positions agree)."""
         before, reach = self.before, self.reach
         # the cost of the windows (at most one per occurrence) against one whole search
@@ -189,12 +189,13 @@ class _Anchor:
         if self.find:
             starts = self._found(lowered, most)
             if starts is None:
-                return regex.search(text) is not None
+                return pattern.anywhere(text)
         else:
             needles = self.needles & where.keys()
             if sum(len(where[needle]) for needle in needles) > most:
-                return regex.search(text) is not None
+                return pattern.anywhere(text)
             starts = sorted({at for needle in needles for at in where[needle]})
+        regex = pattern.compiled
         if self.line:
             return _line_search(regex, text, starts, before)
         floor = 0  # no match starts before this (earlier windows)
@@ -254,11 +255,12 @@ class _Regex:
     """One rule pattern, compiled on first use: most never need a search (their
     needles are absent), so a worker that unpickles the rules compiles few of them."""
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "_lines", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._compiled: re.Pattern[str] | None = None
+        self._lines: re.Pattern[str] | None = None  # `\n` + the rest of a `^…` pattern
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Regex, (self.pattern,))
@@ -266,8 +268,20 @@ class _Regex:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
+            self._lines = _after_newline(self.pattern)
             self._compiled = _lazy_compiled(self.pattern)
         return self._compiled
+
+    def anywhere(self, text: str) -> bool:
+        """Whether the pattern matches `text` (`compiled.search(text)`, answered faster
+        for a pattern that starts at a line start: at the text's start, or a search for
+        a newline followed by the rest, which `re` skips to instead of trying `^` at
+        every position: many times cheaper)."""
+        regex = self.compiled
+        lines = self._lines
+        if lines is None:
+            return regex.search(text) is not None
+        return regex.match(text) is not None or lines.search(text) is not None
 
 
 # Parse codes after which lazy and greedy repeats can match different sets of texts
@@ -331,6 +345,30 @@ def _lazier(items: Any) -> bool:
     return bool(changes)
 
 
+def _after_newline(pattern: str) -> re.Pattern[str] | None:
+    """`\\n` followed by the rest of a pattern `^rest` (`^` at a line start, outside any
+    group or alternation), or None for any other pattern.
+
+    `^rest` matches at a position after the text's start exactly when a newline
+    precedes it and `rest` matches there, that is when `\\nrest` matches one character
+    earlier; the rest is read against the same text, look-behinds included.
+    """
+    try:
+        items = _sre.parse(fold(pattern), _FLAGS)
+        if not (
+            len(items) > 0
+            and items[0] == (_sre.AT, _sre.AT_BEGINNING)
+            and items.state.flags & re.MULTILINE
+        ):
+            return None
+        _lazier(items)  # as `_lazy_compiled` (whether a match exists does not change)
+        rest = _sre.SubPattern(items.state, [(_sre.LITERAL, ord("\n")), *items[1:]])
+        compiled: re.Pattern[str] = _sre_compiler.compile(rest, _FLAGS)
+    except Exception:  # an unexpected parser shape: searched as written
+        return None
+    return compiled
+
+
 def _lazy_compiled(pattern: str) -> re.Pattern[str]:
     """`compile_patterns((pattern,))`, with wide repeats lazy where that is safe.
 
@@ -369,10 +407,9 @@ class _Probe:
         """
         if self.regex is None:
             return True
-        regex = self.regex.compiled
         if self.anchor is not None and where is not None:
-            return self.anchor.search(regex, text, where, lowered)
-        return regex.search(text) is not None
+            return self.anchor.search(self.regex, text, where, lowered)
+        return self.regex.anywhere(text)
 
 
 @dataclass(frozen=True, slots=True)

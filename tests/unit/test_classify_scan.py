@@ -18,7 +18,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recordkeeper.classify.compiled import CompiledRules, _lazy_compiled, caseless, compile_rules
+from recordkeeper.classify.compiled import (
+    CompiledRules,
+    _lazy_compiled,
+    _Regex,
+    caseless,
+    compile_rules,
+)
 from recordkeeper.classify.views import _name_words
 from recordkeeper.ruleset.classes import ClassRules, Signal, fold
 from recordkeeper.ruleset.load import load_ruleset
@@ -377,3 +383,39 @@ def test_every_rule_pattern_on_texts_made_from_it_fires_as_search_does() -> None
                 _same({rng.choice(signal.in_): text})
                 matched += re.search(fold(pattern), fold(text), re.I | re.M) is not None
     assert matched > 0.8 * 2 * sum(len(s.any) for s in SIGNALS)  # the texts do match
+
+
+def test_patterns_at_line_starts_are_found_as_search_finds_them() -> None:
+    # a pattern `^rest` is searched whole as "at the start, or `\\n` then the rest";
+    # it must answer as `re.search` does, in the scanner too (no needle to anchor
+    # `^\\s*[-*•]\\s*(boka|ring)`; many `från` make the line anchor search whole)
+    patterns = [
+        r"^\s*[-*•]\s*(boka|ring)\b[^\n]*\n\s",
+        r"^\s*(från|from)\s*:",
+        r"^\W*slutversion\b",
+        r"^\s*utkast\s*$",
+        r"^$\nx",
+        r"^(?<=\n)a",
+        r"^(?=.*b)a",
+        r"^a|b\n",  # an alternation: searched as written
+        r"(?-m:^)ab",  # no line start: searched as written
+        r"^(a)\1",
+    ]
+    scanner = _scanner(patterns)
+    whole = [_Regex(p) for p in patterns]
+    assert [w.compiled is not None and w._lines is not None for w in whole] == [True] * 7 + [
+        False,
+        False,
+        True,
+    ]
+    pieces = ["från", "From", ":", " ", "\n", "\n\n", "- ", "* ", "•", "boka", "ring", "x",
+              "slutversion", "utkast", "a", "b", "aa", "\t", "å"]  # fmt: skip
+    rng = random.Random(17)
+    matched = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([0, 2, 6, 20, 300])))
+        want = {i for i, p in enumerate(patterns) if re.search(fold(p), text, re.I | re.M)}
+        assert {i for i, w in enumerate(whole) if w.anywhere(text)} == want, text
+        assert set(scanner.scan({"content": text})) == want, text
+        matched += len(want)
+    assert matched > 3000
