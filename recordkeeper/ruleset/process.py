@@ -9,9 +9,11 @@ never names a step or a class in code. Field reference: docs/rules.md.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from recordkeeper.ruleset.load import register_cross_check, register_kind
 
@@ -213,7 +215,24 @@ class ProcessRules(_Rule):
     variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
     unknown_class: str = "other"  # the class of documents the classifier could not place
     not_evidence: Terms | None = None  # documents never counted (copies of the instruction)
+    # an e-mail attachment whose name (without extension) matches one of these regular
+    # expressions (case-insensitive) is a blank form or template sent out: nobody's document
+    blank_attachment_names: tuple[str, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1)
+
+    @field_validator("blank_attachment_names")
+    @classmethod
+    def _blank_names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                compiled = re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(
+                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
+                ) from exc
+            if compiled.search(""):
+                raise ValueError(f"pattern '{pattern}' matches empty text; it matches every name")
+        return patterns
 
     @model_validator(mode="after")
     def _references(self) -> ProcessRules:
@@ -356,3 +375,11 @@ def _check_classes(
 
 register_kind("process", ProcessRules)
 register_cross_check(_check_classes)
+
+
+@lru_cache(maxsize=8)
+def blank_attachment_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`ProcessRules.blank_attachment_names` as one pattern (None: no attachment is blank)."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

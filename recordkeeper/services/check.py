@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -40,7 +39,7 @@ from recordkeeper.process import (
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.ruleset.process import ProcessRules
+from recordkeeper.ruleset.process import ProcessRules, blank_attachment_pattern
 
 Classifier = Callable[[DocumentFacts], Classification]
 Job = tuple[Path, str, str | None]
@@ -196,7 +195,7 @@ def check_project(
     docs = [d for _, rel in files if (d := ready.get(rel) or fresh.get(rel)) is not None]
     if rules.by_kind.get("classes"):
         docs = with_working_copies(docs, rules.one("classes"))
-    docs += attachments_as_documents(docs, classify)
+    docs += attachments_as_documents(docs, classify, process)
     if unreadable:
         extra.append(
             Finding(
@@ -230,12 +229,8 @@ def with_working_copies(
     ]
 
 
-# blank forms and templates sent out are no document of anyone's (rules: not_evidence)
-_TEMPLATE_NAME = re.compile(r"(?i)(\bmall(ar)?\b|^mall|template|blankett|\bform(ulär)?\b)")
-
-
 def attachments_as_documents(
-    docs: Sequence[ClassifiedDocument], classify: Classifier
+    docs: Sequence[ClassifiedDocument], classify: Classifier, process: ProcessRules
 ) -> list[ClassifiedDocument]:
     """A mail's attachments as documents of their own classes, for the process check.
 
@@ -244,8 +239,10 @@ def attachments_as_documents(
     by its name, as if it were saved beside the mail; its path is the mail's path, then
     its name (`mejl/SV_ Avtal.msg/Avtal signerat.pdf`). It is about the mail's sender
     (for a forwarded mail, the original one) unless its own name says whom. Blank
-    templates and attachments whose name says nothing (`other`) are left out.
+    templates (the process rules' `blank_attachment_names`) and attachments whose name
+    says nothing (`other`) are left out.
     """
+    blank = blank_attachment_pattern(process.blank_attachment_names)
     out: list[ClassifiedDocument] = []
     for doc in docs:
         email = doc.facts.email
@@ -255,7 +252,9 @@ def attachments_as_documents(
         folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
         for name in dict.fromkeys(email.attachment_names):
             kind = kind_for_name(name)
-            if kind is None or "/" in name or _TEMPLATE_NAME.search(name.rsplit(".", 1)[0]):
+            if kind is None or "/" in name:
+                continue
+            if blank is not None and blank.search(name.rsplit(".", 1)[0]):
                 continue
             facts = DocumentFacts(
                 path=folder + name,

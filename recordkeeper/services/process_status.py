@@ -213,7 +213,9 @@ def evaluate_stored_project(ctx: Context, project: str) -> Evaluation | None:
         )
     if ctx.rules.by_kind.get("classes"):  # as `check` counts them (services/check.py)
         classes = compiled(ctx.rules.one("classes"))
-        docs += attachments_as_documents(docs, lambda facts: classify_document(facts, classes))
+        docs += attachments_as_documents(
+            docs, lambda facts: classify_document(facts, classes), rules
+        )
     evaluation = check_documents(
         rules,
         docs,

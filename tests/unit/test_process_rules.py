@@ -51,6 +51,8 @@ def _copy(tmp_path: Path, edit: tuple[str, str]) -> Path:
         (("prerequisites: [plan]", "prerequisites: [approval]"), "prerequisite 'approval'"),
         (("per_person: expert", "per_person: sakkunnig"), "unknown role 'sakkunnig'"),
         (("    heading_sv: Plan\n", "    heading_sv: Plan\n    colour: red\n"), "unknown field"),
+        (("'^mall', ", "'^(mall', "), "'^(mall' is not a valid regular expression"),
+        (("'^mall', ", "'(mall)?', "), "'(mall)?' matches empty text"),
     ],
 )
 def test_invalid_rule_files_are_reported(
