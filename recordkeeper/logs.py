@@ -8,6 +8,7 @@ personnummer, e-mail addresses and phone numbers in every string value
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 from collections.abc import MutableMapping
@@ -23,6 +24,21 @@ DENY_KEYS = pii.DENY_KEYS
 def mask(text: str) -> str:
     """Replace anything that looks like personnummer, e-mail or phone number."""
     return pii.mask(text)
+
+
+def log_hash(digest: str, chars: int = 12) -> str:
+    """A hex digest's prefix as log lines show it: "0x" first, so that one made only of
+    digits ("005937567424") is never taken for a phone number or personnummer by `mask`
+    (which would blank the reference) or by the log scanners (`recordkeeper.pii`: a digit
+    run right after a letter is no number)."""
+    return f"0x{digest[:chars]}"
+
+
+def log_ref(text: str, chars: int = 12) -> str:
+    """A reference to `text` (a path, a folder name: it may hold a person's name) for a log
+    line: a short hash of it, never the text (`log_hash`). Undecodable names (surrogate
+    escapes) are hashed as their bytes, never an error."""
+    return log_hash(hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest(), chars)
 
 
 def redact(

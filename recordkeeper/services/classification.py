@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from recordkeeper.classify import classify_document, compiled
 from recordkeeper.errors import NotFound, UsageError
 from recordkeeper.ingest.extract import codec
+from recordkeeper.logs import log_hash
 from recordkeeper.model import (
     AuditEvent,
     Classification,
@@ -104,13 +105,6 @@ def rules_hash(rules: ClassRules) -> str:
     _HASHES.clear()
     _HASHES[id(rules)] = (rules, digest)
     return digest
-
-
-def log_hash(digest: str) -> str:
-    """A hash's prefix as a log line shows it: "0x" first, so that one made only of digits
-    ("005937567424") is never taken for a phone number or personnummer by the log scanners
-    (`recordkeeper.pii`: a digit run right after a letter is no number)."""
-    return f"0x{digest[:12]}"
 
 
 def class_rules(ctx: Context) -> ClassRules:

@@ -26,7 +26,6 @@ Other extractors get files hashed here first, as do files over the size cap.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import Counter, deque
@@ -56,6 +55,7 @@ from recordkeeper.ingest.scan import (
     stat_key,
 )
 from recordkeeper.ingest.stability import lock_names_for
+from recordkeeper.logs import log_ref
 from recordkeeper.model import (
     AuditEvent,
     DocumentFacts,
@@ -513,7 +513,7 @@ class RootIngestor:
         log.error(
             "ingest_file_failed",
             root=self.root.key,
-            path_sha256=hashlib.sha256(rel.encode("utf-8", "surrogateescape")).hexdigest()[:16],
+            path_sha256=log_ref(rel, 16),
             error=type(exc).__name__,
             exc_info=exc,
         )

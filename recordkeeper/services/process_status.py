@@ -16,7 +16,6 @@ memory from the documents when someone looks.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ from recordkeeper import i18n
 from recordkeeper.classify import classify_document, compiled
 from recordkeeper.errors import ProjectFileError, UsageError
 from recordkeeper.ingest.extract import codec
+from recordkeeper.logs import log_ref
 from recordkeeper.model import AuditEvent, Classification, DocumentFacts
 from recordkeeper.process import (
     PROJECT_FILE_NAMES,
@@ -317,7 +317,7 @@ def _store_warnings(tx: Tx, project: str, evaluation: Evaluation, at: datetime) 
 
 def _log_ref(project: str) -> str:
     """A folder name may hold a person's name: logs get a short hash of it instead."""
-    return hashlib.sha256(project.encode()).hexdigest()[:12]
+    return log_ref(project)
 
 
 def reevaluate_project(ctx: Context, project: str) -> Evaluation | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 
 import pytest
@@ -88,3 +89,33 @@ def test_a_hash_prefix_of_digits_only_is_logged_as_no_number(digest: str) -> Non
     assert pii.find_kinds(f"classification_current rules_hash={log_hash(digest)}") == ()
     assert pii.mask(log_hash(digest)) == log_hash(digest)
     assert pii.find_kinds(f"rules_hash={digest[:12]}") != ()
+
+
+def _text_whose_hash_starts_with_digits(chars: int) -> str:
+    """A name whose SHA-256 begins with `chars` decimal digits (found by counting)."""
+    n = 0
+    while True:
+        text = f"Projekt {n}"
+        if hashlib.sha256(text.encode()).hexdigest()[:chars].isdigit():
+            return text
+        n += 1
+
+
+@pytest.mark.parametrize("chars", [12, 16])
+def test_every_hashed_log_reference_survives_the_log_masking(chars: int) -> None:
+    # the project and path references of process_status and ingest are hashes too: one of
+    # only digits must neither be blanked by the log processor nor read as a number
+    from recordkeeper import logs
+
+    text = _text_whose_hash_starts_with_digits(chars)
+    ref = logs.log_ref(text, chars)
+    assert ref == "0x" + hashlib.sha256(text.encode()).hexdigest()[:chars]
+    assert logs.mask(ref) == ref
+    assert pii.find_kinds(f"process_evaluated project={ref}") == ()
+
+
+def test_a_log_reference_to_an_undecodable_name_is_no_error() -> None:
+    from recordkeeper import logs
+
+    name = b"Projekt \xff".decode("utf-8", "surrogateescape")
+    assert logs.log_ref(name) == "0x" + hashlib.sha256(b"Projekt \xff").hexdigest()[:12]
