@@ -51,7 +51,8 @@ class _Mate(NamedTuple):
     path: str
 
 
-_ROOTS = select(DocumentRow.id, DocumentRow.root, DocumentRow.path).where(
+# where documents are: (id, root, project, path)
+_PLACES = select(DocumentRow.id, DocumentRow.root, DocumentRow.project, DocumentRow.path).where(
     DocumentRow.id.in_(bindparam("ids", expanding=True))
 )
 
@@ -69,8 +70,8 @@ def _folders_of(session: Session, ids: Sequence[str]) -> set[tuple[str, str]]:
     """(root, folder) of these documents (present or gone)."""
     out: set[tuple[str, str]] = set()
     for start in range(0, len(ids), 500):
-        rows = reads.select_rows(session, _ROOTS, {"ids": list(ids[start : start + 500])})
-        out.update((root, _folder(path)) for _, root, path in rows)
+        rows = reads.select_rows(session, _PLACES, {"ids": list(ids[start : start + 500])})
+        out.update((root, _folder(path)) for _, root, _, path in rows)
     return out
 
 
@@ -179,8 +180,15 @@ def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> lis
     return [i for i, s in stored.items() if REASON in s.classification.reasons]
 
 
-_PLACES = select(DocumentRow.id, DocumentRow.root, DocumentRow.project, DocumentRow.path).where(
-    DocumentRow.id.in_(bindparam("ids", expanding=True))
+_PRESENT_IN_PROJECT = select(DocumentRow.id, DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"),
+    DocumentRow.state == PRESENT,
+    DocumentRow.project == bindparam("project"),
+)
+_PRESENT_OUTSIDE_PROJECTS = select(DocumentRow.id, DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"),
+    DocumentRow.state == PRESENT,
+    DocumentRow.project.is_(None),
 )
 
 
@@ -202,15 +210,12 @@ def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRul
     }
     words: list[str] = []
     for root, project in sorted(places, key=lambda p: (p[0], p[1] or "")):
-        in_project = (
-            DocumentRow.project == project if project is not None else DocumentRow.project.is_(None)
-        )
-        query = select(DocumentRow.id, DocumentRow.path).where(
-            DocumentRow.root == root, DocumentRow.state == PRESENT, in_project
-        )
-        words += [
-            i for i, p in session.execute(query) if _ext(p) in rules.siblings.editable_extensions
-        ]
+        if project is None:
+            rows = reads.select_rows(session, _PRESENT_OUTSIDE_PROJECTS, {"root": root})
+        else:
+            params = {"root": root, "project": project}
+            rows = reads.select_rows(session, _PRESENT_IN_PROJECT, params)
+        words += [i for i, p in rows if _ext(p) in rules.siblings.editable_extensions]
     stored = repo.classifications_of(session, words) if words else {}
     return [i for i, s in stored.items() if REASON in s.classification.reasons]
 
