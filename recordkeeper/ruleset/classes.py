@@ -22,7 +22,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from recordkeeper.ruleset.load import Loc, register_kind
+from recordkeeper.ruleset.load import Loc, check_patterns, register_kind
 
 Location = Literal[
     "title",
@@ -68,6 +68,10 @@ def fold(text: str) -> str:
     return text
 
 
+def _compile_folded(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold(pattern), _FLAGS)
+
+
 def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled, case-insensitive alternation of folded patterns."""
     return re.compile("|".join(f"(?:{fold(p)})" for p in patterns), _FLAGS)
@@ -101,16 +105,7 @@ class Signal(_Rule):
     @field_validator("any")
     @classmethod
     def _patterns_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                compiled = re.compile(fold(pattern), _FLAGS)
-            except re.error as exc:
-                raise ValueError(
-                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
-                ) from exc
-            if compiled.match(""):
-                raise ValueError(f"pattern '{pattern}' matches empty text; it would always fire")
-        return patterns
+        return check_patterns(patterns, _compile_folded, "it would always fire")
 
     @model_validator(mode="after")
     def _patterns_or_flag(self) -> Signal:
@@ -195,16 +190,7 @@ class Scoring(_Rule):
     @field_validator("untitled")
     @classmethod
     def _untitled_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                compiled = re.compile(fold(pattern), _FLAGS)
-            except re.error as exc:
-                raise ValueError(
-                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
-                ) from exc
-            if compiled.match(""):
-                raise ValueError(f"pattern '{pattern}' matches empty text; every title would go")
-        return patterns
+        return check_patterns(patterns, _compile_folded, "every title would go")
 
 
 class DraftRules(_Rule):

@@ -9,6 +9,7 @@ lists every problem with file, line and a plain message.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,23 @@ def register_cross_check(check: CrossCheck) -> None:
 
 def kinds() -> dict[str, type[BaseModel]]:
     return dict(_KINDS)
+
+
+def check_patterns(
+    patterns: tuple[str, ...], compile_one: Callable[[str], re.Pattern[str]], if_empty: str
+) -> tuple[str, ...]:
+    """A field validator's check of rule regular expressions: each must compile (as
+    `compile_one` compiles it) and must not match empty text (`if_empty` says why not)."""
+    for pattern in patterns:
+        try:
+            compiled = compile_one(pattern)
+        except re.error as exc:
+            raise ValueError(
+                f"pattern '{pattern}' is not a valid regular expression: {exc}"
+            ) from exc
+        if compiled.match(""):
+            raise ValueError(f"pattern '{pattern}' matches empty text; {if_empty}")
+    return patterns
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from recordkeeper.ruleset.load import register_cross_check, register_kind
+from recordkeeper.ruleset.load import check_patterns, register_cross_check, register_kind
 
 Need = Literal["required", "confirm", "optional"]
 Severity = Literal["info", "warning", "error"]
@@ -223,16 +223,9 @@ class ProcessRules(_Rule):
     @field_validator("blank_attachment_names")
     @classmethod
     def _blank_names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in patterns:
-            try:
-                compiled = re.compile(pattern, re.IGNORECASE)
-            except re.error as exc:
-                raise ValueError(
-                    f"pattern '{pattern}' is not a valid regular expression: {exc}"
-                ) from exc
-            if compiled.search(""):
-                raise ValueError(f"pattern '{pattern}' matches empty text; it matches every name")
-        return patterns
+        return check_patterns(
+            patterns, lambda p: re.compile(p, re.IGNORECASE), "it matches every name"
+        )
 
     @model_validator(mode="after")
     def _references(self) -> ProcessRules:
