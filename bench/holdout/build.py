@@ -23,7 +23,7 @@ Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 2026` and `Whiplash nytt FMB`. Session 4 adds two more (`session4.py`,
 `set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`. Session 5 adds
 three (`session5.py`, `set: session5`) in another agency's habits; session 6 three more
-(`session6.py`, `set: session6`).
+(`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -47,6 +47,7 @@ import session3
 import session4
 import session5
 import session6
+import session7
 
 STAFF = "socialstyrelsen.se"
 
@@ -2039,6 +2040,10 @@ def build(out: Path) -> Path:
         project, meta = make6(Project, share, dt)
         files += [{**f, "set": "session6"} for f in project.files]
         projects.append({**meta, "set": "session6"})
+    for make7 in session7.PROJECTS:  # session 7: date folders, person-named files, copies
+        project, meta = make7(Project, share, dt)
+        files += [{**f, "set": "session7"} for f in project.files]
+        projects.append({**meta, "set": "session7"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

@@ -186,13 +186,15 @@ def main() -> None:
             "session4_fresh",
             "session5",
             "session6",
+            "session7",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
         "session3: projects 5-6 (bench/holdout/session3.py); "
         "session4: projects 7-8 (bench/holdout/session4.py); session4_fresh: project 9 "
         "(written after the session-4 fixes); session5: projects 10-12 "
-        "(bench/holdout/session5.py); session6: projects 13-15 (bench/holdout/session6.py)",
+        "(bench/holdout/session5.py); session6: projects 13-15 (bench/holdout/session6.py); "
+        "session7: projects 16-18 (bench/holdout/session7.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
