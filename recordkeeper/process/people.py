@@ -34,7 +34,7 @@ from recordkeeper.process.text import (
     needles,
     padded,
 )
-from recordkeeper.ruleset.process import ProcessRules, Role
+from recordkeeper.ruleset.process import ProcessRules, Role, name_noise_pattern
 
 # Words that start with a capital in lists but are never part of a person's name.
 # (Not "Lund": a common surname as well as a city; "Hanna Lund" is a person, issue #4.)
@@ -317,6 +317,7 @@ class _Finder:
         self.roles = _role_needles(rules.roles)  # phrases folded once per project
         self.folder_roles = _role_needles(rules.roles, folders=True)
         self.staff = needles(tuple(rules.staff_labels))
+        self.noise = name_noise_pattern(rules.name_noise_words)  # compiled once per rule set
         self.subject_classes = {c for r in rules.roles for c in r.from_classes}
         self.subject_classes |= {
             c for s in rules.steps for e in s.evidence if e.per_person for c in e.classes
@@ -440,14 +441,16 @@ class _Finder:
             names += [n for line in lines[:400] if (n := self._cell(line.strip())) is not None]
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
-                from_title = _name_after_class_words(source)
+                from_title = _name_after_class_words(source, self.noise)
                 if from_title:
                     names.append(from_title)
                     break
         if not names and len(doc.facts.folders) > 1:
             # a folder per person: "Sakkunniga/Eva Nilsson-Ahlqvist/Avtal.pdf"
             folder = doc.facts.folders[-1]
-            from_folder = folder if looks_like_name(folder) else _name_after_class_words(folder)
+            from_folder = (
+                folder if looks_like_name(folder) else _name_after_class_words(folder, self.noise)
+            )
             if from_folder:
                 names.append(from_folder)
         email = doc.facts.email
@@ -458,7 +461,7 @@ class _Finder:
         for name in names:
             self.add(name, doc.path, roles, subject=True, weak_roles=weak_roles)
         if not names:
-            surname = _surname_after_class_words(_stem(doc.facts.name))
+            surname = _surname_after_class_words(_stem(doc.facts.name), self.noise)
             if surname:
                 self.surnames.append((surname, doc.path))
 
@@ -621,16 +624,6 @@ def _row_continuation(
     return out
 
 
-_CLASS_WORDS = re.compile(
-    r"(?i)\b(?:jävsdeklaration(?:en)?|javsdeklaration(?:en)?|jäv|jav|deklaration|coi|avtal(?:et)?|"
-    r"om|ersättning|ersattning|uppdrag(?:savtal|sbekräftelse|sbekraftelse)?|signerad|signerat|undertecknad|underskriven|"
-    r"underskrivet|undertecknat|jd|jv|avt|doi|sign|sv|re|fw|fwd|vb|engagement|letter|uppdragsbrev|contract|"
-    r"final|slutversion|utkast|draft|scan|skannad|kopia|för|for|till|och|sakkunnig|rg|"
-    r"rekommendationsgrupp(?:en)?|projektgrupp(?:en)?|declaration|of|interests?|agreement|"
-    r"signed|v\d+|\d+)\b"
-)
-
-
 def _is_spreadsheet(doc: ClassifiedDocument) -> bool:
     return doc.facts.kind in _SPREADSHEETS or _stem_ext(doc.facts.name) in _SPREADSHEETS
 
@@ -659,11 +652,13 @@ def _stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _name_after_class_words(source: str) -> str | None:
-    """'Jävsdeklaration_Karin_Ek_2025-03-01' -> 'Karin Ek'; None when no name remains."""
+def _name_after_class_words(source: str, noise: re.Pattern[str] | None) -> str | None:
+    """'Jävsdeklaration_Karin_Ek_2025-03-01' -> 'Karin Ek' (`noise`: the rules' words that
+    are never part of a name); None when no name remains."""
     text = re.sub(r"[_]+", " ", source)
     text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{6,8}", " ", text)
-    text = _CLASS_WORDS.sub(" ", text)
+    if noise is not None:
+        text = noise.sub(" ", text)
     text = re.sub(r"[-–—:]+", " ", text)
     words = [w for w in text.split() if w]
     if not words:
@@ -675,10 +670,13 @@ def _name_after_class_words(source: str) -> str | None:
 _CAMEL_SPLIT = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 
 
-def _surname_after_class_words(source: str) -> str | None:
+def _surname_after_class_words(source: str, noise: re.Pattern[str] | None) -> str | None:
     """'DoI_afKlinteberg_scan' -> 'klinteberg' (folded): one surname left, else None."""
     text = re.sub(r"\d{4}-\d{2}-\d{2}|\d{6,8}", " ", re.sub(r"[_]+", " ", source))
-    text = _CLASS_WORDS.sub(" ", _CAMEL_SPLIT.sub(" ", _CLASS_WORDS.sub(" ", text)))
+    if noise is not None:
+        text = noise.sub(" ", _CAMEL_SPLIT.sub(" ", noise.sub(" ", text)))
+    else:
+        text = _CAMEL_SPLIT.sub(" ", text)
     words = [w for w in re.sub(r"[-–—:]+", " ", text).split() if w not in _PARTICLES]
     if len(words) != 1:
         return None

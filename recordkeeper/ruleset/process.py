@@ -218,6 +218,10 @@ class ProcessRules(_Rule):
     # an e-mail attachment whose name (without extension) matches one of these regular
     # expressions (case-insensitive) is a blank form or template sent out: nobody's document
     blank_attachment_names: tuple[str, ...] = ()
+    # words in a file or folder name that are never part of a person's name (what the
+    # document is, its state, mail prefixes): left out to read whose declaration or
+    # agreement a file is; regular expressions, each matched as a whole word, any case
+    name_noise_words: tuple[str, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1)
 
     @field_validator("blank_attachment_names")
@@ -225,6 +229,13 @@ class ProcessRules(_Rule):
     def _blank_names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return check_patterns(
             patterns, lambda p: re.compile(p, re.IGNORECASE), "it matches every name"
+        )
+
+    @field_validator("name_noise_words")
+    @classmethod
+    def _noise_words_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(
+            patterns, lambda p: re.compile(p, re.IGNORECASE), "it would take every word away"
         )
 
     @model_validator(mode="after")
@@ -376,3 +387,11 @@ def blank_attachment_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | Non
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def name_noise_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`ProcessRules.name_noise_words` as one pattern of whole words (None: no word is noise)."""
+    if not words:
+        return None
+    return re.compile(r"(?i)\b(?:" + "|".join(f"(?:{w})" for w in words) + r")\b")

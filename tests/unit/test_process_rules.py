@@ -53,6 +53,8 @@ def _copy(tmp_path: Path, edit: tuple[str, str]) -> Path:
         (("    heading_sv: Plan\n", "    heading_sv: Plan\n    colour: red\n"), "unknown field"),
         (("'^mall', ", "'^(mall', "), "'^(mall' is not a valid regular expression"),
         (("'^mall', ", "'(mall)?', "), "'(mall)?' matches empty text"),
+        (("'avtal(et)?', ", "'avtal(et', "), "'avtal(et' is not a valid regular expression"),
+        (("'avtal(et)?', ", "'(avtalet)?', "), "'(avtalet)?' matches empty text"),
     ],
 )
 def test_invalid_rule_files_are_reported(

@@ -362,3 +362,18 @@ def test_a_surname_alone_names_a_declaration_only_when_one_person_has_it(rules) 
     assert not people["Karin Ek"].subject_of and not people["Lars Ek"].subject_of
     assert people["Lena Sjö-Björk"].roles == {"patient_representative", "rg_member"}
     assert "Anna Berg" not in people and "Maria Lind" not in people  # staff; no role given
+
+
+def test_the_words_left_out_of_file_names_are_rule_data(rules) -> None:
+    # code review, session 7: which file-name words are never part of a name
+    # (`name_noise_words`) is the agency's vocabulary, in the process rules
+    docs = [
+        doc("jäv/Intyg_Karin_Ek_signerat.pdf", "coi_declaration", ""),
+        doc("avtal/Avtal Lars Berg 2026.pdf", "agreement", ""),
+    ]
+    assert "Lars Berg" in roles_by_name(rules, docs)
+    assert "Karin Ek" not in roles_by_name(rules, docs)  # "Intyg" is no noise word here
+    more = rules.model_copy(update={"name_noise_words": (*rules.name_noise_words, "intyg")})
+    assert {"Karin Ek", "Lars Berg"} <= set(roles_by_name(more, docs))
+    none = rules.model_copy(update={"name_noise_words": ()})
+    assert not {"Karin Ek", "Lars Berg"} & set(roles_by_name(none, docs))
