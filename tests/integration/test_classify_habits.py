@@ -566,3 +566,53 @@ def test_a_word_file_beside_its_signed_pdf_a_export_is_the_working_copy(tmp_path
     got = _run(tmp_path / "Avtal")
     word = got["Uppdragsavtal Wiik.docx"]
     assert (word.is_draft, word.must_register) == (True, False)
+
+
+# --- session 7: an answer to an invitation is no comments --------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        (
+            "RE: Uppdrag som sakkunnig – FMB endometrios",
+            "Hej Pia,\nJag tackar ja till uppdraget. Avtalet skickar jag underskrivet med "
+            "internposten.\nHälsningar\nHans-Olof",
+        ),
+        (
+            "SV: Förfrågan – sakkunnig till FMB knäartros",
+            "Hej!\nJag accepterar uppdraget och återkommer med jävsdeklarationen.\nMvh Eva",
+        ),
+        (
+            "Re: Invitation – expert group, FMB long covid",
+            "Dear Hanna,\nI am happy to accept the assignment.\nBest regards\nAnne Smith",
+        ),
+    ],
+)
+def test_an_experts_answer_to_the_assignment_is_correspondence(
+    tmp_path: Path, subject: str, body: str
+) -> None:
+    c = classify(
+        tmp_path,
+        "Sakkunniga/svar.eml",
+        lambda f: make_eml(
+            f, sender="Eva Nord <eva.nord@regionjh.se>", to=[STAFF], subject=subject, body=body
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("correspondence", False)
+
+
+def test_comments_in_a_reply_stay_comments(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "Synpunkter/svar.eml",
+        lambda f: make_eml(
+            f,
+            sender="Eva Nord <eva.nord@regionjh.se>",
+            to=[STAFF],
+            subject="SV: Textförslag FMB knäartros",
+            body="Hej!\nJag har följande synpunkter på textförslaget: rekommendation 2 bör "
+            "förtydligas.\nMvh Eva",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("comments", True)
