@@ -15,9 +15,12 @@ classes.yaml):
   only say "finished" (`signerat`, `signed`, `final`, ...) are left out;
 - they are the only Word file and the only PDF with that name there;
 - both have the same class, one that can be a draft, and the PDF is no draft;
-- the PDF shows it is the finished one: a final marker fired (a signature line,
-  a diarienummer, "signerad" in its name), or it is a print of that very Word
-  file (its title "Microsoft Word - <the Word file's name>");
+- with `finished_pdf_only`: the PDF shows it is the finished one (a final marker
+  fired: a signature line, a diarienummer, "signerad" in its name; or it is a print
+  of that very Word file, its title "Microsoft Word - <the Word file's name>").
+  Without it (the shipped rules) an unsigned PDF does as well: the registrar
+  registers one record of a document, the PDF it was sent or kept in, and the
+  Word file beside it is the working copy whether or not the PDF shows a signature;
 - no registrar's correction decided the Word file.
 It becomes a draft that is not registered, with the reason `sibling:working_copy`.
 Nothing else changes; the PDF keeps its own classification.
@@ -106,10 +109,11 @@ def working_copy(word: Sibling, pdf: Sibling, rules: ClassRules) -> Classificati
         return None
     if p.doc_class != w.doc_class or p.is_draft:
         return None
-    final_ids = {m.id for m in rules.draft.final_markers}
-    finished = any(r.partition("@")[0] in final_ids for r in p.reasons)
-    if not (finished or _printed_from(pdf, word.path, rules)):
-        return None
+    if rules.siblings.finished_pdf_only:
+        final_ids = {m.id for m in rules.draft.final_markers}
+        finished = any(r.partition("@")[0] in final_ids for r in p.reasons)
+        if not (finished or _printed_from(pdf, word.path, rules)):
+            return None
     return replace(w, is_draft=True, must_register=False, reasons=(*w.reasons, REASON))
 
 

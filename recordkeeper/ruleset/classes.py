@@ -257,6 +257,13 @@ class SiblingRules(_Rule):
         description="Words in a file name that only say the document is finished "
         "(signerat, signed, final): left out when two names are compared.",
     )
+    finished_pdf_only: bool = Field(
+        default=False,
+        description="True: only a PDF that shows it is finished (a final marker fired, or "
+        "it is a print of the Word file) makes the Word file its working copy. False: any "
+        "PDF of the same name and class that is no draft does (the registrar registers the "
+        "PDF, the form the document was sent or kept in).",
+    )
 
 
 class ClassRules(_Rule):

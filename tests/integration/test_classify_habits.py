@@ -355,13 +355,48 @@ def test_a_pdf_printed_from_the_word_file_makes_it_the_working_copy(tmp_path: Pa
     assert got["PM EC depression.pdf"].must_register
 
 
-def test_a_word_file_and_an_unfinished_pdf_stay_as_they_are(tmp_path: Path) -> None:
-    # the PDF shows no signature, no diarienummer and is no print of the Word file
+def test_a_word_file_beside_an_unsigned_pdf_is_its_working_copy(tmp_path: Path) -> None:
+    # session 7: the PDF shows no signature, no diarienummer and is no print of the Word
+    # file; still the registrar keeps one record of the document, the PDF
     _word(tmp_path / "Avtal" / "Avtal Karin Wiik.docx")
     make_pdf(tmp_path / "Avtal" / "Avtal Karin Wiik.pdf", AGREEMENT)
     got = _run(tmp_path / "Avtal")
-    assert not got["Avtal Karin Wiik.docx"].is_draft
-    assert got["Avtal Karin Wiik.docx"].must_register
+    word, pdf = got["Avtal Karin Wiik.docx"], got["Avtal Karin Wiik.pdf"]
+    assert (word.doc_class, word.is_draft, word.must_register) == ("agreement", True, False)
+    assert REASON in word.reasons
+    assert (pdf.doc_class, pdf.is_draft, pdf.must_register) == ("agreement", False, True)
+
+
+def test_a_word_file_and_an_unfinished_pdf_stay_as_they_are_when_the_rules_ask_for_a_finished_pdf(
+    tmp_path: Path,
+) -> None:
+    # the rules' `siblings.finished_pdf_only`: the PDF must show it is finished
+    strict = RULES.model_copy(
+        update={"siblings": RULES.siblings.model_copy(update={"finished_pdf_only": True})}
+    )
+    _word(tmp_path / "Avtal" / "Avtal Karin Wiik.docx")
+    make_pdf(tmp_path / "Avtal" / "Avtal Karin Wiik.pdf", AGREEMENT)
+    got = {
+        o.path.rpartition("/")[2]: o.classification
+        for o in classify_paths([str(tmp_path / "Avtal")], strict, InProcess(), ())
+    }
+    word = got["Avtal Karin Wiik.docx"]
+    assert word is not None
+    assert not word.is_draft
+    assert word.must_register
+
+
+def test_a_word_file_beside_a_draft_pdf_or_a_pdf_of_another_class_stays(tmp_path: Path) -> None:
+    _word(tmp_path / "Avtal" / "Avtal Karin Wiik.docx")
+    make_pdf(tmp_path / "Avtal" / "Avtal Karin Wiik.pdf", ["UTKAST", *AGREEMENT])
+    kd = ["Kort om diagnosen", "Symtom: smärta.", "Behandling: läkemedel.", "Prognos: god."]
+    _word(tmp_path / "Avtal" / "Bilaga 2.docx")
+    make_pdf(tmp_path / "Avtal" / "Bilaga 2.pdf", kd)
+    got = _run(tmp_path / "Avtal")
+    assert got["Avtal Karin Wiik.pdf"].is_draft
+    for name in ("Avtal Karin Wiik.docx", "Bilaga 2.docx"):
+        assert REASON not in got[name].reasons, name
+        assert got[name].must_register, name
 
 
 def test_no_pairing_across_folders_names_or_classes(tmp_path: Path) -> None:
