@@ -97,6 +97,7 @@ _SUBJECT_LABELS = (
 _ADDRESS = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^>]+)>\s*$")
 _MAX_LIST_GAP = 3
 _LOOKAHEAD = 4
+_ROW_CELLS = 8  # a declarations sheet's row: the cells after the name read for a role
 _MAX_CELL = 60  # longer lines are prose, not the cells of a row
 _GREETING = re.compile(
     r"(?i)^(?:vänliga|vanliga|med vänlig|bästa|hälsningar|halsningar|mvh|kind regards|best regards"
@@ -436,9 +437,22 @@ class _Finder:
                 # a form as a table: the label's cell, then the value's cell on the next line
                 names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
         names += [m.group(1) or m.group(2) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
+        row_roles: dict[str, str] = {}
         if not names and _is_spreadsheet(doc):
-            # a web form's export: one row per declarant, one cell per line
-            names += [n for line in lines[:400] if (n := self._cell(line.strip())) is not None]
+            # a web form's export: one row per declarant, one cell per line; a role in the
+            # row ("Patient representative", "Patientföreträdare") is that declarant's
+            for i, line in enumerate(lines[:400]):
+                name = self._cell(line.strip())
+                if name is None:
+                    continue
+                rest = _row_continuation(lines[i + 1 : i + 1 + _ROW_CELLS], self._cell)
+                about = self._text(" ".join(rest)) if rest else None
+                if about is not None and about.staff:
+                    self.staff_name(name)
+                    continue
+                if about is not None and about.role and not strong:
+                    row_roles[name] = about.role
+                names.append(name)
         if not names:
             for source in (doc.facts.title or "", _stem(doc.facts.name)):
                 from_title = _name_after_class_words(source, self.noise)
@@ -459,7 +473,8 @@ class _Finder:
             if sender and not self._staff_address(email.sender):
                 names.append(sender)
         for name in names:
-            self.add(name, doc.path, roles, subject=True, weak_roles=weak_roles)
+            own = {row_roles[name]} if name in row_roles else roles
+            self.add(name, doc.path, own, subject=True, weak_roles=weak_roles)
         if not names:
             surname = _surname_after_class_words(_stem(doc.facts.name), self.noise)
             if surname:

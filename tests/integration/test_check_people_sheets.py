@@ -1,0 +1,99 @@
+"""`check` reads a role from a declarations sheet's row (session 7): real files, real
+extraction, the real classifier and process rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from recordkeeper.classify import classify_document, compiled
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import ExtractionResult
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx, make_eml, make_xlsx
+from recordkeeper.services import check as check_service
+
+STAFF = "socialstyrelsen.se"
+
+
+class Pool:
+    def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
+        for path, rel, project in items:
+            yield extract_file(path, rel, Limits(), project)
+
+
+def _check(folder: Path, rules: LoadedRules) -> check_service.ProjectCheck:
+    classes = rules.one("classes")
+    return check_service.check_project(
+        folder,
+        rules=rules,
+        extractor=Pool(),
+        classify=lambda facts: classify_document(facts, compiled(classes)),
+        today=date(2026, 11, 1),
+    )
+
+
+def _project(folder: Path) -> None:
+    make_docx(
+        folder / "Projektplan.docx",
+        title="Projektplan",
+        paragraphs=["Uppdatering av beslutsstödet för axelsmärta.", "Projektledare: Niklas Berg"],
+    )
+    make_eml(
+        folder / "RG invitation.eml",
+        sender=f"Niklas Berg <niklas.berg@{STAFF}>",
+        to=["sofia.karlsson@regionorebro.se", "omar.hadzic@regiongavleborg.se",
+            "leif.ostman@reumatikerforbundet.org"],
+        subject="Inbjudan: rekommendationsgrupp FMB axelsmärta",
+        body="Hej,\nVill du ingå i rekommendationsgruppen? Bifoga en ifylld jävsdeklaration.",
+        sent_at=datetime(2026, 1, 19, 15, 0, tzinfo=UTC),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_patient_representative_named_only_in_a_sheets_role_column(
+    share: Path, rules: LoadedRules, kind: str
+) -> None:
+    folder = share / "FMB axelsmärta"
+    _project(folder)
+    rows = [
+        ["Name", "Organisation", "Role", "Interests declared", "Date"],
+        ["Sofia Karlsson", "Region Örebro län", "GP", "None", "2026-02-02"],
+        ["Omar Hadzic", "Region Gävleborg", "Physiotherapist", "None", "2026-02-03"],
+        ["Leif Östman", "Reumatikerförbundet", "Patient representative", "None", "2026-02-05"],
+    ]
+    if kind == "xlsx":
+        make_xlsx(folder / "RG_DoI_forms.xlsx", rows, sheet_title="DoI received")
+    else:
+        (folder / "RG_DoI_forms.csv").write_text(
+            "\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8"
+        )
+    result = _check(folder, rules)
+    roles = {p.name: set(p.roles) for p in result.evaluation.people}
+    assert roles["Leif Östman"] == {"patient_representative", "rg_member"}
+    assert roles["Sofia Karlsson"] == roles["Omar Hadzic"] == {"rg_member"}
+    step = result.evaluation.step("recruit_recommendation_group")
+    assert "patient_representative" not in {m.what for m in step.missing}
+    people = {p.name: p for p in result.evaluation.people}
+    assert not people["Leif Östman"].missing
+
+
+def test_without_a_role_in_the_row_nobody_is_the_patient_representative(
+    share: Path, rules: LoadedRules
+) -> None:
+    folder = share / "FMB axelsmärta"
+    _project(folder)
+    rows = [
+        ["Name", "Organisation", "Interests declared", "Date"],
+        ["Sofia Karlsson", "Region Örebro län", "None", "2026-02-02"],
+        ["Leif Östman", "Reumatikerförbundet", "None", "2026-02-05"],
+    ]
+    make_xlsx(folder / "RG_DoI_forms.xlsx", rows, sheet_title="DoI received")
+    result = _check(folder, rules)
+    roles = {p.name: set(p.roles) for p in result.evaluation.people}
+    assert roles["Leif Östman"] == {"rg_member"}
+    step = result.evaluation.step("recruit_recommendation_group")
+    assert "patient_representative" in {m.what for m in step.missing}
