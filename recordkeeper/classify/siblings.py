@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from recordkeeper.classify import versions
 from recordkeeper.classify.views import tool_title
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules, fold
@@ -118,11 +119,17 @@ def working_copy(word: Sibling, pdf: Sibling, rules: ClassRules) -> Classificati
 
 
 def working_copies(files: Iterable[Sibling], rules: ClassRules) -> Mapping[str, Classification]:
-    """Path -> new classification, for every Word file that is a working copy."""
+    """Path -> new classification, for every Word file that is a working copy and every
+    file that is a superseded version (`classify.versions`)."""
     by_path = {f.path: f for f in files}
     changed: dict[str, Classification] = {}
     for word_path, pdf_path in pairs(by_path, rules).items():
         result = working_copy(by_path[word_path], by_path[pdf_path], rules)
         if result is not None:
             changed[word_path] = result
+    for path, newer in versions.newer_versions(by_path, rules).items():
+        current = changed.get(path) or by_path[path].classification
+        result = versions.superseded(current, newer, rules)
+        if result is not None:
+            changed[path] = result
     return changed

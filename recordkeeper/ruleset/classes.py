@@ -266,6 +266,63 @@ class SiblingRules(_Rule):
     )
 
 
+def _check_groups(patterns: tuple[str, ...], groups: set[str]) -> tuple[str, ...]:
+    check_patterns(patterns, _compile_folded, "every name would hold one")
+    for pattern in patterns:
+        missing = groups - set(_compile_folded(pattern).groupindex)
+        if missing:
+            raise ValueError(
+                f"pattern '{pattern}' needs the named group(s) {', '.join(sorted(missing))}"
+            )
+    return patterns
+
+
+class VersionRules(_Rule):
+    """When a file beside a newer version of the same document is a superseded version."""
+
+    extensions: tuple[str, ...] = Field(
+        default=(),
+        description="Extensions (lower case, no dot) of working files an older version of "
+        "which is superseded (Word, spreadsheets, slides).",
+    )
+    newer_extensions: tuple[str, ...] = Field(
+        default=(),
+        description="Further extensions a newer version may have (a PDF of the final "
+        "version supersedes the Word files of earlier ones).",
+    )
+    tokens: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions over a file name (lower case, accents folded, "
+        "'_' as a space) finding its version; group 'v' is the version: a letter "
+        "(rev A < rev B) or numbers (v2 < v10, 1.1 < 1.2).",
+    )
+    date_tokens: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions finding a date that versions a name; groups 'y' "
+        "(2 or 4 digits), 'm', 'd'.",
+    )
+    dated_classes: tuple[str, ...] = Field(
+        default=(),
+        description="Classes whose dated copies are versions of one document (a text "
+        "proposal); in other classes a date names another document (minutes of a meeting).",
+    )
+    final_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words in a name that mark the final version (slutversion, final): it "
+        "is never superseded, and every numbered version beside it is older.",
+    )
+
+    @field_validator("tokens")
+    @classmethod
+    def _tokens_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_groups(patterns, {"v"})
+
+    @field_validator("date_tokens")
+    @classmethod
+    def _dates_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return _check_groups(patterns, {"y", "m", "d"})
+
+
 class ClassRules(_Rule):
     """The whole `classes.yaml`."""
 
@@ -276,6 +333,7 @@ class ClassRules(_Rule):
     registration: RegistrationRules = RegistrationRules()
     personal_data: PersonalDataRules = PersonalDataRules()
     siblings: SiblingRules = SiblingRules()
+    versions: VersionRules = VersionRules()
     classes: tuple[DocumentClass, ...]
 
     def class_ids(self) -> tuple[str, ...]:
@@ -300,6 +358,14 @@ class ClassRules(_Rule):
                 )
             )
         problems.extend(self._duplicate_signal_ids())
+        for i, class_id in enumerate(self.versions.dated_classes):
+            if class_id not in seen:
+                problems.append(
+                    (
+                        ("versions", "dated_classes", i),
+                        f"dated class '{class_id}' is not a class in this file",
+                    )
+                )
         return problems
 
     def _duplicate_signal_ids(self) -> list[tuple[Loc, str]]:

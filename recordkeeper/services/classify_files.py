@@ -12,13 +12,14 @@ alone (a person must review it) and carries the reason code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from recordkeeper.classify import CompiledRules, classify_document, compiled
 from recordkeeper.classify.siblings import Sibling, pairs, working_copy
+from recordkeeper.classify.versions import Newer, newer_versions, superseded
 from recordkeeper.ingest.paths import FoundFile, expand_paths
 from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
 from recordkeeper.ruleset.classes import ClassRules
@@ -130,6 +131,9 @@ def classify_paths(
     # a Word file beside the finished PDF of the same name waits for that PDF's answer
     # (classify.siblings); every other file streams out as soon as it is classified
     partner = pairs((item.shown for item in found.values()), rules)
+    # a file beside a newer version of the same document is decided by names alone
+    # (classify.versions): it streams out as soon as it is classified, too
+    newer = newer_versions((item.shown for item in found.values()), rules)
     word_of = {pdf: word for word, pdf in partner.items()}
     held: dict[str, FileOutcome] = {}  # Word file -> its outcome, until its PDF's is known
     pdfs: dict[str, tuple[FileOutcome, str | None]] = {}  # PDF -> (outcome, title)
@@ -145,16 +149,26 @@ def classify_paths(
             if pdf is None:
                 held[item.shown] = outcome
             else:
-                yield _as_sibling(outcome, *pdf, rules)
+                yield _as_version(_as_sibling(outcome, *pdf, rules), newer, rules)
             continue
-        yield outcome
+        yield _as_version(outcome, newer, rules)
         if item.shown in word_of:
             title = None if isinstance(result, Unreadable) else result.title
             pdfs[item.shown] = (outcome, title)
             word = held.pop(word_of[item.shown], None)
             if word is not None:
-                yield _as_sibling(word, outcome, title, rules)
+                yield _as_version(_as_sibling(word, outcome, title, rules), newer, rules)
     yield from held.values()  # not reached: every job answers (Extractor's contract)
+
+
+def _as_version(outcome: FileOutcome, newer: Mapping[str, Newer], rules: ClassRules) -> FileOutcome:
+    """The outcome as a superseded version when a newer version of it is beside it (after
+    the sibling pass, as `classify.siblings.working_copies` runs them)."""
+    found = newer.get(outcome.path)
+    if found is None or outcome.classification is None or outcome.error:
+        return outcome
+    changed = superseded(outcome.classification, found, rules)
+    return outcome if changed is None else replace(outcome, classification=changed)
 
 
 def _as_sibling(

@@ -27,7 +27,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
+from recordkeeper.classify import versions
 from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
+from recordkeeper.classify.versions import Newer, newer_versions, superseded, versioned
 from recordkeeper.ingest.extract import codec
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules
@@ -161,7 +163,23 @@ def folder_mates(
 def _relevant(path: str, rules: ClassRules) -> bool:
     sib = rules.siblings
     ext = _ext(path)
-    return ext in sib.editable_extensions or ext in sib.finished_extensions
+    if ext in sib.editable_extensions or ext in sib.finished_extensions:
+        return True
+    return versioned(path, rules)
+
+
+def _passed(classification: Classification) -> bool:
+    """Whether a stored classification was made by one of the passes."""
+    return REASON in classification.reasons or versions.REASON in classification.reasons
+
+
+def _may_be_superseded(path: str, rules: ClassRules) -> bool:
+    return _ext(path) in rules.versions.extensions and versioned(path, rules)
+
+
+def _may_have_passed(path: str, rules: ClassRules) -> bool:
+    """Whether a stored file may hold a classification made by one of the passes."""
+    return _ext(path) in rules.siblings.editable_extensions or _may_be_superseded(path, rules)
 
 
 def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> list[str]:
@@ -170,14 +188,9 @@ def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> lis
     if not ids:
         return []
     mates = folder_mates(session, _folders_of(session, ids))
-    words = [
-        m.id
-        for found in mates.values()
-        for m in found
-        if _ext(m.path) in rules.siblings.editable_extensions
-    ]
+    words = [m.id for found in mates.values() for m in found if _may_have_passed(m.path, rules)]
     stored = repo.classifications_of(session, words) if words else {}
-    return [i for i, s in stored.items() if REASON in s.classification.reasons]
+    return [i for i, s in stored.items() if _passed(s.classification)]
 
 
 _PRESENT_IN_PROJECT = select(DocumentRow.id, DocumentRow.path).where(
@@ -193,12 +206,14 @@ _PRESENT_OUTSIDE_PROJECTS = select(DocumentRow.id, DocumentRow.path).where(
 
 
 def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRules) -> list[str]:
-    """Word files stored as working copies in the projects of these moved PDFs.
+    """Word files stored as working copies in the projects of these moved PDFs, and files
+    stored as superseded versions in the projects of these moved versions.
 
     A change does not say where a moved document was, so the Word file it leaves
     behind is looked for in the PDF's project (its root's documents outside any
     project when it has none): every present Word file there stored as a working
     copy is classified again, and stays one only if a PDF still pairs with it.
+    Likewise for a file whose newer version moved (`classify.versions`).
     """
     ids = list(moved_ids)
     if not ids:
@@ -206,7 +221,7 @@ def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRul
     places = {
         (root, project)
         for _, root, project, path in reads.select_rows(session, _PLACES, {"ids": ids})
-        if _ext(path) in rules.siblings.finished_extensions
+        if _ext(path) in rules.siblings.finished_extensions or versioned(path, rules)
     }
     words: list[str] = []
     for root, project in sorted(places, key=lambda p: (p[0], p[1] or "")):
@@ -215,9 +230,9 @@ def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRul
         else:
             params = {"root": root, "project": project}
             rows = reads.select_rows(session, _PRESENT_IN_PROJECT, params)
-        words += [i for i, p in rows if _ext(p) in rules.siblings.editable_extensions]
+        words += [i for i, p in rows if _may_have_passed(p, rules)]
     stored = repo.classifications_of(session, words) if words else {}
-    return [i for i, s in stored.items() if REASON in s.classification.reasons]
+    return [i for i, s in stored.items() if _passed(s.classification)]
 
 
 def with_working_copies(
@@ -235,6 +250,8 @@ def with_working_copies(
     touched: list[tuple[_Mate, _Mate]] = []  # (word, pdf)
     paired: set[str] = set()
     editable: list[str] = []
+    older: dict[str, Newer] = {}  # id of a superseded version -> its newer version
+    again: list[str] = []  # stored older versions whose newer version is in the batch
     for found in mates.values():
         by_path = {m.path: m for m in found}
         for word_path, pdf_path in pairs(by_path, rules).items():
@@ -242,18 +259,35 @@ def with_working_copies(
             paired.add(word.id)
             if word.id in in_batch or pdf.id in in_batch:
                 touched.append((word, pdf))
+        for path, newer in newer_versions(by_path, rules).items():
+            mate = by_path[path]
+            older[mate.id] = newer
+            if mate.id not in in_batch and by_path[newer.path].id in in_batch:
+                again.append(mate.id)
         editable += [
             m.id
             for m in found
             if m.id not in in_batch
-            and m.id not in paired
-            and _ext(m.path) in rules.siblings.editable_extensions
+            and (
+                (m.id not in paired and _ext(m.path) in rules.siblings.editable_extensions)
+                or (m.id not in older and _may_be_superseded(m.path, rules))
+            )
         ]
     pdfs_stored = [pdf.id for _, pdf in touched if pdf.id not in in_batch]
     stored = repo.classifications_of(session, [*pdfs_stored, *editable])
-    revert = [i for i in editable if i in stored and REASON in stored[i].classification.reasons]
+    # stored by a pass that no longer holds: classified again without it
+    revert = [
+        i
+        for i in editable
+        if i in stored
+        and (
+            (i not in paired and REASON in stored[i].classification.reasons)
+            or (i not in older and versions.REASON in stored[i].classification.reasons)
+        )
+    ]
     words_again = [w.id for w, _ in touched if w.id not in in_batch]
-    if not touched and not revert:
+    words_again += [i for i in again if i not in words_again]
+    if not touched and not revert and not again and not any(i in in_batch for i in older):
         return made
     out = list(made)
     for entry in reclassify([*words_again, *revert]) if words_again or revert else []:
@@ -274,6 +308,12 @@ def with_working_copies(
         copy = working_copy(Sibling(word.path, w_class), Sibling(pdf.path, p_class, title), rules)
         if copy is not None:
             out[in_batch[word.id]] = (w_doc, w_input, copy)
+    for doc_id, newer in older.items():  # after the sibling pass, as classify.siblings runs them
+        if doc_id in in_batch:
+            doc, given, current = out[in_batch[doc_id]]
+            result = superseded(current, newer, rules)
+            if result is not None:
+                out[in_batch[doc_id]] = (doc, given, result)
     return out
 
 

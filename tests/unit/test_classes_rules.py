@@ -107,6 +107,24 @@ def test_signal_needs_patterns_or_a_fact(tmp_path: Path) -> None:
     assert "needs 'in' and 'any' patterns, or 'when'" in message
 
 
+@pytest.mark.parametrize(
+    ("versions", "line", "message"),
+    [
+        ("  tokens: ['\\bv(?P<x>\\d+)']\n", 2, "needs the named group(s) v"),
+        ("  tokens: ['(?P<v>\\d*)']\n", 2, "matches empty text"),
+        ("  date_tokens: ['(?P<y>\\d{4})-(?P<m>\\d\\d)']\n", 2, "named group(s) d"),
+        ("  dated_classes: [other, protokoll]\n", 2, "dated class 'protokoll' is not a class"),
+    ],
+)
+def test_bad_version_rules_are_reported_at_their_line(
+    tmp_path: Path, versions: str, line: int, message: str
+) -> None:
+    text = "kind: classes\nversions:\n" + versions + "classes:\n" + OTHER
+    ((got_line, got),) = _problems(tmp_path, text)
+    assert message in got
+    assert got_line in (line, line + 1)
+
+
 def test_committed_json_schemas_are_up_to_date() -> None:
     schema_dir = REPO / "rules" / "schema"
     expected = schema_documents()

@@ -1,0 +1,187 @@
+"""PURE: a file beside a newer version of the same document is a superseded version.
+
+Project folders keep a document's versions side by side: `Textförslag rev A.docx`,
+`… rev B.docx`, `… rev C (slutversion).docx`; `rek_v1.docx`, `rek_v2.docx`;
+`endometrios_rek_2026-04-20.docx` beside `…_2026-05-04.docx`. Each older one carries every
+signal of its class, so one document at a time cannot tell it from the current one; a
+registrar registers the current version (an earlier one that was sent out is registered
+with the mail that sent it). This pass looks at a folder's names (all rules data,
+`versions` in classes.yaml):
+
+- a name's version is the first `tokens` match (`rev C`, `v2`, `version 1.1`) or, failing
+  that, the first `date_tokens` match; a name holding one of the `final_words`
+  (`slutversion`, `final`) is the final version;
+- names are the same document when they are equal once the version, the final words and
+  the sibling pass's `finished_words` are left out (same folder, lower case, accents
+  folded);
+- a versioned file is older when a file of the same document has a later version of the
+  same kind (letters, numbers or dates), or is final and has no version of its own;
+- an older file is superseded when it is in one of the working `extensions` (a PDF is
+  kept: it is what was sent or signed), is not itself final, its class can be a draft,
+  no registrar's correction decided it, and, when a date versions it, its class is one
+  of `dated_classes` (elsewhere a date names another document: a meeting's minutes).
+
+It becomes a draft that is not registered, with the reason `version:superseded`.
+Only the names decide which file is newer, so a file can be decided as soon as it is
+classified (`classify --json` streams it out at once).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from recordkeeper.model import Classification
+from recordkeeper.ruleset.classes import ClassRules, fold
+
+REASON = "version:superseded"
+_WORDS = re.compile(r"[^\W_]+")
+_FLAGS = re.IGNORECASE
+
+# a version's value: ("letter", (n,)), ("number", (1, 2)) or ("date", (2026, 4, 20))
+Value = tuple[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Newer:
+    """Why a file is older: a newer version's path, and whether a date versions it."""
+
+    path: str
+    dated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    key: str
+    value: Value | None
+    final: bool
+
+
+def _token_value(raw: str) -> Value:
+    if raw.isalpha():
+        return ("letter", (ord(raw.lower()),))
+    return ("number", tuple(int(part) for part in raw.split(".")))
+
+
+class _Namer:
+    """One rule set's name reading, compiled once; names memoised (a batch's folders
+    are listed again for the next batch)."""
+
+    def __init__(self, rules: ClassRules) -> None:
+        ver = rules.versions
+        self.tokens = tuple(re.compile(fold(p), _FLAGS) for p in ver.tokens)
+        self.dates = tuple(re.compile(fold(p), _FLAGS) for p in ver.date_tokens)
+        self.final_words = frozenset(fold(w).lower() for w in ver.final_words)
+        self.left_out = self.final_words | {fold(w).lower() for w in rules.siblings.finished_words}
+        self.memo: dict[str, _Name | None] = {}
+
+    def _date(self, text: str) -> tuple[Value | None, str]:
+        for pattern in self.dates:
+            match = pattern.search(text)
+            if match:
+                year = int(match.group("y"))
+                day = (year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]))
+                return ("date", day), f"{text[: match.start()]} {text[match.end() :]}"
+        return None, text
+
+    def name(self, stem: str) -> _Name | None:
+        """A file name's document key, version and final mark; None: neither."""
+        if stem in self.memo:
+            return self.memo[stem]
+        text = fold(stem).lower().replace("_", " ")
+        value: Value | None = None
+        for pattern in self.tokens:
+            match = pattern.search(text)
+            if match:
+                value = _token_value(match.group("v"))
+                text = f"{text[: match.start()]} {text[match.end() :]}"
+                break
+        date, text = self._date(text)  # a date beside a version is left out of the key
+        value = value or date
+        words = _WORDS.findall(text)
+        final = any(w in self.final_words for w in words)
+        key = " ".join(w for w in words if w not in self.left_out)
+        found = _Name(key, value, final) if key and (value is not None or final) else None
+        if len(self.memo) >= 65536:
+            self.memo.clear()
+        self.memo[stem] = found
+        return found
+
+
+_NAMERS: dict[int, tuple[ClassRules, _Namer]] = {}
+
+
+def _namer(rules: ClassRules) -> _Namer:
+    found = _NAMERS.get(id(rules))
+    if found is None or found[0] is not rules:
+        if len(_NAMERS) >= 8:
+            _NAMERS.clear()
+        found = _NAMERS[id(rules)] = (rules, _Namer(rules))
+    return found[1]
+
+
+def _split(path: str) -> tuple[str, str, str]:
+    """'a/b/X Y.docx' -> ('a/b', 'X Y', 'docx')."""
+    folder, _, name = path.rpartition("/")
+    stem, dot, ext = name.rpartition(".")
+    return (folder, stem, ext.lower()) if dot else (folder, name, "")
+
+
+def versioned(path: str, rules: ClassRules) -> bool:
+    """Whether a file's name gives it a version or a final mark (and its extension may
+    have one): it may be in a chain of versions (memoised, a few µs)."""
+    _, stem, ext = _split(path)
+    ver = rules.versions
+    if ext not in ver.extensions and ext not in ver.newer_extensions:
+        return False
+    return _namer(rules).name(stem) is not None
+
+
+def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
+    """Older file path -> a newer version of it beside it, from names alone."""
+    ver = rules.versions
+    if not ver.extensions or not (ver.tokens or ver.date_tokens or ver.final_words):
+        return {}
+    allowed = {*ver.extensions, *ver.newer_extensions}
+    namer = _namer(rules)
+    groups: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
+    for path in paths:
+        folder, stem, ext = _split(path)
+        if ext not in allowed:
+            continue
+        name = namer.name(stem)
+        if name is not None:
+            groups.setdefault((folder, name.key), []).append((path, ext, name))
+    out: dict[str, Newer] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kinds = {n.value[0] for _, _, n in members if n.value is not None}
+        if len(kinds) != 1:
+            continue  # no version at all (finals only), or versions of different kinds
+        unversioned_final = next((p for p, _, n in members if n.final and n.value is None), None)
+        newest = max(
+            ((n.value, p) for p, _, n in members if n.value is not None), key=lambda v: v[0]
+        )
+        for path, ext, name in members:
+            if name.final or name.value is None or ext not in ver.extensions:
+                continue
+            if unversioned_final is not None:
+                out[path] = Newer(unversioned_final, name.value[0] == "date")
+            elif name.value < newest[0]:
+                out[path] = Newer(newest[1], name.value[0] == "date")
+    return out
+
+
+def superseded(
+    classification: Classification, newer: Newer, rules: ClassRules
+) -> Classification | None:
+    """The classification as a superseded version, or None: it stays as it is."""
+    c = classification
+    spec = rules.by_id(c.doc_class)
+    if c.corrected or spec is None or not spec.can_be_draft or c.is_draft:
+        return None
+    if newer.dated and c.doc_class not in rules.versions.dated_classes:
+        return None
+    return replace(c, is_draft=True, must_register=False, reasons=(*c.reasons, REASON))
