@@ -15,7 +15,8 @@ with the mail that sent it). This pass looks at a folder's names (all rules data
   the sibling pass's `finished_words` are left out (same folder, lower case, accents
   folded);
 - a versioned file is older when a file of the same document has a later version of the
-  same kind (letters, numbers or dates), or is final and has no version of its own;
+  same kind (letters, numbers or dates), or is final and has no version of its own or the
+  same version (`v2` beside `v2_FINAL`);
 - an older file is superseded when it is in one of the working `extensions` (a PDF is
   kept: it is what was sent or signed), is not itself final, its class can be a draft,
   no registrar's correction decided it, and, when a date versions it, its class is one
@@ -164,13 +165,17 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
         newest = max(
             ((n.value, p) for p, _, n in members if n.value is not None), key=lambda v: v[0]
         )
+        finals = {n.value: p for p, _, n in members if n.final and n.value is not None}
         for path, ext, name in members:
             if name.final or name.value is None or ext not in ver.extensions:
                 continue
+            dated = name.value[0] == "date"
             if unversioned_final is not None:
-                out[path] = Newer(unversioned_final, name.value[0] == "date")
+                out[path] = Newer(unversioned_final, dated)
             elif name.value < newest[0]:
-                out[path] = Newer(newest[1], name.value[0] == "date")
+                out[path] = Newer(newest[1], dated)
+            elif name.value in finals:  # "v2" beside "v2 FINAL": the final one of that version
+                out[path] = Newer(finals[name.value], dated)
     return out
 
 

@@ -145,6 +145,8 @@ def test_names_alone_decide_which_is_newer() -> None:
             "P/Text 2026-05-01.docx",  # versions of different kinds: no order
             "P/260422 Missiv.docx",
             "P/260510 Missiv.docx",
+            "P/Svar v2.docx",
+            "P/Svar v2_FINAL.docx",  # the final one of the same version
             "P/Enkät v2.eml",  # no working file
             "P/Enkät v3.eml",
         ],
@@ -155,6 +157,7 @@ def test_names_alone_decide_which_is_newer() -> None:
         "P/rek v2.docx": ("P/rek v10 FINAL.pdf", False),
         "P/Plan ver 1.1.docx": ("P/Plan ver 1.2.docx", False),
         "P/260422 Missiv.docx": ("P/260510 Missiv.docx", True),
+        "P/Svar v2.docx": ("P/Svar v2_FINAL.docx", False),
     }
 
 
