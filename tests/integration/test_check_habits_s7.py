@@ -1,5 +1,6 @@
-"""`check` reads a role from a declarations sheet's row (session 7): real files, real
-extraction, the real classifier and process rules."""
+"""`check` in other agencies' habits (session 7): a role in a declarations sheet's row, a
+recommendation written without the word. Real files, real extraction, the real classifier
+and process rules."""
 
 from __future__ import annotations
 
@@ -97,3 +98,22 @@ def test_without_a_role_in_the_row_nobody_is_the_patient_representative(
     assert roles["Leif Östman"] == {"rg_member"}
     step = result.evaluation.step("recruit_recommendation_group")
     assert "patient_representative" in {m.what for m in step.missing}
+
+
+def test_a_proposal_whose_recommendations_say_overvag_sjukskrivning(
+    share: Path, rules: LoadedRules
+) -> None:
+    folder = share / "FMB knäartros"
+    _project(folder)
+    make_docx(
+        folder / "textforslag_knaartros_v2_FINAL.docx",
+        title="Textförslag – knäartros",
+        paragraphs=[
+            "Symtom: smärta vid belastning. Behandling: träning. Prognos: långsamt förlopp.",
+            "Överväg sjukskrivning på deltid 2–4 veckor vid tungt arbete.",
+        ],
+    )
+    result = _check(folder, rules)
+    step = result.evaluation.step("compile_proposals")
+    assert "textforslag_knaartros_v2_FINAL.docx" in step.evidence
+    assert "proposal_with_recommendations" not in {m.what for m in step.missing}
