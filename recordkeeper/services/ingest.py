@@ -86,10 +86,12 @@ log = structlog.get_logger(__name__)
 RETRY_REASONS = frozenset({"permission_denied", "vanished", "internal"})
 LAST_SCAN_KEY = "ingest.last_scan."
 QUEUE_KEY = "ingest.queue"
-# Files per chunk (one transaction, one batch for the workers). 256 was 11-15 % faster
-# on the bench with two workers but commits four times less often: a kill or a crash
-# loses more work, and the daemon's SIGKILL test saw too few commits (docs/benchmarks.md).
-CHUNK = 64
+# Files per chunk (one transaction, one batch for the workers). Each commit writes every
+# page the chunk touched (random ids and hashes: most leaf pages of a dozen indexes) and
+# each chunk runs ~10 queries and two savepoints: 128 costs this process ~15 % less CPU
+# than 64 (docs/benchmarks.md, session 7). 256 commits so rarely that a kill or a crash
+# loses more work, and the daemon's SIGKILL test saw too few commits.
+CHUNK = 128
 _AHEAD = 2  # chunks read ahead of the one being stored
 # A file of a size that this many extracted contents share is hashed here: the hashes
 # would travel to a worker with the file (a fixed-size export format, say).
