@@ -311,3 +311,42 @@ def test_a_forwarded_mail_attached_whole_is_walked_into(tmp_path: Path) -> None:
     assert facts.email is not None
     assert facts.email.attachment_names == ("Javsdeklaration.pdf",)
     assert facts.text == "Se bifogat."
+
+
+def test_a_mail_with_cr_only_line_ends_has_its_body_and_attachments(tmp_path: Path) -> None:
+    """Lines ending in a lone CR (old Mac mail programs, some gateways) are lines, as
+    for the stdlib's feed parser: the multipart is split and the attachment counted."""
+    raw = _nested(_blob()).encode("latin-1").replace(b"\n", b"\r")
+    path = tmp_path / "cr.eml"
+    path.write_bytes(raw)
+    facts = _facts(path)
+    assert facts.email is not None
+    assert facts.email.subject == "Synpunkter på textförslaget"
+    names = ("Underlag för FK.pdf", "Jävsdeklaration.docx", "logo.png")
+    assert facts.email.attachment_names == names
+    assert "Här kommer våra synpunkter" in facts.text
+
+
+def test_a_digest_part_without_content_type_is_a_message(tmp_path: Path) -> None:
+    """RFC 2046 5.1.5: in multipart/digest a part's default type is message/rfc822, so
+    a part with no header fields holds a whole mail, walked into as the stdlib does
+    (its body is no body of the digest; its attachment counts)."""
+    text = (
+        _HEAD + 'Content-Type: multipart/mixed; boundary="out"\n\n'
+        "--out\nContent-Type: text/plain\n\nInkomna mejl, samlade.\n"
+        '--out\nContent-Type: multipart/digest; boundary="dig"\n\n'
+        "--dig\n\n"
+        "From: fk@example.org\nSubject: Synpunkter\n"
+        'Content-Type: multipart/mixed; boundary="in"\n\n'
+        "--in\nContent-Type: text/plain\n\nSynpunkter från FK.\n"
+        "--in\nContent-Type: application/pdf\n"
+        "Content-Disposition: attachment; filename=Synpunkter FK.pdf\n\nJVBE\n--in--\n"
+        "--dig\n\n"
+        "From: npo@example.org\nSubject: Yttrande\n\nNPO instämmer.\n"
+        "--dig--\n"
+        "--out--\n"
+    )
+    facts = _facts(_write(tmp_path, "digest.eml", text))
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("Synpunkter FK.pdf",)
+    assert facts.text == "Inkomna mejl, samlade."

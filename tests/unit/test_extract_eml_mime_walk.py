@@ -79,23 +79,26 @@ def _leaf(rng: random.Random) -> list[str]:
     return lines
 
 
-def _entity(rng: random.Random, depth: int) -> list[str]:
+def _entity(
+    rng: random.Random, depth: int, kinds: tuple[str, ...] = ("mixed", "alternative")
+) -> list[str]:
     """A MIME entity as lines: multiparts whose boundaries may extend each other, lines
     that begin like a boundary, missing closings, attached messages, odd leaves."""
     if depth < 3 and rng.random() < 0.35:
         boundary = rng.choice(_BOUNDARIES) + rng.choice(("", str(depth)))
         quoted = rng.choice((f'"{boundary}"', boundary))
-        kind = rng.choice(("mixed", "alternative"))
+        kind = rng.choice(kinds)
         lines = [f"Content-Type: multipart/{kind}; boundary={quoted}", ""]
         lines += rng.choice(([], ["preamble"]))
         for _ in range(rng.randrange(4)):
             lines.append(f"--{boundary}" + rng.choice(_AFTER_MARKER))
-            lines += _entity(rng, depth + 1)
+            lines += _entity(rng, depth + 1, kinds)
         if rng.random() < 0.8:
             lines.append(f"--{boundary}--{rng.choice(('', ' ', 'junk'))}")
         return lines + rng.choice(([], ["epilogue"]))
     if depth < 3 and rng.random() < 0.1:
-        return ["Content-Type: message/rfc822", "", "Subject: inner", *_entity(rng, depth + 1)]
+        inner = _entity(rng, depth + 1, kinds)
+        return ["Content-Type: message/rfc822", "", "Subject: inner", *inner]
     return _leaf(rng)
 
 
@@ -110,3 +113,19 @@ def test_random_messages_give_the_stdlib_body_and_attachment_names() -> None:
         assert (body.rstrip("\r\n"), names) == (want_body.rstrip("\r\n"), want_names), data
         texts += bool(body)
     assert texts > 500  # bodies are found, not only missed alike
+
+
+def test_cr_only_line_ends_and_digests_give_the_stdlib_body_and_attachment_names() -> None:
+    """Lines may end in a lone CR (old Mac mail, some gateways), and a part of a
+    multipart/digest without a Content-Type is a message (message/rfc822), as the
+    stdlib reads both."""
+    rng = random.Random(29)
+    texts = 0
+    for _ in range(3000):
+        lines = ["From: a@example.org", "Subject: s", *_entity(rng, 0, ("mixed", "digest"))]
+        data = rng.choice(("\r", "\n", "\r\n")).join(lines).encode()
+        body, names = _walked(data)
+        want_body, want_names = _stdlib(data)
+        assert (body.rstrip("\r\n"), names) == (want_body.rstrip("\r\n"), want_names), data
+        texts += bool(body)
+    assert texts > 500

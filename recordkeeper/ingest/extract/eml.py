@@ -32,7 +32,9 @@ from recordkeeper.ingest.extract.htmltext import html_to_text
 from recordkeeper.model import EmailFacts, UnreadableReason
 
 _REQUIRED_ANY = ("from", "to", "subject", "date", "message-id")
-_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+# A line end (CRLF, a lone CR or LF, as the feed parser splits lines) and an empty line.
+_BLANK_LINE = re.compile(rb"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r|\n)")
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _MAX_DEPTH = 8
 _PART_HEADERS = BytesParser(policy=policy.compat32)
 # email.feedparser's header line and line-end patterns.
@@ -86,6 +88,21 @@ def _headers(block: bytes) -> tuple[Message, bool]:
         name, value = field[0].split(":", 1)
         message.set_raw(name, (value.lstrip(" \t") + "".join(field[1:])).rstrip("\r\n"))
     return message, body_follows
+
+
+def _early_body(block: bytes) -> int:
+    """Where the body starts in a header block whose header section ends early
+    (`_headers` said so): at its first line that is not a header line, or at a
+    "From " line just before that, which the feed parser gives to the body."""
+    lines = io.StringIO(block.decode("ascii", "surrogateescape"), newline="").readlines()
+    count = len(lines)
+    for index, line in enumerate(lines):
+        if not _HEADER_LINE.match(line):
+            count = index
+            break
+    if count > 1 and lines[count - 1].startswith("From "):
+        count -= 1
+    return sum(len(line) for line in lines[:count])
 
 
 def _decoded(raw: str) -> str:
@@ -274,7 +291,13 @@ def _content(part: Message) -> str:
 
 
 def _head_end(data: bytes, start: int, end: int) -> int:
-    """Where the header block of the entity `data[start:end]` ends (`end`: no blank line)."""
+    """Where the header block of the entity `data[start:end]` ends (`end`: no blank line).
+
+    An entity that begins with an empty line has no header fields: its body follows
+    that line (a digest's part, whose header block is usually empty)."""
+    first = _LINE_BREAK.match(data, start, end)
+    if first is not None:
+        return first.end()
     found = _BLANK_LINE.search(data, start, end)
     return end if found is None else found.end()
 
@@ -290,47 +313,53 @@ def _rstrip_newlines(data: bytes, start: int, end: int) -> int:
 
 # What follows `--boundary` on a boundary line, as the feed parser's `boundaryre`
 # reads it: `--` on the closing one, blanks, the line break (or the end).
-_BOUNDARY_TAIL = re.compile(rb"(--)?[ \t]*(?:\r?\n|\Z)")
+_BOUNDARY_TAIL = re.compile(rb"(--)?[ \t]*(?:\r\n|\r|\n|\Z)")
 
 
 def _boundary_lines(
     data: bytes, start: int, end: int, marker: bytes
 ) -> Iterator[tuple[int, int, bool]]:
     """The boundary lines of the multipart body `data[start:end]` (`marker`: `--boundary`)
-    as (start, end after the line break, whether it closes), up to the closing one.
+    as (start, end after the line break, whether it closes), lazily.
 
     A line that merely starts with the marker (`--b2` for boundary `b`, an inner
-    boundary that extends an outer one) is no boundary line, as for the stdlib.
+    boundary that extends an outer one) is no boundary line, as for the stdlib;
+    lines end at CR, LF or CRLF, as for its feed parser.
     """
-    at = start if data.startswith(marker, start, end) else data.find(b"\n" + marker, start, end)
+    at = data.find(marker, start, end)
     while at != -1:
-        if data[at] == 0x0A:  # found after a line break
-            at += 1
-        tail = _BOUNDARY_TAIL.match(data, at + len(marker), end)
-        if tail is not None:
-            closing = tail.group(1) is not None
-            yield at, tail.end(), closing
-            if closing:
-                return
-        at = data.find(b"\n" + marker, at, end)
+        if at == start or data[at - 1] in (0x0A, 0x0D):  # at the start of a line
+            tail = _BOUNDARY_TAIL.match(data, at + len(marker), end)
+            if tail is not None:
+                yield at, tail.end(), tail.group(1) is not None
+        at = data.find(marker, at + 1, end)
 
 
 def _split_parts(
     data: bytes, start: int, end: int, boundary: bytes
 ) -> list[tuple[int, int]] | None:
     """The parts (as offsets) between the boundary lines of the multipart body
-    `data[start:end]` (None: no boundary line)."""
-    lines = list(_boundary_lines(data, start, end, b"--" + boundary))
-    if not lines:
-        return None
+    `data[start:end]` (None: no boundary line).
+
+    As the feed parser reads them: a part begins after a boundary line and the
+    boundary lines right after it (a closing one too: "double boundaries" hold no
+    part), ends at the next boundary line, and a closing line there ends the body.
+    """
     parts: list[tuple[int, int]] = []
-    for (_, here, closing), there in zip(
-        lines, [line[0] for line in lines[1:]] + [end], strict=True
-    ):
-        if closing or data[here - 1] != 0x0A:  # no part after a closing line or at the end
-            continue
-        parts.append((here, _rstrip_newlines(data, here, there)))
-    return parts
+    part: int | None = None  # where the open part begins
+    opened = -1  # the end of the boundary line that opened it
+    found = False
+    for at, after, closing in _boundary_lines(data, start, end, b"--" + boundary):
+        found = True
+        if at != opened:
+            if part is not None:
+                parts.append((part, _rstrip_newlines(data, part, at)))
+            if closing:
+                return parts
+        part = opened = after
+    if part is not None:
+        parts.append((part, _rstrip_newlines(data, part, end)))
+    return parts if found else None
 
 
 class _Leaf(NamedTuple):
@@ -349,6 +378,7 @@ def _walk(
     end: int,
     parsed: tuple[Message, bool] | None = None,
     depth: int = 0,
+    in_digest: bool = False,
 ) -> Iterator[_Leaf]:
     """Leaf entities of `data[start:end]`, splitting multiparts on boundaries and
     going into attached messages, as the stdlib's walk does (`parsed`: `_headers`
@@ -361,18 +391,23 @@ def _walk(
     """
     head_end = _head_end(data, start, end)
     headers, body_follows = parsed or _headers(data[start:head_end])
+    if in_digest:  # RFC 2046 5.1.5: a digest's part is a message unless it says otherwise
+        headers.set_default_type("message/rfc822")
     boundary = (
         headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
     )
     if isinstance(boundary, str) and depth < _MAX_DEPTH:
         marker = email.utils.unquote(boundary).encode("ascii", "replace")
-        parts = _split_parts(data, head_end, end, marker)
+        body = head_end if body_follows else start + _early_body(data[start:head_end])
+        parts = _split_parts(data, body, end, marker)
         if parts is not None:
+            digest = headers.get_content_type() == "multipart/digest"
             for part_start, part_end in parts:
-                yield from _walk(data, part_start, part_end, None, depth + 1)
+                yield from _walk(data, part_start, part_end, None, depth + 1, digest)
             return
-    if _is_attached_message(headers) and body_follows and depth < _MAX_DEPTH:
-        yield from _walk(data, head_end, end, None, depth + 1)
+    if _is_attached_message(headers) and depth < _MAX_DEPTH:
+        body = head_end if body_follows else start + _early_body(data[start:head_end])
+        yield from _walk(data, body, end, None, depth + 1)
         return
     yield _Leaf(headers, body_follows, start, head_end, end)
 
