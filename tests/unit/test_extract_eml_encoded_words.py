@@ -93,3 +93,19 @@ def test_generated_values_decode_as_the_stdlib_decodes_them() -> None:
             assert fast == _stdlib(raw), raw
         assert eml._decoded(raw) == _stdlib(raw), raw
     assert taken > 5_000  # the fast path is exercised, not only the fallback
+
+
+def test_long_values_of_many_words_decode_as_the_stdlib_decodes_them() -> None:
+    """Thousands of encoded and plain words in one value (a hostile Subject): the
+    same text as the stdlib's. The fast path reads them in one pass (it popped the
+    front of a list and grew one bytes object word by word: quadratic, a 4 MB
+    Subject held a worker until the extraction timeout; see docs/benchmarks.md)."""
+    rng = random.Random(11)
+    for _ in range(5):
+        pieces = [
+            _encoded_word(rng) if rng.random() < 0.7 else rng.choice(_PLAIN) for _ in range(3000)
+        ]
+        raw = rng.choice((" ", "\n ", "")).join(pieces)
+        assert eml._decoded(raw) == _stdlib(raw)
+    utf8 = " ".join(f"=?utf-8?q?f=C3=B6r{n}?=" for n in range(3000))
+    assert eml._decoded_utf8(utf8) == "".join(f"för{n}" for n in range(3000))

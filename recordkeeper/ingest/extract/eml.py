@@ -144,27 +144,24 @@ def _decoded_utf8(raw: str) -> str | None:
         return raw  # no encoded word after all: one plain chunk
     words: list[tuple[str, str | None, str | None]] = []
     for line in raw.splitlines():
+        # unencoded, then (charset, encoding, text, unencoded) per encoded word; read by
+        # index (popping from the front was quadratic in the number of words)
         parts = _ENCODED_WORD.split(line)
-        first = True
-        while parts:
-            unencoded = parts.pop(0)
-            if first:
-                unencoded = unencoded.lstrip()
-                first = False
+        for at in range(0, len(parts), 4):
+            unencoded = parts[at].lstrip() if at == 0 else parts[at]
             if unencoded:
                 words.append((unencoded, None, None))
-            if parts:
-                charset = parts.pop(0).lower()
-                encoding = parts.pop(0).lower()
-                words.append((parts.pop(0), encoding, charset))
+            if at + 3 < len(parts):
+                words.append((parts[at + 3], parts[at + 2].lower(), parts[at + 1].lower()))
     drop = [
         n - 1
         for n, word in enumerate(words)
         if n > 1 and word[1] and words[n - 2][1] and words[n - 1][0].isspace()
     ]
-    for n in reversed(drop):
-        del words[n]
-    collapsed: list[tuple[bytes, str | None]] = []
+    if drop:  # one pass: deleting each in place was quadratic in the number of words
+        dropped = set(drop)
+        words = [word for n, word in enumerate(words) if n not in dropped]
+    runs: list[tuple[list[bytes], str | None]] = []  # words of one charset, joined once below
     for text, encoding, charset in words:
         if encoding is None:
             word = text.encode("ascii")
@@ -179,11 +176,11 @@ def _decoded_utf8(raw: str) -> str | None:
                 word = email.base64mime.decode(padded)
             except binascii.Error:
                 return None
-        if collapsed and collapsed[-1][1] == charset:
-            last = collapsed[-1][0]
-            collapsed[-1] = (last + b" " + word if charset is None else last + word, charset)
+        if runs and runs[-1][1] == charset:
+            runs[-1][0].append(word)
         else:
-            collapsed.append((word, charset))
+            runs.append(([word], charset))
+    collapsed = [(b" ".join(run) if c is None else b"".join(run), c) for run, c in runs]
     chunks: list[str] = []
     last_encoded = False
     last_space: bool | str = False
