@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import pytest
 from pypdf._codecs import encoding_dict_from_named_encoding
 from pypdf.generic import _data_structures, _font
 from pypdf.generic._utils import read_hex_string_from_stream
@@ -86,3 +88,19 @@ def test_pypdf_patches_are_undone_and_read_the_same(tmp_path: Path) -> None:
     assert isinstance(patched, DocumentFacts)
     assert patched.title == title
     assert patched == plain
+
+
+def test_a_malformed_pdf_puts_none_of_its_text_in_the_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """pypdf logs a bad dictionary key with the key's text: a name and a personnummer
+    from the file must not reach the log (stderr, the journal)."""
+    good = make_pdf(tmp_path / "ok.pdf", ["Avtal om ersättning"]).read_bytes()
+    bad = good.replace(b"/Type /Catalog", b"/Type /Catalog (Anna Svensson 19121212-1212) /Q")
+    assert bad != good
+    path = tmp_path / "trasig.pdf"
+    path.write_bytes(bad)
+    caplog.set_level(logging.DEBUG)
+    extract_file(path, "trasig.pdf", Limits())
+    logged = caplog.text + "".join(capfd.readouterr())
+    assert "Svensson" not in logged and "1212" not in logged

@@ -23,6 +23,7 @@ a pypdf upgrade that changes what its function computes fails there.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
@@ -41,6 +42,12 @@ from pypdf.generic._utils import read_hex_string_from_stream as _pypdf_read_hex_
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.model import UnreadableReason
+
+# pypdf logs what it cannot parse at WARNING, with the document's own bytes in the
+# message (a malformed dictionary's key, the text around a bad object): names and
+# personnummer from the file would reach stderr and the journal. The file's problem is
+# reported as its Unreadable reason instead.
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 _NAMED_ENCODINGS: dict[str, dict[int, str]] = {}
 
