@@ -21,7 +21,7 @@ from importlib import import_module
 
 import typer
 
-from recordkeeper import __version__
+from recordkeeper import __version__, logs
 from recordkeeper.cli.common import CliState, RecordkeeperGroup
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
@@ -49,6 +49,11 @@ def _global(
         False, "--version", callback=_version, is_eager=True, help="Print the version."
     ),
 ) -> None:
+    # Warnings and errors only, as JSON lines on stderr: stdout is the commands' output
+    # (JSON with --json), and structlog's default renderer would print there, tracebacks
+    # with their local variables (file text, names) included. `run` and `web` set the
+    # configured level.
+    logs.configure("warning")
     ctx.obj = CliState(config_path=config, lang_flag=lang)
 
 

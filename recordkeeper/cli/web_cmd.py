@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from recordkeeper import logs
 from recordkeeper.cli.common import current_actor, open_context, print_json
 from recordkeeper.errors import UsageError
 from recordkeeper.services.users import ROLES, add_user, list_users
@@ -71,6 +72,7 @@ def web(
     from recordkeeper.web.app import create_app
 
     context = open_context(ctx)
+    logs.configure(context.settings.log_level)
     settings = context.settings.web
     uvicorn.run(
         create_app(context),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -70,3 +72,28 @@ def test_unreadable_files_are_still_classified_by_name_for_review(tmp_path: Path
         "agreement", True, True,
     )  # fmt: skip
     assert "name_only" in locked["reasons"]
+
+
+def test_warnings_go_to_stderr_and_stdout_stays_json(tmp_path: Path) -> None:
+    """A file that times out makes the pool log a warning: on stderr as a JSON line,
+    never on stdout between the output's JSON lines (an evaluator parses stdout)."""
+    root = tmp_path / "Projekt"
+    root.mkdir()
+    hostile.huge_valid_docx(root / "lång.docx", paragraphs=150_000)
+    make_docx(
+        root / "Minnesanteckningar.docx", title="Minnesanteckningar", paragraphs=["Närvarande:"]
+    )
+    config = tmp_path / "rk.toml"
+    config.write_text("[ingest]\nworkers = 1\nextract_timeout_seconds = 0.3\n", encoding="utf-8")
+    for command in (["classify", "--json"], ["check", "--json", "--fresh"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "recordkeeper", "--config", str(config), *command, str(root)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        outputs = [json.loads(line) for line in proc.stdout.splitlines()]  # nothing else
+        assert outputs, command
+        warnings = [json.loads(line) for line in proc.stderr.splitlines()]
+        assert "extract_timeout" in {w["event"] for w in warnings}, proc.stderr
