@@ -482,6 +482,30 @@ def _open_unlinked(abs_path: str, flags: int) -> int | None:
     return fd
 
 
+def _open_resolved(root: str | Path, rel: str, flags: int) -> int | UnreadableReason:
+    """Open root/rel after resolving the root (and, if need be, links inside the tree),
+    or why not: a path that is its own real path under the real root is opened and
+    checked by the kernel's name for it (`_open_unlinked`); any other is resolved and
+    opened at its target when that is inside the root."""
+    root_real = os.path.realpath(root)
+    abs_path = os.path.join(root_real, rel)
+    fd = _open_unlinked(abs_path, flags) if _inside(abs_path, root_real) else None
+    if fd is not None:
+        return fd
+    try:
+        real = os.path.realpath(abs_path, strict=True)
+    except FileNotFoundError:
+        return UnreadableReason.VANISHED
+    except OSError as exc:
+        return _file_reason(exc)
+    if not _inside(real, root_real):
+        return UnreadableReason.LINK_OUTSIDE_TREE
+    try:
+        return os.open(real, flags)
+    except OSError as exc:
+        return _file_reason(exc)
+
+
 def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutcome, bytes | None]:
     """`hash_file`, also returning the bytes read when the file has at most `keep_bytes`.
 
@@ -499,22 +523,10 @@ def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutco
     root_text = os.fspath(root)
     fd = _open_unlinked(f"{root_text}/{rel}", flags) if root_text[:1] == "/" else None
     if fd is None:
-        root_real = os.path.realpath(root)
-        abs_path = os.path.join(root_real, rel)
-        fd = _open_unlinked(abs_path, flags) if _inside(abs_path, root_real) else None
-        if fd is None:
-            try:
-                real = os.path.realpath(abs_path, strict=True)
-            except FileNotFoundError:
-                return HashOutcome(None, 0, 0, 0, UnreadableReason.VANISHED), None
-            except OSError as exc:
-                return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
-            if not _inside(real, root_real):
-                return HashOutcome(None, 0, 0, 0, UnreadableReason.LINK_OUTSIDE_TREE), None
-            try:
-                fd = os.open(real, flags)
-            except OSError as exc:
-                return HashOutcome(None, 0, 0, 0, _file_reason(exc)), None
+        opened = _open_resolved(root, rel, flags)
+        if isinstance(opened, UnreadableReason):
+            return HashOutcome(None, 0, 0, 0, opened), None
+        fd = opened
     data: bytes | None = None
     grew = False
     try:
