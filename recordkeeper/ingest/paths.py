@@ -46,8 +46,10 @@ def is_ignored(name: str, patterns: Iterable[str]) -> bool:
 
 
 def _printable(text: str) -> str:
-    """Undecodable bytes in a name become U+FFFD, so the name can be printed as JSON."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """Undecodable bytes in a name become `\\xNN`, so the name can be printed as JSON
+    and stays distinct (U+FFFD made 'Avtal \\xe4' and 'Avtal \\xfe' one name); the same
+    form as the daemon's `scan.escape_name`."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _join(shown_root: str, rel: str) -> str:

@@ -81,3 +81,18 @@ def test_table_is_swedish_by_default_and_english_on_request(tmp_path: Path) -> N
     assert "Jävsdeklaration" in sv.stdout
     assert "Conflict-of-interest declaration" in en.stdout
     assert "Conflict-of-interest declaration" in en_local.stdout
+
+
+def test_names_that_are_not_utf8_stay_distinct_in_the_output(tmp_path: Path) -> None:
+    """Two files whose names differ only in undecodable bytes (a Latin-1 'ä' and 'þ'
+    from an old share) are two lines with two paths, written as the daemon stores
+    such names (`escape_name`: the bytes as \\xNN), not both as 'Avtal �.txt'."""
+    root = tmp_path / "Projekt"
+    root.mkdir()
+    for raw in (b"Avtal \xe4.txt", b"Avtal \xfe.txt"):
+        with open(os.fsencode(root) + b"/" + raw, "wb") as handle:
+            handle.write("Avtal om ersättning".encode())
+    result = runner.invoke(app, ["classify", "--json", str(root)])
+    assert result.exit_code == 0, result.stderr
+    paths = sorted(str(line["path"]) for line in _lines(result.stdout))
+    assert paths == [f"{root}/Avtal \\xe4.txt", f"{root}/Avtal \\xfe.txt"]
