@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from recordkeeper import i18n
-from recordkeeper.cli.common import print_json_line, require_paths, state
+from recordkeeper.cli.common import print_json_line, require_paths, shown_name, state
 from recordkeeper.ingest.extract import Limits
 from recordkeeper.ingest.pool import ExtractionPool, Job
 from recordkeeper.model import ExtractionResult
@@ -70,14 +70,15 @@ def _row(outcome: FileOutcome, rules: ClassRules, lang: str) -> str:
     c = outcome.classification
     if outcome.ignored or c is None:
         blank = f"{'':>6} {'':>11} {'':>11} {'':>8}"
-        return f"{i18n.t('classify.ignored', lang):<34} {blank}  {outcome.path}"
+        return f"{i18n.t('classify.ignored', lang):<34} {blank}  {shown_name(outcome.path)}"
     spec = rules.by_id(c.doc_class)
     name = (spec.name_sv if lang == "sv" else spec.name_en) if spec else c.doc_class
     note = f"  [{i18n.t(f'unreadable.{outcome.error}', lang)}]" if outcome.error else ""
     review = f" ({i18n.t('classify.review', lang)})" if c.needs_review else ""
     return (
         f"{name[:34]:<34} {_yes(c.is_draft, lang):>6} {_yes(c.must_register, lang):>11} "
-        f"{_yes(c.personal_data, lang):>11} {c.confidence:>8.2f}  {outcome.path}{review}{note}"
+        f"{_yes(c.personal_data, lang):>11} {c.confidence:>8.2f}  {shown_name(outcome.path)}"
+        f"{review}{note}"
     )
 
 

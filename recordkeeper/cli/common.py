@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import uuid
 from dataclasses import dataclass, field
@@ -76,6 +77,22 @@ class RecordkeeperGroup(TyperGroup):
             lang = ctx.obj.lang if isinstance(ctx.obj, CliState) else i18n.DEFAULT_LANG
             typer.echo(i18n.t("error.internal", lang, event_id=event_id), err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+# C0/C1 control characters and the bidirectional marks and overrides: in a file name
+# they would move the cursor, erase or colour a line, or reverse the text after them.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_name(name: str) -> str:
+    """A name from a share as the human-readable output shows it: its control and
+    bidi characters as `\\xNN`/`\\uNNNN` (JSON output escapes them itself)."""
+    return _UNSHOWABLE.sub(_escaped, name)
 
 
 def print_json(value: Any) -> None:

@@ -17,10 +17,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from recordkeeper import i18n, logs
 from recordkeeper.bootstrap import build_context, open_extractor
-from recordkeeper.cli.common import print_json, require_paths, state
+from recordkeeper.cli.common import print_json, require_paths, shown_name, state
 from recordkeeper.services import ingest as ingest_service
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import Progress as ProgressFn
@@ -264,8 +265,8 @@ def files(
         table.add_row(
             item.id[:12],
             i18n.t(f"state.{item.state}", lang),
-            item.project or "",
-            item.path,
+            Text(shown_name(item.project or "")),  # a Text: no console markup in names
+            Text(shown_name(item.path)),
             "" if item.size is None else str(item.size),
             _reason_text(item.error_reason, lang) if item.error_reason else "",
         )

@@ -96,3 +96,13 @@ def test_names_that_are_not_utf8_stay_distinct_in_the_output(tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     paths = sorted(str(line["path"]) for line in _lines(result.stdout))
     assert paths == [f"{root}/Avtal \\xe4.txt", f"{root}/Avtal \\xfe.txt"]
+
+
+def test_a_name_with_a_line_break_is_one_row_of_the_table(tmp_path: Path) -> None:
+    root = tmp_path / "Projekt"
+    root.mkdir()
+    (root / "Avtal\nsignerat.txt").write_text("Avtal om ersättning", encoding="utf-8")
+    result = runner.invoke(app, ["classify", str(root)])
+    assert result.exit_code == 0, result.stderr
+    _header, row = result.stdout.splitlines()
+    assert row.endswith(f"{root}/Avtal\\x0asignerat.txt")

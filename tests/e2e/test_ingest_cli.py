@@ -120,3 +120,19 @@ def test_json_output_has_no_log_lines_mixed_in(config: Path, share: Path) -> Non
     (share / "a.txt").write_text("a")
     _, out, _ = rk(config, "scan", "--json")
     json.loads(out)  # the whole stdout is one JSON document
+
+
+def test_names_are_shown_as_they_are_not_as_terminal_codes_or_markup(
+    config: Path, share: Path
+) -> None:
+    """A file name holding an escape sequence (erase the line) or console markup is
+    shown with the control character escaped and the brackets as they are."""
+    (share / "P").mkdir()
+    (share / "P" / "a\x1b[2Kb.txt").write_text("a")
+    (share / "P" / "Avtal [reverse]klart.txt").write_text("b")
+    rk(config, "scan")
+    code, out, _ = rk(config, "files")
+    assert code == 0
+    assert "\x1b" not in out
+    assert "a\\x1b[2Kb.txt" in out
+    assert "Avtal [reverse]klart.txt" in out
