@@ -651,3 +651,47 @@ def test_comments_in_a_reply_stay_comments(tmp_path: Path) -> None:
         ),
     )
     assert (c.doc_class, c.must_register) == ("comments", True)
+
+
+# --- session 7: English names of the project's documents (blind holdout) -------------
+
+
+def test_english_kick_off_notes_are_meeting_notes(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "2026-03-02/Kick-off notes.docx",
+        lambda f: make_docx(
+            f,
+            title="Kick-off notes",
+            paragraphs=["Present: Ulrika Berg, Tomas Wiklund", "The templates go out next week."],
+        ),
+    )
+    assert c.doc_class == "meeting_notes"
+
+
+def test_an_english_rg_invitation_is_a_nomination_request(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "2026-03-20/RG invitation and meeting booking.eml",
+        lambda f: make_eml(
+            f,
+            sender=STAFF,
+            to=["johan.skold@regionvast.se"],
+            subject="RG invitation and meeting booking – FMB OSA",
+            body="Dear Johan,\nWe invite you to the recommendation group. The meeting is on "
+            "20 May.\nHanna",
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("nomination_request", True)
+
+
+def test_a_sheet_of_comments_and_responses_is_comments(tmp_path: Path) -> None:
+    c = classify(
+        tmp_path,
+        "2026-06-05/Comments and responses OSA.xlsx",
+        lambda f: make_xlsx(
+            f,
+            [["From", "Comment", "Response"], ["NPO", "Add CPAP", "Added to recommendation 2"]],
+        ),
+    )
+    assert (c.doc_class, c.must_register) == ("comments", True)

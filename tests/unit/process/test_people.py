@@ -377,3 +377,14 @@ def test_the_words_left_out_of_file_names_are_rule_data(rules) -> None:
     assert {"Karin Ek", "Lars Berg"} <= set(roles_by_name(more, docs))
     none = rules.model_copy(update={"name_noise_words": ()})
     assert not {"Karin Ek", "Lars Berg"} & set(roles_by_name(none, docs))
+
+
+def test_english_document_words_in_file_names_are_no_names(rules) -> None:
+    # session 7 blind holdout: "Conflict of interest - Tomas Wiklund.pdf" and "Fee agreement
+    # signed LM.pdf" made the phantoms "Conflict Tomas Wiklund" and "Fee LM"
+    docs = [
+        doc("2026-02-16/Conflict of interest - Tomas Wiklund.pdf", "coi_declaration", ""),
+        doc("2026-02-20/Fee agreement Tomas Wiklund.docx", "agreement", ""),
+        doc("2026-02-18/Fee agreement signed LM.pdf", "agreement", ""),
+    ]
+    assert set(roles_by_name(rules, docs)) == {"Tomas Wiklund"}
