@@ -181,7 +181,8 @@ class _Anchor:
         lowered: str,
     ) -> bool:
         """Whether `pattern` matches `text`, given `where`: needle id -> where it starts
-        in `lowered`, the caseless form of `text` (same length: positions agree)."""
+        in `lowered` (ascending, as the automaton reports them), the caseless form of
+        `text` (same length: positions agree)."""
         before, reach = self.before, self.reach
         # the cost of the windows (at most one per occurrence) against one whole search
         each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
@@ -192,23 +193,34 @@ class _Anchor:
                 return pattern.anywhere(text)
         else:
             needles = self.needles & where.keys()
-            if sum(len(where[needle]) for needle in needles) > most:
-                return pattern.anywhere(text)
-            starts = sorted({at for needle in needles for at in where[needle]})
+            if len(needles) == 1:  # one needle: its starts come in order, each once
+                (needle,) = needles
+                starts = where[needle]
+                if len(starts) > most:
+                    return pattern.anywhere(text)
+            else:
+                if sum(len(where[needle]) for needle in needles) > most:
+                    return pattern.anywhere(text)
+                starts = sorted({at for needle in needles for at in where[needle]})
         regex = pattern.compiled
         if self.line:
             return _line_search(regex, text, starts, before)
         floor = 0  # no match starts before this (earlier windows)
+        if reach is None:
+            match = regex.match
+            for at in starts:
+                for i in range(floor if at - before < floor else at - before, at + 1):
+                    if match(text, i):
+                        return True
+                floor = at + 1
+            return False
+        search = regex.search
         for at in starts:
-            if reach is None:
-                if any(regex.match(text, i) for i in range(max(floor, at - before), at + 1)):
-                    return True
-            else:
-                # searching up to `at + reach` reads exactly what a full search
-                # would for matches starting by `at`; a later start may see a cut text
-                found = regex.search(text, max(floor, at - before), at + reach)
-                if found is not None and found.start() <= at:
-                    return True
+            # searching up to `at + reach` reads exactly what a full search
+            # would for matches starting by `at`; a later start may see a cut text
+            found = search(text, floor if at - before < floor else at - before, at + reach)
+            if found is not None and found.start() <= at:
+                return True
             floor = at + 1
         return False
 
@@ -216,6 +228,16 @@ class _Anchor:
         """Where the strings of `find` start in `lowered` (overlapping), or None: too often."""
         if sum(lowered.count(needle) for needle in self.find) > most:
             return None  # (count() skips overlaps: a floor of what the loop below finds)
+        if len(self.find) == 1:  # one string: its starts come in order, each once
+            (needle,) = self.find
+            found: list[int] = []
+            at = lowered.find(needle)
+            while at >= 0:
+                found.append(at)
+                if len(found) > most:
+                    return None
+                at = lowered.find(needle, at + 1)
+            return found
         starts: set[int] = set()
         for needle in self.find:
             at = lowered.find(needle)
