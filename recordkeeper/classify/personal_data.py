@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 from stdnum import luhn
 
 from recordkeeper.model import PersonalDataFindings
@@ -44,6 +44,12 @@ _NAME_CUES = (
 )  # fmt: skip
 
 _CUES = AhoCorasick(_NAME_CUES)
+# A text of Latin-1 characters (most Swedish text) is searched as its Latin-1 bytes, one
+# byte a character, so positions agree: lower-cased by one table lookup a byte (str.lower()
+# maps each Latin-1 character to one Latin-1 character: building the table checks that)
+# instead of a case lookup a character, its cues found without a UTF-8 copy first.
+_LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
+_CUES_LATIN1 = BytesAhoCorasick([cue.encode("latin-1") for cue in _NAME_CUES])
 _CAPITAL = "[A-ZÅÄÖÉ]"
 _WORD_REST = "[a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
 _WORD = _CAPITAL + _WORD_REST
@@ -136,11 +142,27 @@ def _id_number_kind(match: re.Match[str], text: str) -> str | None:
 # patterns run only there. Starting the pattern with a digit lets `re` skip to
 # digits; a `+` just before the run is then added to it (the same spans).
 _DIGIT_RUN = re.compile(r"\d[\d \-+/()]{6,}\d")
+# The same for a text of Latin-1 characters, where `\d` matches only 0-9 (checked here):
+# a range is checked inline, `\d` asks the Unicode database for each character.
+_LATIN1_DIGITS = "".join(c for c in map(chr, range(256)) if re.match(r"\d", c))
+_ASCII_DIGIT_RUN = (
+    re.compile(r"[0-9][0-9 \-+/()]{6,}[0-9]") if _LATIN1_DIGITS == "0123456789" else _DIGIT_RUN
+)
 
 
-def _digit_runs(text: str) -> list[tuple[int, int]]:
+def _latin1(text: str) -> bytes | None:
+    """`text` as Latin-1 bytes, or None when it holds another character."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def _digit_runs(text: str, latin1: bool = False) -> list[tuple[int, int]]:
+    """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters."""
     spans = []
-    for match in _DIGIT_RUN.finditer(text):
+    runs = _ASCII_DIGIT_RUN if latin1 or text.isascii() else _DIGIT_RUN
+    for match in runs.finditer(text):
         start, end = match.span()
         spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
     return spans
@@ -194,20 +216,43 @@ def _casefolded(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(n.casefold() for n in names)  # the rules' mailboxes: the same each call
 
 
+def _generic(base: str, generic: frozenset[str]) -> bool:
+    """`any(base == g or base.startswith(g + ".") for g in generic)`, by lookups: `base`
+    starts with `g + "."` exactly when a dot stands at `len(g)` and `g` is what precedes it."""
+    if base in generic:
+        return True
+    at = base.find(".")
+    while at >= 0:
+        if base[:at] in generic:
+            return True
+        at = base.find(".", at + 1)
+    return False
+
+
 def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset[str]) -> int:
     people = set()
     for local, domain in addresses:
         base = local.casefold()
-        if any(base == g or base.startswith(g + ".") for g in generic):
+        if _generic(base, generic):
             continue
         people.add(f"{base}@{domain.casefold()}")
     return len(people)
 
 
+def _cue_ends(text: str) -> set[int]:
+    """Where every occurrence of every cue ends in `text.lower()` (overlapping ones too)."""
+    data = _latin1(text)
+    if data is not None:  # the same positions: one byte a character, lower() keeps length
+        lowered = data.translate(_LATIN1_LOWER)
+        found = _CUES_LATIN1.find_matches_as_indexes(lowered, overlapping=True)
+    else:
+        found = _CUES.find_matches_as_indexes(text.lower(), overlapping=True)
+    return {end for _, _, end in found}
+
+
 def _names(text: str) -> int:
     found: set[str] = set()
-    # every occurrence of every cue, overlapping ones too
-    ends = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
+    ends = _cue_ends(text)
     for end in sorted(ends):
         window = text[end : end + _CUE_WINDOW]
         for match in _NAME.finditer(window):
@@ -233,7 +278,7 @@ def detect_personal_data(
     Returns:
         Counts per kind, only kinds found; never the values.
     """
-    runs = _digit_runs(text)
+    runs = _digit_runs(text, _latin1(text) is not None)
     counts = _id_numbers(text, runs)
     generic = _casefolded(tuple(generic_mailboxes))
     in_text = _emails(text)

@@ -7,11 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recordkeeper.classify.personal_data import (
+    _CUES,
     _EMAIL,
     _NAME,
     _WORD,
+    _cue_ends,
     _digit_runs,
     _emails,
+    _generic,
+    _latin1,
     _without,
     detect_personal_data,
 )
@@ -115,6 +119,55 @@ def test_digit_runs_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
     text = "".join(pieces)
     plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
     assert _digit_runs(text) == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "23", "+", " ", "-", "/", "(", ")", "a", "é", "²", "½", "\xa0", "٣", "۴", "–"]
+        ),
+        max_size=40,
+    )
+)
+def test_digit_runs_of_latin1_text_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
+    # a Latin-1 text is scanned for 0-9, any other for `\d` (other scripts' digits too)
+    text = "".join(pieces)
+    plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
+    want = [m.span() for m in plain.finditer(text)]
+    assert _digit_runs(text, _latin1(text) is not None) == want
+    assert _digit_runs(text) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Med Vänlig", "MVH", "mvh", "Hälsningar", "HÄLSNINGAR", "namn:", "NAMN:", " "),
+                *("Kontaktperson", "kontakt:", "/s/", "Best Regards", "vanlig", "İ", "–", "ß"),
+                *("Ä", "ä", "å", "Å", "x", "\n", "é", "É", "Σ", "ſ", "K"),
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_cue_ends_are_those_found_in_the_lower_cased_text(pieces: list[str]) -> None:
+    # a Latin-1 text is lowered and searched as bytes; any other as a str
+    text = "".join(pieces)
+    want = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
+    assert _cue_ends(text) == want
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="abi.-", max_size=12),
+    st.frozensets(st.text(alphabet="abi.-", min_size=1, max_size=5), max_size=6),
+)
+def test_generic_mailboxes_are_those_the_plain_test_finds(
+    base: str, generic: frozenset[str]
+) -> None:
+    assert _generic(base, generic) == any(base == g or base.startswith(g + ".") for g in generic)
 
 
 @settings(max_examples=500, deadline=None)
