@@ -21,15 +21,24 @@ with the place they fired in (`coi.phrase@title`) and a few fixed codes.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from dataclasses import dataclass
 from operator import attrgetter
 
 from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, Hit, compiled, new_hit
 from recordkeeper.classify.personal_data import detect_personal_data
-from recordkeeper.classify.views import Views, build_views
+from recordkeeper.classify.views import Views, build_views, name_words
 from recordkeeper.model import Classification, Correction, DocumentFacts, PersonalDataFindings
-from recordkeeper.ruleset.classes import ClassRules, DocumentClass, Flag, Location
+from recordkeeper.ruleset.classes import (
+    ClassRules,
+    DocumentClass,
+    Flag,
+    Location,
+    compile_patterns,
+    fold,
+)
 
 EMAIL_KINDS = frozenset({"eml", "msg"})
 
@@ -102,7 +111,26 @@ class _Choice:
     reasons: tuple[str, ...]
 
 
-def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) -> _Choice:
+def _unread_scan(rules: ClassRules, name: str) -> DocumentClass | None:
+    """The class a scan that nothing identifies is proposed as, when its name (without the
+    extension, as words) says only whom or when (`scoring.unread_scan`); else None."""
+    unread = rules.scoring.unread_scan
+    if unread is None:
+        return None
+    stem = name.rpartition(".")[0] or name
+    if _unread_names(unread.names).match(fold(name_words(stem))) is None:
+        return None
+    return rules.by_id(unread.doc_class)
+
+
+@functools.lru_cache(maxsize=8)
+def _unread_names(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_patterns(tuple(f"(?:{p})$" for p in patterns))
+
+
+def _choose_class(
+    rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool], name: str = ""
+) -> _Choice:
     scoring = rules.rules.scoring
     # Ranked as a stable sort of every class by score, best first, would rank them;
     # only the first two matter, so of the classes where nothing fired (score 0)
@@ -121,9 +149,16 @@ def _choose_class(rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool]) 
     (best, _, spec, hits), second = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
     if best < scoring.min_score:
+        hint = [f"candidate:{spec.id}"] if best > 0 else []
+        unread = _unread_scan(rules.rules, name) if flags["no_text_layer"] else None
+        if unread is not None:
+            # a scan nothing identifies, named by a person or the scanner only: most likely
+            # a signed paper that came in; proposed for a person to confirm
+            assert scoring.unread_scan is not None
+            reasons = ["textless:unread_scan", "low_score", *hint, *reasons]
+            return _Choice(unread, scoring.unread_scan.confidence, True, tuple(reasons))
         fallback = rules.rules.by_id(scoring.fallback_class)
         assert fallback is not None  # cross-checked at load
-        hint = [f"candidate:{spec.id}"] if best > 0 else []
         return _Choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
     review = best - second < scoring.review_margin
     if review:
@@ -237,7 +272,7 @@ def classify_document(
     views = build_views(facts, cr.rules.scoring.text_window, cr.rules.scoring.untitled)
     fired = _Fired(cr, cr.scan(views.by_location))
     flags = _flags(facts)
-    choice = _choose_class(cr, fired, flags)
+    choice = _choose_class(cr, fired, flags, facts.name)
     spec, reasons, review, confidence = (
         choice.spec,
         list(choice.reasons),

@@ -48,7 +48,7 @@ class Views:
 
 
 @functools.lru_cache(maxsize=4096)  # folder names recur on every document in them
-def _name_words(name: str) -> str:
+def name_words(name: str) -> str:
     """`Jävsdekl_AnnaS-v0.3.docx` -> `Jävsdekl Anna S v0.3 docx`: words for `\\b` patterns.
 
     The version dot survives so `v0.3` stays one token.
@@ -137,16 +137,16 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         headings = (_first_line(text), *headings)
     title, headings = unspace(title), tuple(unspace(h) for h in headings)
     stem, _, ext = facts.name.rpartition(".")
-    filename = _name_words(stem or facts.name) + (f" {ext}" if stem else "")
+    filename = name_words(stem or facts.name) + (f" {ext}" if stem else "")
     if source:  # "Microsoft Word - 04 Jäv - Karin Wiik.docx": the name it was printed from
-        filename += "\n" + _name_words(source)
+        filename += "\n" + name_words(source)
     email = facts.email
     views: dict[Location, str] = {
         "title": title,
         "headings": "\n".join(h for h in headings if h),
         "content": text,
         "filename": filename,
-        "folder": "\n".join(_name_words(f) for f in facts.folders),
+        "folder": "\n".join(name_words(f) for f in facts.folders),
         "template": "\n".join(_meta(metadata, "template")),
         "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)),
         "kind": facts.kind,
@@ -155,7 +155,7 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         views["email_subject"] = email.subject or ""
         views["email_sender"] = _original_sender(email.subject, text) or email.sender or ""
         views["email_recipient"] = "\n".join((*email.recipients, *email.cc))
-        views["attachment"] = "\n".join(_name_words(a) for a in email.attachment_names)
+        views["attachment"] = "\n".join(name_words(a) for a in email.attachment_names)
         # an e-mail's title is its subject, searched as `email_subject`; its
         # first body line ("Hej!") is no title
         if not facts.title or facts.title == email.subject:

@@ -159,6 +159,32 @@ def _default_factors() -> dict[Location, float]:
     }
 
 
+class UnreadScan(_Rule):
+    """What a scan nothing identifies is proposed as, when its name says only whom or when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    doc_class: str = Field(
+        alias="class",
+        description="The class proposed (registered as that class is, sent to review).",
+    )
+    names: tuple[str, ...] = Field(
+        min_length=1,
+        description="Regular expressions (case-insensitive unless `(?-i:...)`), matched from "
+        "the start of the file name without its extension, as words ('Lars-Göran_Pihl' reads "
+        "'Lars Göran Pihl'): names that say only whom or when (a person, a scanner's or "
+        "camera's numbering).",
+    )
+    confidence: float = Field(
+        0.25, ge=0, le=1, description="The confidence given to the proposal (a guess)."
+    )
+
+    @field_validator("names")
+    @classmethod
+    def _names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every name would match")
+
+
 class Scoring(_Rule):
     """How signal weights become a class and a confidence."""
 
@@ -183,6 +209,12 @@ class Scoring(_Rule):
         "document's (a scanner's 'Scanned document', Word's 'Microsoft Word - x.docx'): "
         "such a title is ignored and the first line is read as a heading instead. A named "
         "group `source` (the name of the file it was printed from) is searched as a file name.",
+    )
+    unread_scan: UnreadScan | None = Field(
+        default=None,
+        description="A file with no text layer (a scan) whose best class stays below "
+        "min_score, named only by a person or by the scanner or camera: proposed as "
+        "`class` (not the fallback class), with reason `textless:unread_scan`, for review.",
     )
     location_factor: dict[Location, float] = Field(default_factory=_default_factors)
     text_window: TextWindow = TextWindow()
@@ -350,6 +382,14 @@ class ClassRules(_Rule):
             if cls.id in seen:
                 problems.append((("classes", i, "id"), f"class id '{cls.id}' is listed twice"))
             seen.add(cls.id)
+        unread = self.scoring.unread_scan
+        if unread is not None and unread.doc_class not in seen:
+            problems.append(
+                (
+                    ("scoring", "unread_scan", "class"),
+                    f"unread_scan class '{unread.doc_class}' is not a class in this file",
+                )
+            )
         if self.scoring.fallback_class not in seen:
             problems.append(
                 (

@@ -135,3 +135,22 @@ def test_committed_json_schemas_are_up_to_date() -> None:
         or (schema_dir / name).read_text(encoding="utf-8") != text
     ]
     assert not stale, f"regenerate with `recordkeeper rules schema rules/schema`: {stale}"
+
+
+def test_unknown_unread_scan_class_is_reported(tmp_path: Path) -> None:
+    text = (
+        "kind: classes\nscoring:\n  unread_scan:\n    class: okänd\n    names: ['x']\n"
+        "classes:\n" + OTHER
+    )
+    ((line, message),) = _problems(tmp_path, text)
+    assert line == 4
+    assert "unread_scan class 'okänd'" in message
+
+
+def test_unread_scan_name_matching_empty_text_is_refused(tmp_path: Path) -> None:
+    text = (
+        "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['[A-Z]*']\n"
+        "classes:\n" + OTHER
+    )
+    ((_, message),) = _problems(tmp_path, text)
+    assert "matches empty text" in message

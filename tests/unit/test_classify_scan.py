@@ -25,7 +25,7 @@ from recordkeeper.classify.compiled import (
     caseless,
     compile_rules,
 )
-from recordkeeper.classify.views import _name_words
+from recordkeeper.classify.views import name_words
 from recordkeeper.ruleset.classes import ClassRules, Signal, fold
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.projects import DEMO_SCENARIOS, plan_share
@@ -102,8 +102,8 @@ def _project_views() -> Iterator[dict[str, str]]:
             "title": spec.title or "",
             "headings": "\n".join(spec.headings),
             "content": "\n".join((*spec.paragraphs, *rows, *slides, spec.footer or "")),
-            "filename": _name_words(name),
-            "folder": "\n".join(_name_words(f) for f in folder.split("/")),
+            "filename": name_words(name),
+            "folder": "\n".join(name_words(f) for f in folder.split("/")),
             "email_subject": spec.title or "" if spec.fmt == "eml" else "",
             "email_sender": spec.sender,
         }
