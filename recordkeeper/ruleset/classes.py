@@ -355,6 +355,23 @@ class VersionRules(_Rule):
         return _check_groups(patterns, {"y", "m", "d"})
 
 
+class CopyRules(_Rule):
+    """When a byte-identical copy of a document is a convenience copy, registered once."""
+
+    personal_folders: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions (case-insensitive, accents optional) for the name of "
+        "a person's own folder ('Ulrikas filer', 'Mina dokument', 'Privat'), matched from the "
+        "start of each folder name in the path: a file there whose bytes equal a file "
+        "outside such folders that is proposed for registration is not proposed again.",
+    )
+
+    @field_validator("personal_folders")
+    @classmethod
+    def _folders_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every folder would be personal")
+
+
 class ClassRules(_Rule):
     """The whole `classes.yaml`."""
 
@@ -366,6 +383,7 @@ class ClassRules(_Rule):
     personal_data: PersonalDataRules = PersonalDataRules()
     siblings: SiblingRules = SiblingRules()
     versions: VersionRules = VersionRules()
+    copies: CopyRules = CopyRules()
     classes: tuple[DocumentClass, ...]
 
     def class_ids(self) -> tuple[str, ...]:

@@ -5,13 +5,19 @@ Expands the arguments (`ingest.paths`), reads each file through the
 cannot hang or exhaust the caller) and classifies the facts with the pure
 classifier. Outcomes stream out as files finish; a Word file beside the
 finished PDF of the same name waits for that PDF, then may be marked its
-working copy (`classify.siblings`). An unreadable file is an
+working copy (`classify.siblings`). A file in a person's own folder
+(`copies.personal_folders`) whose bytes equal a file outside such folders that
+is proposed for registration is a convenience copy: not proposed again (reason
+`copy:convenience`), as the daemon links a copy to the first one's prompt;
+such files wait until every file was read. An unreadable file is an
 outcome, not an error: it is still classified from its name and folders
 alone (a person must review it) and carries the reason code.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +28,7 @@ from recordkeeper.classify.siblings import Sibling, pairs, working_copy
 from recordkeeper.classify.versions import Newer, newer_versions, superseded
 from recordkeeper.ingest.paths import FoundFile, expand_paths
 from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
-from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.ruleset.classes import ClassRules, compile_patterns, fold
 
 _KINDS = {
     "docx": "docx", "docm": "docx", "dotx": "docx", "doc": "doc", "pdf": "pdf",
@@ -79,6 +85,9 @@ class FileOutcome:
         }
 
 
+COPY_REASON = "copy:convenience"
+
+
 def kind_of(name: str) -> str:
     """File kind from the extension (for files that could not be read)."""
     _, _, ext = name.rpartition(".")
@@ -117,14 +126,27 @@ def classify_paths(
         extractor: reads files (the worker pool in the shell).
         ignore_patterns: names reported as ignored (lock, temp, system files).
     """
+    outcomes = _classified(arguments, rules, extractor, ignore_patterns)
+    if not rules.copies.personal_folders:
+        return (outcome for _, _, outcome in outcomes)
+    return _convenience_copies(outcomes, _personal(rules.copies.personal_folders))
+
+
+def _classified(
+    arguments: Iterable[str],
+    rules: ClassRules,
+    extractor: Extractor,
+    ignore_patterns: tuple[str, ...],
+) -> Iterator[tuple[str, str, FileOutcome]]:
+    """(relative path, content hash or "", outcome) of every file, as files finish."""
     rules_c = compiled(rules)
     found: dict[int, FoundFile] = {}
     jobs: list[ExtractJob] = []
     for key, item in enumerate(expand_paths(arguments, ignore_patterns)):
         if item.ignored:
-            yield FileOutcome(path=item.shown, ignored=True)
+            yield item.rel_path, "", FileOutcome(path=item.shown, ignored=True)
         elif item.error is not None:
-            yield _unreadable_outcome(item, item.error.value, rules_c, None)
+            yield item.rel_path, "", _unreadable_outcome(item, item.error.value, rules_c, None)
         else:
             found[key] = item
             jobs.append(ExtractJob(key, item.path, item.rel_path))
@@ -135,10 +157,12 @@ def classify_paths(
     # (classify.versions): it streams out as soon as it is classified, too
     newer = newer_versions((item.shown for item in found.values()), rules)
     word_of = {pdf: word for word, pdf in partner.items()}
-    held: dict[str, FileOutcome] = {}  # Word file -> its outcome, until its PDF's is known
+    # Word file -> (relative path, content, outcome), until its PDF's outcome is known
+    held: dict[str, tuple[str, str, FileOutcome]] = {}
     pdfs: dict[str, tuple[FileOutcome, str | None]] = {}  # PDF -> (outcome, title)
     for job, result in extractor.extract_many(jobs):
         item = found[job.key]
+        content = (result.sha256 or "") if result.size else ""  # empty files: no content
         if isinstance(result, Unreadable):
             outcome = _unreadable_outcome(item, result.reason.value, rules_c, result)
         else:
@@ -147,18 +171,61 @@ def classify_paths(
         if item.shown in partner:
             pdf = pdfs.get(partner[item.shown])
             if pdf is None:
-                held[item.shown] = outcome
+                held[item.shown] = (item.rel_path, content, outcome)
             else:
-                yield _as_version(_as_sibling(outcome, *pdf, rules), newer, rules)
+                yield (
+                    item.rel_path,
+                    content,
+                    _as_version(_as_sibling(outcome, *pdf, rules), newer, rules),
+                )
             continue
-        yield _as_version(outcome, newer, rules)
+        yield item.rel_path, content, _as_version(outcome, newer, rules)
         if item.shown in word_of:
             title = None if isinstance(result, Unreadable) else result.title
             pdfs[item.shown] = (outcome, title)
             word = held.pop(word_of[item.shown], None)
             if word is not None:
-                yield _as_version(_as_sibling(word, outcome, title, rules), newer, rules)
+                rel, word_content, word_outcome = word
+                answer = _as_version(_as_sibling(word_outcome, outcome, title, rules), newer, rules)
+                yield rel, word_content, answer
     yield from held.values()  # not reached: every job answers (Extractor's contract)
+
+
+@functools.lru_cache(maxsize=8)
+def _personal(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return compile_patterns(tuple(f"(?:{p})" for p in patterns))
+
+
+def _in_personal_folder(rel_path: str, personal: re.Pattern[str]) -> bool:
+    return any(personal.match(fold(folder)) for folder in rel_path.split("/")[:-1])
+
+
+def _convenience_copies(
+    outcomes: Iterable[tuple[str, str, FileOutcome]], personal: re.Pattern[str]
+) -> Iterator[FileOutcome]:
+    """The outcomes, where a file proposed for registration in a person's own folder whose
+    bytes equal a file outside such folders that is proposed too is that file's
+    convenience copy: not proposed again (`COPY_REASON`). The files proposed in personal
+    folders go out last, once every file's outcome is known; the others at once."""
+    proposed: set[str] = set()  # contents proposed outside personal folders
+    waiting: list[tuple[str, FileOutcome]] = []
+    for rel_path, content, outcome in outcomes:
+        c = outcome.classification
+        if content and c is not None and c.must_register:
+            if _in_personal_folder(rel_path, personal):
+                waiting.append((content, outcome))
+                continue
+            proposed.add(content)
+        yield outcome
+    for content, outcome in waiting:
+        yield _as_copy(outcome) if content in proposed else outcome
+
+
+def _as_copy(outcome: FileOutcome) -> FileOutcome:
+    c = outcome.classification
+    assert c is not None
+    copy = replace(c, must_register=False, reasons=(*c.reasons, COPY_REASON))
+    return replace(outcome, classification=copy)
 
 
 def _as_version(outcome: FileOutcome, newer: Mapping[str, Newer], rules: ClassRules) -> FileOutcome:
