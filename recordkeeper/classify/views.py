@@ -118,6 +118,11 @@ def _original_sender(subject: str | None, text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def is_forward(subject: str | None) -> bool:
+    """Whether a mail's subject says it forwards another message ("VB: …", "FW: …")."""
+    return bool(subject) and _FORWARD_SUBJECT.match(subject or "") is not None
+
+
 def forwarded_sender(subject: str | None, text: str) -> str | None:
     """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"), or None."""
     return _original_sender(subject, text)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from recordkeeper.classify.siblings import Sibling, working_copies
-from recordkeeper.classify.views import forwarded_sender
+from recordkeeper.classify.views import forwarded_sender, is_forward
 from recordkeeper.errors import ProjectFileError, UsageError
 from recordkeeper.ingest.extract import kind_for_name
 from recordkeeper.model import (
@@ -238,7 +238,9 @@ def attachments_as_documents(
     attachments of one mail are two documents (issue #4). Each attachment is classified
     by its name, as if it were saved beside the mail; its path is the mail's path, then
     its name (`mejl/SV_ Avtal.msg/Avtal signerat.pdf`). It is about the mail's sender
-    (for a forwarded mail, the original one) unless its own name says whom. Blank
+    (for a forwarded mail, the original one; nobody when the forward does not show it, as
+    when the original was attached whole: the colleague who forwarded it sent nothing in)
+    unless its own name says whom. Blank
     templates (the process rules' `blank_attachment_names`) and attachments whose name
     says nothing (`other`) are left out.
     """
@@ -248,7 +250,9 @@ def attachments_as_documents(
         email = doc.facts.email
         if email is None or not email.attachment_names:
             continue
-        sender = forwarded_sender(email.subject, doc.facts.text) or email.sender
+        sender = forwarded_sender(email.subject, doc.facts.text)
+        if sender is None and not is_forward(email.subject):
+            sender = email.sender
         folder = doc.path.rsplit("/", 1)[0] + "/" if "/" in doc.path else ""
         for name in dict.fromkeys(email.attachment_names):
             kind = kind_for_name(name)
