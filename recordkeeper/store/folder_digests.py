@@ -171,20 +171,28 @@ def invalidate(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
     ]
     if not rows:
         return
-    statement = _insert(session)
-    session.connection().execute(
-        statement.on_conflict_do_update(
-            index_elements=[_TABLE.c.root, _TABLE.c.folder],
-            set_={"digest": None, "epoch": _TABLE.c.epoch + 1},
-        ),
-        rows,
-    )
+    session.connection().execute(_INVALIDATE[_dialect(session)], rows)
+
+
+def _dialect(session: Session) -> str:
+    return "postgresql" if session.get_bind().dialect.name == "postgresql" else "sqlite"
 
 
 def _insert(session: Session) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
+    if _dialect(session) == "postgresql":
         return postgresql.insert(_TABLE)
     return sqlite.insert(_TABLE)
+
+
+# built once (each ingest chunk runs it): SQLAlchemy's compiled form is then looked up
+# by the statement's memoised cache key instead of a new statement's every time
+_INVALIDATE: dict[str, Any] = {
+    name: insert(_TABLE).on_conflict_do_update(
+        index_elements=[_TABLE.c.root, _TABLE.c.folder],
+        set_={"digest": None, "epoch": _TABLE.c.epoch + 1},
+    )
+    for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
 
 
 # ---- the guard: every write to documents invalidates its folders -----------------------------

@@ -61,3 +61,13 @@ def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     finally:
         store.close()
+
+
+def test_sqlite_keeps_savepoint_journals_in_memory_and_durability_as_before(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'mem.db'}")
+    try:
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL (WAL)
+    finally:
+        store.close()

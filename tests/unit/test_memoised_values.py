@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 
 from recordkeeper.audit.log import _timestamp, canonical_entry
 from recordkeeper.model import AuditEvent
 from recordkeeper.services.classification import _signals
+from recordkeeper.services.pipeline import DocumentChange, _classified
 from recordkeeper.store.repo_classification import _kinds_json, _reasons_json, _sorted_json
 
 REASONS = [
@@ -39,3 +41,15 @@ def test_an_entry_time_is_written_the_same_when_events_share_it() -> None:
         assert _timestamp(when) == when.astimezone(UTC).isoformat(timespec="microseconds")
         leaf = canonical_entry(AuditEvent(event="e", at=when), 3)
         assert json.loads(leaf)["at"] == when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def test_a_change_marked_classified_is_replace_with_classified_true() -> None:
+    # every field set to a value of its own, so a field left out or out of order fails
+    change = DocumentChange(
+        **{f.name: f"value of {f.name}" for f in fields(DocumentChange)}  # type: ignore[arg-type]
+    )
+    marked = _classified(change)
+    assert marked == replace(change, classified=True)
+    assert [getattr(marked, f.name) for f in fields(DocumentChange)][:-1] == [
+        getattr(change, f.name) for f in fields(DocumentChange)
+    ][:-1]

@@ -1,0 +1,97 @@
+"""Canonical entries are exactly `json.dumps` with the canonical settings (issue #3:
+`audit.log` builds the C encoder once instead of on every append)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recordkeeper.audit.log import canonical_entry, canonical_json
+from recordkeeper.model import AuditEvent
+
+
+def _plain(body: object) -> bytes:
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+TEXT = st.text(
+    alphabet=st.characters(codec="utf-8"),  # no lone surrogates (not UTF-8)
+    max_size=40,
+)
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | TEXT
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.dictionaries(TEXT, VALUES, max_size=8))
+def test_canonical_json_is_json_dumps_with_the_canonical_settings(body: dict[str, object]) -> None:
+    assert canonical_json(body) == _plain(body)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    event=TEXT,
+    actor=TEXT,
+    document_id=st.none() | TEXT,
+    project_id=st.none() | TEXT,
+    rule_id=st.none() | TEXT,
+    sha256=st.none() | TEXT,
+    data=st.dictionaries(TEXT, st.none() | st.booleans() | st.integers() | st.floats() | TEXT),
+    index=st.integers(min_value=0, max_value=2**62),
+    offset=st.integers(min_value=-12 * 60, max_value=12 * 60),
+)
+def test_an_entry_is_json_dumps_of_its_body(
+    event: str,
+    actor: str,
+    document_id: str | None,
+    project_id: str | None,
+    rule_id: str | None,
+    sha256: str | None,
+    data: dict[str, object],
+    index: int,
+    offset: int,
+) -> None:
+    at = datetime(2026, 12, 3, 8, 9, 10, 123456, tzinfo=timezone(timedelta(minutes=offset)))
+    given_event = AuditEvent(
+        event=event, at=at, actor=actor, document_id=document_id, project_id=project_id,
+        rule_id=rule_id, sha256=sha256, data=data,  # type: ignore[arg-type]
+    )  # fmt: skip
+    body: dict[str, object] = {
+        "v": 1,
+        "index": index,
+        "event": event,
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor": actor,
+    }
+    for key, value in (
+        ("document_id", document_id),
+        ("project_id", project_id),
+        ("rule_id", rule_id),
+        ("sha256", sha256),
+    ):
+        if value is not None:
+            body[key] = value
+    if data:
+        body["data"] = data
+    assert canonical_entry(given_event, index) == _plain(body)
+
+
+def test_special_floats_and_escapes_as_json_dumps() -> None:
+    text = 'å "q" \\ \x01 \u2028 😀'
+    body = {"n": float("nan"), "i": float("inf"), "m": -float("inf"), "s": text}
+    assert canonical_json(body) == _plain(body)
+
+
+def test_what_json_cannot_encode_is_refused_as_json_dumps_refuses_it() -> None:
+    with pytest.raises(TypeError):
+        _plain({"x": object()})
+    with pytest.raises(TypeError):
+        canonical_json({"x": object()})
