@@ -28,6 +28,9 @@ _FIRST_LINE_CHARS = 160
 # four or more single letters separated by single spaces: a letter-spaced word
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _SPACED_GAP = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
+# what such a run holds: a single letter with a space on each side (its second letter);
+# starting with a space, `re` skips to the spaces: most lines fail here at once
+_SPACED_LETTER = re.compile(r" [^\W\d_] ")
 _WIDE_GAP = re.compile(r"[ \t]{2,}")
 _PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", "content_status")
 # a mail forwarded inside the agency ("VB: …", "FW: …", "Fwd: …") carries another sender's
@@ -65,7 +68,7 @@ def unspace(line: str) -> str:
     Only a line holding a run of four or more spaced single letters changes: there
     the single spaces between single letters go and wider gaps become word spaces.
     """
-    if _SPACED_RUN.search(line) is None:
+    if _SPACED_LETTER.search(line) is None or _SPACED_RUN.search(line) is None:
         return line
     return _WIDE_GAP.sub(" ", _SPACED_GAP.sub("", line))
 

@@ -58,10 +58,25 @@ _PLAIN = "aaaaaaaooooooeeeeuuuuiiiicn"
 _FOLD = tuple(zip(_ACCENTED + _ACCENTED.upper(), _PLAIN + _PLAIN.upper(), strict=True))
 
 
+# The same for a text of Latin-1 characters (most Swedish text), one byte each: a table.
+_FOLD_LATIN1 = bytes.maketrans(
+    (_ACCENTED + _ACCENTED.upper()).encode("latin-1"), (_PLAIN + _PLAIN.upper()).encode("latin-1")
+)
+
+
 def fold(text: str) -> str:
     """Fold accented letters to plain ones, keeping case and length."""
     if text.isascii():
         return text
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:  # another character: letter by letter
+        return _fold_letters(text)
+    folded = data.translate(_FOLD_LATIN1)
+    return text if folded == data else folded.decode("latin-1")
+
+
+def _fold_letters(text: str) -> str:
     for accented, plain in _FOLD:
         if accented in text:
             text = text.replace(accented, plain)
