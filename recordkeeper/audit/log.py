@@ -20,7 +20,7 @@ import functools
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from recordkeeper import pii
@@ -156,40 +156,9 @@ def _timestamp(at: datetime) -> str:
     return text
 
 
-def _make_encode() -> Callable[[object], str]:
-    """json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).
-
-    `JSONEncoder.encode` builds its C encoder anew on every call (one per audit
-    append, a fifth of an entry's cost): here it is built once, with the same
-    settings. It keeps no circular-reference markers (shared state between
-    threads): an entry holds flat identifier values, and a cyclic one would fail
-    anyway (RecursionError instead of ValueError). Without the C accelerator
-    the encoder's own `encode`. tests/unit/test_audit_canonical.py compares
-    with `json.dumps`.
-    """
-    settings = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return settings.encode
-    encoder = make(
-        None,  # no markers: no check for circular references
-        settings.default,
-        json.encoder.encode_basestring,  # what ensure_ascii=False escapes with
-        None,  # indent
-        settings.key_separator,
-        settings.item_separator,
-        settings.sort_keys,
-        settings.skipkeys,
-        settings.allow_nan,
-    )
-
-    def encode(body: object) -> str:
-        return "".join(encoder(body, 0))
-
-    return encode
-
-
-_encode = _make_encode()
+# json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without
+# making an encoder for each entry (one per audit append)
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 def canonical_json(body: Mapping[str, object]) -> bytes:
