@@ -3,30 +3,22 @@ files, real extraction, the real classifier and process rules."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from recordkeeper.classify import classify_document, compiled
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
 from recordkeeper.services import check as check_service
-from tests.integration.test_check_attachments import Pool
+from tests.check_support import check_folder
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules")
 LEAD = "Hanna Berglund <hanna.berglund@socialstyrelsen.se>"
 
 
 def _check(folder: Path, rules: LoadedRules = RULES) -> check_service.ProjectCheck:
-    classes = rules.one("classes")
-    return check_service.check_project(
-        folder,
-        rules=rules,
-        extractor=Pool(),
-        classify=lambda facts: classify_document(facts, compiled(classes)),
-        today=date(2026, 11, 1),
-    )
+    return check_folder(folder, rules)
 
 
 def _plan(folder: Path) -> None:

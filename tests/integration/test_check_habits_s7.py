@@ -4,37 +4,21 @@ and process rules."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from recordkeeper.classify import classify_document, compiled
-from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_eml, make_xlsx
 from recordkeeper.services import check as check_service
+from tests.check_support import check_folder
 
 STAFF = "socialstyrelsen.se"
 
 
-class Pool:
-    def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
-        for path, rel, project in items:
-            yield extract_file(path, rel, Limits(), project)
-
-
 def _check(folder: Path, rules: LoadedRules) -> check_service.ProjectCheck:
-    classes = rules.one("classes")
-    return check_service.check_project(
-        folder,
-        rules=rules,
-        extractor=Pool(),
-        classify=lambda facts: classify_document(facts, compiled(classes)),
-        today=date(2026, 11, 1),
-    )
+    return check_folder(folder, rules)
 
 
 def _project(folder: Path) -> None:

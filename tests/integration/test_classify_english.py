@@ -5,17 +5,16 @@ classified with the shipped rules; the Swedish documents beside them keep their 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from recordkeeper.classify import classify_document, compiled
+from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
-from tests.integration.test_check_attachments import Pool
+from tests.check_support import check_folder
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
 RULES = load_ruleset(RULES_DIR)
@@ -177,20 +176,13 @@ def test_a_blank_signature_line_is_no_final_marker(tmp_path: Path) -> None:
 
 def test_the_english_handling_sheet_documents_how_comments_were_handled(tmp_path: Path) -> None:
     """Step `revise` needs a record of how comments were handled: an English sheet is one."""
-    from recordkeeper.services import check as check_service
 
     folder = tmp_path / "OSA"
     make_xlsx(
         folder / "Comments and responses OSA.xlsx",
         [["From", "Comment", "Response"], ["NPO", "Name professional drivers", "Added"]],
     )
-    result = check_service.check_project(
-        folder,
-        rules=RULES,
-        extractor=Pool(),
-        classify=lambda facts: classify_document(facts, compiled(CLASSES)),
-        today=date(2026, 11, 1),
-    )
+    result = check_folder(folder, RULES)
     revise = result.evaluation.step("revise")
     assert "comments_handling" not in {m.what for m in revise.missing}
     assert any(e.endswith("Comments and responses OSA.xlsx") for e in revise.evidence)

@@ -3,8 +3,7 @@ and in `check`, as `classify --json` runs it: real files, real extraction, real 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from recordkeeper.classify.siblings import REASON
-from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import ExtractionResult
+from recordkeeper.ingest.extract import Limits
 from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_pdf
@@ -24,6 +22,7 @@ from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
+from tests.check_support import check_folder
 from tests.fakes import FakeClock, InProcess
 
 PROJECT = "FMB Artros"
@@ -242,21 +241,7 @@ def test_check_runs_the_same_pass(share: Path, rules: LoadedRules, monkeypatch) 
 
     monkeypatch.setattr(check_service, "check_documents", spy)
 
-    class Pool:
-        def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
-            for path, rel, project in items:
-                yield extract_file(path, rel, Limits(), project)
-
-    classes = rules.one("classes")
-    from recordkeeper.classify import classify_document, compiled
-
-    check_service.check_project(
-        folder,
-        rules=rules,
-        extractor=Pool(),
-        classify=lambda facts: classify_document(facts, compiled(classes)),
-        today=date(2026, 11, 1),
-    )
+    check_folder(folder, rules)
     got = {d.facts.path: d.classification for d in seen}
     assert (got[WORD].is_draft, got[WORD].must_register) == (True, False)
     assert got[PDF].must_register

@@ -4,19 +4,16 @@ alike. Real files, real extraction, real SQLite (and PostgreSQL where the store 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from recordkeeper.classify import classify_document, compiled
 from recordkeeper.classify.versions import REASON, Newer, newer_versions, superseded
-from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Classification, ExtractionResult
+from recordkeeper.model import Classification
 from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
@@ -27,6 +24,7 @@ from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
+from tests.check_support import check_folder
 from tests.fakes import FakeClock, InProcess
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
@@ -189,19 +187,7 @@ def test_check_runs_the_same_pass(
 
     monkeypatch.setattr(check_service, "check_documents", spy)
 
-    class Pool:
-        def map(self, items: Iterable[check_service.Job]) -> Iterator[ExtractionResult]:
-            for path, rel, project in items:
-                yield extract_file(path, rel, Limits(), project)
-
-    classes = rules.one("classes")
-    check_service.check_project(
-        folder,
-        rules=rules,
-        extractor=Pool(),
-        classify=lambda facts: classify_document(facts, compiled(classes)),
-        today=date(2026, 11, 1),
-    )
+    check_folder(folder, rules)
     got = {d.facts.path.rpartition("/")[2]: _state(d.classification) for d in seen}
     assert got == {name: _state(c) for name, c in _cli(folder).items()}
 
