@@ -55,12 +55,7 @@ def _headers(block: bytes) -> tuple[Message, bool]:
     no field before it and a line starting with ":" are dropped.
     """
     message = Message(policy.compat32)
-    lines = io.StringIO(block.decode("ascii", "surrogateescape"), newline="").readlines()
-    count = len(lines)
-    for index, line in enumerate(lines):
-        if not _HEADER_LINE.match(line):
-            count = index
-            break
+    lines, count = _header_lines(block)
     body_follows = count == len(lines) or (count == len(lines) - 1 and lines[-1][0] in "\r\n")
     field: list[str] = []
     for index in range(count):
@@ -90,16 +85,21 @@ def _headers(block: bytes) -> tuple[Message, bool]:
     return message, body_follows
 
 
+def _header_lines(block: bytes) -> tuple[list[str], int]:
+    """A header block's lines (line ends kept) and how many of them, from the first,
+    are header or continuation lines."""
+    lines = io.StringIO(block.decode("ascii", "surrogateescape"), newline="").readlines()
+    for index, line in enumerate(lines):
+        if not _HEADER_LINE.match(line):
+            return lines, index
+    return lines, len(lines)
+
+
 def _early_body(block: bytes) -> int:
     """Where the body starts in a header block whose header section ends early
     (`_headers` said so): at its first line that is not a header line, or at a
     "From " line just before that, which the feed parser gives to the body."""
-    lines = io.StringIO(block.decode("ascii", "surrogateescape"), newline="").readlines()
-    count = len(lines)
-    for index, line in enumerate(lines):
-        if not _HEADER_LINE.match(line):
-            count = index
-            break
+    lines, count = _header_lines(block)
     if count > 1 and lines[count - 1].startswith("From "):
         count -= 1
     return sum(len(line) for line in lines[:count])
