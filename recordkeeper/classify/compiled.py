@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick
 
+from recordkeeper.memo import by_identity
 from recordkeeper.ruleset.classes import (
     _FLAGS,
     ClassRules,
@@ -912,20 +913,11 @@ def compile_rules(rules: ClassRules) -> CompiledRules:
     )
 
 
-# id(rules) -> (rules, compiled); keeping `rules` alive keeps its id unique.
-_CACHE: dict[int, tuple[ClassRules, CompiledRules]] = {}
-_CACHE_MAX = 8
-
-
 def compiled(rules: ClassRules | CompiledRules) -> CompiledRules:
     """The compiled form of `rules`, compiling on first use only."""
     if isinstance(rules, CompiledRules):
         return rules
-    hit = _CACHE.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.pop(next(iter(_CACHE)))
-    result = compile_rules(rules)
-    _CACHE[id(rules)] = (rules, result)
-    return result
+    return _compiled_once(rules)
+
+
+_compiled_once = by_identity(maxsize=8)(compile_rules)

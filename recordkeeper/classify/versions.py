@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from recordkeeper.memo import by_identity
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules, fold
 
@@ -110,16 +111,9 @@ class _Namer:
         return found
 
 
-_NAMERS: dict[int, tuple[ClassRules, _Namer]] = {}
-
-
+@by_identity(maxsize=8)
 def _namer(rules: ClassRules) -> _Namer:
-    found = _NAMERS.get(id(rules))
-    if found is None or found[0] is not rules:
-        if len(_NAMERS) >= 8:
-            _NAMERS.clear()
-        found = _NAMERS[id(rules)] = (rules, _Namer(rules))
-    return found[1]
+    return _Namer(rules)
 
 
 def _split(path: str) -> tuple[str, str, str]:

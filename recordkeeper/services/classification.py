@@ -44,6 +44,7 @@ from recordkeeper.classify import classify_document, compiled
 from recordkeeper.errors import NotFound, UsageError
 from recordkeeper.ingest.extract import codec
 from recordkeeper.logs import log_hash
+from recordkeeper.memo import by_identity
 from recordkeeper.model import (
     AuditEvent,
     Classification,
@@ -92,19 +93,12 @@ RULES_HASH_KEY = "classify.rules_hash"
 CLASSIFY_CHANGES = frozenset({"new", "new_version", "moved", "copied", "returned", "unreadable"})
 BATCH = 200
 
-_HASHES: dict[int, tuple[ClassRules, str]] = {}
 
-
+@by_identity(maxsize=1)
 def rules_hash(rules: ClassRules) -> str:
     """SHA-256 of the class rules' canonical JSON (memoised per rules object)."""
-    hit = _HASHES.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
     text = json.dumps(rules.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    _HASHES.clear()
-    _HASHES[id(rules)] = (rules, digest)
-    return digest
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def class_rules(ctx: Context) -> ClassRules:

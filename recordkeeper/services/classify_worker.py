@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recordkeeper.classify import CompiledRules, classify_document, compiled
+from recordkeeper.memo import by_identity
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.classes import ClassRules
 
@@ -65,16 +66,9 @@ class WorkerClassifier:
         return (WorkerClassifier, (self.rules, self.digest))
 
 
-# id(rules) -> (rules, their pickle); keeping `rules` alive keeps its id unique
-_PICKLED: dict[int, tuple[CompiledRules, bytes]] = {}
-
-
+@by_identity(maxsize=1)  # one rule set at a time: a reload replaces it
 def _pickled(rules: CompiledRules) -> bytes:
-    hit = _PICKLED.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        _PICKLED.clear()  # one rule set at a time: a reload replaces it
-        hit = _PICKLED[id(rules)] = (rules, pickle.dumps(rules, pickle.HIGHEST_PROTOCOL))
-    return hit[1]
+    return pickle.dumps(rules, pickle.HIGHEST_PROTOCOL)
 
 
 def _from_pickled(rules: bytes, digest: str) -> WorkerClassifier:
