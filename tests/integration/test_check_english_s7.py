@@ -62,7 +62,10 @@ def test_english_document_words_in_file_names_are_no_names(tmp_path: Path) -> No
 def test_a_mail_forwarded_whole_is_from_nobody_in_particular(tmp_path: Path) -> None:
     """Outlook's 'forward as attachment': the original mail, with her declaration and
     agreement, is a message/rfc822 part; the colleague who forwarded it sent nothing in, so
-    the attachments are the documents their names say (hers), not the agency's own forms."""
+    the attachments are the documents their names say (hers), not the agency's own forms.
+    Since session 8 the extraction shows the original below the forward, as an inline
+    forward: the mail is from her, and is her declaration too ('Signed documents' in its
+    name is no part of her name)."""
     folder = tmp_path / "OSA new decision support 2026"
     _plan(folder)
     inner = _mail(
@@ -86,7 +89,9 @@ def test_a_mail_forwarded_whole_is_from_nobody_in_particular(tmp_path: Path) -> 
     mail.write_bytes(bytes(outer))
     leila = {p.name: p for p in _check(folder).evaluation.people}["Leila Moradi"]
     path = "2026-02-18/FW Signed documents Leila Moradi.eml"
-    assert leila.evidence["coi_declaration"] == (f"{path}/COI Leila Moradi.pdf",)
+    assert f"{path}/COI Leila Moradi.pdf" in leila.evidence["coi_declaration"]
+    assert set(leila.evidence["coi_declaration"]) <= {path, f"{path}/COI Leila Moradi.pdf"}
+    assert leila.evidence["agreement"] == (f"{path}/Fee agreement signed LM.pdf",)
 
 
 def test_the_agencys_own_mail_with_a_form_is_still_no_declaration(tmp_path: Path) -> None:

@@ -367,6 +367,7 @@ class _Leaf(NamedTuple):
     start: int
     head_end: int
     end: int
+    owner: int = 0  # the message it belongs to: 0 the mail, n the n-th attached message
 
 
 def _walk(
@@ -376,10 +377,15 @@ def _walk(
     parsed: tuple[Message, bool] | None = None,
     depth: int = 0,
     in_digest: bool = False,
+    messages: list[Message] | None = None,
+    owner: int = 0,
 ) -> Iterator[_Leaf]:
     """Leaf entities of `data[start:end]`, splitting multiparts on boundaries and
     going into attached messages, as the stdlib's walk does (`parsed`: `_headers`
     of its header block, if read already).
+
+    With `messages`, each attached message's header fields are appended to it as
+    the walk enters the message, and its leaves carry its number (`_Leaf.owner`).
 
     The stdlib parser reads every line of every attachment in Python; here
     only header blocks are read and bodies are found by offset at C speed,
@@ -400,13 +406,20 @@ def _walk(
         if parts is not None:
             digest = headers.get_content_type() == "multipart/digest"
             for part_start, part_end in parts:
-                yield from _walk(data, part_start, part_end, None, depth + 1, digest)
+                yield from _walk(
+                    data, part_start, part_end, None, depth + 1, digest, messages, owner
+                )
             return
     if _is_attached_message(headers) and depth < _MAX_DEPTH:
         body = head_end if body_follows else start + _early_body(data[start:head_end])
-        yield from _walk(data, body, end, None, depth + 1)
+        inner: tuple[Message, bool] | None = None
+        if messages is not None:
+            inner = _headers(data[body : _head_end(data, body, end)])
+            messages.append(inner[0])
+            owner = len(messages)
+        yield from _walk(data, body, end, inner, depth + 1, False, messages, owner)
         return
-    yield _Leaf(headers, body_follows, start, head_end, end)
+    yield _Leaf(headers, body_follows, start, head_end, end, owner)
 
 
 def _is_attached_message(headers: Message) -> bool:
@@ -426,11 +439,21 @@ def _filename(headers: Message) -> str | None:
     return " ".join(_decoded(raw).split()) or None
 
 
-def _body_and_attachments(data: bytes, top: tuple[Message, bool]) -> tuple[str, tuple[str, ...]]:
-    plain: Message | None = None
-    html: Message | None = None
+def _body_and_attachments(
+    data: bytes, top: tuple[Message, bool], forwarded: list[str] | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """The body text and the attachment names, as the stdlib's walk finds them: the first
+    text/plain leaf of the whole message, else its first text/html leaf.
+
+    With `forwarded`, a mail that carries other mails whole (message/rfc822, Outlook's
+    "forward as attachment", a digest) has as its body its own text only, and each
+    carried mail is appended to `forwarded` as an inline forward shows it (`_forward`).
+    """
+    messages: list[Message] | None = [] if forwarded is not None else None
+    plain: dict[int, Message] = {}
+    html: dict[int, Message] = {}
     names: list[str] = []
-    for leaf in _walk(data, 0, len(data), top):
+    for leaf in _walk(data, 0, len(data), top, messages=messages):
         headers = leaf.headers
         filename = _filename(headers)
         disposition = headers.get_content_disposition()
@@ -440,12 +463,36 @@ def _body_and_attachments(data: bytes, top: tuple[Message, bool]) -> tuple[str, 
         if disposition == "attachment":
             continue
         content_type = headers.get_content_type()
-        if content_type == "text/plain" and plain is None:
-            plain = _parse(data, leaf)
-        elif content_type == "text/html" and html is None:
-            html = _parse(data, leaf)
-    chosen = plain if plain is not None else html  # (a Message without fields is false)
-    return (_content(chosen) if chosen is not None else ""), tuple(names)
+        if content_type == "text/plain" and leaf.owner not in plain:
+            plain[leaf.owner] = _parse(data, leaf)
+        elif content_type == "text/html" and leaf.owner not in html:
+            html[leaf.owner] = _parse(data, leaf)
+    if forwarded is None or not messages:  # as the stdlib: the first of all leaves
+        chosen = next(iter(plain.values()), None)  # (a Message without fields is false)
+        if chosen is None:
+            chosen = next(iter(html.values()), None)
+        return (_content(chosen) if chosen is not None else ""), tuple(names)
+    texts = [
+        _content(plain[n] if n in plain else html[n]) if n in plain or n in html else ""
+        for n in range(len(messages) + 1)
+    ]
+    forwarded += [_forward(m, texts[n]) for n, m in enumerate(messages, 1)]
+    return texts[0], tuple(names)
+
+
+def _forward(message: Message, text: str) -> str:
+    """A mail carried whole, as an inline forward shows it (Outlook, Swedish): a separator,
+    the original's header lines, its text."""
+    lines = ["-----Ursprungligt meddelande-----"]
+    for label, value in (
+        ("Från", ", ".join(_addresses(message, "from"))),
+        ("Skickat", _header(message, "date")),
+        ("Till", ", ".join(_addresses(message, "to"))),
+        ("Ämne", _header(message, "subject")),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines) + "\n\n" + text.strip("\r\n")
 
 
 def _parse(data: bytes, leaf: _Leaf) -> Message:
@@ -477,7 +524,10 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     message = top[0]
     if not any(key in message for key in _REQUIRED_ANY):
         raise Refused(UnreadableReason.CORRUPT, "no e-mail headers")
-    body, names = _body_and_attachments(data, top)
+    forwarded: list[str] = []
+    body, names = _body_and_attachments(data, top, forwarded)
+    if forwarded:  # mails carried whole follow the mail's own text, as an inline forward's
+        body = "\n\n".join([body.rstrip("\r\n"), *forwarded]).lstrip("\r\n")
     email = EmailFacts(
         sender=next(iter(_addresses(message, "from")), None),
         recipients=_addresses(message, "to"),

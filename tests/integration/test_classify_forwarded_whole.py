@@ -1,0 +1,158 @@
+"""A mail forwarded as an attachment is classed by the mail it carries (session 8).
+
+Outlook's "forward as attachment" (and a mail dragged into a new one) sends a short line
+("För diarieföring. /Ulrika") with the original mail attached whole (message/rfc822). The
+extraction shows the original below that line as an inline forward shows it (a separator,
+`Från:`, `Skickat:`, `Till:`, `Ämne:`, its text), so the classifier reads the same thing
+either way. Real .eml files written by the stdlib, real extraction, the shipped rules.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+from recordkeeper.classify import classify_document
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.samples.builders import make_pdf
+
+RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+LEAD = "Ulrika Lind <ulrika.lind@socialstyrelsen.se>"
+REGISTRAR = "registrator@socialstyrelsen.se"
+FK = "Försäkringskassan <fmb@forsakringskassan.se>"
+FK_TEXT = (
+    "Hej,\nFörsäkringskassan anser att rekommendation 1 bör ange när deltid inte räcker, "
+    "och att arbetsplatsdialog bör nämnas.\nEnheten för försäkringsmedicin"
+)
+
+
+def _mail(sender: str, to: str, subject: str, body: str, at: datetime) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message["Date"] = format_datetime(at)
+    message.set_content(body)
+    return message
+
+
+def _fk_mail() -> EmailMessage:
+    subject = "Synpunkter på FMB generaliserat ångestsyndrom"
+    return _mail(FK, LEAD, subject, FK_TEXT, datetime(2026, 4, 29, 15, 45, tzinfo=UTC))
+
+
+def _write(path: Path, message: EmailMessage) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(message))
+    return path
+
+
+def _facts(path: Path, rel: str) -> DocumentFacts:
+    facts = extract_file(path, rel, Limits())
+    assert isinstance(facts, DocumentFacts)
+    return facts
+
+
+def _classify(root: Path, rel: str, message: EmailMessage) -> tuple[DocumentFacts, Classification]:
+    facts = _facts(_write(root / rel, message), rel)
+    return facts, classify_document(facts, RULES)
+
+
+def _forward_whole(subject: str, body: str, inner: EmailMessage) -> EmailMessage:
+    outer = _mail(LEAD, REGISTRAR, subject, body, datetime(2026, 4, 30, 9, 0, tzinfo=UTC))
+    outer.add_attachment(inner)
+    return outer
+
+
+def test_comments_forwarded_whole_are_comments_from_their_sender(tmp_path: Path) -> None:
+    rel = "GAD/Synpunkter/VB Synpunkter från FK.eml"
+    outer = _forward_whole(
+        "VB: " + str(_fk_mail()["Subject"]), "För diarieföring. /Ulrika", _fk_mail()
+    )
+    facts, result = _classify(tmp_path, rel, outer)
+    assert facts.email is not None and facts.email.sender == LEAD  # the mail's own header
+    assert facts.text.startswith("För diarieföring. /Ulrika\n\n-----Ursprungligt meddelande-----\n")
+    assert "Från: Försäkringskassan <fmb@forsakringskassan.se>\n" in facts.text
+    assert "Ämne: Synpunkter på FMB generaliserat ångestsyndrom\n" in facts.text
+    assert facts.text.endswith("Enheten för försäkringsmedicin")
+    assert (result.doc_class, result.is_draft, result.must_register) == ("comments", False, True)
+    assert "comm.external_sender@email_sender" in result.reasons  # FK's, not the lead's
+
+
+def test_forwarded_whole_and_inline_are_classed_alike(tmp_path: Path) -> None:
+    """The same comments forwarded inline (Outlook's own forward header in the text) and
+    forwarded whole: one class, one duty."""
+    inline_body = (
+        "För diarieföring. /Ulrika\n\n-----Ursprungligt meddelande-----\n"
+        f"Från: {FK}\nSkickat: den 29 april 2026 17:45\nTill: {LEAD}\n"
+        f"Ämne: Synpunkter på FMB generaliserat ångestsyndrom\n\n{FK_TEXT}"
+    )
+    subject = "VB: Synpunkter på FMB generaliserat ångestsyndrom"
+    at = datetime(2026, 4, 30, 9, 0, tzinfo=UTC)
+    _, inline = _classify(
+        tmp_path, "a/inline.eml", _mail(LEAD, REGISTRAR, subject, inline_body, at)
+    )
+    _, whole = _classify(
+        tmp_path, "b/whole.eml", _forward_whole(subject, "För diarieföring. /Ulrika", _fk_mail())
+    )
+    assert (whole.doc_class, whole.must_register) == (inline.doc_class, inline.must_register)
+    assert whole.doc_class == "comments"
+
+
+def test_a_declaration_forwarded_whole_is_the_declaration(tmp_path: Path) -> None:
+    """The expert's own mail with her filled-in declaration ('COI …') and agreement, forwarded
+    whole by the lead: from her, not the agency's form sent out (coi.sent_by_agency)."""
+    inner = _mail(
+        "Leila Moradi <leila.moradi@akademiska.se>",
+        LEAD,
+        "Signed documents",
+        "Hi Ulrika,\nAttached are my conflict of interest declaration and the signed fee "
+        "agreement.\nBest, Leila",
+        datetime(2026, 2, 17, 19, 30, tzinfo=UTC),
+    )
+    for name, lines in (
+        ("COI Leila Moradi.pdf", ["Conflict of interest declaration", "Leila Moradi"]),
+        ("Fee agreement signed LM.pdf", ["Fee agreement", "Leila Moradi"]),
+    ):
+        content = make_pdf(tmp_path / "tmp" / name, lines).read_bytes()
+        inner.add_attachment(content, maintype="application", subtype="pdf", filename=name)
+    outer = _forward_whole(
+        "FW: Signed documents – Leila Moradi (FMB OSA)",
+        "Please register in the OSA case. The original mail is attached.\n/Ulrika",
+        inner,
+    )
+    facts, result = _classify(tmp_path, "OSA/FW Signed documents Leila Moradi.eml", outer)
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("COI Leila Moradi.pdf", "Fee agreement signed LM.pdf")
+    assert (result.doc_class, result.must_register) == ("coi_declaration", True)
+    assert "coi.sent_by_agency@email_sender" not in result.reasons
+
+
+def test_a_mail_without_a_mail_inside_keeps_its_text(tmp_path: Path) -> None:
+    """Only carried mails are added: a mail with a PDF attached has its own text only."""
+    message = _fk_mail()
+    content = make_pdf(tmp_path / "tmp" / "Synpunkter.pdf", ["Synpunkter"]).read_bytes()
+    message.add_attachment(
+        content, maintype="application", subtype="pdf", filename="Synpunkter.pdf"
+    )
+    facts, result = _classify(tmp_path, "GAD/Synpunkter FK.eml", message)
+    assert facts.text == FK_TEXT
+    assert result.doc_class == "comments"
+
+
+def test_a_carried_mail_without_text_still_shows_its_sender(tmp_path: Path) -> None:
+    """A carried mail with only an attachment: its header lines follow the forward's text."""
+    inner = EmailMessage()
+    inner["From"] = FK
+    inner["Subject"] = "Statistikunderlag"
+    inner.add_attachment(b"x", maintype="application", subtype="pdf", filename="Leverans.pdf")
+    outer = _forward_whole("VB: Statistikunderlag", "", inner)
+    facts = _facts(_write(tmp_path / "x.eml", outer), "x.eml")
+    assert facts.text == (
+        "-----Ursprungligt meddelande-----\nFrån: Försäkringskassan <fmb@forsakringskassan.se>\n"
+        "Ämne: Statistikunderlag\n\n"
+    )
