@@ -22,6 +22,7 @@ regular expressions, instead of parsing every pattern again (~100 ms each).
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -101,6 +102,56 @@ def caseless(text: str) -> str:
         return lowered
     lowered = text.replace("\u0130", "i").lower().translate(_CASEFIX)
     return _OTHER_DIGIT.sub(_ascii_digit, lowered)
+
+
+# `needle_text`: a character's caseless form when it is one Latin-1 character (every
+# Latin-1 character's is: checked here), else NUL. No needle holds NUL or a character
+# beyond Latin-1 (each place checks its own), so needles are found where they are in
+# caseless(text), at the same positions, by one byte table a character instead of
+# str.lower() and two searches over the text.
+_CASELESS_LATIN1 = "".join(caseless(chr(c)) for c in range(256)).encode("latin-1")
+assert len(_CASELESS_LATIN1) == 256  # one Latin-1 character each
+assert _CASELESS_LATIN1.translate(_CASELESS_LATIN1) == _CASELESS_LATIN1
+_NEEDLE_CHARS: dict[str, str] = {}
+
+
+def _needle_char(char: str) -> str:
+    form = _NEEDLE_CHARS.get(char)
+    if form is None:
+        form = caseless(char)
+        form = form if len(form) == 1 and ord(form) < 256 else "\x00"
+        _NEEDLE_CHARS[char] = form
+    return form
+
+
+def _needle_chars(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: each character beyond Latin-1 as `_needle_char`."""
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end]
+    return "".join([_needle_char(c) for c in run]), error.end
+
+
+codecs.register_error("recordkeeper.needle_chars", _needle_chars)
+
+
+def needle_text(text: str) -> str:
+    """`caseless(text)` as far as needles can tell: same length, every Latin-1 character
+    of it the same; a character whose caseless form lies beyond Latin-1 is NUL.
+
+    Where a needle of Latin-1 characters other than NUL occurs is the same in both:
+    `caseless` changes characters one by one (`İ` too, and a Greek sigma, which
+    context can change, is beyond Latin-1 either way), and an occurrence of such a
+    needle covers no position where they differ.
+    """
+    if text.isascii():
+        return text.lower()
+    data = text.encode("latin-1", "recordkeeper.needle_chars")
+    return data.translate(_CASELESS_LATIN1).decode("latin-1")
+
+
+def _latin1_needles(needles: Iterable[str]) -> bool:
+    """Whether `needle_text` finds `needles` where `caseless` does (see there)."""
+    return all("\x00" not in n and max(map(ord, n), default=0) < 256 for n in needles)
 
 
 class Hit(NamedTuple):
@@ -183,7 +234,7 @@ class _Anchor:
     ) -> bool:
         """Whether `pattern` matches `text`, given `where`: needle id -> where it starts
         in `lowered` (ascending, as the automaton reports them), the caseless form of
-        `text` (same length: positions agree)."""
+        `text` (or its `needle_text`; same length: positions agree)."""
         before, reach = self.before, self.reach
         # the cost of the windows (at most one per occurrence) against one whole search
         each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
@@ -425,8 +476,9 @@ class _Probe:
     def matches(self, text: str, where: Mapping[int, list[int]] | None, lowered: str) -> bool:
         """Whether the pattern matches `text`, once its needles are known to be there.
 
-        `lowered`: `caseless(text)`; `where`: needle id -> its starts in `lowered`
-        when that has the same length as `text` (positions agree), else None.
+        `lowered`: `caseless(text)` (or `needle_text(text)`); `where`: needle id -> its
+        starts in `lowered` when that has the same length as `text` (positions agree),
+        else None.
         """
         if self.regex is None:
             return True
@@ -452,9 +504,14 @@ class _Place:
     # short texts recur (a file's kind, its folders, a template): their answers, kept
     memo: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
 
+    # `needle_text` finds every needle (and `find` string) where `caseless` does
+    exact: bool = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "finder", AhoCorasick(self.needles))
         object.__setattr__(self, "memo", {})
+        found = [n for p in self.probes if p.anchor is not None for n in p.anchor.find]
+        object.__setattr__(self, "exact", not _latin1_needles((*self.needles, *found)))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Place, (self.needles, self.by_needle, self.probes, self.always))
@@ -474,7 +531,7 @@ class _Place:
         return found
 
     def _fired(self, text: str) -> set[int]:
-        lowered = caseless(text)
+        lowered = caseless(text) if self.exact else needle_text(text)
         found = self.finder.find_matches_as_indexes(lowered, overlapping=True)
         present = {m[0] for m in found}
         fired: set[int] = set()

@@ -14,6 +14,7 @@ reference numbers. Functional mailboxes (registrator@, info@) are not people.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections.abc import Iterable
@@ -150,6 +151,9 @@ _ASCII_DIGIT_RUN = (
 )
 
 
+_BYTES_DIGIT_RUN = re.compile(rb"[0-9][0-9 \-+/()]{6,}[0-9]")
+
+
 def _latin1(text: str) -> bytes | None:
     """`text` as Latin-1 bytes, or None when it holds another character."""
     try:
@@ -158,9 +162,67 @@ def _latin1(text: str) -> bytes | None:
         return None
 
 
-def _digit_runs(text: str, latin1: bool = False) -> list[tuple[int, int]]:
-    """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters."""
+# `_lowered`: a text holding characters beyond Latin-1 (a dash, a quote: a quarter of the
+# texts) is searched as Latin-1 bytes too, each such character as one byte: `0` for a
+# `\d` digit, its lower case when that is one Latin-1 character other than a digit or
+# a separator of a digit run, else NUL. No cue holds a digit or NUL (checked here): cues
+# are found where they are in `text.lower()`, digit runs where they are in `text`.
+_RUN_CHARS = frozenset("0123456789 -+/()")
+assert not any(c in cue for cue in _NAME_CUES for c in "0123456789\x00")
+_LOWERED_CHARS: dict[str, str] = {}
+
+
+class _LengthChanges(Exception):
+    """`str.lower()` turns a character of the text into several (`İ`)."""
+
+
+def _lowered_char(char: str) -> str:
+    form = _LOWERED_CHARS.get(char)
+    if form is None:
+        lower = char.lower()
+        if len(lower) != 1:
+            raise _LengthChanges
+        if re.match(r"\d", char):
+            form = "0"
+        elif lower in _RUN_CHARS:  # (no such character: then its cues could differ)
+            raise _LengthChanges
+        else:
+            form = lower if ord(lower) < 256 else "\x00"
+        _LOWERED_CHARS[char] = form
+    return form
+
+
+def _lowered_chars(error: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler: each character beyond Latin-1 as `_lowered_char`."""
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end]
+    return "".join([_lowered_char(c) for c in run]), error.end
+
+
+codecs.register_error("recordkeeper.lowered_chars", _lowered_chars)
+
+
+def _lowered(text: str) -> bytes | None:
+    """`text.lower()` as Latin-1 bytes, one a character, where cues and digit runs are
+    the same as in `text.lower()` (see above); None when `lower()` changes its length."""
+    try:
+        data = text.encode("latin-1", "recordkeeper.lowered_chars")
+    except _LengthChanges:
+        return None
+    return data.translate(_LATIN1_LOWER)
+
+
+def _digit_runs(
+    text: str, latin1: bool = False, lowered: bytes | None = None
+) -> list[tuple[int, int]]:
+    """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters;
+    `lowered`: `_lowered(text)`, searched instead when given."""
     spans = []
+    if lowered is not None:
+        for found in _BYTES_DIGIT_RUN.finditer(lowered):
+            start, end = found.span()
+            spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
+        return spans
     runs = _ASCII_DIGIT_RUN if latin1 or text.isascii() else _DIGIT_RUN
     for match in runs.finditer(text):
         start, end = match.span()
@@ -239,20 +301,21 @@ def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset
     return len(people)
 
 
-def _cue_ends(text: str) -> set[int]:
-    """Where every occurrence of every cue ends in `text.lower()` (overlapping ones too)."""
-    data = _latin1(text)
-    if data is not None:  # the same positions: one byte a character, lower() keeps length
-        lowered = data.translate(_LATIN1_LOWER)
+def _cue_ends(text: str, lowered: bytes | None = None) -> set[int]:
+    """Where every occurrence of every cue ends in `text.lower()` (overlapping ones too);
+    `lowered`: `_lowered(text)` when known."""
+    if lowered is None:
+        lowered = _lowered(text)
+    if lowered is not None:  # the same positions: one byte a character, lower() keeps length
         found = _CUES_LATIN1.find_matches_as_indexes(lowered, overlapping=True)
     else:
         found = _CUES.find_matches_as_indexes(text.lower(), overlapping=True)
     return {end for _, _, end in found}
 
 
-def _names(text: str) -> int:
+def _names(text: str, lowered: bytes | None = None) -> int:
     found: set[str] = set()
-    ends = _cue_ends(text)
+    ends = _cue_ends(text, lowered)
     for end in sorted(ends):
         window = text[end : end + _CUE_WINDOW]
         for match in _NAME.finditer(window):
@@ -278,7 +341,11 @@ def detect_personal_data(
     Returns:
         Counts per kind, only kinds found; never the values.
     """
-    runs = _digit_runs(text, _latin1(text) is not None)
+    lowered = _lowered(text)
+    if lowered is not None and _ASCII_DIGIT_RUN is not _DIGIT_RUN:  # Latin-1 digits: 0-9
+        runs = _digit_runs(text, lowered=lowered)
+    else:
+        runs = _digit_runs(text, _latin1(text) is not None)
     counts = _id_numbers(text, runs)
     generic = _casefolded(tuple(generic_mailboxes))
     in_text = _emails(text)
@@ -286,7 +353,8 @@ def detect_personal_data(
     pairs += [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]
     emails = _personal_addresses(pairs, generic)
     phones = _phones(text, runs)
-    names = _names(_without(text, in_text) if pairs else text)
+    names_text = _without(text, in_text) if pairs else text
+    names = _names(names_text, lowered if names_text is text else None)
     for kind, n in (("email", emails), ("phone", phones), ("name", names)):
         if n:
             counts[kind] = n

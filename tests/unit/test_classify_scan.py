@@ -24,6 +24,7 @@ from recordkeeper.classify.compiled import (
     _Regex,
     caseless,
     compile_rules,
+    needle_text,
 )
 from recordkeeper.classify.views import name_words
 from recordkeeper.ruleset.classes import ClassRules, Signal, fold
@@ -169,6 +170,38 @@ def test_ignorecase_twins_count_as_the_same_letter() -> None:
             rng.choice(["ſ", "ı", "İ", "s", "i", "beslut", "kıss", " "]) for _ in range(30)
         )
         _same({"content": text, "title": text})
+
+
+# characters whose case, IGNORECASE twin or digit value is beyond Latin-1 or reaches into
+# it from outside: Turkish I's, Greek sigmas (final by context), long s, Kelvin sign,
+# other scripts' digits, a capital sharp s, the micro sign and mu, Ÿ/ÿ, a NUL
+_TRICKY = [
+    *("İ", "ı", "I", "i", "Σ", "σ", "ς", "ΑΣ", "ſ", "s", "S", "\u212a", "k", "K", "٣", "５"),
+    *("۴", "3", "ẞ", "ß", "µ", "μ", "Μ", "Ÿ", "ÿ", "\x00", "–", "’", "§", "É", "é", "Ä"),
+    *(" ", "\n", "a", "Ⅻ", "①", "²", "😀", "\u0307", "ǅ", "ﬁ"),
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=40))
+def test_needle_text_agrees_with_caseless_wherever_a_needle_can_be(pieces: list[str]) -> None:
+    # a needle of Latin-1 characters other than NUL is found in both at the same
+    # positions when they agree on every such character and differ only elsewhere
+    text = "".join(pieces)
+    want, got = caseless(text), needle_text(text)
+    assert len(got) == len(want) == len(text)
+    for w, g in zip(want, got, strict=True):
+        assert g == (w if ord(w) < 256 else "\x00")
+
+
+def test_a_place_with_a_needle_beyond_latin1_searches_the_caseless_text() -> None:
+    assert not _scanner(["beslut", r"\bdnr\b", "§ ?3"]).places["content"].exact
+    assert _scanner(["beslut", "1–2 veckor"]).places["content"].exact
+    patterns = ["1–2 veckor", "İcf", r"\bσ\d"]
+    scanner = _scanner(patterns)
+    for text in ("1–2 VECKOR", "1-2 veckor", "icf", "ICF", "ıcf", "ΑΣ٣", "aς3", "x σ1"):
+        want = {i for i, p in enumerate(patterns) if re.search(p, text, re.I | re.M)}
+        assert set(scanner.scan({"content": text})) == want, text
 
 
 def _scanner(patterns: list[str]) -> CompiledRules:

@@ -16,6 +16,7 @@ from recordkeeper.classify.personal_data import (
     _emails,
     _generic,
     _latin1,
+    _lowered,
     _without,
     detect_personal_data,
 )
@@ -157,6 +158,40 @@ def test_cue_ends_are_those_found_in_the_lower_cased_text(pieces: list[str]) -> 
     text = "".join(pieces)
     want = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
     assert _cue_ends(text) == want
+
+
+# characters beyond Latin-1 that lower-casing or `\\d` treat in their own way: Turkish
+# I's (`İ` lowers to two characters), Greek sigmas (final by context), long s, Kelvin
+# sign, other scripts' digits, superscripts, a dash and a quote, a NUL
+_TRICKY = [
+    *("1", "23", "+", " ", "-", "/", "(", ")", "a", "A", "é", "É", "Ÿ", "ÿ", "²", "½", "\xa0"),
+    *("٣", "۴", "５", "–", "’", "İ", "ı", "Σ", "ΑΣ", "σ", "ſ", "\u212a", "ẞ", "\x00", "Ⅻ"),
+    *("Med Vänlig", "MVH", "namn:", "/s/", "KONTAKT:", "\n", "😀"),
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=40))
+def test_lowered_bytes_agree_with_lower_wherever_a_cue_or_digit_run_can_be(
+    pieces: list[str],
+) -> None:
+    # a cue (Latin-1, no digit, no NUL) or a digit run is found in both at the same
+    # positions when they agree on each such character and differ only elsewhere
+    text = "".join(pieces)
+    lowered = _lowered(text)
+    if lowered is None:  # lower() changes the length: searched as before
+        assert len(text.lower()) != len(text)
+        return
+    assert len(lowered) == len(text.lower()) == len(text)
+    for char, low, got in zip(text, text.lower(), lowered, strict=True):
+        if re.match(r"\d", char):
+            assert chr(got) in "0123456789"
+        else:
+            assert chr(got) == (low if ord(low) < 256 else "\x00")
+    plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
+    assert _digit_runs(text, lowered=lowered) == [m.span() for m in plain.finditer(text)]
+    want = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
+    assert _cue_ends(text, lowered) == want
 
 
 @settings(max_examples=500, deadline=None)
