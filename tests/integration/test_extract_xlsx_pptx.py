@@ -6,7 +6,8 @@ import random
 from pathlib import Path
 
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.ingest.extract.xlsx import _has_markup
+from recordkeeper.ingest.extract.base import Refused
+from recordkeeper.ingest.extract.ooxml import has_markup, parse_xml
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.samples.builders import make_pptx, make_xlsx
 from tests.hostile import replace_part
@@ -113,4 +114,21 @@ def test_xlsx_markup_scan_answers_as_a_plain_search() -> None:
         size = rng.randrange(0, 150)
         samples.append(b"".join(rng.choice(pieces) for _ in range(size)))
     for raw in samples:
-        assert _has_markup(raw) == (b"<!" in raw), raw
+        assert has_markup(raw) == (b"<!" in raw), raw
+
+
+def test_parse_xml_refuses_a_doctype_or_entity_after_many_exclamation_marks() -> None:
+    """parse_xml looks for DOCTYPE and ENTITY only where a "<!" is (`has_markup`): one
+    after 70 "!" (past the "!" scan's limit), in UTF-8 and UTF-16, is still refused."""
+    for count in (0, 1, 63, 64, 65, 70):
+        for declaration in ('<!DOCTYPE a [<!ENTITY e "x">]>', '<!ENTITY e "x">'):
+            text = f'<?xml version="1.0"?><?p {"!" * count}?>{declaration}<a>&e;</a>'
+            for data in (text.encode(), text.encode("utf-16")):
+                try:
+                    parse_xml(data, "word/document.xml")
+                except Refused as refused:
+                    assert refused.reason is UnreadableReason.XML_ENTITIES, (count, data)
+                else:
+                    raise AssertionError((count, data))
+        plain = f'<?xml version="1.0"?><?p {"!" * count}?><a>x!</a>'.encode()
+        assert parse_xml(plain, "word/document.xml").text == "x!"

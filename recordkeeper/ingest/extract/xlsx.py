@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, parse_w3cdtf
-from recordkeeper.ingest.extract.ooxml import Package, core_properties, parse_xml
+from recordkeeper.ingest.extract.ooxml import Package, core_properties, has_markup, parse_xml
 from recordkeeper.model import UnreadableReason
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -24,7 +24,6 @@ _T_ELEMENT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
 _PLAIN_T_ELEMENT = re.compile(rb"<t>([^<]*)</t>")
 _PREFIXED_T = re.compile(rb":t[\s>]")
 _T_WITH_ATTRIBUTES = re.compile(rb"<t\s")
-_BANGS_MAX = 64
 
 
 def _t_texts(raw: bytes) -> list[bytes]:
@@ -32,21 +31,6 @@ def _t_texts(raw: bytes) -> list[bytes]:
     if _PREFIXED_T.search(raw) or _T_WITH_ATTRIBUTES.search(raw):
         return _T_ELEMENT.findall(raw)
     return _PLAIN_T_ELEMENT.findall(raw)
-
-
-def _has_markup(raw: bytes) -> bool:
-    """`b"<!" in raw`, found from the "!" (memchr, rare in a sheet) instead of from
-    every "<" (bytes search checks each one: ~30 us for a 30 KB sheet); a sheet with
-    many "!" (formulas naming other sheets) is left to the plain search."""
-    bang = raw.find(b"!")
-    for _ in range(_BANGS_MAX):
-        if bang == -1:
-            return False
-        if bang and raw[bang - 1] == 0x3C:  # "<"
-            return True
-        bang = raw.find(b"!", bang + 1)
-    # every "!" before this one was checked: a "<!" can only start from its "<" on
-    return bang != -1 and raw.find(b"<!", bang - 1) != -1
 
 
 def _shared_strings(package: Package) -> list[str]:
@@ -74,7 +58,7 @@ def _inline_strings(package: Package, name: str) -> list[str]:
     has_formula = b't="str"' in raw
     if not (has_inline or has_formula):
         return []
-    markup = _has_markup(raw)  # none of CDATA, DOCTYPE, ENTITY without it (one scan, not three)
+    markup = has_markup(raw)  # none of CDATA, DOCTYPE, ENTITY without it (one scan, not three)
     if (
         not has_formula
         and not (markup and b"<![CDATA[" in raw)
