@@ -12,11 +12,14 @@ are replaced by faster ones that return the same values (`patch_pypdf`):
   `pypdf._text_extraction._text_extractor`) -> `_named_encoding`, one table per
   encoding, copied out;
 - `read_hex_string_from_stream` (in `pypdf.generic._data_structures`) ->
-  `read_hex_string`, a regular expression instead of a byte-by-byte loop.
+  `read_hex_string`, a regular expression instead of a byte-by-byte loop;
+- `read_string_from_stream` (same module) -> `read_string`: a literal string
+  without escapes or nested parentheses taken as it stands instead of byte by byte.
 
-tests/unit/test_extract_pdf_hex.py holds them to pypdf's own functions on odd
-input (white space inside, odd digit counts, either case, unclosed strings), so
-a pypdf upgrade that changes what its function computes fails there.
+tests/unit/test_extract_pdf_hex.py and test_extract_pdf_strings.py hold them to
+pypdf's own functions on odd input (white space inside, odd digit counts, either
+case, escapes, nested parentheses, unclosed strings), so a pypdf upgrade that
+changes what its function computes fails there.
 `restore_pypdf()` undoes the patches.
 """
 
@@ -39,6 +42,7 @@ from pypdf.generic import _data_structures as pypdf_data_structures
 from pypdf.generic import _font as pypdf_font
 from pypdf.generic._utils import create_string_object
 from pypdf.generic._utils import read_hex_string_from_stream as _pypdf_read_hex_string
+from pypdf.generic._utils import read_string_from_stream as _pypdf_read_string
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.model import UnreadableReason
@@ -92,6 +96,29 @@ def read_hex_string(
     return create_string_object(bytes.fromhex(digits.decode("ascii")), forced_encoding)
 
 
+# A literal string `(...)` with neither a backslash nor a nested "(" before its ")":
+# pypdf's reader gives its bytes as they stand (it only changes escapes and counts
+# nested parentheses).
+_LITERAL_STRING = re.compile(rb"\(([^()\\]*)\)")
+
+
+def read_string(
+    stream: Any, forced_encoding: str | list[str] | dict[int, str] | None = None
+) -> TextStringObject | ByteStringObject:
+    """`pypdf.generic._utils.read_string_from_stream`, same value and stream position,
+    with one regular expression instead of a `stream.read(1)` per byte in Python
+    (the dates and titles in the document information, text in page content). A
+    string with an escape or a nested "(", or not closed within 4 KB, goes to
+    pypdf's reader."""
+    start = stream.tell()
+    found = _LITERAL_STRING.match(stream.read(_HEX_CHUNK))
+    if found is None:
+        stream.seek(start)
+        return _pypdf_read_string(stream, forced_encoding)
+    stream.seek(start + found.end())
+    return create_string_object(found.group(1), forced_encoding)
+
+
 # (pypdf module, attribute, pypdf's function, ours): see the module docstring
 _PYPDF_PATCHES: tuple[tuple[Any, str, Any, Any], ...] = (
     (pypdf_font, "encoding_dict_from_named_encoding", _pypdf_named_encoding, _named_encoding),
@@ -102,6 +129,7 @@ _PYPDF_PATCHES: tuple[tuple[Any, str, Any, Any], ...] = (
         _named_encoding,
     ),
     (pypdf_data_structures, "read_hex_string_from_stream", _pypdf_read_hex_string, read_hex_string),
+    (pypdf_data_structures, "read_string_from_stream", _pypdf_read_string, read_string),
 )
 
 
