@@ -13,7 +13,9 @@ A Word file is the working copy of a PDF when (all rules data, `siblings` in
 classes.yaml):
 - both are in the same folder and their names are the same once the words that
   only say "finished" (`signerat`, `signed`, `final`, ...) are left out;
-- they are the only Word file and the only PDF with that name there;
+- they are the only Word file and the only PDF with that name there; or, in folders
+  of a series under one parent (`series_folders`: a folder per day or meeting), the
+  only ones with that name in the whole series;
 - both have the same class, one that can be a draft, and the PDF is no draft;
 - with `finished_pdf_only`: the PDF shows it is the finished one (a final marker
   fired: a signature line, a diarienummer, "signerad" in its name; or it is a print
@@ -33,7 +35,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from recordkeeper.classify import versions
+from recordkeeper.classify import series, versions
 from recordkeeper.classify.views import tool_title
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules, fold
@@ -74,11 +76,15 @@ def _key(stem: str, finished_words: frozenset[str]) -> str:
 def pairs(paths: Iterable[str], rules: ClassRules) -> dict[str, str]:
     """Word file path -> the PDF path it may be the working copy of, from names alone.
 
-    Only pairs that are alone under their name in their folder.
+    Only pairs that are alone under their name in their folder; failing that, for files in
+    folders of a series (`series_folders`: a folder per day or meeting), pairs alone under
+    their name in the whole series (the Word file in `2026-02-20/`, its signed PDF in
+    `2026-02-24/`; a name found in several of its folders pairs nothing across them).
     """
     sib = rules.siblings
     finished = _finished(tuple(sib.finished_words))
     groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    in_series: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for path in paths:
         folder, stem, ext = _split(path)
         if ext in sib.editable_extensions:
@@ -90,9 +96,16 @@ def pairs(paths: Iterable[str], rules: ClassRules) -> dict[str, str]:
         key = _key(stem, finished)
         if key:
             groups.setdefault((folder, key), ([], []))[side].append(path)
-    return {
+            group = series.group_of(folder, rules)
+            if series.is_series(group):
+                in_series.setdefault((group, key), ([], []))[side].append(path)
+    out = {
         words[0]: pdfs[0] for words, pdfs in groups.values() if len(words) == 1 and len(pdfs) == 1
     }
+    for words, pdfs in in_series.values():
+        if len(words) == 1 and len(pdfs) == 1:  # in one folder: paired above already
+            out[words[0]] = pdfs[0]
+    return out
 
 
 def _printed_from(pdf: Sibling, word_path: str, rules: ClassRules) -> bool:

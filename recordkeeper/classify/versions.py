@@ -11,9 +11,10 @@ with the mail that sent it). This pass looks at a folder's names (all rules data
 - a name's version is the first `tokens` match (`rev C`, `v2`, `version 1.1`) or, failing
   that, the first `date_tokens` match; a name holding one of the `final_words`
   (`slutversion`, `final`) is the final version;
-- names are the same document when they are equal once the version, the final words and
-  the sibling pass's `finished_words` are left out (same folder, lower case, accents
-  folded);
+- names are the same document when they are equal once the version, the final words,
+  the `stage_words` (what a version was for: `remissversion`, `for consultation`) and the
+  sibling pass's `finished_words` are left out (same folder, or folders of one series:
+  `classify.series`; lower case, accents folded);
 - a versioned file is older when a file of the same document has a later version of the
   same kind (letters, numbers or dates), or is final and has no version of its own or the
   same version (`v2` beside `v2_FINAL`);
@@ -33,6 +34,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from recordkeeper.classify import series
 from recordkeeper.memo import by_identity
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules, fold
@@ -75,7 +77,9 @@ class _Namer:
         self.tokens = tuple(re.compile(fold(p), _FLAGS) for p in ver.tokens)
         self.dates = tuple(re.compile(fold(p), _FLAGS) for p in ver.date_tokens)
         self.final_words = frozenset(fold(w).lower() for w in ver.final_words)
-        self.left_out = self.final_words | {fold(w).lower() for w in rules.siblings.finished_words}
+        self.left_out = self.final_words | {
+            fold(w).lower() for w in (*rules.siblings.finished_words, *ver.stage_words)
+        }
         self.memo: dict[str, _Name | None] = {}
 
     def _date(self, text: str) -> tuple[Value | None, str]:
@@ -134,13 +138,16 @@ def versioned(path: str, rules: ClassRules) -> bool:
 
 
 def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
-    """Older file path -> a newer version of it beside it, from names alone."""
+    """Older file path -> a newer version of it beside it, from names alone: in its folder,
+    or, for a file in a folder of a series (`series_folders`: a folder per day or
+    meeting), in any folder of that series."""
     ver = rules.versions
     if not ver.extensions or not (ver.tokens or ver.date_tokens or ver.final_words):
         return {}
     allowed = {*ver.extensions, *ver.newer_extensions}
     namer = _namer(rules)
     groups: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
+    in_series: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
     for path in paths:
         folder, stem, ext = _split(path)
         if ext not in allowed:
@@ -148,29 +155,39 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
         name = namer.name(stem)
         if name is not None:
             groups.setdefault((folder, name.key), []).append((path, ext, name))
+            group = series.group_of(folder, rules)
+            if series.is_series(group):
+                in_series.setdefault((group, name.key), []).append((path, ext, name))
     out: dict[str, Newer] = {}
     for members in groups.values():
-        if len(members) < 2:
-            continue
-        kinds = {n.value[0] for _, _, n in members if n.value is not None}
-        if len(kinds) != 1:
-            continue  # no version at all (finals only), or versions of different kinds
-        unversioned_final = next((p for p, _, n in members if n.final and n.value is None), None)
-        newest = max(
-            ((n.value, p) for p, _, n in members if n.value is not None), key=lambda v: v[0]
-        )
-        finals = {n.value: p for p, _, n in members if n.final and n.value is not None}
-        for path, ext, name in members:
-            if name.final or name.value is None or ext not in ver.extensions:
-                continue
-            dated = name.value[0] == "date"
-            if unversioned_final is not None:
-                out[path] = Newer(unversioned_final, dated)
-            elif name.value < newest[0]:
-                out[path] = Newer(newest[1], dated)
-            elif name.value in finals:  # "v2" beside "v2 FINAL": the final one of that version
-                out[path] = Newer(finals[name.value], dated)
+        _older(members, ver.extensions, out)
+    for members in in_series.values():  # a newer version in its own folder wins (above)
+        _older(members, ver.extensions, out)
     return out
+
+
+def _older(
+    members: list[tuple[str, str, _Name]], extensions: tuple[str, ...], out: dict[str, Newer]
+) -> None:
+    """Adds to `out` the older files among `members` (one document's files) not in it yet."""
+    if len(members) < 2:
+        return
+    kinds = {n.value[0] for _, _, n in members if n.value is not None}
+    if len(kinds) != 1:
+        return  # no version at all (finals only), or versions of different kinds
+    unversioned_final = next((p for p, _, n in members if n.final and n.value is None), None)
+    newest = max(((n.value, p) for p, _, n in members if n.value is not None), key=lambda v: v[0])
+    finals = {n.value: p for p, _, n in members if n.final and n.value is not None}
+    for path, ext, name in members:
+        if name.final or name.value is None or ext not in extensions or path in out:
+            continue
+        dated = name.value[0] == "date"
+        if unversioned_final is not None:
+            out[path] = Newer(unversioned_final, dated)
+        elif name.value < newest[0]:
+            out[path] = Newer(newest[1], dated)
+        elif name.value in finals:  # "v2" beside "v2 FINAL": the final one of that version
+            out[path] = Newer(finals[name.value], dated)
 
 
 def superseded(

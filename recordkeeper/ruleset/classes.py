@@ -358,6 +358,12 @@ class VersionRules(_Rule):
         description="Words in a name that mark the final version (slutversion, final): it "
         "is never superseded, and every numbered version beside it is older.",
     )
+    stage_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words in a name that say what a version was for (remissversion, for "
+        "consultation): left out when names are compared, so 'X v4 - for consultation' is "
+        "a later version of 'X v3'.",
+    )
 
     @field_validator("tokens")
     @classmethod
@@ -399,7 +405,19 @@ class ClassRules(_Rule):
     siblings: SiblingRules = SiblingRules()
     versions: VersionRules = VersionRules()
     copies: CopyRules = CopyRules()
+    series_folders: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions (case-insensitive, accents optional) for the name of "
+        "a folder of a series kept per day, week or meeting ('2026-04-17', 'Möte 3'), "
+        "matched from the start of the name: the sibling and version passes compare a file "
+        "in such a folder with the files of every such folder under the same parent.",
+    )
     classes: tuple[DocumentClass, ...]
+
+    @field_validator("series_folders")
+    @classmethod
+    def _series_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every folder would be of a series")
 
     def class_ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.classes)

@@ -14,6 +14,10 @@ for each batch this module looks the batch's folders up in the store:
   moved away, a second PDF of that name, another class, a registrar's correction of
   the PDF) is classified again without it.
 
+A file in a folder of a series (`series_folders`: a folder per day or meeting) is looked
+up with every folder of its series: its parent's documents are read and those directly in
+a folder of the series kept (`classify.series`).
+
 `with_working_copies` only rewrites the batch's list of classifications; the
 caller stores them (one row and one audit event per change, in its transaction).
 """
@@ -27,7 +31,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, bindparam, select, union_all
 from sqlalchemy.orm import Session
 
-from recordkeeper.classify import versions
+from recordkeeper.classify import series, versions
 from recordkeeper.classify.siblings import REASON, Sibling, pairs, working_copy
 from recordkeeper.classify.versions import Newer, newer_versions, superseded, versioned
 from recordkeeper.ingest.extract import codec
@@ -68,12 +72,12 @@ def _folder(path: str) -> str:
     return path.rpartition("/")[0]
 
 
-def _folders_of(session: Session, ids: Sequence[str]) -> set[tuple[str, str]]:
-    """(root, folder) of these documents (present or gone)."""
+def _folders_of(session: Session, ids: Sequence[str], rules: ClassRules) -> set[tuple[str, str]]:
+    """(root, folder or series: `series.group_of`) of these documents (present or gone)."""
     out: set[tuple[str, str]] = set()
     for start in range(0, len(ids), 500):
         rows = reads.select_rows(session, _PLACES, {"ids": list(ids[start : start + 500])})
-        out.update((root, _folder(path)) for _, root, _, path in rows)
+        out.update((root, series.group_of(_folder(path), rules)) for _, root, _, path in rows)
     return out
 
 
@@ -131,15 +135,20 @@ def _padded(names: list[str]) -> list[str | None]:
 
 
 def folder_mates(
-    session: Session, folders: set[tuple[str, str]]
+    session: Session, folders: set[tuple[str, str]], rules: ClassRules | None = None
 ) -> dict[tuple[str, str], list[_Mate]]:
-    """The present documents directly in each (root, folder)."""
+    """The present documents directly in each (root, folder); with `rules`, a folder may be
+    a series (`series.group_of`): the documents directly in each folder of the series."""
     out: dict[tuple[str, str], list[_Mate]] = {key: [] for key in folders}
     by_root: dict[str, list[str]] = {}
     for root, folder in sorted(folders):
-        by_root.setdefault(root, []).append(folder)
+        # a series: its parent's range holds every folder of it
+        by_root.setdefault(root, []).append(
+            series.parent_of(folder) if series.is_series(folder) else folder
+        )
     binary = session.get_bind().dialect.name == "sqlite"
-    for root, names in by_root.items():
+    for root, listed in by_root.items():
+        names = list(dict.fromkeys(listed))  # a series' parent may be listed as a folder too
         if "" in names:  # the root folder: every document of the root, once
             batches: list[tuple[Query, dict[str, str]]] = [(_ROOT_MATES, {"root": root})]
         else:
@@ -153,7 +162,8 @@ def folder_mates(
         seen: set[str] = set()  # a folder's range holds its subfolders: a row comes back again
         for query, params in batches:
             for doc_id, path, state in reads.select_rows(session, query, params):
-                key = (root, _folder(path))
+                folder = _folder(path)
+                key = (root, series.group_of(folder, rules) if rules is not None else folder)
                 if state == PRESENT and key in out and doc_id not in seen:
                     seen.add(doc_id)
                     out[key].append(_Mate(doc_id, path))
@@ -187,7 +197,7 @@ def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> lis
     ids = list(gone_ids)
     if not ids:
         return []
-    mates = folder_mates(session, _folders_of(session, ids))
+    mates = folder_mates(session, _folders_of(session, ids, rules), rules)
     words = [m.id for found in mates.values() for m in found if _may_have_passed(m.path, rules)]
     stored = repo.classifications_of(session, words) if words else {}
     return [i for i, s in stored.items() if _passed(s.classification)]
@@ -242,10 +252,14 @@ def with_working_copies(
     touches but that were not in the batch are classified again and appended."""
     # (root, folder) of the batch's Word files and PDFs: its documents were read in this
     # transaction (`Document`: an ORM row or `repo.PresentDocument`, both with root and path)
-    folders = {(d.root, _folder(d.path)) for d, _, _ in made if _relevant(d.path, rules)}
+    folders = {
+        (d.root, series.group_of(_folder(d.path), rules))
+        for d, _, _ in made
+        if _relevant(d.path, rules)
+    }
     if not folders:
         return made
-    mates = folder_mates(session, folders)
+    mates = folder_mates(session, folders, rules)
     in_batch = {m[0].id: i for i, m in enumerate(made)}
     touched: list[tuple[_Mate, _Mate]] = []  # (word, pdf)
     paired: set[str] = set()

@@ -154,3 +154,16 @@ def test_unread_scan_name_matching_empty_text_is_refused(tmp_path: Path) -> None
     )
     ((_, message),) = _problems(tmp_path, text)
     assert "matches empty text" in message
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [("'\\d*'", "matches empty text"), ("'möte ('", "is not a valid regular expression")],
+)
+def test_bad_series_folders_are_reported_at_their_line(
+    tmp_path: Path, pattern: str, message: str
+) -> None:
+    text = "kind: classes\nseries_folders: ['möte \\d+',\n  " + pattern + "]\nclasses:\n" + OTHER
+    ((line, got),) = _problems(tmp_path, text)
+    assert message in got
+    assert line in (2, 3)
