@@ -24,8 +24,39 @@ def make_msg(
     body: str,
     sent_at: datetime | None = None,
     attachments: Sequence[tuple[str, bytes]] = (),
+    carried: Sequence[tuple[str, msg.MapiMessage]] = (),
 ) -> Path:
-    """An Outlook message; recipients are (display name, address)."""
+    """An Outlook message; recipients are (display name, address); `carried`: messages
+    attached whole (Outlook's "forward as attachment"), (file name, `mapi_message`)."""
+    message = mapi_message(
+        sender_name=sender_name,
+        sender_email=sender_email,
+        to=to,
+        cc=cc,
+        subject=subject,
+        body=body,
+        sent_at=sent_at,
+        attachments=attachments,
+    )
+    for name, inner in carried:
+        message.add_embedded_message_attachment(inner, filename=name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    message.save(str(path))
+    return path
+
+
+def mapi_message(
+    *,
+    sender_name: str,
+    sender_email: str,
+    to: Sequence[tuple[str, str]],
+    cc: Sequence[tuple[str, str]] = (),
+    subject: str,
+    body: str,
+    sent_at: datetime | None = None,
+    attachments: Sequence[tuple[str, bytes]] = (),
+) -> msg.MapiMessage:
+    """The message `make_msg` writes, as an object (to attach it whole to another)."""
     message = msg.MapiMessage.create(subject, body)
     message.set_property(msg.PropertyId.SENDER_NAME, sender_name)
     message.set_property(msg.PropertyId.SENDER_EMAIL_ADDRESS, sender_email)
@@ -38,6 +69,4 @@ def make_msg(
         message.add_recipient(address, display_name=name, recipient_type=2)
     for name, content in attachments:
         message.add_attachment(name, content, mime_type="application/octet-stream")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    message.save(str(path))
-    return path
+    return message

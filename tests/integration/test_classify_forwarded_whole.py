@@ -19,6 +19,7 @@ from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_pdf
+from tests.msg_builder import make_msg, mapi_message
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 LEAD = "Ulrika Lind <ulrika.lind@socialstyrelsen.se>"
@@ -156,3 +157,53 @@ def test_a_carried_mail_without_text_still_shows_its_sender(tmp_path: Path) -> N
         "-----Ursprungligt meddelande-----\nFrån: Försäkringskassan <fmb@forsakringskassan.se>\n"
         "Ämne: Statistikunderlag\n\n"
     )
+
+
+# --- Outlook .msg: a message attached whole is an embedded message ---------------------
+
+
+def test_an_outlook_msg_forwarded_whole_is_classed_by_the_mail_it_carries(tmp_path: Path) -> None:
+    inner = mapi_message(
+        sender_name="Försäkringskassan",
+        sender_email="fmb@forsakringskassan.se",
+        to=[("Ulrika Lind", "ulrika.lind@socialstyrelsen.se")],
+        subject="Synpunkter på FMB generaliserat ångestsyndrom",
+        body=FK_TEXT,
+        attachments=[("Synpunkter FK GAD.pdf", b"%PDF-1.4 synpunkter")],
+    )
+    path = make_msg(
+        tmp_path / "GAD" / "VB Synpunkter från FK.msg",
+        sender_name="Ulrika Lind",
+        sender_email="ulrika.lind@socialstyrelsen.se",
+        to=[("Registrator", REGISTRAR)],
+        subject="VB: Synpunkter på FMB generaliserat ångestsyndrom",
+        body="För diarieföring. /Ulrika",
+        carried=[("Synpunkter på FMB generaliserat ångestsyndrom.msg", inner)],
+    )
+    facts = _facts(path, "GAD/VB Synpunkter från FK.msg")
+    assert facts.email is not None
+    assert facts.email.attachment_names == (
+        "Synpunkter på FMB generaliserat ångestsyndrom.msg",
+        "Synpunkter FK GAD.pdf",
+    )
+    assert facts.text.startswith("För diarieföring. /Ulrika\n\n-----Ursprungligt meddelande-----\n")
+    assert "Från: Försäkringskassan <fmb@forsakringskassan.se>\n" in facts.text
+    assert facts.text.endswith("Enheten för försäkringsmedicin")
+    result = classify_document(facts, RULES)
+    assert (result.doc_class, result.must_register) == ("comments", True)
+    assert "comm.external_sender@email_sender" in result.reasons
+
+
+def test_an_outlook_msg_without_a_mail_inside_keeps_its_text(tmp_path: Path) -> None:
+    path = make_msg(
+        tmp_path / "x.msg",
+        sender_name="Försäkringskassan",
+        sender_email="fmb@forsakringskassan.se",
+        to=[("Ulrika Lind", "ulrika.lind@socialstyrelsen.se")],
+        subject="Synpunkter",
+        body=FK_TEXT,
+        attachments=[("Synpunkter.pdf", b"%PDF-1.4 x")],
+    )
+    facts = _facts(path, "x.msg")
+    assert facts.text.strip() == FK_TEXT
+    assert facts.email is not None and facts.email.attachment_names == ("Synpunkter.pdf",)

@@ -481,15 +481,23 @@ def _body_and_attachments(
 
 
 def _forward(message: Message, text: str) -> str:
-    """A mail carried whole, as an inline forward shows it (Outlook, Swedish): a separator,
-    the original's header lines, its text."""
+    """A mail carried whole, as an inline forward shows it (`forward_block`)."""
+    return forward_block(
+        ", ".join(_addresses(message, "from")),
+        _header(message, "date"),
+        ", ".join(_addresses(message, "to")),
+        _header(message, "subject"),
+        text,
+    )
+
+
+def forward_block(
+    sender: str | None, sent: str | None, to: str | None, subject: str | None, text: str
+) -> str:
+    """A mail carried whole (.eml message/rfc822, .msg embedded message), as an inline
+    forward shows it (Outlook, Swedish): a separator, the original's header lines, its text."""
     lines = ["-----Ursprungligt meddelande-----"]
-    for label, value in (
-        ("Från", ", ".join(_addresses(message, "from"))),
-        ("Skickat", _header(message, "date")),
-        ("Till", ", ".join(_addresses(message, "to"))),
-        ("Ämne", _header(message, "subject")),
-    ):
+    for label, value in (("Från", sender), ("Skickat", sent), ("Till", to), ("Ämne", subject)):
         if value:
             lines.append(f"{label}: {value}")
     return "\n".join(lines) + "\n\n" + text.strip("\r\n")

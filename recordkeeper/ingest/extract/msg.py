@@ -10,7 +10,7 @@ import extract_msg
 from extract_msg.msg_classes import MessageBase
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, clean
-from recordkeeper.ingest.extract.eml import email_parsed
+from recordkeeper.ingest.extract.eml import email_parsed, forward_block
 from recordkeeper.ingest.extract.htmltext import html_to_text
 from recordkeeper.model import EmailFacts, UnreadableReason
 
@@ -43,6 +43,54 @@ def _attachment_name(attachment: object) -> str | None:
     return None
 
 
+_MAX_DEPTH = 8
+
+
+def _text(message: MessageBase) -> str:
+    body = message.body or ""
+    if not body.strip():
+        html = message.htmlBody
+        if isinstance(html, bytes):
+            body = html_to_text(html.decode("utf-8", "replace"))
+    return body
+
+
+def _carried(message: MessageBase, depth: int = 0) -> tuple[list[str], list[str]]:
+    """The mails attached whole to `message` (Outlook's "forward as attachment": an
+    embedded message), each as an inline forward shows it, and their attachments' names,
+    as an .eml's message/rfc822 parts are read; one that cannot be read is left out."""
+    blocks: list[str] = []
+    names: list[str] = []
+    if depth < _MAX_DEPTH:
+        for attachment in message.attachments or []:
+            found = _carried_one(attachment, depth)
+            if found is not None:
+                blocks += found[0]
+                names += found[1]
+    return blocks, names
+
+
+def _carried_one(attachment: object, depth: int) -> tuple[list[str], list[str]] | None:
+    """`_carried` of one attachment: ([] , []) for no embedded message, None if unreadable."""
+    try:
+        inner = getattr(attachment, "data", None)
+        if not isinstance(inner, MessageBase):
+            return [], []
+        sent = inner.date
+        block = forward_block(
+            _sender(inner),
+            sent.isoformat(sep=" ", timespec="minutes") if isinstance(sent, datetime) else None,
+            ", ".join(_split(inner.to)),
+            clean(inner.subject),
+            _text(inner),
+        )
+        names = [n for a in (inner.attachments or []) if (n := _attachment_name(a))]
+        deeper, deeper_names = _carried(inner, depth + 1)
+    except Exception:  # extract-msg raises many unrelated types on bad input
+        return None
+    return [block, *deeper], names + deeper_names
+
+
 def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse a .msg file."""
     with warnings.catch_warnings():
@@ -56,14 +104,13 @@ def extract(data: bytes, limits: Limits) -> Parsed:
             raise Refused(UnreadableReason.UNSUPPORTED, "msg file is not an e-mail")
         try:
             sent = message.date
-            body = message.body or ""
-            if not body.strip():
-                html = message.htmlBody
-                if isinstance(html, bytes):
-                    body = html_to_text(html.decode("utf-8", "replace"))
+            body = _text(message)
+            carried, inner_names = _carried(message)
+            if carried:  # mails attached whole follow the mail's own text, as in an .eml
+                body = "\n\n".join([body.rstrip("\r\n"), *carried]).lstrip("\r\n")
             attachments = tuple(
                 name for a in (message.attachments or []) if (name := _attachment_name(a))
-            )
+            ) + tuple(inner_names)
             email = EmailFacts(
                 sender=_sender(message),
                 recipients=_split(message.to),
