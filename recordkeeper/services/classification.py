@@ -11,7 +11,9 @@ re-classify when the rules change, and let other features read the result.
   then the sibling pass of `classify --json` runs over the batch's folders
   (services/classify_siblings.py: a Word file beside the finished PDF of the same
   document is its working copy; a stored Word file is classified again when its
-  PDF arrives or goes). `store_precomputed` stores the workers' results already in
+  PDF arrives or goes), and the convenience-copy pass (services/classify_copies.py: a
+  file in a person's own folder whose bytes equal a proposed file elsewhere is not
+  proposed again). `store_precomputed` stores the workers' results already in
   ingest's chunk transaction (pipeline.within_commit); the stage leaves those;
 - `correct_classification` stores a registrar's correction (kept for ever,
   with an audit event) and re-classifies the document at once; a correction
@@ -53,7 +55,7 @@ from recordkeeper.model import (
     Unreadable,
 )
 from recordkeeper.ruleset.classes import ClassRules
-from recordkeeper.services import classify_siblings
+from recordkeeper.services import classify_copies, classify_siblings
 from recordkeeper.services.classify_files import kind_of
 from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
@@ -302,9 +304,9 @@ def _classify_batch(
     given: dict[str, DocumentChange],
 ) -> int:
     made = _classify_present(tx.session, document_ids, rules, digest, given)
-    made = classify_siblings.with_working_copies(
-        tx.session, made, rules, lambda ids: _classify_present(tx.session, ids, rules, digest, {})
-    )
+    again = partial(_classify_present, tx.session, rules=rules, digest=digest, given={})
+    made = classify_siblings.with_working_copies(tx.session, made, rules, again)
+    made = classify_copies.with_convenience_copies(tx.session, made, rules, again)
     existing = repo.classification_rows(tx.session, [doc.id for doc, _, _ in made])
     return _store_all(tx, made, digest, ctx, existing)
 
@@ -390,6 +392,8 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
         with ctx.store.read() as session:
             ids += classify_siblings.orphans(session, gone, class_rules(ctx))
             ids += classify_siblings.orphans_of_moves(session, moved, class_rules(ctx))
+            # a copy in a personal folder whose original went is proposed again
+            ids += classify_copies.copies_of_gone(session, gone, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
@@ -443,10 +447,9 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
                         and facts.sha256 == doc.current_sha256
                     ):
                         made.append((doc, _Input(facts, None), result))
-                made = classify_siblings.with_working_copies(
-                    session, made, rules, partial(_classify_present, session, rules=rules,
-                                                  digest=digest, given={})
-                )  # fmt: skip
+                again = partial(_classify_present, session, rules=rules, digest=digest, given={})
+                made = classify_siblings.with_working_copies(session, made, rules, again)
+                made = classify_copies.with_convenience_copies(session, made, rules, again)
                 older = [
                     d.id
                     for d, _, _ in made

@@ -200,6 +200,18 @@ def _in_personal_folder(rel_path: str, personal: re.Pattern[str]) -> bool:
     return any(personal.match(fold(folder)) for folder in rel_path.split("/")[:-1])
 
 
+def in_personal_folder(rel_path: str, rules: ClassRules) -> bool:
+    """Whether a file lies in a person's own folder (`copies.personal_folders`)."""
+    patterns = rules.copies.personal_folders
+    return bool(patterns) and _in_personal_folder(rel_path, _personal(patterns))
+
+
+def as_convenience_copy(classification: Classification) -> Classification:
+    """A classification as a convenience copy's: not proposed again (`COPY_REASON`)."""
+    c = classification
+    return replace(c, must_register=False, reasons=(*c.reasons, COPY_REASON))
+
+
 def _convenience_copies(
     outcomes: Iterable[tuple[str, str, FileOutcome]], personal: re.Pattern[str]
 ) -> Iterator[FileOutcome]:
@@ -224,8 +236,7 @@ def _convenience_copies(
 def _as_copy(outcome: FileOutcome) -> FileOutcome:
     c = outcome.classification
     assert c is not None
-    copy = replace(c, must_register=False, reasons=(*c.reasons, COPY_REASON))
-    return replace(outcome, classification=copy)
+    return replace(outcome, classification=as_convenience_copy(c))
 
 
 def _as_version(outcome: FileOutcome, newer: Mapping[str, Newer], rules: ClassRules) -> FileOutcome:

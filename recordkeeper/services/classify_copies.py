@@ -1,0 +1,122 @@
+"""The convenience-copy pass (`copies.personal_folders`) in the daemon, as `classify --json`
+runs it.
+
+A file in a person's own folder (`Ulrikas filer/`, `Mina dokument/`) whose bytes equal a
+present file outside such folders that is proposed for registration is that document's
+convenience copy: same class, not proposed again (reason `copy:convenience`). The daemon
+classifies a batch at a time, so for each batch this module looks the batch's proposed
+contents up in the store (the documents index their content hash):
+
+- a file of the batch in a personal folder takes the pass when a file of the same content
+  outside such folders is proposed (in the batch, or stored so);
+- a file of the batch outside personal folders that is proposed: the stored files of the
+  same content in personal folders are classified again and take the pass, in the same
+  batch, so the change is stored and audited like any classification;
+- when a document goes, the stored copies of its content are classified again
+  (`copies_of_gone`), and are proposed again unless another original remains.
+
+`with_convenience_copies` only rewrites the batch's list of classifications; the caller
+stores them (one row and one audit event per change, in its transaction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from recordkeeper.ruleset.classes import ClassRules
+from recordkeeper.services.classify_files import (
+    COPY_REASON,
+    as_convenience_copy,
+    in_personal_folder,
+)
+from recordkeeper.services.classify_siblings import PRESENT, Made, Reclassify
+from recordkeeper.store import reads
+from recordkeeper.store import repo_classification as repo
+from recordkeeper.store.tables import DocumentRow
+
+_CHUNK = 500
+# documents (present or not) holding these contents: (id, path, state, content)
+_BY_CONTENT = select(
+    DocumentRow.id, DocumentRow.path, DocumentRow.state, DocumentRow.current_sha256
+).where(DocumentRow.current_sha256.in_(bindparam("shas", expanding=True)))
+_CONTENT_OF = select(DocumentRow.current_sha256).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _present_with(session: Session, shas: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(id, path, content) of the present documents holding these contents."""
+    out: list[tuple[str, str, str]] = []
+    for start in range(0, len(shas), _CHUNK):
+        rows = reads.select_rows(session, _BY_CONTENT, {"shas": list(shas[start : start + _CHUNK])})
+        out += [(i, path, sha) for i, path, state, sha in rows if state == PRESENT]
+    return out
+
+
+def with_convenience_copies(
+    session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
+) -> list[Made]:
+    """`made` with the convenience-copy pass applied; stored copies of the batch's proposed
+    contents that were not in the batch are classified again and appended."""
+    if not rules.copies.personal_folders:
+        return made
+    proposed_here = [
+        d
+        for d, _, c in made
+        if c.must_register and d.current_sha256 and COPY_REASON not in c.reasons
+    ]
+    if not proposed_here:
+        return made
+    personal = {d.id for d in proposed_here if in_personal_folder(d.path, rules)}
+    originals = {d.current_sha256 for d in proposed_here if d.id not in personal}
+    in_batch = {d.id: i for i, (d, _, _) in enumerate(made)}
+    stored = [
+        row
+        for row in _present_with(session, sorted({d.current_sha256 for d in proposed_here}))
+        if row[0] not in in_batch
+    ]
+    again = [i for i, path, sha in stored if sha in originals and in_personal_folder(path, rules)]
+    wanted = {d.current_sha256 for d in proposed_here if d.id in personal} - originals
+    outside = [
+        i for i, path, sha in stored if sha in wanted and not in_personal_folder(path, rules)
+    ]
+    if outside:
+        found = repo.classifications_of(session, outside)
+        by_id = {i: sha for i, _, sha in stored}
+        originals |= {by_id[i] for i, s in found.items() if s.classification.must_register}
+    out = list(made)
+    if again:
+        for entry in reclassify(again):
+            in_batch[entry[0].id] = len(out)
+            out.append(entry)
+            personal.add(entry[0].id)
+    for doc_id in personal:
+        at = in_batch.get(doc_id)
+        if at is None:
+            continue
+        doc, given, c = out[at]
+        if c.must_register and doc.current_sha256 in originals and COPY_REASON not in c.reasons:
+            out[at] = (doc, given, as_convenience_copy(c))
+    return out
+
+
+def copies_of_gone(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> list[str]:
+    """Present documents stored as convenience copies of the contents these gone documents
+    held: classified again (their original may have been the one that went)."""
+    ids = list(gone_ids)
+    if not ids or not rules.copies.personal_folders:
+        return []
+    shas: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        rows = reads.select_rows(session, _CONTENT_OF, {"ids": ids[start : start + _CHUNK]})
+        shas.update(sha for (sha,) in rows if sha)
+    if not shas:
+        return []
+    candidates = [
+        i for i, path, _ in _present_with(session, sorted(shas)) if in_personal_folder(path, rules)
+    ]
+    stored = repo.classifications_of(session, candidates) if candidates else {}
+    return [i for i, s in stored.items() if COPY_REASON in s.classification.reasons]

@@ -1,0 +1,135 @@
+"""Convenience copies in the daemon (session 8): the same answer as `classify --json` for a
+file in a person's own folder whose bytes equal a proposed file elsewhere, whichever arrives
+first, and the copy proposed again when its original goes. Real files, real SQLite, audited."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from recordkeeper.model import Classification
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.services.classification import current_classification
+from recordkeeper.services.classify_files import COPY_REASON, classify_paths
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import RootIngestor, configured_roots
+from recordkeeper.store.tables import AuditEntryRow, DocumentRow
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock, InProcess
+
+PROJECT = "FMB GAD uppdatering"
+ORIGINAL = "Sakkunniga/Sanna Ek avtal.pdf"
+COPY = "Ulrikas filer/Sanna Ek avtal.pdf"
+DRAFT = "Utkast/Textförslag utkast.docx"
+DRAFT_COPY = "Mina dokument/Textförslag GAD.docx"
+AGREEMENT = [
+    "Avtal om ersättning för sakkunnig",
+    "Parter: Socialstyrelsen och Sanna Ek",
+    "Ersättning: 1 200 kr per timme mot faktura.",
+    "Stockholm 2026-02-24",
+    "Underskrift: Sanna Ek",
+]
+
+
+@pytest.fixture
+def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
+    return Context(settings=settings, rules=rules, store=store, clock=clock)
+
+
+def scan(ctx: Context) -> None:
+    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
+
+
+def _stored(ctx: Context) -> dict[str, Classification]:
+    with ctx.store.read() as s:
+        docs = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
+        out = {}
+        for d in docs:
+            found = current_classification(s, d.id)
+            assert found is not None
+            out[d.path.removeprefix(PROJECT + "/")] = found.classification
+        return out
+
+
+def _cli(ctx: Context, share: Path) -> dict[str, Classification]:
+    rules = ctx.rules.one("classes")
+    out = {}
+    for o in classify_paths([str(share / PROJECT)], rules, InProcess(), ()):
+        assert o.classification is not None
+        out[o.path.removeprefix(str(share / PROJECT) + "/")] = o.classification
+    return out
+
+
+def _state(c: Classification) -> tuple[str, bool, bool]:
+    return (c.doc_class, c.is_draft, c.must_register)
+
+
+def _events(ctx: Context, path: str) -> int:
+    with ctx.store.read() as s:
+        (doc_id,) = s.execute(
+            select(DocumentRow.id).where(DocumentRow.path == f"{PROJECT}/{path}")
+        ).one()
+        rows = s.execute(select(AuditEntryRow.event).where(AuditEntryRow.document_id == doc_id))
+        return sum(1 for (e,) in rows.all() if e == "document_classified")
+
+
+def _original(share: Path) -> None:
+    make_pdf(share / PROJECT / ORIGINAL, AGREEMENT)
+
+
+def _copy(share: Path, src: str, dst: str) -> None:
+    (share / PROJECT / dst).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(share / PROJECT / src, share / PROJECT / dst)
+
+
+def _draft(share: Path) -> None:
+    make_docx(
+        share / PROJECT / DRAFT,
+        title="Textförslag – generaliserat ångestsyndrom",
+        paragraphs=["Symtom: oro.", "Behandling: KBT.", "Prognos: god."],
+    )
+
+
+def test_the_daemon_agrees_with_classify_json(ctx: Context, share: Path) -> None:
+    _original(share)
+    _copy(share, ORIGINAL, COPY)
+    _draft(share)
+    _copy(share, DRAFT, DRAFT_COPY)  # a copy of a draft (not proposed) keeps its own answer
+    scan(ctx)
+    stored = _stored(ctx)
+    assert {n: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in _cli(ctx, share).items()
+    }
+    assert _state(stored[COPY]) == ("agreement", False, False)
+    assert COPY_REASON in stored[COPY].reasons
+    assert stored[ORIGINAL].must_register
+    assert COPY_REASON not in stored[DRAFT_COPY].reasons
+
+
+def test_a_copy_stored_before_its_original_arrives_is_classified_again_audited(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    make_pdf(share / PROJECT / COPY, AGREEMENT)
+    scan(ctx)
+    assert _stored(ctx)[COPY].must_register  # alone: the only copy
+    clock.advance(60)
+    _copy(share, COPY, ORIGINAL)
+    scan(ctx)
+    stored = _stored(ctx)
+    assert _state(stored[COPY]) == ("agreement", False, False)
+    assert COPY_REASON in stored[COPY].reasons
+    assert stored[ORIGINAL].must_register
+    assert _events(ctx, COPY) == 2
+    assert {n: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in _cli(ctx, share).items()
+    }
+    clock.advance(60)
+    (share / PROJECT / ORIGINAL).unlink()  # the original goes: the copy is proposed again
+    scan(ctx)
+    stored = _stored(ctx)
+    assert stored[COPY].must_register and COPY_REASON not in stored[COPY].reasons
+    assert _events(ctx, COPY) == 3
