@@ -201,9 +201,17 @@ def _in_personal_folder(rel_path: str, personal: re.Pattern[str]) -> bool:
 
 
 def in_personal_folder(rel_path: str, rules: ClassRules) -> bool:
-    """Whether a file lies in a person's own folder (`copies.personal_folders`)."""
+    """Whether a file lies in a person's own folder (`copies.personal_folders`); each folder
+    name read once (the daemon asks for every proposed file of a batch)."""
     patterns = rules.copies.personal_folders
-    return bool(patterns) and _in_personal_folder(rel_path, _personal(patterns))
+    return bool(patterns) and any(
+        _personal_name(folder, patterns) for folder in rel_path.split("/")[:-1]
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _personal_name(folder: str, patterns: tuple[str, ...]) -> bool:
+    return _personal(patterns).match(fold(folder)) is not None
 
 
 def as_convenience_copy(classification: Classification) -> Classification:
