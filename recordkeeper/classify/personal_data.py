@@ -151,7 +151,14 @@ _ASCII_DIGIT_RUN = (
 )
 
 
-_BYTES_DIGIT_RUN = re.compile(rb"[0-9][0-9 \-+/()]{6,}[0-9]")
+# The same run in `_lowered(text)` after one more byte table: each digit as `0`, each
+# separator as a space, anything else as `x`. A pattern that starts with one character
+# lets `re` skip to it byte by byte; a class (`[0-9]`) is tested at every position.
+_RUN_CLASSES = bytes(
+    ord("0") if chr(b) in "0123456789" else ord(" ") if chr(b) in " -+/()" else ord("x")
+    for b in range(256)
+)
+_CLASSES_DIGIT_RUN = re.compile(rb"0[0 ]{6,}0")
 
 
 def _latin1(text: str) -> bytes | None:
@@ -219,7 +226,7 @@ def _digit_runs(
     `lowered`: `_lowered(text)`, searched instead when given."""
     spans = []
     if lowered is not None:
-        for found in _BYTES_DIGIT_RUN.finditer(lowered):
+        for found in _CLASSES_DIGIT_RUN.finditer(lowered.translate(_RUN_CLASSES)):
             start, end = found.span()
             spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
         return spans
