@@ -50,6 +50,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "avsändare från e-postens From-rubrik",
         "en": "sender from the e-mail From header",
     },
+    "registry.reason.counterpart_email_forwarded_from": {
+        "sv": "avsändare från raden Från: i det vidarebefordrade meddelandet "
+        "(en kollega vidarebefordrade det till myndigheten)",
+        "en": "sender from the From: line of the forwarded message "
+        "(a colleague forwarded it into the agency)",
+    },
     "registry.reason.counterpart_email_to": {
         "sv": "mottagare från e-postens To/Cc-rubriker (utanför myndigheten)",
         "en": "recipient from the e-mail To/Cc headers (outside the agency)",

@@ -9,11 +9,13 @@ suggests it, and the reasons. It decides nothing: the registrar answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from recordkeeper.classify.views import forwarded_sender
 from recordkeeper.model import Classification, DocumentFacts, EmailFacts
 from recordkeeper.registry import evidence
 from recordkeeper.ruleset.registration import RegistrationRules
@@ -52,6 +54,10 @@ class ProposedRecord:
     secrecy_cues: tuple[str, ...]
     secrecy_provisions: tuple[str, ...]
     reasons: tuple[Reason, ...]
+
+
+# an address in a "Från:" line: "Per Lund <per@x.se>", "Per Lund [mailto:per@x.se]", "per@x.se"
+_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _domain(address: str) -> str:
@@ -129,6 +135,25 @@ def _record_date(
     return seen_on, "date_first_seen", [Reason("date_first_seen", {"date": seen_on.isoformat()})]
 
 
+def forwarded_in(facts: DocumentFacts, agency_domains: Sequence[str]) -> str | None:
+    """Who wrote the mail a colleague forwarded into the agency ("VB: …" from a staff
+    address, with a "Från:" line naming an address outside it), or None.
+
+    Such a mail is a received document: the registrar registers the outside sender's
+    mail, not the colleague's forward. The "Från:" value is personal data.
+    """
+    email = facts.email
+    if email is None or email.sender is None:
+        return None
+    if not is_agency_address(email.sender, agency_domains):
+        return None  # sent in from outside: its own sender is the counterpart
+    original = forwarded_sender(email.subject, facts.text)
+    address = _ADDRESS.search(original) if original else None
+    if original is None or address is None:
+        return None  # a name alone cannot say whether the writer is outside
+    return None if is_agency_address(address.group(0), agency_domains) else original
+
+
 def _direction(
     facts: DocumentFacts, doc_class: str, sent: SentCopy | None, rules: RegistrationRules
 ) -> str:
@@ -137,6 +162,8 @@ def _direction(
     configured = rules.classes.get(doc_class)
     if configured is not None and configured.direction is not None:
         return configured.direction
+    if forwarded_in(facts, rules.agency_domains) is not None:
+        return "received"
     if facts.email is not None and facts.email.sender is not None:
         inside = is_agency_address(facts.email.sender, rules.agency_domains)
         return "drawn_up" if inside else "received"
@@ -154,6 +181,9 @@ def _counterpart(
         return "; ".join(sent.recipients) or None, "email_to"
     email = facts.email
     if email is not None:
+        original = forwarded_in(facts, rules.agency_domains) if direction == "received" else None
+        if original is not None:
+            return original, "email_forwarded_from"
         if direction == "received" and email.sender:
             return email.sender, "email_from"
         outside = external_recipients(email, rules.agency_domains) or email.recipients

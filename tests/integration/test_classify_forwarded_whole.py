@@ -17,6 +17,7 @@ from pathlib import Path
 from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.registry import Reason, propose_record
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_pdf
 from tests.msg_builder import make_msg, mapi_message
@@ -207,3 +208,22 @@ def test_an_outlook_msg_without_a_mail_inside_keeps_its_text(tmp_path: Path) -> 
     facts = _facts(path, "x.msg")
     assert facts.text.strip() == FK_TEXT
     assert facts.email is not None and facts.email.attachment_names == ("Synpunkter.pdf",)
+
+
+def test_the_registration_proposal_names_the_forwarded_mails_writer(tmp_path: Path) -> None:
+    """The registrar registers Försäkringskassan's mail, received, not Ulrika's forward."""
+    registration = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("registration")
+    rel = "GAD/Synpunkter/VB Synpunkter från FK.eml"
+    outer = _forward_whole("VB: Synpunkter", "För diarieföring. /Ulrika", _fk_mail())
+    facts, result = _classify(tmp_path, rel, outer)
+    record = propose_record(
+        facts,
+        result,
+        class_name="Synpunkter",
+        first_seen_at=datetime(2026, 4, 30, 9, 5, tzinfo=UTC),
+        project_dnrs=(),
+        rules=registration,  # type: ignore[arg-type]
+        duty=Reason("class_must_register"),
+    )
+    assert record.direction == "received"
+    assert (record.counterpart, record.counterpart_source) == (FK, "email_forwarded_from")

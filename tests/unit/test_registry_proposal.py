@@ -202,3 +202,57 @@ def test_dnrs_are_found_in_running_text() -> None:
 
 def test_personal_identity_numbers_are_luhn_checked() -> None:
     assert count_personal_identity_numbers("19811218-9876 och 811218-9876, 811218-9875") == 2
+
+
+def _forward(sender: str, text: str, subject: str = "VB: Synpunkter") -> DocumentFacts:
+    email = EmailFacts(
+        sender=sender,
+        recipients=("registrator@socialstyrelsen.se",),
+        subject=subject,
+        sent_at=datetime(2025, 4, 9, 7, 0, tzinfo=UTC),
+    )
+    return _facts(text, kind="eml", email=email)
+
+
+FORWARDED = (
+    "Till registrator.\n\n-----Ursprungligt meddelande-----\n"
+    "Från: Per Lund [mailto:per.lund@region.example]\nSkickat: den 8 april 2025 14:02\n"
+    "Till: Anna Berg <anna.berg@socialstyrelsen.se>\nÄmne: Synpunkter\n\nMina synpunkter.\n"
+)
+
+
+def test_a_mail_a_colleague_forwarded_in_is_received_from_its_outside_writer() -> None:
+    facts = _forward("Anna Berg <anna.berg@socialstyrelsen.se>", FORWARDED)
+    record = _propose(facts, _cls("comments"))
+    assert record.direction == "received"
+    assert record.counterpart == "Per Lund [mailto:per.lund@region.example]"
+    assert record.counterpart_source == "email_forwarded_from"
+    assert Reason("counterpart_email_forwarded_from") in record.reasons
+
+
+@pytest.mark.parametrize(
+    ("sender", "text", "subject"),
+    [
+        # forwarded inside the agency: the colleague's own mail, drawn up here
+        ("anna.berg@socialstyrelsen.se", FORWARDED.replace("region.example", "socialstyrelsen.se"),
+         "VB: Synpunkter"),
+        # a name without an address cannot say the writer is outside
+        ("anna.berg@socialstyrelsen.se", FORWARDED.replace(" [mailto:per.lund@region.example]", ""),
+         "VB: Synpunkter"),
+        # no forward in the subject: a "Från:" line in running text is no forward
+        ("anna.berg@socialstyrelsen.se", FORWARDED, "Synpunkter"),
+    ],
+)  # fmt: skip
+def test_a_forward_is_received_only_from_a_known_outside_writer(
+    sender: str, text: str, subject: str
+) -> None:
+    record = _propose(_forward(sender, text, subject), _cls("comments"))
+    assert record.direction == "drawn_up"
+    assert record.counterpart_source != "email_forwarded_from"
+
+
+def test_a_forward_sent_in_from_outside_keeps_its_own_sender() -> None:
+    facts = _forward("Per Lund <per.lund@region.example>", FORWARDED)
+    record = _propose(facts, _cls("comments"))
+    assert (record.direction, record.counterpart_source) == ("received", "email_from")
+    assert record.counterpart == "Per Lund <per.lund@region.example>"
