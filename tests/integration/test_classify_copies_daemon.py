@@ -7,18 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from recordkeeper.model import Classification
-from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_pdf
-from recordkeeper.services.classification import current_classification
 from recordkeeper.services.classify_files import COPY_REASON, classify_paths
 from recordkeeper.services.context import Context
-from recordkeeper.services.ingest import RootIngestor, configured_roots
-from recordkeeper.store.tables import AuditEntryRow, DocumentRow
-from recordkeeper.store.unit import Store
+from recordkeeper.store.tables import DocumentRow
+from tests.daemon_support import classified_events, scan, stored_classifications
 from tests.fakes import FakeClock, InProcess
 
 PROJECT = "FMB GAD uppdatering"
@@ -35,24 +31,8 @@ AGREEMENT = [
 ]
 
 
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
-
-
-def scan(ctx: Context) -> None:
-    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
-
-
 def _stored(ctx: Context) -> dict[str, Classification]:
-    with ctx.store.read() as s:
-        docs = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
-        out = {}
-        for d in docs:
-            found = current_classification(s, d.id)
-            assert found is not None
-            out[d.path.removeprefix(PROJECT + "/")] = found.classification
-        return out
+    return stored_classifications(ctx, lambda path: path.removeprefix(PROJECT + "/"))
 
 
 def _cli(ctx: Context, share: Path) -> dict[str, Classification]:
@@ -73,8 +53,7 @@ def _events(ctx: Context, path: str) -> int:
         (doc_id,) = s.execute(
             select(DocumentRow.id).where(DocumentRow.path == f"{PROJECT}/{path}")
         ).one()
-        rows = s.execute(select(AuditEntryRow.event).where(AuditEntryRow.document_id == doc_id))
-        return sum(1 for (e,) in rows.all() if e == "document_classified")
+    return classified_events(ctx, doc_id)
 
 
 def _original(share: Path) -> None:

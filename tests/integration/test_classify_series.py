@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from recordkeeper.classify import series, siblings, versions
 from recordkeeper.model import Classification
@@ -23,13 +22,12 @@ from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
 from recordkeeper.services import check as check_service
-from recordkeeper.services.classification import current_classification
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
-from recordkeeper.services.ingest import RootIngestor, configured_roots
-from recordkeeper.store.tables import AuditEntryRow, DocumentRow
-from recordkeeper.store.unit import Store
 from tests.check_support import check_folder
+from tests.daemon_support import classified_events as _events
+from tests.daemon_support import document_id as _id
+from tests.daemon_support import scan, stored_classifications
 from tests.fakes import FakeClock, InProcess
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
@@ -167,39 +165,8 @@ def test_check_runs_the_same_passes(
 # --- the daemon ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
-
-
-def scan(ctx: Context) -> None:
-    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
-
-
 def _stored(ctx: Context) -> dict[str, Classification]:
-    with ctx.store.read() as s:
-        docs = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
-        out = {}
-        for d in docs:
-            found = current_classification(s, d.id)
-            assert found is not None
-            out[d.path.split(PROJECT + "/", 1)[1]] = found.classification
-        return out
-
-
-def _id(ctx: Context, name: str) -> str:
-    with ctx.store.read() as s:
-        rows = s.execute(select(DocumentRow.id, DocumentRow.path)).all()
-    (found,) = [i for i, p in rows if p.endswith("/" + name)]
-    return found
-
-
-def _events(ctx: Context, document_id: str) -> int:
-    with ctx.store.read() as s:
-        rows = s.execute(
-            select(AuditEntryRow.event).where(AuditEntryRow.document_id == document_id)
-        ).all()
-    return sum(1 for (e,) in rows if e == "document_classified")
+    return stored_classifications(ctx, lambda path: path.split(PROJECT + "/", 1)[1])
 
 
 def test_the_daemon_agrees_with_classify_json(ctx: Context, share: Path) -> None:

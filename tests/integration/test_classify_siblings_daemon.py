@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from recordkeeper.classify.siblings import REASON
 from recordkeeper.ingest.extract import Limits
@@ -16,13 +15,14 @@ from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_pdf
 from recordkeeper.services import check as check_service
-from recordkeeper.services.classification import correct_classification, current_classification
+from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
-from recordkeeper.store.tables import AuditEntryRow, DocumentRow
-from recordkeeper.store.unit import Store
 from tests.check_support import check_folder
+from tests.daemon_support import classified_events, scan
+from tests.daemon_support import document_id as _id
+from tests.daemon_support import stored_classifications as _stored
 from tests.fakes import FakeClock, InProcess
 
 PROJECT = "FMB Artros"
@@ -36,11 +36,6 @@ WORD = "06 Avtal - Karin Wiik.docx"
 PDF = "06 Avtal - Karin Wiik_signerat.pdf"
 
 
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
-
-
 def _word(path: Path) -> Path:
     return make_docx(
         path,
@@ -52,37 +47,6 @@ def _word(path: Path) -> Path:
 def _signed(path: Path) -> Path:
     lines = [*AGREEMENT, "Ort och datum: Norrköping 2026-03-03", "Underskrift: Karin Wiik"]
     return make_pdf(path, lines)
-
-
-def scan(ctx: Context) -> None:
-    RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
-
-
-def _stored(ctx: Context) -> dict[str, Any]:
-    """File name -> stored classification of every present document."""
-    with ctx.store.read() as s:
-        docs = s.execute(select(DocumentRow).where(DocumentRow.state == "present")).scalars()
-        out = {}
-        for d in docs:
-            found = current_classification(s, d.id)
-            assert found is not None
-            out[d.path.rpartition("/")[2]] = found.classification
-        return out
-
-
-def _id(ctx: Context, name: str) -> str:
-    with ctx.store.read() as s:
-        rows = s.execute(select(DocumentRow.id, DocumentRow.path)).all()
-    (found,) = [i for i, p in rows if p.endswith("/" + name)]
-    return found
-
-
-def _classified_events(ctx: Context, document_id: str) -> list[str]:
-    with ctx.store.read() as s:
-        rows = s.execute(
-            select(AuditEntryRow.event).where(AuditEntryRow.document_id == document_id)
-        ).all()
-    return [e for (e,) in rows if e == "document_classified"]
 
 
 def _cli_view(share: Path, ctx: Context) -> dict[str, tuple[str | None, bool | None, bool | None]]:
@@ -117,16 +81,16 @@ def test_a_pdf_arriving_later_makes_the_stored_word_file_its_working_copy_audite
     scan(ctx)
     word_id = _id(ctx, WORD)
     assert _stored(ctx)[WORD].must_register
-    assert len(_classified_events(ctx, word_id)) == 1
+    assert classified_events(ctx, word_id) == 1
     clock.advance(60)
     _signed(share / PROJECT / PDF)
     scan(ctx)
     word = _stored(ctx)[WORD]
     assert (word.is_draft, word.must_register) == (True, False)
-    assert len(_classified_events(ctx, word_id)) == 2  # the change is audited
+    assert classified_events(ctx, word_id) == 2  # the change is audited
     clock.advance(60)
     scan(ctx)  # nothing changed: no new event
-    assert len(_classified_events(ctx, word_id)) == 2
+    assert classified_events(ctx, word_id) == 2
 
 
 def test_a_word_file_arriving_after_its_pdf_is_a_working_copy_at_once(
@@ -139,7 +103,7 @@ def test_a_word_file_arriving_after_its_pdf_is_a_working_copy_at_once(
     scan(ctx)
     word = _stored(ctx)[WORD]
     assert (word.is_draft, word.must_register) == (True, False)
-    assert len(_classified_events(ctx, _id(ctx, WORD))) == 1
+    assert classified_events(ctx, _id(ctx, WORD)) == 1
 
 
 def test_when_the_pdf_goes_the_word_file_is_registrable_again(
@@ -155,7 +119,7 @@ def test_when_the_pdf_goes_the_word_file_is_registrable_again(
     word = _stored(ctx)[WORD]
     assert (word.is_draft, word.must_register) == (False, True)
     assert REASON not in word.reasons
-    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    assert classified_events(ctx, _id(ctx, WORD)) == 2
 
 
 def test_a_second_pdf_of_that_name_ends_the_pairing(
@@ -198,7 +162,7 @@ def test_when_the_pdf_moves_to_another_folder_the_word_file_is_registrable_again
     assert (stored[WORD].is_draft, stored[WORD].must_register) == (False, True)
     assert REASON not in stored[WORD].reasons
     assert stored[PDF].must_register  # the same document, in its new folder
-    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    assert classified_events(ctx, _id(ctx, WORD)) == 2
 
 
 def test_a_registrars_correction_of_the_pdf_reclassifies_its_word_copy(
@@ -219,7 +183,7 @@ def test_a_registrars_correction_of_the_pdf_reclassifies_its_word_copy(
         True,
     )
     assert REASON not in stored[WORD].reasons
-    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    assert classified_events(ctx, _id(ctx, WORD)) == 2
     clock.advance(60)
     # and back: corrected to the agreement it is, the Word file is its working copy again
     correct_classification(ctx, _id(ctx, PDF), "registrator1", doc_class="agreement")
@@ -277,7 +241,7 @@ def test_the_same_pass_when_the_workers_classifications_are_stored_in_the_chunk(
     stored = _stored(ctx)
     assert (stored[WORD].is_draft, stored[WORD].must_register) == (True, False)
     assert stored["PM EC.docx"].must_register
-    assert len(_classified_events(ctx, _id(ctx, WORD))) == 2
+    assert classified_events(ctx, _id(ctx, WORD)) == 2
     daemon = {n: (c.doc_class, c.is_draft, c.must_register) for n, c in stored.items()}
     cli = {}
     for o in classify_paths([str(share / PROJECT)], ctx.rules.one("classes"), InProcess(), ()):
