@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import random
 from typing import Any
 
@@ -10,6 +9,7 @@ from pypdf.generic import _data_structures
 from pypdf.generic._utils import read_string_from_stream
 
 from recordkeeper.ingest.extract import pdf
+from tests.pdf_string_support import ENCODINGS, assert_reads_alike
 
 _FIXED = (
     b"()",
@@ -43,35 +43,15 @@ _FIXED = (
 )
 _PIECES: tuple[bytes, ...] = (b"a", b"Z", b" ", b"\n", b"\r", b"\t", b"(", b")", b"\\")
 _PIECES += (b"0", b"3", b"7", b"8", b"n", b"\xfe\xff", b"\xe5", b"\x00", b"\xff", b"D:2026")
-_ENCODINGS: tuple[Any, ...] = (None, "bytes", "latin-1", "utf-16-be", ["a", "b", "c"], {65: "x"})
-
-
-def _outcome(reader: Any, data: bytes, at: int, encoding: Any) -> tuple[Any, ...]:
-    stream = io.BytesIO(data)
-    stream.seek(at)
-    try:
-        value = reader(stream, encoding)
-    except Exception as exc:
-        return ("error", type(exc), str(exc), stream.tell())
-    return (
-        type(value),
-        value,
-        getattr(value, "_original_bytes", None),
-        getattr(value, "autodetect_pdfdocencoding", None),
-        getattr(value, "autodetect_utf16", None),
-        stream.tell(),
-    )
 
 
 def _same(data: bytes, at: int = 0, encoding: Any = None) -> None:
-    ours = _outcome(pdf.read_string, data, at, encoding)
-    theirs = _outcome(read_string_from_stream, data, at, encoding)
-    assert ours == theirs, (data[:80], at, encoding)
+    assert_reads_alike(pdf.read_string, read_string_from_stream, data, at, encoding)
 
 
 def test_fixed_strings_read_as_pypdf_reads_them() -> None:
     for data in _FIXED:
-        for encoding in _ENCODINGS:
+        for encoding in ENCODINGS:
             _same(data, 0, encoding)
             _same(b"q BT " + data + b" ET", 5, encoding)
 
@@ -81,7 +61,7 @@ def test_generated_strings_read_as_pypdf_reads_them() -> None:
     for _ in range(20_000):
         body = b"".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 40)))
         tail = rng.choice((b")", b") Tj", b"", b"))", b" )"))
-        _same(b"(" + body + tail, 0, rng.choice(_ENCODINGS))
+        _same(b"(" + body + tail, 0, rng.choice(ENCODINGS))
 
 
 def test_generated_plain_strings_read_as_pypdf_reads_them() -> None:
@@ -90,7 +70,7 @@ def test_generated_plain_strings_read_as_pypdf_reads_them() -> None:
     plain = [bytes([b]) for b in range(256) if b not in b"()\\"]
     for _ in range(20_000):
         body = b"".join(rng.choice(plain) for _ in range(rng.randint(0, 80)))
-        _same(b"(" + body + b")" + rng.choice((b"", b" Tj", b")")), 0, rng.choice(_ENCODINGS))
+        _same(b"(" + body + b")" + rng.choice((b"", b" Tj", b")")), 0, rng.choice(ENCODINGS))
 
 
 def test_pypdf_uses_it() -> None:
