@@ -227,3 +227,61 @@ def test_the_registration_proposal_names_the_forwarded_mails_writer(tmp_path: Pa
     )
     assert record.direction == "received"
     assert (record.counterpart, record.counterpart_source) == (FK, "email_forwarded_from")
+
+
+BOUNCE = """\
+From: Mail Delivery System <MAILER-DAEMON@socialstyrelsen.se>
+To: ulrika.lind@socialstyrelsen.se
+Subject: Undeliverable: Jävsdeklaration - underskriven
+Date: Mon, 02 Mar 2026 10:00:00 +0100
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="XX"
+
+--XX
+Content-Type: text/plain; charset=utf-8
+
+Delivery has failed to these recipients or groups:
+karin.wiik@region.example
+The recipient's mailbox is full.
+
+--XX
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.socialstyrelsen.se
+
+Final-Recipient: rfc822; karin.wiik@region.example
+Action: failed
+Status: 5.2.2
+
+--XX
+Content-Type: message/rfc822
+
+From: Ulrika Lind <ulrika.lind@socialstyrelsen.se>
+To: karin.wiik@region.example
+Subject: Jävsdeklaration - underskriven
+Date: Mon, 02 Mar 2026 09:59:00 +0100
+Content-Type: text/plain; charset=utf-8
+
+Hej Karin,
+Här kommer min ifyllda jävsdeklaration.
+Jag har inga bindningar till läkemedelsindustrin.
+Underskrift: Karin Wiik
+Ort och datum: Uppsala 2026-03-02
+
+--XX--
+"""
+
+
+def test_a_delivery_failure_report_is_no_copy_of_the_mail_it_carries(tmp_path: Path) -> None:
+    """A mail server's bounce carries the undelivered mail whole; since that mail's text now
+    follows the report's, the report must still be read as a notice (correspondence, not
+    registered), not as the declaration the undelivered mail was about."""
+    rel = "GAD/Jäv/Undeliverable Jävsdeklaration.eml"
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True)
+    path.write_text(BOUNCE, encoding="utf-8")
+    facts = _facts(path, rel)
+    assert "Här kommer min ifyllda jävsdeklaration." in facts.text  # the carried mail is read
+    result = classify_document(facts, RULES)
+    assert (result.doc_class, result.must_register) == ("correspondence", False)
+    assert "corr.delivery_report@email_sender" in result.reasons
