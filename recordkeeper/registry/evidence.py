@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo
 
 from stdnum.se import personalid
 
@@ -73,6 +75,35 @@ def find_labelled_date(text: str, labels: Sequence[str]) -> date | None:
         if found is not None:
             return found
     return None
+
+
+def find_forwarded_date(text: str, labels: Sequence[str], zone: ZoneInfo) -> date | None:
+    """When the writer of a forwarded mail sent it: the first date after one of `labels`
+    below the forwarded mail's first "Från:"/"From:" line, as an e-mail Date header
+    (its moment in `zone`), an ISO or a Swedish long-form date."""
+    start = _FORWARDED_FROM.search(text)
+    if start is None:
+        return None
+    for value in _label_values(text[start.end() :], labels):
+        moment = _header_moment(value)
+        if moment is not None:
+            return moment.astimezone(zone).date()
+        found = parse_date(value)
+        if found is not None:
+            return found
+    return None
+
+
+_FORWARDED_FROM = re.compile(r"^[ \t>]*(?:från|from)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _header_moment(value: str) -> datetime | None:
+    """An RFC 5322 date ("Tue, 08 Apr 2025 14:02:00 +0200") with its zone, or None."""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def dnr_search_pattern(validation_pattern: str) -> re.Pattern[str]:

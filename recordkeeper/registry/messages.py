@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "datum vid underskrift/datumrad: {date}",
         "en": "date from the signature/date line: {date}",
     },
+    "registry.reason.date_forwarded_email": {
+        "sv": "datum då det vidarebefordrade meddelandet skickades (raden Skickat:): {date}",
+        "en": "date the forwarded message was sent (its Sent: line): {date}",
+    },
     "registry.reason.date_document": {
         "sv": "dokumentets datum (egenskaper): {date}",
         "en": "the document's date (properties): {date}",

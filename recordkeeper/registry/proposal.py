@@ -119,6 +119,7 @@ def _record_date(
     seen_on = local_date(first_seen_at, zone)
     candidates: list[tuple[date | None, str]] = [
         (local_date(sent.sent_at, zone) if sent else None, "date_sent_by_email"),
+        (_forwarded_date(facts, rules, zone), "date_forwarded_email"),
         (local_date(facts.email.sent_at, zone) if facts.email and facts.email.sent_at else None,
          "date_email"),
         (evidence.find_labelled_date(facts.text, rules.date_labels), "date_signature"),
@@ -152,6 +153,13 @@ def forwarded_in(facts: DocumentFacts, agency_domains: Sequence[str]) -> str | N
     if original is None or address is None:
         return None  # a name alone cannot say whether the writer is outside
     return None if is_agency_address(address.group(0), agency_domains) else original
+
+
+def _forwarded_date(facts: DocumentFacts, rules: RegistrationRules, zone: ZoneInfo) -> date | None:
+    """The day the outside writer of a mail a colleague forwarded in sent it, or None."""
+    if forwarded_in(facts, rules.agency_domains) is None:
+        return None
+    return evidence.find_forwarded_date(facts.text, rules.forwarded_date_labels, zone)
 
 
 def _direction(

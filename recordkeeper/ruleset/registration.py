@@ -80,6 +80,8 @@ class RegistrationRules(_Rule):
     signer_labels: tuple[str, ...] = ("Namnförtydligande", "Namn", "Undertecknad", "Name")
     agreement_party_labels: tuple[str, ...] = ("Uppdragstagare", "Sakkunnig", "Motpart")
     date_labels: tuple[str, ...] = ("Ort och datum", "Datum", "Undertecknat", "Date")
+    # the header lines of a forwarded mail that say when its writer sent it
+    forwarded_date_labels: tuple[str, ...] = ("Skickat", "Sent", "Date", "Datum")
     classes: dict[str, ClassRegistration] = Field(default_factory=dict)
     secrecy_cues: tuple[SecrecyCue, ...] = ()
 

@@ -9,7 +9,7 @@ either way. Real .eml files written by the stdlib, real extraction, the shipped 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -227,6 +227,8 @@ def test_the_registration_proposal_names_the_forwarded_mails_writer(tmp_path: Pa
     )
     assert record.direction == "received"
     assert (record.counterpart, record.counterpart_source) == (FK, "email_forwarded_from")
+    # sent by FK on 29 April (17:45 in Stockholm), forwarded to the registrar on the 30th
+    assert (record.arrived_on, record.date_source) == (date(2026, 4, 29), "date_forwarded_email")
 
 
 BOUNCE = """\

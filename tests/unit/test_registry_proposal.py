@@ -1,6 +1,7 @@
 """The proposed OSL 5:2 record and the registration duty, from values only."""
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -16,6 +17,7 @@ from recordkeeper.registry import (
 from recordkeeper.registry.evidence import (
     count_personal_identity_numbers,
     find_dnrs,
+    find_forwarded_date,
     find_labelled_date,
     find_labelled_name,
 )
@@ -228,6 +230,19 @@ def test_a_mail_a_colleague_forwarded_in_is_received_from_its_outside_writer() -
     assert record.counterpart == "Per Lund [mailto:per.lund@region.example]"
     assert record.counterpart_source == "email_forwarded_from"
     assert Reason("counterpart_email_forwarded_from") in record.reasons
+    # it arrived when Per sent it to Anna, not when she forwarded it on
+    assert (record.arrived_on, record.date_source) == (date(2025, 4, 8), "date_forwarded_email")
+
+
+def test_a_forwarded_mails_header_date_is_read_in_the_agencys_zone() -> None:
+    zone = ZoneInfo("Europe/Stockholm")
+    text = FORWARDED.replace("den 8 april 2025 14:02", "Mon, 07 Apr 2025 22:30:00 +0000")
+    assert find_forwarded_date(text, ("Skickat",), zone) == date(2025, 4, 8)  # 00:30 here
+    assert find_forwarded_date(text.replace("Från:", "Av:"), ("Skickat",), zone) is None
+    unreadable = FORWARDED.replace("den 8 april 2025 14:02", "tisdag kväll")
+    assert find_forwarded_date(unreadable, ("Skickat",), zone) is None
+    record = _propose(_forward("anna.berg@socialstyrelsen.se", unreadable), _cls("comments"))
+    assert record.date_source == "date_email"  # the forward's own date, as before
 
 
 @pytest.mark.parametrize(
