@@ -21,6 +21,16 @@ _MONTHS_SV = {
 }  # fmt: skip
 _ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
 _LONG_DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})"
+_MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_EN_MONTH = "(" + "|".join(_MONTHS_EN) + ")"
+# English long forms: "8 April 2025", "April 8, 2025" (Outlook's "Sent: Tuesday, April 8, 2025")
+_EN_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r",?\s+(\d{4})\b", re.I)
+_EN_MONTH_FIRST = re.compile(
+    r"\b" + _EN_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
+)
 _PNR = re.compile(r"(?<![\d.-])(\d{6}|\d{8})([-+]?)(\d{4})(?![\d/])")
 _NAME = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*)+$")
 _MAX_NAME_CHARS = 80
@@ -54,7 +64,8 @@ def find_labelled_name(text: str, labels: Sequence[str]) -> str | None:
 
 
 def parse_date(value: str) -> date | None:
-    """The first ISO (2025-03-14) or Swedish long-form (14 mars 2025) date in `value`."""
+    """The first ISO (2025-03-14) or Swedish long-form (14 mars 2025) date in `value`;
+    else the first English one (14 March 2025, March 14, 2025)."""
     iso = re.search(_ISO_DATE, value)
     long_form = re.search(_LONG_DATE, value, re.IGNORECASE)
     try:
@@ -65,7 +76,23 @@ def parse_date(value: str) -> date | None:
             return date(int(long_form.group(3)), month, int(long_form.group(1)))
     except ValueError:
         return None
-    return None
+    return _english_date(value)
+
+
+def _english_date(value: str) -> date | None:
+    """The first English long-form date in `value` (only where no ISO or Swedish one is)."""
+    found = [m for m in (_EN_DAY_FIRST.search(value), _EN_MONTH_FIRST.search(value)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    if first.re is _EN_DAY_FIRST:
+        day, month, year = first.group(1), first.group(2), first.group(3)
+    else:
+        month, day, year = first.group(1), first.group(2), first.group(3)
+    try:
+        return date(int(year), _MONTHS_EN[month.lower()], int(day))
+    except ValueError:
+        return None
 
 
 def find_labelled_date(text: str, labels: Sequence[str]) -> date | None:

@@ -20,6 +20,7 @@ from recordkeeper.registry.evidence import (
     find_forwarded_date,
     find_labelled_date,
     find_labelled_name,
+    parse_date,
 )
 from recordkeeper.ruleset.registration import RegistrationRules, SecrecyCue
 
@@ -271,3 +272,28 @@ def test_a_forward_sent_in_from_outside_keeps_its_own_sender() -> None:
     record = _propose(facts, _cls("comments"))
     assert (record.direction, record.counterpart_source) == ("received", "email_from")
     assert record.counterpart == "Per Lund <per.lund@region.example>"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tuesday, April 8, 2025 2:02 PM", date(2025, 4, 8)),
+        ("8 April 2025 14:02", date(2025, 4, 8)),
+        ("Stockholm, 3rd March 2026", date(2026, 3, 3)),
+        ("den 8 april 2025 14:02", date(2025, 4, 8)),  # Swedish: as before
+        ("May 2025", None),  # no day: no date
+        ("February 30, 2025", None),  # no such day
+    ],
+)
+def test_english_long_dates_are_read_where_no_iso_or_swedish_one_is(
+    value: str, expected: date | None
+) -> None:
+    assert parse_date(value) == expected
+
+
+def test_an_english_forwarded_mails_sent_line_dates_it() -> None:
+    text = FORWARDED.replace(
+        "Skickat: den 8 april 2025 14:02", "Sent: Tuesday, April 8, 2025 2:02 PM"
+    )
+    record = _propose(_forward("anna.berg@socialstyrelsen.se", text), _cls("comments"))
+    assert (record.arrived_on, record.date_source) == (date(2025, 4, 8), "date_forwarded_email")
