@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.ruleset.classes import ClassRules
@@ -33,27 +32,16 @@ from recordkeeper.services.classify_files import (
     in_personal_folder,
 )
 from recordkeeper.services.classify_siblings import PRESENT, Made, Reclassify
-from recordkeeper.store import reads
 from recordkeeper.store import repo_classification as repo
-from recordkeeper.store.tables import DocumentRow
-
-_CHUNK = 500
-# documents (present or not) holding these contents: (id, path, state, content)
-_BY_CONTENT = select(
-    DocumentRow.id, DocumentRow.path, DocumentRow.state, DocumentRow.current_sha256
-).where(DocumentRow.current_sha256.in_(bindparam("shas", expanding=True)))
-_CONTENT_OF = select(DocumentRow.current_sha256).where(
-    DocumentRow.id.in_(bindparam("ids", expanding=True))
-)
+from recordkeeper.store import repo_documents
 
 
 def _present_with(session: Session, shas: Sequence[str]) -> list[tuple[str, str, str]]:
     """(id, path, content) of the present documents holding these contents."""
-    out: list[tuple[str, str, str]] = []
-    for start in range(0, len(shas), _CHUNK):
-        rows = reads.select_rows(session, _BY_CONTENT, {"shas": list(shas[start : start + _CHUNK])})
-        out += [(i, path, sha) for i, path, state, sha in rows if state == PRESENT]
-    return out
+    holders = repo_documents.content_holders(session, shas)
+    return [
+        (h.id, h.path, sha) for sha, found in holders.items() for h in found if h.state == PRESENT
+    ]
 
 
 def with_convenience_copies(
@@ -109,10 +97,7 @@ def copies_of_gone(session: Session, gone_ids: Sequence[str], rules: ClassRules)
     ids = list(gone_ids)
     if not ids or not rules.copies.personal_folders:
         return []
-    shas: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        rows = reads.select_rows(session, _CONTENT_OF, {"ids": ids[start : start + _CHUNK]})
-        shas.update(sha for (sha,) in rows if sha)
+    shas = repo_documents.contents_of(session, ids)
     if not shas:
         return []
     candidates = [

@@ -289,6 +289,21 @@ def content_holders(session: Session, shas: Sequence[str]) -> dict[str, list[Hol
     return found
 
 
+_CONTENTS_OF = select(DocumentRow.current_sha256).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def contents_of(session: Session, document_ids: Sequence[str]) -> set[str]:
+    """The current contents (sha256) of these documents, whatever their state."""
+    found: set[str] = set()
+    for chunk in _in_500(document_ids):
+        found.update(
+            sha for (sha,) in reads.select_rows(session, _CONTENTS_OF, {"ids": chunk}) if sha
+        )
+    return found
+
+
 def extraction_errors(session: Session, shas: Sequence[str]) -> dict[str, str | None]:
     """sha256 -> error reason (None: readable) for those of `shas` with an extraction row."""
     found: dict[str, str | None] = {}
