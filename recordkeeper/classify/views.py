@@ -126,6 +126,13 @@ def is_forward(subject: str | None) -> bool:
     return bool(subject) and _FORWARD_SUBJECT.match(subject or "") is not None
 
 
+def forwarded_headers(text: str) -> str | None:
+    """The text below a forwarded message's first "Från:"/"From:" line (its other header
+    lines, then its body), or None when there is none."""
+    found = _FORWARDED_FROM.search(text)
+    return text[found.end() :] if found else None
+
+
 def forwarded_sender(subject: str | None, text: str) -> str | None:
     """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"), or None."""
     return _original_sender(subject, text)

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 from stdnum.se import personalid
 
+from recordkeeper.classify.views import forwarded_headers
+
 _MONTHS_SV = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
@@ -108,10 +110,10 @@ def find_forwarded_date(text: str, labels: Sequence[str], zone: ZoneInfo) -> dat
     """When the writer of a forwarded mail sent it: the first date after one of `labels`
     below the forwarded mail's first "Från:"/"From:" line, as an e-mail Date header
     (its moment in `zone`), an ISO or a Swedish long-form date."""
-    start = _FORWARDED_FROM.search(text)
-    if start is None:
+    headers = forwarded_headers(text)
+    if headers is None:
         return None
-    for value in _label_values(text[start.end() :], labels):
+    for value in _label_values(headers, labels):
         moment = _header_moment(value)
         if moment is not None:
             return moment.astimezone(zone).date()
@@ -119,9 +121,6 @@ def find_forwarded_date(text: str, labels: Sequence[str], zone: ZoneInfo) -> dat
         if found is not None:
             return found
     return None
-
-
-_FORWARDED_FROM = re.compile(r"^[ \t>]*(?:från|from)\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 def _header_moment(value: str) -> datetime | None:

@@ -115,11 +115,13 @@ def _record_date(
     sent: SentCopy | None,
     rules: RegistrationRules,
     zone: ZoneInfo,
+    forwarded: bool,
 ) -> tuple[date, str, list[Reason]]:
     seen_on = local_date(first_seen_at, zone)
     candidates: list[tuple[date | None, str]] = [
         (local_date(sent.sent_at, zone) if sent else None, "date_sent_by_email"),
-        (_forwarded_date(facts, rules, zone), "date_forwarded_email"),
+        (evidence.find_forwarded_date(facts.text, rules.forwarded_date_labels, zone)
+         if forwarded else None, "date_forwarded_email"),
         (local_date(facts.email.sent_at, zone) if facts.email and facts.email.sent_at else None,
          "date_email"),
         (evidence.find_labelled_date(facts.text, rules.date_labels), "date_signature"),
@@ -155,22 +157,19 @@ def forwarded_in(facts: DocumentFacts, agency_domains: Sequence[str]) -> str | N
     return None if is_agency_address(address.group(0), agency_domains) else original
 
 
-def _forwarded_date(facts: DocumentFacts, rules: RegistrationRules, zone: ZoneInfo) -> date | None:
-    """The day the outside writer of a mail a colleague forwarded in sent it, or None."""
-    if forwarded_in(facts, rules.agency_domains) is None:
-        return None
-    return evidence.find_forwarded_date(facts.text, rules.forwarded_date_labels, zone)
-
-
 def _direction(
-    facts: DocumentFacts, doc_class: str, sent: SentCopy | None, rules: RegistrationRules
+    facts: DocumentFacts,
+    doc_class: str,
+    sent: SentCopy | None,
+    rules: RegistrationRules,
+    forwarded_from: str | None,
 ) -> str:
     if sent is not None:
         return "drawn_up"
     configured = rules.classes.get(doc_class)
     if configured is not None and configured.direction is not None:
         return configured.direction
-    if forwarded_in(facts, rules.agency_domains) is not None:
+    if forwarded_from is not None:
         return "received"
     if facts.email is not None and facts.email.sender is not None:
         inside = is_agency_address(facts.email.sender, rules.agency_domains)
@@ -184,14 +183,14 @@ def _counterpart(
     direction: str,
     sent: SentCopy | None,
     rules: RegistrationRules,
+    forwarded_from: str | None,
 ) -> tuple[str | None, str | None]:
     if sent is not None:
         return "; ".join(sent.recipients) or None, "email_to"
     email = facts.email
     if email is not None:
-        original = forwarded_in(facts, rules.agency_domains) if direction == "received" else None
-        if original is not None:
-            return original, "email_forwarded_from"
+        if direction == "received" and forwarded_from is not None:
+            return forwarded_from, "email_forwarded_from"
         if direction == "received" and email.sender:
             return email.sender, "email_from"
         outside = external_recipients(email, rules.agency_domains) or email.recipients
@@ -266,11 +265,16 @@ def propose_record(
     reasons: list[Reason] = [duty]
     if classification.needs_review:
         reasons.append(Reason("classification_needs_review"))
-    arrived_on, date_source, date_reasons = _record_date(facts, first_seen_at, sent, rules, zone)
+    forwarded_from = forwarded_in(facts, rules.agency_domains)  # personal data
+    arrived_on, date_source, date_reasons = _record_date(
+        facts, first_seen_at, sent, rules, zone, forwarded_from is not None
+    )
     reasons.extend(date_reasons)
-    direction = _direction(facts, doc_class, sent, rules)
+    direction = _direction(facts, doc_class, sent, rules, forwarded_from)
     reasons.append(Reason(f"direction_{direction}"))
-    counterpart, counterpart_source = _counterpart(facts, doc_class, direction, sent, rules)
+    counterpart, counterpart_source = _counterpart(
+        facts, doc_class, direction, sent, rules, forwarded_from
+    )
     reasons.append(Reason(f"counterpart_{counterpart_source or 'not_found'}"))
     dnr = project_dnrs[0] if project_dnrs else None
     reasons.append(Reason("dnr_from_project", {"dnr": dnr}) if dnr else Reason("dnr_not_found"))
