@@ -23,6 +23,7 @@ regular expressions, instead of parsing every pattern again (~100 ms each).
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -112,16 +113,13 @@ def caseless(text: str) -> str:
 _CASELESS_LATIN1 = "".join(caseless(chr(c)) for c in range(256)).encode("latin-1")
 assert len(_CASELESS_LATIN1) == 256  # one Latin-1 character each
 assert _CASELESS_LATIN1.translate(_CASELESS_LATIN1) == _CASELESS_LATIN1
-_NEEDLE_CHARS: dict[str, str] = {}
 
 
+# bounded: a worker lives long and hostile text may hold any of Unicode's characters
+@functools.lru_cache(maxsize=4096)
 def _needle_char(char: str) -> str:
-    form = _NEEDLE_CHARS.get(char)
-    if form is None:
-        form = caseless(char)
-        form = form if len(form) == 1 and ord(form) < 256 else "\x00"
-        _NEEDLE_CHARS[char] = form
-    return form
+    form = caseless(char)
+    return form if len(form) == 1 and ord(form) < 256 else "\x00"
 
 
 def _needle_chars(error: UnicodeError) -> tuple[str, int]:

@@ -176,27 +176,24 @@ def _latin1(text: str) -> bytes | None:
 # are found where they are in `text.lower()`, digit runs where they are in `text`.
 _RUN_CHARS = frozenset("0123456789 -+/()")
 assert not any(c in cue for cue in _NAME_CUES for c in "0123456789\x00")
-_LOWERED_CHARS: dict[str, str] = {}
 
 
 class _LengthChanges(Exception):
     """`str.lower()` turns a character of the text into several (`İ`)."""
 
 
+# bounded: a worker lives long and hostile text may hold any of Unicode's characters
+# (a character that raises is not cached, as before)
+@functools.lru_cache(maxsize=4096)
 def _lowered_char(char: str) -> str:
-    form = _LOWERED_CHARS.get(char)
-    if form is None:
-        lower = char.lower()
-        if len(lower) != 1:
-            raise _LengthChanges
-        if re.match(r"\d", char):
-            form = "0"
-        elif lower in _RUN_CHARS:  # (no such character: then its cues could differ)
-            raise _LengthChanges
-        else:
-            form = lower if ord(lower) < 256 else "\x00"
-        _LOWERED_CHARS[char] = form
-    return form
+    lower = char.lower()
+    if len(lower) != 1:
+        raise _LengthChanges
+    if re.match(r"\d", char):
+        return "0"
+    if lower in _RUN_CHARS:  # (no such character: then its cues could differ)
+        raise _LengthChanges
+    return lower if ord(lower) < 256 else "\x00"
 
 
 def _lowered_chars(error: UnicodeError) -> tuple[str, int]:
