@@ -111,15 +111,19 @@ class _Choice:
     reasons: tuple[str, ...]
 
 
-def _unread_scan(rules: ClassRules, name: str) -> DocumentClass | None:
+def _unread_scan(rules: ClassRules, name: str, candidate: str | None) -> DocumentClass | None:
     """The class a scan that nothing identifies is proposed as, when its name (without the
-    extension, as words) says only whom or when (`scoring.unread_scan`); else None."""
+    extension, as words) says only whom or when (`scoring.unread_scan`); else None. The best
+    class that scored below min_score (`candidate`, e.g. an agreement placed by its folder
+    'Avtal') is proposed when it is one of the rule's `context_classes`, else its `class`."""
     unread = rules.scoring.unread_scan
     if unread is None:
         return None
     stem = name.rpartition(".")[0] or name
     if _unread_names(unread.names).match(fold(name_words(stem))) is None:
         return None
+    if candidate is not None and candidate in unread.context_classes:
+        return rules.by_id(candidate)
     return rules.by_id(unread.doc_class)
 
 
@@ -150,7 +154,8 @@ def _choose_class(
     reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
     if best < scoring.min_score:
         hint = [f"candidate:{spec.id}"] if best > 0 else []
-        unread = _unread_scan(rules.rules, name) if flags["no_text_layer"] else None
+        candidate = spec.id if best > 0 else None
+        unread = _unread_scan(rules.rules, name, candidate) if flags["no_text_layer"] else None
         if unread is not None:
             # a scan nothing identifies, named by a person or the scanner only: most likely
             # a signed paper that came in; proposed for a person to confirm

@@ -193,6 +193,12 @@ class UnreadScan(_Rule):
     confidence: float = Field(
         0.25, ge=0, le=1, description="The confidence given to the proposal (a guess)."
     )
+    context_classes: tuple[str, ...] = Field(
+        default=(),
+        description="Classes whose evidence below min_score still places such a scan: when "
+        "the best class that scored (e.g. an agreement, from a folder named 'Avtal') is one "
+        "of these, it is proposed instead of `class`, with the same confidence and review.",
+    )
 
     @field_validator("names")
     @classmethod
@@ -441,6 +447,14 @@ class ClassRules(_Rule):
                     f"unread_scan class '{unread.doc_class}' is not a class in this file",
                 )
             )
+        for i, context in enumerate(unread.context_classes if unread is not None else ()):
+            if context not in seen:
+                problems.append(
+                    (
+                        ("scoring", "unread_scan", "context_classes", i),
+                        f"unread_scan context class '{context}' is not a class in this file",
+                    )
+                )
         if self.scoring.fallback_class not in seen:
             problems.append(
                 (

@@ -101,3 +101,55 @@ def test_without_the_rule_such_a_scan_is_other(tmp_path: Path) -> None:
     assert isinstance(facts, DocumentFacts)
     c = classify_document(facts, rules)
     assert (c.doc_class, c.must_register, c.reasons) == ("other", False, ("low_score",))
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "Avtal/Anna Svensson.pdf",
+        "Avtal/Anna Svensson 2023-04-02.pdf",
+        "Sakkunniga/Avtal/Anna Svensson 2023-04-02.pdf",
+        "Avtal sakkunniga/Björn af Klinteberg.pdf",
+        "Contracts/IMG_20230402_0931.pdf",
+    ],
+)
+def test_a_scan_named_by_a_person_in_a_folder_of_agreements_is_proposed_as_the_agreement(
+    tmp_path: Path, rel: str
+) -> None:
+    # the folder's agr.word (3) stays below min_score; it is the context (context_classes)
+    c = classify(_scan(tmp_path / rel), rel)
+    assert (c.doc_class, c.is_draft, c.must_register) == ("agreement", False, True)
+    assert c.needs_review
+    assert c.reasons[:3] == ("textless:unread_scan", "low_score", "candidate:agreement")
+    assert c.confidence == RULES.scoring.unread_scan.confidence
+    assert c.personal_data
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "Anna Svensson 2023-04-02.pdf",
+        "2023-04-02 Anna Svensson.pdf",
+        "RG/Anna Svensson 2023-04-02.pdf",
+        "Jäv/Anna Svensson 2023-04-02.pdf",
+        "02.2 Jäv och avtal/Anna Svensson.pdf",
+    ],
+)
+def test_a_scan_named_by_a_person_and_a_day_elsewhere_stays_a_declaration(
+    tmp_path: Path, rel: str
+) -> None:
+    c = classify(_scan(tmp_path / rel), rel)
+    assert (c.doc_class, c.must_register, c.needs_review) == ("coi_declaration", True, True)
+
+
+def test_without_context_classes_a_scan_in_a_folder_of_agreements_is_a_declaration(
+    tmp_path: Path,
+) -> None:
+    unread = RULES.scoring.unread_scan.model_copy(update={"context_classes": ()})
+    rules = RULES.model_copy(
+        update={"scoring": RULES.scoring.model_copy(update={"unread_scan": unread})}
+    )
+    rel = "Avtal/Anna Svensson.pdf"
+    facts = extract_file(_scan(tmp_path / rel), rel, Limits())
+    assert isinstance(facts, DocumentFacts)
+    assert classify_document(facts, rules).doc_class == "coi_declaration"

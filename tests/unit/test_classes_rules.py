@@ -147,6 +147,17 @@ def test_unknown_unread_scan_class_is_reported(tmp_path: Path) -> None:
     assert "unread_scan class 'okänd'" in message
 
 
+def test_unknown_unread_scan_context_class_is_reported(tmp_path: Path) -> None:
+    text = (
+        "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['x']\n"
+        "    context_classes: [other, avtal]\n"
+        "classes:\n" + OTHER
+    )
+    ((line, message),) = _problems(tmp_path, text)
+    assert line == 6
+    assert "unread_scan context class 'avtal'" in message
+
+
 def test_unread_scan_name_matching_empty_text_is_refused(tmp_path: Path) -> None:
     text = (
         "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['[A-Z]*']\n"
