@@ -80,7 +80,9 @@ class _Namer:
         self.left_out = self.final_words | {
             fold(w).lower() for w in (*rules.siblings.finished_words, *ver.stage_words)
         }
-        self.memo: dict[str, _Name | None] = {}
+        self.folder_dates = ver.folder_dates
+        self.memo: dict[str, _Name] = {}
+        self.folders: dict[str, Value | None] = {}
 
     def _date(self, text: str) -> tuple[Value | None, str]:
         for pattern in self.dates:
@@ -91,10 +93,11 @@ class _Namer:
                 return ("date", day), f"{text[: match.start()]} {text[match.end() :]}"
         return None, text
 
-    def name(self, stem: str) -> _Name | None:
-        """A file name's document key, version and final mark; None: neither."""
-        if stem in self.memo:
-            return self.memo[stem]
+    def read(self, stem: str) -> _Name:
+        """A file name's document key (empty: none), version and final mark."""
+        found = self.memo.get(stem)
+        if found is not None:
+            return found
         text = fold(stem).lower().replace("_", " ")
         value: Value | None = None
         for pattern in self.tokens:
@@ -108,11 +111,34 @@ class _Namer:
         words = _WORDS.findall(text)
         final = any(w in self.final_words for w in words)
         key = " ".join(w for w in words if w not in self.left_out)
-        found = _Name(key, value, final) if key and (value is not None or final) else None
+        found = _Name(key, value, final)
         if len(self.memo) >= 65536:
             self.memo.clear()
         self.memo[stem] = found
         return found
+
+    def name(self, stem: str) -> _Name | None:
+        """A file name's document key, version and final mark; None: neither."""
+        found = self.read(stem)
+        return found if found.key and (found.value is not None or found.final) else None
+
+    def folder_date(self, folder: str) -> Value | None:
+        """The date in the name of a folder ('a/2026-04-17 RG-möte' -> 2026-04-17), if any."""
+        if folder not in self.folders:
+            if len(self.folders) >= 65536:
+                self.folders.clear()
+            name = folder.rpartition("/")[2]
+            self.folders[folder] = self._date(fold(name).lower().replace("_", " "))[0]
+        return self.folders[folder]
+
+    def by_folder(self, stem: str, folder: str) -> _Name | None:
+        """A name with neither a version nor a final mark of its own, versioned by the date
+        in its folder's name (`folder_dates`); None: it has one, or no key, or no date."""
+        found = self.read(stem)
+        if not self.folder_dates or not found.key or found.value is not None or found.final:
+            return None
+        day = self.folder_date(folder)
+        return None if day is None else _Name(found.key, day, False)
 
 
 @by_identity(maxsize=8)
@@ -130,11 +156,16 @@ def _split(path: str) -> tuple[str, str, str]:
 def versioned(path: str, rules: ClassRules) -> bool:
     """Whether a file's name gives it a version or a final mark (and its extension may
     have one): it may be in a chain of versions (memoised, a few µs)."""
-    _, stem, ext = _split(path)
+    folder, stem, ext = _split(path)
     ver = rules.versions
     if ext not in ver.extensions and ext not in ver.newer_extensions:
         return False
-    return _namer(rules).name(stem) is not None
+    namer = _namer(rules)
+    if namer.name(stem) is not None:
+        return True
+    if not ver.folder_dates or not series.is_series(series.group_of(folder, rules)):
+        return False
+    return namer.by_folder(stem, folder) is not None
 
 
 def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
@@ -148,6 +179,7 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
     namer = _namer(rules)
     groups: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
     in_series: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
+    by_day: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
     for path in paths:
         folder, stem, ext = _split(path)
         if ext not in allowed:
@@ -155,9 +187,21 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
         name = namer.name(stem)
         if name is not None:
             groups.setdefault((folder, name.key), []).append((path, ext, name))
-            group = series.group_of(folder, rules)
-            if series.is_series(group):
-                in_series.setdefault((group, name.key), []).append((path, ext, name))
+        elif not ver.folder_dates:
+            continue
+        group = series.group_of(folder, rules)
+        if not series.is_series(group):
+            continue
+        if name is not None:
+            in_series.setdefault((group, name.key), []).append((path, ext, name))
+        else:  # 'Textförslag.docx' saved in each day's folder: its folder's date versions it
+            name = namer.by_folder(stem, folder)
+            if name is not None:
+                by_day.setdefault((group, name.key), []).append((path, ext, name))
+    for key, days in by_day.items():
+        members = in_series.setdefault(key, [])
+        if all(n.value is None or n.value[0] == "date" for _, _, n in members):
+            members += days  # not beside versions of another kind ('v3', 'rev B')
     out: dict[str, Newer] = {}
     for members in groups.values():
         _older(members, ver.extensions, out)

@@ -370,6 +370,13 @@ class VersionRules(_Rule):
         "consultation): left out when names are compared, so 'X v4 - for consultation' is "
         "a later version of 'X v3'.",
     )
+    folder_dates: bool = Field(
+        default=False,
+        description="A file in a folder of a series (`series_folders`) whose name holds no "
+        "version takes the date in its folder's name (`date_tokens`: '2026-04-17/', "
+        "'2026-04-17 RG-möte/') as its version, so the same name saved in each day's folder "
+        "is ordered by the day ('dated_classes' decide whether the older one is superseded).",
+    )
 
     @field_validator("tokens")
     @classmethod

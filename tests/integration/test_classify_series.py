@@ -203,3 +203,71 @@ def test_a_later_folder_of_the_series_supersedes_and_its_loss_restores(
     for name in (V3, WORD):
         assert _state(stored[name])[1:] == (False, True), name
         assert _events(ctx, _id(ctx, name)) == 3, name
+
+
+# --- the same name saved in each day's folder (versions.folder_dates, session 9) ---------
+
+DAYS = ("2026-04-10/Textförslag OSA.docx", "2026-04-17/Textförslag OSA.docx")
+LATEST = "2026-04-24 RG-möte/Textförslag OSA.docx"
+MINUTES_BY_DAY = ("2026-04-10/Protokoll.docx", "2026-04-17/Protokoll.docx")
+NO_FOLDER_DATES = RULES.model_copy(
+    update={"versions": RULES.versions.model_copy(update={"folder_dates": False})}
+)
+
+
+def test_the_folders_date_versions_a_name_saved_in_each_days_folder() -> None:
+    paths = ["P/" + p for p in (*DAYS, LATEST)]
+    found = versions.newer_versions(paths, RULES)
+    assert set(found) == {"P/" + DAYS[0], "P/" + DAYS[1]}
+    assert {n.path for n in found.values()} == {"P/" + LATEST}
+    assert all(n.dated for n in found.values())
+    assert versions.versioned("P/" + DAYS[0], RULES)
+    assert versions.newer_versions(paths, NO_FOLDER_DATES) == {}
+    assert not versions.versioned("P/" + DAYS[0], NO_FOLDER_DATES)
+
+
+def test_a_folders_date_neither_mixes_with_versions_of_another_kind_nor_leaves_a_series() -> None:
+    mixed = ["P/" + V3, "P/" + V4, "P/2026-04-24/Text proposal and recommendations OSA.docx"]
+    assert set(versions.newer_versions(mixed, RULES)) == {"P/" + V3}  # as without the day
+    dated = ["P/2026-04-10/PM 2026-04-01.docx", "P/2026-04-17/PM.docx"]  # its own date first
+    assert set(versions.newer_versions(dated, RULES)) == {"P/2026-04-10/PM 2026-04-01.docx"}
+    final = ["P/2026-04-10/PM.docx", "P/2026-04-17/PM slutversion.docx"]
+    assert set(versions.newer_versions(final, RULES)) == {"P/2026-04-10/PM.docx"}
+    elsewhere = ["P/Texter/PM.docx", "P/Möte 3/PM.docx", "P/2026-04-17/PM.docx", "P/PM.docx"]
+    assert versions.newer_versions(elsewhere, RULES) == {}  # no date in a folder of the series
+
+
+def test_classify_json_versions_a_days_file_by_its_folder_and_keeps_each_days_minutes(
+    tmp_path: Path,
+) -> None:
+    folder = _build(tmp_path / PROJECT, *DAYS, LATEST)
+    for name in MINUTES_BY_DAY:
+        make_docx(folder / name, title=MINUTES[0], paragraphs=MINUTES[1:])
+    got = _cli(folder)
+    for name in DAYS:
+        assert _state(got[name]) == ("text_proposal", True, False), name
+        assert versions.REASON in got[name].reasons
+    assert _state(got[LATEST]) == ("text_proposal", False, True)
+    for name in MINUTES_BY_DAY:  # each day's minutes: a date names another meeting
+        assert _state(got[name]) == ("meeting_notes", False, True), name
+    without = _cli(folder, NO_FOLDER_DATES)
+    assert not any(without[name].is_draft for name in DAYS)
+
+
+def test_the_daemon_versions_a_days_file_by_its_folder_as_it_arrives(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _build(share / PROJECT, *DAYS)
+    scan(ctx)
+    stored = _stored(ctx)
+    assert _state(stored[DAYS[0]])[1:] == (True, False)
+    assert _state(stored[DAYS[1]])[1:] == (False, True)
+    clock.advance(60)
+    _build(share / PROJECT, LATEST)
+    scan(ctx)
+    stored = _stored(ctx)
+    assert _state(stored[DAYS[1]])[1:] == (True, False)
+    assert versions.REASON in stored[DAYS[1]].reasons
+    assert _events(ctx, _id(ctx, DAYS[1])) == 2
+    daemon = {n: _state(c) for n, c in stored.items()}
+    assert daemon == {n: _state(c) for n, c in _cli(share / PROJECT).items()}
