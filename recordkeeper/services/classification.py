@@ -13,8 +13,9 @@ re-classify when the rules change, and let other features read the result.
   document is its working copy; a stored Word file is classified again when its
   PDF arrives or goes), and the convenience-copy pass (services/classify_copies.py: a
   file in a person's own folder whose bytes equal a proposed file elsewhere is not
-  proposed again). `store_precomputed` stores the workers' results already in
-  ingest's chunk transaction (pipeline.within_commit); the stage leaves those;
+  proposed again; classified again when its original goes or gets new content).
+  `store_precomputed` stores the workers' results already in ingest's chunk
+  transaction (pipeline.within_commit); the stage leaves those;
 - `correct_classification` stores a registrar's correction (kept for ever,
   with an audit event) and re-classifies the document at once; a correction
   sticks to the document id across renames and new versions, and to the
@@ -388,12 +389,19 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES and not c.classified]
     gone = [c.document_id for c in changes if c.change == "gone"]
     moved = [c.document_id for c in changes if c.change == "moved"]
-    if gone or moved:  # a Word file whose finished PDF went is no working copy any more
+    # what documents held before their new version: its convenience copies are none any more
+    before = [
+        c.previous_sha256
+        for c in changes
+        if c.change == "new_version" and c.previous_sha256 and c.previous_sha256 != c.sha256
+    ]
+    if gone or moved or before:  # a Word file whose finished PDF went is no working copy now
         with ctx.store.read() as session:
             ids += classify_siblings.orphans(session, gone, class_rules(ctx))
             ids += classify_siblings.orphans_of_moves(session, moved, class_rules(ctx))
-            # a copy in a personal folder whose original went is proposed again
+            # a copy in a personal folder whose original went or changed is proposed again
             ids += classify_copies.copies_of_gone(session, gone, class_rules(ctx))
+            ids += classify_copies.copies_of_contents(session, before, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)

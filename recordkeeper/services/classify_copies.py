@@ -13,7 +13,8 @@ contents up in the store (the documents index their content hash):
   same content in personal folders are classified again and take the pass, in the same
   batch, so the change is stored and audited like any classification;
 - when a document goes, the stored copies of its content are classified again
-  (`copies_of_gone`), and are proposed again unless another original remains.
+  (`copies_of_gone`), and are proposed again unless another original remains; so are the
+  stored copies of what a document held before its new version (`copies_of_contents`).
 
 `with_convenience_copies` only rewrites the batch's list of classifications; the caller
 stores them (one row and one audit event per change, in its transaction).
@@ -21,7 +22,7 @@ stores them (one row and one audit event per change, in its transaction).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -97,11 +98,19 @@ def copies_of_gone(session: Session, gone_ids: Sequence[str], rules: ClassRules)
     ids = list(gone_ids)
     if not ids or not rules.copies.personal_folders:
         return []
-    shas = repo_documents.contents_of(session, ids)
-    if not shas:
+    return copies_of_contents(session, repo_documents.contents_of(session, ids), rules)
+
+
+def copies_of_contents(session: Session, shas: Iterable[str], rules: ClassRules) -> list[str]:
+    """Present documents stored as convenience copies of these contents: classified again.
+    Given the contents gone documents held (`copies_of_gone`), and the contents documents
+    held before a new version replaced them: a copy of what its original was is no copy
+    any more (proposed again, unless another original of that content remains)."""
+    wanted = sorted(set(shas))
+    if not wanted or not rules.copies.personal_folders:
         return []
     candidates = [
-        i for i, path, _ in _present_with(session, sorted(shas)) if in_personal_folder(path, rules)
+        i for i, path, _ in _present_with(session, wanted) if in_personal_folder(path, rules)
     ]
     stored = repo.classifications_of(session, candidates) if candidates else {}
     return [i for i, s in stored.items() if COPY_REASON in s.classification.reasons]

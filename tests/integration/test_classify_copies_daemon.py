@@ -112,3 +112,44 @@ def test_a_copy_stored_before_its_original_arrives_is_classified_again_audited(
     stored = _stored(ctx)
     assert stored[COPY].must_register and COPY_REASON not in stored[COPY].reasons
     assert _events(ctx, COPY) == 3
+
+
+def test_a_copy_is_proposed_again_when_its_originals_content_changes(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    """The original gets a new version (its text changed): the stored copy holds what the
+    original was, so it is no convenience copy any more (session 9; audited)."""
+    _original(share)
+    _copy(share, ORIGINAL, COPY)
+    scan(ctx)
+    assert COPY_REASON in _stored(ctx)[COPY].reasons
+    assert _events(ctx, COPY) == 1
+    clock.advance(60)
+    make_pdf(share / PROJECT / ORIGINAL, [*AGREEMENT, "Tillägg: arvodet höjs från 1 juli."])
+    scan(ctx)
+    stored = _stored(ctx)
+    assert _state(stored[COPY]) == ("agreement", False, True)
+    assert COPY_REASON not in stored[COPY].reasons
+    assert _events(ctx, COPY) == 2
+    assert stored[ORIGINAL].must_register
+    assert {n: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in _cli(ctx, share).items()
+    }
+
+
+def test_a_copy_stays_one_when_another_original_of_its_content_remains(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    _original(share)
+    _copy(share, ORIGINAL, COPY)
+    _copy(share, ORIGINAL, "Diarieförda/Sanna Ek avtal.pdf")
+    scan(ctx)
+    clock.advance(60)
+    make_pdf(share / PROJECT / ORIGINAL, [*AGREEMENT, "Tillägg: arvodet höjs från 1 juli."])
+    scan(ctx)
+    stored = _stored(ctx)
+    assert _state(stored[COPY]) == ("agreement", False, False)
+    assert COPY_REASON in stored[COPY].reasons
+    assert {n: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in _cli(ctx, share).items()
+    }
