@@ -10,7 +10,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+import olefile
 from aspose.email_foss import msg
+
+_EMBEDDED = "__substg1.0_3701000D"  # an attachment's embedded message (PR_ATTACH_DATA_OBJ)
+_PROPERTIES = "__properties_version1.0"
 
 
 def make_msg(
@@ -42,7 +46,23 @@ def make_msg(
         message.add_embedded_message_attachment(inner, filename=name)
     path.parent.mkdir(parents=True, exist_ok=True)
     message.save(str(path))
+    if carried:
+        _embedded_headers_as_specified(path)
     return path
+
+
+def _embedded_headers_as_specified(path: Path) -> None:
+    """aspose-email-foss writes an embedded message's property stream with the 32-byte
+    header of a top-level message; MS-OXMSG 2.4.1.2 gives an embedded one 24 bytes, as
+    Outlook writes it and extract-msg reads it (else its fixed-size properties, such as the
+    time it was sent, are read 8 bytes off). Shifted in place (olefile cannot resize a
+    stream): the 8 bytes left at the end are no whole property and are ignored."""
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        for entry in ole.listdir():
+            if len(entry) >= 2 and entry[-2] == _EMBEDDED and entry[-1] == _PROPERTIES:
+                data = ole.openstream(entry).read()
+                if (len(data) - 32) % 16 == 0:
+                    ole.write_stream(entry, data[:24] + data[32:] + bytes(8))
 
 
 def mapi_message(

@@ -22,6 +22,10 @@ _MONTHS_SV = {
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
 _ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
+# a moment with its offset: '2025-04-07 22:30+00:00', '2025-04-07T22:30:00Z'
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})(?!\d)"
+)
 _LONG_DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS_SV) + r")\s+(\d{4})"
 _MONTHS_EN = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -124,11 +128,19 @@ def find_forwarded_date(text: str, labels: Sequence[str], zone: ZoneInfo) -> dat
 
 
 def _header_moment(value: str) -> datetime | None:
-    """An RFC 5322 date ("Tue, 08 Apr 2025 14:02:00 +0200") with its zone, or None."""
+    """An RFC 5322 date ("Tue, 08 Apr 2025 14:02:00 +0200") with its zone, or an ISO
+    moment with its offset ("2025-04-07 22:30+00:00", as .msg extraction wrote the line
+    before session 9), or None."""
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        return None
+        iso = _ISO_MOMENT.match(value.strip())
+        if iso is None:
+            return None
+        try:
+            moment = datetime.fromisoformat(iso.group(0))
+        except ValueError:
+            return None
     return moment if moment.tzinfo is not None else None
 
 

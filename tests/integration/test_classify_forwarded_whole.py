@@ -287,3 +287,47 @@ def test_a_delivery_failure_report_is_no_copy_of_the_mail_it_carries(tmp_path: P
     result = classify_document(facts, RULES)
     assert (result.doc_class, result.must_register) == ("correspondence", False)
     assert "corr.delivery_report@email_sender" in result.reasons
+
+
+def test_an_outlook_msg_forwarded_whole_near_midnight_is_dated_in_the_agencys_zone(
+    tmp_path: Path,
+) -> None:
+    """FK sent it at 00:30 on 30 April in Stockholm (22:30 UTC on the 29th): the embedded
+    message's Skickat: line is written as an .eml's Date header (RFC 5322, with its offset),
+    so the proposal reads that moment in the agency's zone (session 9; it was an ISO moment
+    in UTC, read as the 29th)."""
+    registration = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("registration")
+    inner = mapi_message(
+        sender_name="Försäkringskassan",
+        sender_email="fmb@forsakringskassan.se",
+        to=[("Ulrika Lind", "ulrika.lind@socialstyrelsen.se")],
+        subject="Synpunkter på FMB generaliserat ångestsyndrom",
+        body=FK_TEXT,
+        sent_at=datetime(2026, 4, 29, 22, 30, tzinfo=UTC),
+    )
+    rel = "GAD/Synpunkter/VB Synpunkter från FK.msg"
+    path = make_msg(
+        tmp_path / rel,
+        sender_name="Ulrika Lind",
+        sender_email="ulrika.lind@socialstyrelsen.se",
+        to=[("Registrator", REGISTRAR)],
+        subject="VB: Synpunkter på FMB generaliserat ångestsyndrom",
+        body="För diarieföring. /Ulrika",
+        sent_at=datetime(2026, 5, 4, 9, 0, tzinfo=UTC),
+        carried=[("Synpunkter på FMB generaliserat ångestsyndrom.msg", inner)],
+    )
+    facts = _facts(path, rel)
+    assert "\nSkickat: Wed, 29 Apr 2026 22:30:00 +0000\n" in facts.text
+    result = classify_document(facts, RULES)
+    assert (result.doc_class, result.must_register) == ("comments", True)
+    record = propose_record(
+        facts,
+        result,
+        class_name="Synpunkter",
+        first_seen_at=datetime(2026, 5, 4, 9, 5, tzinfo=UTC),
+        project_dnrs=(),
+        rules=registration,  # type: ignore[arg-type]
+        duty=Reason("class_must_register"),
+    )
+    assert (record.direction, record.counterpart_source) == ("received", "email_forwarded_from")
+    assert (record.arrived_on, record.date_source) == (date(2026, 4, 30), "date_forwarded_email")

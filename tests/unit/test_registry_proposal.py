@@ -247,6 +247,23 @@ def test_a_forwarded_mails_header_date_is_read_in_the_agencys_zone() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-04-07 22:30+00:00", date(2025, 4, 8)),  # a .msg's line before session 9
+        ("2025-04-07T22:30:00Z", date(2025, 4, 8)),
+        ("2025-04-08 00:30+02:00", date(2025, 4, 8)),
+        ("2025-04-07 22:30", date(2025, 4, 7)),  # no offset: the day as written
+        ("2025-04-07", date(2025, 4, 7)),
+    ],
+)
+def test_a_forwarded_mails_iso_moment_is_read_in_the_agencys_zone(
+    value: str, expected: date
+) -> None:
+    text = FORWARDED.replace("den 8 april 2025 14:02", value)
+    assert find_forwarded_date(text, ("Skickat",), ZoneInfo("Europe/Stockholm")) == expected
+
+
+@pytest.mark.parametrize(
     ("sender", "text", "subject"),
     [
         # forwarded inside the agency: the colleague's own mail, drawn up here

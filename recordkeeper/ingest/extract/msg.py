@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import warnings
 from datetime import datetime
+from email.utils import format_datetime
 
 import extract_msg
 from extract_msg.msg_classes import MessageBase
@@ -76,10 +77,12 @@ def _carried_one(attachment: object, depth: int) -> tuple[list[str], list[str]] 
         inner = getattr(attachment, "data", None)
         if not isinstance(inner, MessageBase):
             return [], []
-        sent = inner.date
+        sent = aware(inner.date) if isinstance(inner.date, datetime) else None
         block = forward_block(
             _sender(inner),
-            sent.isoformat(sep=" ", timespec="minutes") if isinstance(sent, datetime) else None,
+            # as an .eml's Date header: an RFC 5322 date with its offset, which the registry
+            # reads as a moment in the agency's zone (an ISO date would be read as UTC's day)
+            format_datetime(sent) if sent is not None else None,
             ", ".join(_split(inner.to)),
             clean(inner.subject),
             _text(inner),
