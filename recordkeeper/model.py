@@ -41,6 +41,12 @@ def _pickled_by_fields(cls: type[_T]) -> type[_T]:
     return cls
 
 
+# `DocumentFacts.metadata` key: how many parts of a file that was read could not be (a mail
+# attached whole to an Outlook message whose message cannot be parsed); the classifier
+# sends such a file to review (reason `extract:part_unreadable`)
+UNREADABLE_PARTS = "unreadable_parts"
+
+
 class UnreadableReason(StrEnum):
     """Stable codes for why a file could not be read (stored, reported, translated)."""
 

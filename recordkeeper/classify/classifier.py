@@ -30,7 +30,13 @@ from operator import attrgetter
 from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, Hit, compiled, new_hit
 from recordkeeper.classify.personal_data import detect_personal_data
 from recordkeeper.classify.views import Views, build_views, name_words
-from recordkeeper.model import Classification, Correction, DocumentFacts, PersonalDataFindings
+from recordkeeper.model import (
+    UNREADABLE_PARTS,
+    Classification,
+    Correction,
+    DocumentFacts,
+    PersonalDataFindings,
+)
 from recordkeeper.ruleset.classes import (
     ClassRules,
     DocumentClass,
@@ -41,6 +47,7 @@ from recordkeeper.ruleset.classes import (
 )
 
 EMAIL_KINDS = frozenset({"eml", "msg"})
+PART_UNREADABLE = "extract:part_unreadable"  # a part of the file could not be read
 
 
 def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
@@ -297,6 +304,9 @@ def classify_document(
     personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)
     if spec.id == cr.rules.scoring.fallback_class and not (correction and correction.doc_class):
         review = True
+    if UNREADABLE_PARTS in facts.metadata:  # a part of it was not read (a carried mail)
+        reasons.append(PART_UNREADABLE)
+        review = review or correction is None or correction.is_empty
     return Classification(
         doc_class=spec.id,
         is_draft=is_draft,

@@ -14,9 +14,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
+import olefile
+from structlog.testing import capture_logs
+
 from recordkeeper.classify import classify_document
+from recordkeeper.classify.classifier import PART_UNREADABLE
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.model import UNREADABLE_PARTS, Classification, DocumentFacts
 from recordkeeper.registry import Reason, propose_record
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_pdf
@@ -331,3 +335,54 @@ def test_an_outlook_msg_forwarded_whole_near_midnight_is_dated_in_the_agencys_zo
     )
     assert (record.direction, record.counterpart_source) == ("received", "email_forwarded_from")
     assert (record.arrived_on, record.date_source) == (date(2026, 4, 30), "date_forwarded_email")
+
+
+# --- an Outlook .msg whose carried mail cannot be read (session 9) ----------------------
+
+
+def _break_carried_text(path: Path) -> None:
+    """The carried mail's text stream (PR_BODY, UTF-16) becomes lone surrogates: its
+    message cannot be read; the outer mail stays whole."""
+    body = ["__attach_version1.0_#00000000", "__substg1.0_3701000D", "__substg1.0_1000001F"]
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        size = len(ole.openstream(body).read())
+        ole.write_stream(body, b"\x00\xd8" * (size // 2))
+
+
+def test_an_outlook_msg_whose_carried_mail_cannot_be_read_records_it(tmp_path: Path) -> None:
+    inner = mapi_message(
+        sender_name="Karin Wiik",
+        sender_email="karin.wiik@region.example",
+        to=[("Ulrika Lind", "ulrika.lind@socialstyrelsen.se")],
+        subject="Jävsdeklaration Karin Wiik",
+        body="Här kommer min ifyllda jävsdeklaration.",
+    )
+    rel = "GAD/VB Jävsdeklaration.msg"
+    path = make_msg(
+        tmp_path / rel,
+        sender_name="Ulrika Lind",
+        sender_email="ulrika.lind@socialstyrelsen.se",
+        to=[("Registrator", REGISTRAR)],
+        subject="VB: Jävsdeklaration",
+        body="För diarieföring. /Ulrika",
+        carried=[("Jävsdeklaration Karin Wiik.msg", inner)],
+    )
+    whole = _facts(path, rel)
+    assert UNREADABLE_PARTS not in whole.metadata
+    _break_carried_text(path)
+    with capture_logs() as events:
+        facts = _facts(path, rel)
+    assert facts.text == "För diarieföring. /Ulrika"  # the outer mail is kept
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("Jävsdeklaration Karin Wiik.msg",)
+    assert facts.metadata[UNREADABLE_PARTS] == "1"
+    result = classify_document(facts, RULES)
+    assert PART_UNREADABLE in result.reasons
+    assert result.needs_review
+    assert PART_UNREADABLE not in classify_document(whole, RULES).reasons
+    # logged with the file's hash, without a name, an address or a subject
+    (logged,) = [e for e in events if e["event"] == "extract_part_unreadable"]
+    assert (logged["sha256"], logged["kind"], logged["parts"]) == (facts.sha256, "msg", "1")
+    text = str(events)
+    for value in ("Karin", "Wiik", "Ulrika", "region.example", "Jävsdeklaration"):
+        assert value not in text

@@ -26,7 +26,13 @@ import structlog
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused
 from recordkeeper.ingest.extract.sniff import ole_is_encrypted_ooxml, ooxml_kind, sniff
-from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
+from recordkeeper.model import (
+    UNREADABLE_PARTS,
+    DocumentFacts,
+    ExtractionResult,
+    Unreadable,
+    UnreadableReason,
+)
 
 __all__ = ["FORMATS", "Limits", "extract_bytes", "extract_file", "kind_for_name"]
 
@@ -158,6 +164,9 @@ def extract_bytes(
             detail = f"{detail} at {module}:{where.tb_lineno}"
         log.warning("extract_failed", sha256=digest, error=detail)
         return Unreadable(rel_path, UnreadableReason.INTERNAL, detail, size=size, sha256=digest)
+    if UNREADABLE_PARTS in parsed.metadata:  # read, but not all of it (a carried mail)
+        log.warning("extract_part_unreadable", sha256=digest, kind=kind,
+                    parts=parsed.metadata[UNREADABLE_PARTS])  # fmt: skip
     return DocumentFacts(
         path=rel_path,
         size=size,

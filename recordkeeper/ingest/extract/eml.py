@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.ingest.extract.htmltext import html_to_text
-from recordkeeper.model import EmailFacts, UnreadableReason
+from recordkeeper.model import UNREADABLE_PARTS, EmailFacts, UnreadableReason
 
 _REQUIRED_ANY = ("from", "to", "subject", "date", "message-id")
 # A line end (CRLF, a lone CR or LF, as the feed parser splits lines) and an empty line.
@@ -511,9 +511,12 @@ def _parse(data: bytes, leaf: _Leaf) -> Message:
     return leaf.headers
 
 
-def email_parsed(email: EmailFacts, body: str, limits: Limits) -> Parsed:
-    """The Parsed value shared by .eml and .msg."""
+def email_parsed(email: EmailFacts, body: str, limits: Limits, unreadable: int = 0) -> Parsed:
+    """The Parsed value shared by .eml and .msg (`unreadable`: parts that could not be read,
+    recorded as metadata `UNREADABLE_PARTS`)."""
     metadata = {"subject": email.subject} if email.subject else {}
+    if unreadable:
+        metadata[UNREADABLE_PARTS] = str(unreadable)
     return Parsed(
         text=cap_text(body, limits.max_text_chars),
         title=email.subject,

@@ -56,27 +56,33 @@ def _text(message: MessageBase) -> str:
     return body
 
 
-def _carried(message: MessageBase, depth: int = 0) -> tuple[list[str], list[str]]:
+def _carried(message: MessageBase, depth: int = 0) -> tuple[list[str], list[str], int]:
     """The mails attached whole to `message` (Outlook's "forward as attachment": an
     embedded message), each as an inline forward shows it, and their attachments' names,
-    as an .eml's message/rfc822 parts are read; one that cannot be read is left out."""
+    as an .eml's message/rfc822 parts are read; one that cannot be read is left out and
+    counted (the third value), so the file records it (`UNREADABLE_PARTS`)."""
     blocks: list[str] = []
     names: list[str] = []
+    unreadable = 0
     if depth < _MAX_DEPTH:
         for attachment in message.attachments or []:
             found = _carried_one(attachment, depth)
-            if found is not None:
-                blocks += found[0]
-                names += found[1]
-    return blocks, names
+            if found is None:
+                unreadable += 1
+                continue
+            blocks += found[0]
+            names += found[1]
+            unreadable += found[2]
+    return blocks, names, unreadable
 
 
-def _carried_one(attachment: object, depth: int) -> tuple[list[str], list[str]] | None:
-    """`_carried` of one attachment: ([] , []) for no embedded message, None if unreadable."""
+def _carried_one(attachment: object, depth: int) -> tuple[list[str], list[str], int] | None:
+    """`_carried` of one attachment: ([], [], 0) for no embedded message, None if its
+    embedded message cannot be read."""
     try:
         inner = getattr(attachment, "data", None)
         if not isinstance(inner, MessageBase):
-            return [], []
+            return [], [], 0
         sent = aware(inner.date) if isinstance(inner.date, datetime) else None
         block = forward_block(
             _sender(inner),
@@ -88,10 +94,10 @@ def _carried_one(attachment: object, depth: int) -> tuple[list[str], list[str]] 
             _text(inner),
         )
         names = [n for a in (inner.attachments or []) if (n := _attachment_name(a))]
-        deeper, deeper_names = _carried(inner, depth + 1)
+        deeper, deeper_names, unreadable = _carried(inner, depth + 1)
     except Exception:  # extract-msg raises many unrelated types on bad input
         return None
-    return [block, *deeper], names + deeper_names
+    return [block, *deeper], names + deeper_names, unreadable
 
 
 def extract(data: bytes, limits: Limits) -> Parsed:
@@ -108,7 +114,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         try:
             sent = message.date
             body = _text(message)
-            carried, inner_names = _carried(message)
+            carried, inner_names, unreadable = _carried(message)
             if carried:  # mails attached whole follow the mail's own text, as in an .eml
                 body = "\n\n".join([body.rstrip("\r\n"), *carried]).lstrip("\r\n")
             attachments = tuple(
@@ -126,4 +132,4 @@ def extract(data: bytes, limits: Limits) -> Parsed:
             raise Refused(UnreadableReason.CORRUPT, f"msg: {type(exc).__name__}") from exc
         finally:
             message.close()
-    return email_parsed(email, body, limits)
+    return email_parsed(email, body, limits, unreadable)
