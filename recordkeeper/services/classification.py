@@ -534,8 +534,12 @@ def correct_classification(
             )
         )
         if doc.state == repo_documents.PRESENT:
-            # with the sibling pass: a corrected PDF makes or unmakes its Word working copy
-            _classify_batch(tx, [doc.id], rules, digest, ctx, {})
+            # with the sibling pass: a corrected PDF makes or unmakes its Word working copy;
+            # its stored convenience copies follow it (the correction holds for its content)
+            content = [doc.current_sha256] if doc.current_sha256 else []
+            copies = classify_copies.copies_of_contents(tx.session, content, rules)
+            ids = list(dict.fromkeys([doc.id, *copies]))
+            _classify_batch(tx, ids, rules, digest, ctx, {})
             tx.session.flush()
         else:
             _classify_row(tx, doc, rules, digest, ctx)

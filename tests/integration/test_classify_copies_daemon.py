@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from recordkeeper.model import Classification
 from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import COPY_REASON, classify_paths
 from recordkeeper.services.context import Context
 from recordkeeper.store.tables import DocumentRow
@@ -153,3 +154,32 @@ def test_a_copy_stays_one_when_another_original_of_its_content_remains(
     assert {n: _state(c) for n, c in stored.items()} == {
         n: _state(c) for n, c in _cli(ctx, share).items()
     }
+
+
+def test_a_copy_follows_its_originals_correction_at_once(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    """A registrar corrects the original to a class that is not registered: the correction
+    holds for its content, so the stored copy is classified again in the same transaction
+    (audited) instead of keeping the old class (and its retention rule) until the next full
+    reclassification (session 9). A registered class already reached the copy."""
+    _original(share)
+    _copy(share, ORIGINAL, COPY)
+    scan(ctx)
+    assert _stored(ctx)[COPY].doc_class == "agreement"
+    with ctx.store.read() as s:
+        (original_id,) = s.execute(
+            select(DocumentRow.id).where(DocumentRow.path == f"{PROJECT}/{ORIGINAL}")
+        ).one()
+    clock.advance(60)
+    correct_classification(ctx, original_id, "reg1", doc_class="project_plan")
+    stored = _stored(ctx)
+    assert _state(stored[ORIGINAL]) == ("project_plan", False, False)
+    assert _state(stored[COPY]) == ("project_plan", False, False)
+    assert stored[COPY].corrected
+    assert _events(ctx, COPY) == 2
+    clock.advance(60)
+    correct_classification(ctx, original_id, "reg1", doc_class="coi_declaration")
+    stored = _stored(ctx)
+    assert _state(stored[COPY]) == ("coi_declaration", False, False)
+    assert COPY_REASON in stored[COPY].reasons
