@@ -20,7 +20,7 @@ import functools
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from recordkeeper import pii
@@ -120,7 +120,46 @@ def new_id() -> str:
 
 
 def canonical_entry(event: AuditEvent, index: int) -> bytes:
-    """The exact bytes stored and hashed as leaf `index` of the log."""
+    """The exact bytes stored and hashed as leaf `index` of the log.
+
+    That is `canonical_json` of the entry's body; for the usual event (text and
+    None fields, an int index) the body's keys are written here in their sorted
+    order, each value by the encoder's own string function, and `data` by
+    `_data_json` (memoised: the events of a batch repeat their data), instead of
+    building and sorting the body (two entries per file of a bulk ingest).
+    tests/unit/test_audit_canonical.py holds the two equal.
+    """
+    actor, name = event.actor, event.event
+    document_id, project_id = event.document_id, event.project_id
+    rule_id, sha256 = event.rule_id, event.sha256
+    if not (
+        type(index) is int
+        and isinstance(actor, str)
+        and isinstance(name, str)
+        and (document_id is None or isinstance(document_id, str))
+        and (project_id is None or isinstance(project_id, str))
+        and (rule_id is None or isinstance(rule_id, str))
+        and (sha256 is None or isinstance(sha256, str))
+    ):
+        return _encode(_body(event, index)).encode()
+    string = _string
+    parts = ['{"actor":', string(actor), ',"at":', string(_timestamp(event.at))]
+    if event.data:
+        parts += (',"data":', _data_json(event.data))
+    if document_id is not None:
+        parts += (',"document_id":', string(document_id))
+    parts += (',"event":', string(name), ',"index":', int.__repr__(index))
+    if project_id is not None:
+        parts += (',"project_id":', string(project_id))
+    if rule_id is not None:
+        parts += (',"rule_id":', string(rule_id))
+    if sha256 is not None:
+        parts += (',"sha256":', string(sha256))
+    parts.append(',"v":' + str(ENTRY_VERSION) + "}")
+    return "".join(parts).encode()
+
+
+def _body(event: AuditEvent, index: int) -> dict[str, object]:
     body: dict[str, object] = {
         "v": ENTRY_VERSION,
         "index": index,
@@ -138,7 +177,25 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
         body["sha256"] = event.sha256
     if event.data:
         body["data"] = dict(event.data)
-    return _encode(body).encode()
+    return body
+
+
+# values whose equal ones are written alike (not int or float: 1 == True, 0.0 == -0.0)
+_PLAIN_VALUES = (str, bool, type(None))
+
+
+def _data_json(data: Mapping[str, object]) -> str:
+    """`_encode(dict(data))`, memoised for data of text, booleans and None only."""
+    items = tuple(data.items())
+    for key, value in items:
+        if type(key) is not str or type(value) not in _PLAIN_VALUES:
+            return _encode(dict(items))
+    return _plain_data_json(items)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_data_json(items: tuple[tuple[str, object], ...]) -> str:
+    return _encode(dict(items))
 
 
 # the last time written, by identity: the events of a batch share their `at`
@@ -159,6 +216,8 @@ def _timestamp(at: datetime) -> str:
 # json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without
 # making an encoder for each entry (one per audit append)
 _encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+# a str as that encoder writes it (quoted, escaped)
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def canonical_json(body: Mapping[str, object]) -> bytes:

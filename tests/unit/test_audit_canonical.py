@@ -95,3 +95,41 @@ def test_what_json_cannot_encode_is_refused_as_json_dumps_refuses_it() -> None:
         _plain({"x": object()})
     with pytest.raises(TypeError):
         canonical_json({"x": object()})
+
+
+def test_entries_with_equal_data_of_other_types_are_written_each_as_json_dumps() -> None:
+    # the memo of an entry's data must not take one value for another it equals
+    at = datetime(2026, 12, 3, 8, 9, 10, 123456, tzinfo=UTC)
+    datas: list[dict[object, object]] = [
+        {"draft": True}, {"draft": 1}, {"draft": 1.0}, {"draft": True}, {"n": 0.0}, {"n": -0.0},
+        {"n": 0}, {"n": False}, {"n": None}, {"n": "None"}, {"a": "x", "b": False},
+        {"b": False, "a": "x"}, {"a": "x", "b": 0}, {1: "x"}, {"class": "c", "signals": "s,t"},
+    ]  # fmt: skip
+    for _ in range(2):
+        for data in datas:
+            event = AuditEvent(event="e", at=at, document_id="d", data=data)  # type: ignore[arg-type]
+            body = {"v": 1, "index": 7, "event": "e", "at": "2026-12-03T08:09:10.123456+00:00"}
+            body.update({"actor": "system", "document_id": "d", "data": data})
+            assert canonical_entry(event, 7) == _plain(body)
+
+
+class _Text(str):
+    pass
+
+
+def test_an_entry_of_unusual_field_types_is_json_dumps_of_its_body() -> None:
+    at = datetime(2026, 12, 3, 8, 9, 10, tzinfo=UTC)
+    cases: list[tuple[dict[str, object], object]] = [
+        ({"actor": _Text('a\\"b'), "rule_id": _Text("r")}, 3),
+        ({"actor": 5, "project_id": 1.5}, 3),
+        ({"sha256": None, "document_id": ["x"]}, 3),
+        ({}, True),
+        ({}, 2**70),
+    ]
+    for fields, index in cases:
+        event = AuditEvent(event="e", at=at, **fields)  # type: ignore[arg-type]
+        body: dict[str, object] = {"v": 1, "index": index, "event": "e"}
+        body["at"] = "2026-12-03T08:09:10.000000+00:00"
+        body["actor"] = fields.get("actor", "system")
+        body.update((k, v) for k, v in fields.items() if k != "actor" and v is not None)
+        assert canonical_entry(event, index) == _plain(body)  # type: ignore[arg-type]
