@@ -263,6 +263,79 @@ def _apply_correction(
     return corrected, ["correction:class"]
 
 
+@dataclass(frozen=True, slots=True)
+class _Decision:
+    """What the class rules decide from a document's fired signals, before personal data."""
+
+    spec: DocumentClass
+    confidence: float
+    needs_review: bool
+    is_draft: bool
+    must_register: bool
+    reasons: tuple[str, ...]  # the choice's, the draft's, the registration's, in that order
+    chosen: int  # how many of `reasons` are the class choice's
+
+
+def _decide(
+    rules: CompiledRules,
+    facts: DocumentFacts,
+    fired: _Fired,
+    flags: dict[Flag, bool],
+    correction: Correction | None,
+) -> _Decision:
+    choice = _choose_class(rules, fired, flags, facts.name)
+    spec, reasons, review, confidence = (
+        choice.spec,
+        list(choice.reasons),
+        choice.needs_review,
+        choice.confidence,
+    )
+    if correction is not None and not correction.is_empty:
+        spec, extra = _apply_correction(rules.rules, spec, correction)
+        reasons, review, confidence = [*extra, *reasons], False, 1.0
+    is_draft, _final, draft_reasons = _draft(rules, spec, facts, fired, flags)
+    if correction is not None and correction.is_draft is not None:
+        is_draft = correction.is_draft
+        draft_reasons.insert(0, "correction:draft")
+    must_register, register_reasons = _must_register(rules, spec, is_draft, fired, flags)
+    if correction is not None and correction.not_official:
+        must_register, register_reasons = False, ["correction:not_official"]
+    if spec.id == rules.rules.scoring.fallback_class and not (correction and correction.doc_class):
+        review = True
+    return _Decision(
+        spec,
+        confidence,
+        review,
+        is_draft,
+        must_register,
+        (*reasons, *draft_reasons, *register_reasons),
+        len(reasons),
+    )
+
+
+# decisions kept per compiled rules (CompiledRules.decisions); a worker lives long
+_DECISIONS = 4096
+
+
+def _decided(
+    rules: CompiledRules, facts: DocumentFacts, views: Views, flags: dict[Flag, bool]
+) -> _Decision:
+    """`_decide` without a correction, given by `rules.decisions` when a document with the
+    same fired signals in the same places, the same flags and kind (and, for a scan
+    without text, the same name) was decided before: nothing else of a document is read
+    (tests/unit/test_classify_decisions.py holds the two to the same answers)."""
+    fired_at = rules.fired_at(views.by_location)
+    key = (fired_at, *flags.values(), facts.kind, facts.name if flags["no_text_layer"] else "")
+    memo = rules.decisions
+    decision: _Decision | None = memo.get(key)
+    if decision is None:
+        decision = _decide(rules, facts, _Fired(rules, rules.places_of(fired_at)), flags, None)
+        if len(memo) >= _DECISIONS:
+            memo.clear()
+        memo[key] = decision
+    return decision
+
+
 def classify_document(
     facts: DocumentFacts,
     rules: ClassRules | CompiledRules,
@@ -282,38 +355,25 @@ def classify_document(
     """
     cr = compiled(rules)
     views = build_views(facts, cr.rules.scoring.text_window, cr.rules.scoring.untitled)
-    fired = _Fired(cr, cr.scan(views.by_location))
     flags = _flags(facts)
-    choice = _choose_class(cr, fired, flags, facts.name)
-    spec, reasons, review, confidence = (
-        choice.spec,
-        list(choice.reasons),
-        choice.needs_review,
-        choice.confidence,
-    )
-    if correction is not None and not correction.is_empty:
-        spec, extra = _apply_correction(cr.rules, spec, correction)
-        reasons, review, confidence = [*extra, *reasons], False, 1.0
-    is_draft, _final, draft_reasons = _draft(cr, spec, facts, fired, flags)
-    if correction is not None and correction.is_draft is not None:
-        is_draft = correction.is_draft
-        draft_reasons.insert(0, "correction:draft")
-    must_register, register_reasons = _must_register(cr, spec, is_draft, fired, flags)
-    if correction is not None and correction.not_official:
-        must_register, register_reasons = False, ["correction:not_official"]
-    personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)
-    if spec.id == cr.rules.scoring.fallback_class and not (correction and correction.doc_class):
-        review = True
+    if correction is None or correction.is_empty:
+        decision = _decided(cr, facts, views, flags)
+    else:
+        fired = _Fired(cr, cr.scan(views.by_location))
+        decision = _decide(cr, facts, fired, flags, correction)
+    spec, reasons, review = decision.spec, decision.reasons, decision.needs_review
     if UNREADABLE_PARTS in facts.metadata:  # a part of it was not read (a carried mail)
-        reasons.append(PART_UNREADABLE)
+        chosen = decision.chosen  # after the class choice's reasons
+        reasons = (*reasons[:chosen], PART_UNREADABLE, *reasons[chosen:])
         review = review or correction is None or correction.is_empty
+    personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)
     return Classification(
         doc_class=spec.id,
-        is_draft=is_draft,
-        must_register=must_register,
+        is_draft=decision.is_draft,
+        must_register=decision.must_register,
         personal_data=personal,
-        confidence=confidence,
-        reasons=tuple(dict.fromkeys([*reasons, *draft_reasons, *register_reasons, *pd_reasons])),
+        confidence=decision.confidence,
+        reasons=tuple(dict.fromkeys([*reasons, *pd_reasons])),
         needs_review=review,
         personal_data_findings=findings,
         corrected=correction is not None and not correction.is_empty,

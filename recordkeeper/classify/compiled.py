@@ -559,6 +559,9 @@ class _Place:
         return fired
 
 
+_FiredAt = tuple[Location, frozenset[int]]  # a place, the signals that fire there
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledRules:
     """Signals in groups: one per class (in rule order), then the five marker lists."""
@@ -570,6 +573,16 @@ class CompiledRules:
     facts: tuple[tuple[CompiledSignal, ...], ...]  # per group: its `when` signals
     places: Mapping[Location, _Place]
     classes: tuple[tuple[DocumentClass, int], ...]  # (class, its group)
+    # what the classifier decided from a document's fired signals (and the few facts it
+    # reads besides), by those: documents alike in them recur (`classifier._decided`)
+    decisions: dict[Any, Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "decisions", {})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = (self.rules, self.signals, self.groups, self.group_of, self.facts)
+        return (CompiledRules, (*fields, self.places, self.classes))
 
     # the marker groups follow the classes
     @property
@@ -601,12 +614,26 @@ class CompiledRules:
 
     def scan(self, views: Mapping[Location, str]) -> dict[int, set[Location]]:
         """Signal index -> the places where one of its patterns matches (folded views)."""
-        found: dict[int, set[Location]] = {}
+        return self.places_of(self.fired_at(views))
+
+    def fired_at(self, views: Mapping[Location, str]) -> tuple[_FiredAt, ...]:
+        """(place, the signals with a pattern that matches there) for each place of
+        `views` (folded) where one does, in the order of `views`."""
+        found: list[_FiredAt] = []
         for location, text in views.items():
             place = self.places.get(location)
-            if place is None or not text:
-                continue
-            for signal in place.fired(text):
+            if place is not None and text:
+                fired = place.fired(text)
+                if fired:
+                    found.append((location, fired))
+        return tuple(found)
+
+    @staticmethod
+    def places_of(fired: Iterable[_FiredAt]) -> dict[int, set[Location]]:
+        """`fired_at`'s answer by signal: signal index -> the places where it fires."""
+        found: dict[int, set[Location]] = {}
+        for location, signals in fired:
+            for signal in signals:
                 found.setdefault(signal, set()).add(location)
         return found
 
