@@ -33,7 +33,7 @@ from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from recordkeeper.memo import by_identity
 from recordkeeper.ruleset.classes import (
@@ -143,8 +143,13 @@ def needle_text(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    data = text.encode("latin-1", "recordkeeper.needle_chars")
-    return data.translate(_CASELESS_LATIN1).decode("latin-1")
+    return needle_bytes(text).decode("latin-1")
+
+
+def needle_bytes(text: str) -> bytes:
+    """`needle_text(text)` as Latin-1 bytes, one a character (what the automata of a place
+    whose needles are all Latin-1 search: no UTF-8 copy, no offsets to map back)."""
+    return text.encode("latin-1", "recordkeeper.needle_chars").translate(_CASELESS_LATIN1)
 
 
 def _latin1_needles(needles: Iterable[str]) -> bool:
@@ -222,17 +227,27 @@ class _Anchor:
     # `^x*` then the rest, `x` one character: `before` counts from the rest's start,
     # and a match is tried at the line starts from there back to its line's start
     line: bool = False
+    # `find` as Latin-1 bytes (searched in `needle_bytes`), when they all are Latin-1
+    find_latin1: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        latin1 = _latin1_needles(self.find)
+        found = tuple(n.encode("latin-1") for n in self.find) if latin1 else ()
+        object.__setattr__(self, "find_latin1", found)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Anchor, (self.needles, self.before, self.reach, self.find, self.line))
 
     def search(
         self,
         pattern: _Regex,
         text: str,
         where: Mapping[int, list[int]],
-        lowered: str,
+        lowered: str | bytes,
     ) -> bool:
         """Whether `pattern` matches `text`, given `where`: needle id -> where it starts
         in `lowered` (ascending, as the automaton reports them), the caseless form of
-        `text` (or its `needle_text`; same length: positions agree)."""
+        `text` (or its `needle_text`, or `needle_bytes`; same length: positions agree)."""
         before, reach = self.before, self.reach
         # the cost of the windows (at most one per occurrence) against one whole search
         each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
@@ -274,12 +289,13 @@ class _Anchor:
             floor = at + 1
         return False
 
-    def _found(self, lowered: str, most: int) -> list[int] | None:
+    def _found(self, lowered: str | bytes, most: int) -> list[int] | None:
         """Where the strings of `find` start in `lowered` (overlapping), or None: too often."""
-        if sum(lowered.count(needle) for needle in self.find) > most:
+        find: tuple[Any, ...] = self.find if isinstance(lowered, str) else self.find_latin1
+        if sum(lowered.count(needle) for needle in find) > most:
             return None  # (count() skips overlaps: a floor of what the loop below finds)
-        if len(self.find) == 1:  # one string: its starts come in order, each once
-            (needle,) = self.find
+        if len(find) == 1:  # one string: its starts come in order, each once
+            (needle,) = find
             found: list[int] = []
             at = lowered.find(needle)
             while at >= 0:
@@ -289,7 +305,7 @@ class _Anchor:
                 at = lowered.find(needle, at + 1)
             return found
         starts: set[int] = set()
-        for needle in self.find:
+        for needle in find:
             at = lowered.find(needle)
             while at >= 0:
                 starts.add(at)
@@ -471,10 +487,12 @@ class _Probe:
     requires: tuple[frozenset[int], ...]  # needle ids: one of each set must occur
     anchor: _Anchor | None = None  # None: search the whole text
 
-    def matches(self, text: str, where: Mapping[int, list[int]] | None, lowered: str) -> bool:
+    def matches(
+        self, text: str, where: Mapping[int, list[int]] | None, lowered: str | bytes
+    ) -> bool:
         """Whether the pattern matches `text`, once its needles are known to be there.
 
-        `lowered`: `caseless(text)` (or `needle_text(text)`); `where`: needle id -> its
+        `lowered`: `caseless(text)` (or `needle_bytes(text)`); `where`: needle id -> its
         starts in `lowered` when that has the same length as `text` (positions agree),
         else None.
         """
@@ -498,7 +516,8 @@ class _Place:
     by_needle: Mapping[int, tuple[tuple[int, ...], tuple[int, ...]]]
     probes: tuple[_Probe, ...]
     always: tuple[int, ...]  # probe ids with no usable needle: always searched
-    finder: AhoCorasick = field(init=False, repr=False, compare=False)  # finds `needles`
+    # finds `needles`: in `needle_bytes(text)` unless `exact`, else in `caseless(text)`
+    finder: AhoCorasick | BytesAhoCorasick = field(init=False, repr=False, compare=False)
     # short texts recur (a file's kind, its folders, a template): their answers, kept
     memo: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
 
@@ -506,10 +525,16 @@ class _Place:
     exact: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "finder", AhoCorasick(self.needles))
         object.__setattr__(self, "memo", {})
         found = [n for p in self.probes if p.anchor is not None for n in p.anchor.find]
-        object.__setattr__(self, "exact", not _latin1_needles((*self.needles, *found)))
+        exact = not _latin1_needles((*self.needles, *found))
+        object.__setattr__(self, "exact", exact)
+        finder: AhoCorasick | BytesAhoCorasick = (
+            AhoCorasick(self.needles)
+            if exact
+            else BytesAhoCorasick([n.encode("latin-1") for n in self.needles])
+        )
+        object.__setattr__(self, "finder", finder)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Place, (self.needles, self.by_needle, self.probes, self.always))
@@ -529,8 +554,8 @@ class _Place:
         return found
 
     def _fired(self, text: str) -> set[int]:
-        lowered = caseless(text) if self.exact else needle_text(text)
-        found = self.finder.find_matches_as_indexes(lowered, overlapping=True)
+        lowered = caseless(text) if self.exact else needle_bytes(text)
+        found = self.finder.find_matches_as_indexes(lowered, overlapping=True)  # type: ignore[arg-type]
         present = {m[0] for m in found}
         fired: set[int] = set()
         woken: set[int] = set(self.always)
