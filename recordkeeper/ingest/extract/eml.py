@@ -17,6 +17,7 @@ import email.errors
 import email.header
 import email.quoprimime
 import email.utils
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from email import policy
 from email.message import Message
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.ingest.extract.htmltext import html_to_text
@@ -36,7 +37,46 @@ _REQUIRED_ANY = ("from", "to", "subject", "date", "message-id")
 _BLANK_LINE = re.compile(rb"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r|\n)")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 _MAX_DEPTH = 8
-_PART_HEADERS = BytesParser(policy=policy.compat32)
+# Header values longer than this are parsed each time, never kept (`_Fields`).
+_MAX_CACHED_VALUE = 256
+_NOT_FOUND = object()
+
+
+class _Fields(Message):
+    """A compat32 `Message` whose `get_param` (and so `get_filename`, `get_content_charset`,
+    the boundary) remembers what the stdlib found for a header value: a body part asks
+    its Content-Type for `name` and then `charset` (two parses), and most mails share
+    the same few values (`text/plain; charset="utf-8"`). A parameter is a function of
+    the header's value alone (`Message._get_params_preserve` reads the first field of
+    that name and nothing else), so the answer is the stdlib's own, computed once per
+    value in `_param`; a value that is not a plain string (a `Header`) or is long goes
+    to the stdlib every time.
+    """
+
+    def get_param(
+        self,
+        param: str,
+        failobj: Any = None,
+        header: str = "content-type",
+        unquote: bool = True,
+    ) -> Any:
+        value = self.get(header)
+        if type(value) is not str or len(value) > _MAX_CACHED_VALUE:
+            return super().get_param(param, failobj, header, unquote)
+        found = _param(value, param, header, unquote)
+        return failobj if found is _NOT_FOUND else found
+
+
+@functools.lru_cache(maxsize=512)
+def _param(value: str, param: str, header: str, unquote: bool) -> Any:
+    """`Message.get_param` of a message whose field `header` is `value` (`_NOT_FOUND`:
+    not there). Its answer is a string or a tuple of strings: immutable, safe to share."""
+    fields = Message(policy.compat32)
+    fields[header] = value
+    return Message.get_param(fields, param, _NOT_FOUND, header, unquote)
+
+
+_PART_HEADERS = BytesParser(_Fields, policy=policy.compat32)
 # email.feedparser's header line and line-end patterns.
 _HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
 _LINE_END = re.compile(r"(\r\n|\r|\n)\Z")
@@ -54,7 +94,7 @@ def _headers(block: bytes) -> tuple[Message, bool]:
     later one is dropped (or, last, goes to the body); a continuation line with
     no field before it and a line starting with ":" are dropped.
     """
-    message = Message(policy.compat32)
+    message = _Fields(policy.compat32)
     lines, count = _header_lines(block)
     body_follows = count == len(lines) or (count == len(lines) - 1 and lines[-1][0] in "\r\n")
     field: list[str] = []
@@ -363,6 +403,7 @@ class _Leaf(NamedTuple):
     """A leaf entity: its header fields and where it lies in the message."""
 
     headers: Message
+    content_type: str  # headers.get_content_type(), read once by `_walk`
     body_follows: bool  # as `_headers` says
     start: int
     head_end: int
@@ -396,21 +437,22 @@ def _walk(
     headers, body_follows = parsed or _headers(data[start:head_end])
     if in_digest:  # RFC 2046 5.1.5: a digest's part is a message unless it says otherwise
         headers.set_default_type("message/rfc822")
-    boundary = (
-        headers.get_param("boundary") if headers.get_content_maintype() == "multipart" else None
-    )
+    # get_content_maintype() is get_content_type().split("/")[0]: one read for all three
+    content_type = headers.get_content_type()
+    maintype = content_type.split("/")[0]
+    boundary = headers.get_param("boundary") if maintype == "multipart" else None
     if isinstance(boundary, str) and depth < _MAX_DEPTH:
         marker = email.utils.unquote(boundary).encode("ascii", "replace")
         body = head_end if body_follows else start + _early_body(data[start:head_end])
         parts = _split_parts(data, body, end, marker)
         if parts is not None:
-            digest = headers.get_content_type() == "multipart/digest"
+            digest = content_type == "multipart/digest"
             for part_start, part_end in parts:
                 yield from _walk(
                     data, part_start, part_end, None, depth + 1, digest, messages, owner
                 )
             return
-    if _is_attached_message(headers) and depth < _MAX_DEPTH:
+    if _is_attached_message(maintype, content_type) and depth < _MAX_DEPTH:
         body = head_end if body_follows else start + _early_body(data[start:head_end])
         inner: tuple[Message, bool] | None = None
         if messages is not None:
@@ -419,17 +461,14 @@ def _walk(
             owner = len(messages)
         yield from _walk(data, body, end, inner, depth + 1, False, messages, owner)
         return
-    yield _Leaf(headers, body_follows, start, head_end, end, owner)
+    yield _Leaf(headers, content_type, body_follows, start, head_end, end, owner)
 
 
-def _is_attached_message(headers: Message) -> bool:
+def _is_attached_message(maintype: str, content_type: str) -> bool:
     """Whether the entity holds a whole message (a forwarded mail, message/rfc822),
     whose parts the stdlib's walk gives as the mail's own (a delivery report's
     message/delivery-status holds header blocks, no message)."""
-    return (
-        headers.get_content_maintype() == "message"
-        and headers.get_content_type() != "message/delivery-status"
-    )
+    return maintype == "message" and content_type != "message/delivery-status"
 
 
 def _filename(headers: Message) -> str | None:
@@ -462,7 +501,7 @@ def _body_and_attachments(
             continue
         if disposition == "attachment":
             continue
-        content_type = headers.get_content_type()
+        content_type = leaf.content_type
         if content_type == "text/plain" and leaf.owner not in plain:
             plain[leaf.owner] = _parse(data, leaf)
         elif content_type == "text/html" and leaf.owner not in html:
