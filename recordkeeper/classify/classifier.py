@@ -110,6 +110,9 @@ def _confidence(best: float, second: float, confident: float) -> float:
     return round(strength * (0.5 + 0.5 * separation), 2)
 
 
+COUNTERPART_REASON = "textless:counterpart_missing"  # classify.counterparts.REASON
+
+
 @dataclass(frozen=True, slots=True)
 class _Choice:
     spec: DocumentClass
@@ -140,7 +143,11 @@ def _unread_names(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _choose_class(
-    rules: CompiledRules, fired: _Fired, flags: dict[Flag, bool], name: str = ""
+    rules: CompiledRules,
+    fired: _Fired,
+    flags: dict[Flag, bool],
+    name: str = "",
+    counterpart: str | None = None,
 ) -> _Choice:
     scoring = rules.rules.scoring
     # Ranked as a stable sort of every class by score, best first, would rank them;
@@ -168,6 +175,9 @@ def _choose_class(
             # a signed paper that came in; proposed for a person to confirm
             assert scoring.unread_scan is not None
             reasons = ["textless:unread_scan", "low_score", *hint, *reasons]
+            chosen = rules.rules.by_id(counterpart) if counterpart is not None else None
+            if chosen is not None:  # the project's other files miss it (classify.counterparts)
+                unread, reasons = chosen, [COUNTERPART_REASON, *reasons]
             return _Choice(unread, scoring.unread_scan.confidence, True, tuple(reasons))
         fallback = rules.rules.by_id(scoring.fallback_class)
         assert fallback is not None  # cross-checked at load
@@ -282,8 +292,9 @@ def _decide(
     fired: _Fired,
     flags: dict[Flag, bool],
     correction: Correction | None,
+    counterpart: str | None = None,
 ) -> _Decision:
-    choice = _choose_class(rules, fired, flags, facts.name)
+    choice = _choose_class(rules, fired, flags, facts.name, counterpart)
     spec, reasons, review, confidence = (
         choice.spec,
         list(choice.reasons),
@@ -340,6 +351,7 @@ def classify_document(
     facts: DocumentFacts,
     rules: ClassRules | CompiledRules,
     correction: Correction | None = None,
+    counterpart: str | None = None,
 ) -> Classification:
     """Classify one document version.
 
@@ -348,6 +360,9 @@ def classify_document(
         rules: the `classes` rule set, or its compiled form (compiled once and
             memoised either way).
         correction: a registrar's correction for this document; its set fields win.
+        counterpart: for a scan nothing identifies (`scoring.unread_scan`), the class its
+            project's other files say it is (`classify.counterparts`), proposed instead of
+            the default with the reason `textless:counterpart_missing`.
 
     Returns:
         The class id, draft flag, registration duty, personal-data flag,
@@ -356,11 +371,11 @@ def classify_document(
     cr = compiled(rules)
     views = build_views(facts, cr.rules.scoring.text_window, cr.rules.scoring.untitled)
     flags = _flags(facts)
-    if correction is None or correction.is_empty:
+    if (correction is None or correction.is_empty) and counterpart is None:
         decision = _decided(cr, facts, views, flags)
     else:
         fired = _Fired(cr, cr.scan(views.by_location))
-        decision = _decide(cr, facts, fired, flags, correction)
+        decision = _decide(cr, facts, fired, flags, correction, counterpart)
     spec, reasons, review = decision.spec, decision.reasons, decision.needs_review
     if UNREADABLE_PARTS in facts.metadata:  # a part of it was not read (a carried mail)
         chosen = decision.chosen  # after the class choice's reasons

@@ -174,6 +174,39 @@ def _default_factors() -> dict[Location, float]:
     }
 
 
+class Counterparts(_Rule):
+    """An unread scan completed by its project's other files (`unread_scan.counterparts`)."""
+
+    pairs: tuple[tuple[str, str], ...] = Field(
+        min_length=1,
+        description="Pairs of classes each person in a project has one of each of (a "
+        "declaration and a signed agreement): a scan proposed as one of a pair, named by a "
+        "person for whom the project already has a file of that class and no signed file of "
+        "the other, is proposed as the other (reason `textless:counterpart_missing`).",
+    )
+    names: tuple[str, ...] = Field(
+        min_length=1,
+        description="Regular expressions (as `unread_scan.names`, matched whole): the scan "
+        "names that name a person (not a scanner's numbering, not 'Undertecknad'). Its words "
+        "(digits left out) must all be words of the other file's name.",
+    )
+    not_names: tuple[str, ...] = Field(
+        default=(),
+        description="Words (case-insensitive) that name no person ('Undertecknad', 'signed'): "
+        "left out of a scan's name; a name of such words alone names nobody.",
+    )
+    signed_extensions: tuple[str, ...] = Field(
+        default=("pdf",),
+        description="Extensions (lower case, no dot) of a signed file: a counterpart only in "
+        "another form (a Word file) is not yet signed.",
+    )
+
+    @field_validator("names")
+    @classmethod
+    def _names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every name would match")
+
+
 class UnreadScan(_Rule):
     """What a scan nothing identifies is proposed as, when its name says only whom or when."""
 
@@ -198,6 +231,13 @@ class UnreadScan(_Rule):
         description="Classes whose evidence below min_score still places such a scan: when "
         "the best class that scored (e.g. an agreement, from a folder named 'Avtal') is one "
         "of these, it is proposed instead of `class`, with the same confidence and review.",
+    )
+
+    counterparts: Counterparts | None = Field(
+        default=None,
+        description="The project's other files as evidence: a scan named by a person for "
+        "whom one of a pair of classes exists but no signed file of the other is proposed as "
+        "the other (same confidence and review, reason `textless:counterpart_missing`).",
     )
 
     @field_validator("names")
@@ -462,6 +502,16 @@ class ClassRules(_Rule):
                         f"unread_scan context class '{context}' is not a class in this file",
                     )
                 )
+        pairs = unread.counterparts.pairs if unread and unread.counterparts else ()
+        for i, pair in enumerate(pairs):
+            for j, member in enumerate(pair):
+                if member not in seen:
+                    problems.append(
+                        (
+                            ("scoring", "unread_scan", "counterparts", "pairs", i, j),
+                            f"unread_scan counterpart class '{member}' is not a class in this file",
+                        )
+                    )
         if self.scoring.fallback_class not in seen:
             problems.append(
                 (

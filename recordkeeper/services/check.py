@@ -17,6 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from recordkeeper.classify import classify_document
+from recordkeeper.classify.classifier import COUNTERPART_REASON
+from recordkeeper.classify.counterparts import Filed, counterpart_classes
 from recordkeeper.classify.siblings import Sibling, working_copies
 from recordkeeper.classify.views import forwarded_sender, is_forward
 from recordkeeper.errors import ProjectFileError, UsageError
@@ -194,6 +197,7 @@ def check_project(
     # in folder order, as when every file is extracted (people are listed as first seen)
     docs = [d for _, rel in files if (d := ready.get(rel) or fresh.get(rel)) is not None]
     if rules.by_kind.get("classes"):
+        docs = with_counterparts(docs, rules.one("classes"))
         docs = with_working_copies(docs, rules.one("classes"))
     docs += attachments_as_documents(docs, classify, process)
     if unreadable:
@@ -225,6 +229,35 @@ def with_working_copies(
         return list(docs)
     return [
         replace(d, classification=changed[d.facts.path]) if d.facts.path in changed else d
+        for d in docs
+    ]
+
+
+def with_counterparts(
+    docs: Sequence[ClassifiedDocument], class_rules: ClassRules
+) -> list[ClassifiedDocument]:
+    """The documents with the counterpart pass applied, as `classify --json` applies it
+    (`classify.counterparts`): a scan named by a person for whom the project has a
+    declaration and no signed agreement (or the other way round) is proposed as the
+    missing one."""
+    unread = class_rules.scoring.unread_scan
+    if unread is None or unread.counterparts is None:
+        return list(docs)
+    docs = [  # each scan as classified without the pass
+        replace(d, classification=classify_document(d.facts, class_rules))
+        if COUNTERPART_REASON in d.classification.reasons and not d.classification.corrected
+        else d
+        for d in docs
+    ]
+    missing = counterpart_classes(
+        [Filed(d.facts.path, "", d.classification) for d in docs], class_rules
+    )
+    if not missing:
+        return docs
+    return [
+        replace(d, classification=classify_document(d.facts, class_rules, counterpart=cls))
+        if (cls := missing.get(d.facts.path)) is not None
+        else d
         for d in docs
     ]
 

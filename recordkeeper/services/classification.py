@@ -56,7 +56,7 @@ from recordkeeper.model import (
     Unreadable,
 )
 from recordkeeper.ruleset.classes import ClassRules
-from recordkeeper.services import classify_copies, classify_siblings
+from recordkeeper.services import classify_copies, classify_counterparts, classify_siblings
 from recordkeeper.services.classify_files import kind_of
 from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
@@ -306,6 +306,7 @@ def _classify_batch(
 ) -> int:
     made = _classify_present(tx.session, document_ids, rules, digest, given)
     again = partial(_classify_present, tx.session, rules=rules, digest=digest, given={})
+    made = classify_counterparts.with_counterparts(tx.session, made, rules, again)
     made = classify_siblings.with_working_copies(tx.session, made, rules, again)
     made = classify_copies.with_convenience_copies(tx.session, made, rules, again)
     existing = repo.classification_rows(tx.session, [doc.id for doc, _, _ in made])
@@ -402,6 +403,8 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
             # a copy in a personal folder whose original went or changed is proposed again
             ids += classify_copies.copies_of_gone(session, gone, class_rules(ctx))
             ids += classify_copies.copies_of_contents(session, before, class_rules(ctx))
+            # a scan a declaration or agreement that went or moved completed is read again
+            ids += classify_counterparts.scans_of_projects(session, gone + moved, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
@@ -456,6 +459,7 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
                     ):
                         made.append((doc, _Input(facts, None), result))
                 again = partial(_classify_present, session, rules=rules, digest=digest, given={})
+                made = classify_counterparts.with_counterparts(session, made, rules, again)
                 made = classify_siblings.with_working_copies(session, made, rules, again)
                 made = classify_copies.with_convenience_copies(session, made, rules, again)
                 older = [

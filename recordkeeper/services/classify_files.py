@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from recordkeeper.classify import CompiledRules, classify_document, compiled
+from recordkeeper.classify.counterparts import Filed, counterpart_classes, is_unread_scan, person_of
 from recordkeeper.classify.siblings import Sibling, pairs, working_copy
 from recordkeeper.classify.versions import Newer, newer_versions, superseded
 from recordkeeper.ingest.paths import FoundFile, expand_paths
 from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
-from recordkeeper.ruleset.classes import ClassRules, compile_patterns, fold
+from recordkeeper.ruleset.classes import ClassRules, Counterparts, compile_patterns, fold
 
 _KINDS = {
     "docx": "docx", "docm": "docx", "dotx": "docx", "doc": "doc", "pdf": "pdf",
@@ -160,6 +161,11 @@ def _classified(
     # Word file -> (relative path, content, outcome), until its PDF's outcome is known
     held: dict[str, tuple[str, str, FileOutcome]] = {}
     pdfs: dict[str, tuple[FileOutcome, str | None]] = {}  # PDF -> (outcome, title)
+    # scans named by a person wait for the rest (classify.counterparts): every file's class
+    unread = rules.scoring.unread_scan
+    scans = unread.counterparts if unread is not None else None
+    held_scans: list[tuple[FoundFile, str, FileOutcome, Any]] = []
+    filed: list[Filed] = []
     for job, result in extractor.extract_many(jobs):
         item = found[job.key]
         content = (result.sha256 or "") if result.size else ""  # empty files: no content
@@ -168,6 +174,8 @@ def _classified(
         else:
             classification = classify_document(result, rules_c)
             outcome = FileOutcome(path=item.shown, classification=classification)
+            if scans is not None:  # every file read, as check and the daemon give it
+                filed.append(Filed(item.rel_path, _project(item.rel_path), classification))
         if item.shown in partner:
             pdf = pdfs.get(partner[item.shown])
             if pdf is None:
@@ -179,6 +187,14 @@ def _classified(
                     _as_version(_as_sibling(outcome, *pdf, rules), newer, rules),
                 )
             continue
+        if (
+            scans is not None
+            and item.shown not in word_of  # a Word file's PDF: the sibling pass reads it
+            and _unread_scan_of(outcome, item.rel_path, scans, result)
+        ):
+            # waits for the rest of the project: its files may name the class it is
+            held_scans.append((item, content, outcome, result))
+            continue
         yield item.rel_path, content, _as_version(outcome, newer, rules)
         if item.shown in word_of:
             title = None if isinstance(result, Unreadable) else result.title
@@ -189,6 +205,33 @@ def _classified(
                 answer = _as_version(_as_sibling(word_outcome, outcome, title, rules), newer, rules)
                 yield rel, word_content, answer
     yield from held.values()  # not reached: every job answers (Extractor's contract)
+    missing = counterpart_classes(filed, rules) if held_scans else {}
+    for item, content, outcome, facts in held_scans:
+        if item.rel_path in missing:
+            again = classify_document(facts, rules_c, counterpart=missing[item.rel_path])
+            outcome = replace(outcome, classification=again)
+        yield item.rel_path, content, _as_version(outcome, newer, rules)
+
+
+def _project(rel_path: str) -> str:
+    """The project of a file found under a folder argument: the folder under it (its own
+    name is `rel_path`'s first), as a project is the folder under the daemon's root."""
+    parts = rel_path.split("/")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def _unread_scan_of(
+    outcome: FileOutcome, rel_path: str, scans: Counterparts, result: object
+) -> bool:
+    """Whether an outcome is a scan nothing identifies, named by a person
+    (`classify.counterparts`), read from a file (not unreadable)."""
+    c = outcome.classification
+    return (
+        c is not None
+        and not isinstance(result, Unreadable)
+        and is_unread_scan(c)
+        and person_of(rel_path, scans) is not None
+    )
 
 
 @functools.lru_cache(maxsize=8)

@@ -158,6 +158,25 @@ def test_unknown_unread_scan_context_class_is_reported(tmp_path: Path) -> None:
     assert "unread_scan context class 'avtal'" in message
 
 
+def test_unknown_unread_scan_counterpart_class_is_reported(tmp_path: Path) -> None:
+    text = (
+        "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['x']\n"
+        "    counterparts:\n      pairs: [[other, avtal]]\n      names: ['x']\n"
+        "classes:\n" + OTHER
+    )
+    ((_, message),) = _problems(tmp_path, text)
+    assert "unread_scan counterpart class 'avtal'" in message
+
+
+def test_unread_scan_counterparts_need_pairs_of_two(tmp_path: Path) -> None:
+    text = (
+        "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['x']\n"
+        "    counterparts:\n      pairs: [[other]]\n      names: ['x']\n"
+        "classes:\n" + OTHER
+    )
+    assert _problems(tmp_path, text)
+
+
 def test_unread_scan_name_matching_empty_text_is_refused(tmp_path: Path) -> None:
     text = (
         "kind: classes\nscoring:\n  unread_scan:\n    class: other\n    names: ['[A-Z]*']\n"

@@ -1,0 +1,149 @@
+"""The counterpart pass (`classify.counterparts`) in the daemon, as `classify --json` and
+`check` run it.
+
+A scan nothing identifies, named by a person, is proposed as the declaration; when its
+project has a declaration naming that person and no signed agreement (or the other way
+round), as the missing one (reason `textless:counterpart_missing`). The daemon classifies
+a batch at a time, so for each batch this module looks the batch's projects up in the
+store:
+
+- a scan of the batch named by a person takes the pass over its project's stored files;
+- a declaration or agreement of the batch: the stored scans of its project are
+  classified again and take the pass, in the same batch;
+- when a document goes or moves, the stored scans of its project are classified again
+  (`scans_of_projects`).
+
+`with_counterparts` only rewrites the batch's list of classifications; the caller stores
+them (one row and one audit event per change, in its transaction). It runs before the
+sibling and copy passes, which read the classes it gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from recordkeeper.classify import classify_document, compiled
+from recordkeeper.classify.counterparts import (
+    Filed,
+    counterpart_classes,
+    is_unread_scan,
+    person_of,
+)
+from recordkeeper.model import Classification
+from recordkeeper.ruleset.classes import ClassRules, Counterparts
+from recordkeeper.services.classify_siblings import PRESENT, Made, Reclassify
+from recordkeeper.store import reads
+from recordkeeper.store import repo_classification as repo
+from recordkeeper.store.tables import DocumentRow
+
+# the documents of one project of a root: (id, path, state)
+_PROJECT = select(DocumentRow.id, DocumentRow.path, DocumentRow.state).where(
+    DocumentRow.root == bindparam("root"), DocumentRow.project == bindparam("project")
+)
+_PLACES = select(DocumentRow.root, DocumentRow.project).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def _rules(rules: ClassRules) -> Counterparts | None:
+    unread = rules.scoring.unread_scan
+    return unread.counterparts if unread is not None else None
+
+
+def _concerns(path: str, c: Classification, parts: Counterparts) -> bool:
+    """Whether a classification takes part in the pass: a scan named by a person, or a
+    file of a class that pairs up."""
+    if is_unread_scan(c):
+        return person_of(path, parts) is not None
+    return any(c.doc_class in pair for pair in parts.pairs)
+
+
+def _project_files(session: Session, root: str, project: str) -> list[tuple[str, str]]:
+    rows = reads.select_rows(session, _PROJECT, {"root": root, "project": project})
+    return [(doc_id, path) for doc_id, path, state in rows if state == PRESENT]
+
+
+def with_counterparts(
+    session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
+) -> list[Made]:
+    """`made` with the counterpart pass applied; stored scans of the batch's projects that
+    were not in the batch are classified again and appended."""
+    parts = _rules(rules)
+    if parts is None:
+        return made
+    projects = sorted(
+        {(d.root, d.project) for d, _, c in made if d.project and _concerns(d.path, c, parts)}
+    )
+    if not projects:
+        return made
+    in_batch = {d.id for d, _, _ in made}
+    out = list(made)
+    stored: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for root, project in projects:
+        stored[(root, project)] = [
+            row for row in _project_files(session, root, project) if row[0] not in in_batch
+        ]
+    others = [doc_id for rows in stored.values() for doc_id, _ in rows]
+    found = repo.classifications_of(session, others)
+    scans = [
+        doc_id
+        for rows in stored.values()
+        for doc_id, path in rows
+        if doc_id in found
+        and is_unread_scan(found[doc_id].classification)
+        and person_of(path, parts) is not None
+    ]
+    if scans:
+        out += reclassify(scans)
+    again = {d.id for d, _, _ in out} - in_batch
+    files = [Filed(d.path, d.project or "", c) for d, _, c in out]
+    for key, rows in stored.items():
+        files += [
+            Filed(path, key[1], found[doc_id].classification)
+            for doc_id, path in rows
+            if doc_id in found and doc_id not in again
+        ]
+    missing = counterpart_classes(files, rules)
+    if not missing:
+        return out
+    return [_completed(item, missing, rules) for item in out]
+
+
+def _completed(item: Made, missing: dict[str, str] | Any, rules: ClassRules) -> Made:
+    doc, given, c = item
+    cls = missing.get(doc.path) if doc.project else None
+    if cls is None or not is_unread_scan(c):
+        return item
+    again = classify_document(given.facts, compiled(rules), counterpart=cls)
+    if given.error_reason is not None:
+        again = replace(again, needs_review=True, reasons=(*again.reasons, "name_only"))
+    return (doc, given, again)
+
+
+def scans_of_projects(session: Session, ids: Sequence[str], rules: ClassRules) -> list[str]:
+    """The stored scans a counterpart may have made, in the projects of these documents
+    (gone or moved): they are classified again."""
+    parts = _rules(rules)
+    if parts is None or not ids:
+        return []
+    places: set[tuple[str, str]] = set()
+    for start in range(0, len(ids), 500):
+        rows = reads.select_rows(session, _PLACES, {"ids": list(ids[start : start + 500])})
+        places.update((root, project) for root, project in rows if project)
+    out: list[str] = []
+    for root, project in sorted(places):
+        rows = _project_files(session, root, project)
+        found = repo.classifications_of(session, [doc_id for doc_id, _ in rows])
+        out += [
+            doc_id
+            for doc_id, path in rows
+            if doc_id in found
+            and is_unread_scan(found[doc_id].classification)
+            and person_of(path, parts) is not None
+        ]
+    return out
