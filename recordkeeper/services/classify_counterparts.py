@@ -20,9 +20,8 @@ sibling and copy passes, which read the classes it gives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -68,6 +67,22 @@ def _project_files(session: Session, root: str, project: str) -> list[tuple[str,
     return [(doc_id, path) for doc_id, path, state in rows if state == PRESENT]
 
 
+def _named_scans(
+    rows: Sequence[tuple[str, str]],
+    found: Mapping[str, repo.StoredClassification],
+    parts: Counterparts,
+) -> list[str]:
+    """Of stored (id, path) rows with their stored classifications (`found`), the ids of
+    the scans nothing identifies that are named by a person: those the pass may complete."""
+    return [
+        doc_id
+        for doc_id, path in rows
+        if doc_id in found
+        and is_unread_scan(found[doc_id].classification)
+        and person_of(path, parts) is not None
+    ]
+
+
 def with_counterparts(
     session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
 ) -> list[Made]:
@@ -90,14 +105,7 @@ def with_counterparts(
         ]
     others = [doc_id for rows in stored.values() for doc_id, _ in rows]
     found = repo.classifications_of(session, others)
-    scans = [
-        doc_id
-        for rows in stored.values()
-        for doc_id, path in rows
-        if doc_id in found
-        and is_unread_scan(found[doc_id].classification)
-        and person_of(path, parts) is not None
-    ]
+    scans = _named_scans([row for rows in stored.values() for row in rows], found, parts)
     if scans:
         out += reclassify(scans)
     again = {d.id for d, _, _ in out} - in_batch
@@ -114,7 +122,7 @@ def with_counterparts(
     return [_completed(item, missing, rules) for item in out]
 
 
-def _completed(item: Made, missing: dict[str, str] | Any, rules: ClassRules) -> Made:
+def _completed(item: Made, missing: Mapping[str, str], rules: ClassRules) -> Made:
     doc, given, c = item
     cls = missing.get(doc.path) if doc.project else None
     if cls is None or not is_unread_scan(c):
@@ -139,11 +147,5 @@ def scans_of_projects(session: Session, ids: Sequence[str], rules: ClassRules) -
     for root, project in sorted(places):
         rows = _project_files(session, root, project)
         found = repo.classifications_of(session, [doc_id for doc_id, _ in rows])
-        out += [
-            doc_id
-            for doc_id, path in rows
-            if doc_id in found
-            and is_unread_scan(found[doc_id].classification)
-            and person_of(path, parts) is not None
-        ]
+        out += _named_scans(rows, found, parts)
     return out
