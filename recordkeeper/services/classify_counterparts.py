@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.classify import classify_document, compiled
@@ -35,18 +34,9 @@ from recordkeeper.classify.counterparts import (
 )
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules, Counterparts
-from recordkeeper.services.classify_siblings import PRESENT, Made, Reclassify
-from recordkeeper.store import reads
+from recordkeeper.services.classify_siblings import Made, Reclassify
 from recordkeeper.store import repo_classification as repo
-from recordkeeper.store.tables import DocumentRow
-
-# the documents of one project of a root: (id, path, state)
-_PROJECT = select(DocumentRow.id, DocumentRow.path, DocumentRow.state).where(
-    DocumentRow.root == bindparam("root"), DocumentRow.project == bindparam("project")
-)
-_PLACES = select(DocumentRow.root, DocumentRow.project).where(
-    DocumentRow.id.in_(bindparam("ids", expanding=True))
-)
+from recordkeeper.store import repo_documents
 
 
 def _rules(rules: ClassRules) -> Counterparts | None:
@@ -60,11 +50,6 @@ def _concerns(path: str, c: Classification, parts: Counterparts) -> bool:
     if is_unread_scan(c):
         return person_of(path, parts) is not None
     return any(c.doc_class in pair for pair in parts.pairs)
-
-
-def _project_files(session: Session, root: str, project: str) -> list[tuple[str, str]]:
-    rows = reads.select_rows(session, _PROJECT, {"root": root, "project": project})
-    return [(doc_id, path) for doc_id, path, state in rows if state == PRESENT]
 
 
 def _named_scans(
@@ -100,9 +85,8 @@ def with_counterparts(
     out = list(made)
     stored: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for root, project in projects:
-        stored[(root, project)] = [
-            row for row in _project_files(session, root, project) if row[0] not in in_batch
-        ]
+        rows = repo_documents.present_in_project(session, root, project)
+        stored[(root, project)] = [row for row in rows if row[0] not in in_batch]
     others = [doc_id for rows in stored.values() for doc_id, _ in rows]
     found = repo.classifications_of(session, others)
     scans = _named_scans([row for rows in stored.values() for row in rows], found, parts)
@@ -139,13 +123,9 @@ def scans_of_projects(session: Session, ids: Sequence[str], rules: ClassRules) -
     parts = _rules(rules)
     if parts is None or not ids:
         return []
-    places: set[tuple[str, str]] = set()
-    for start in range(0, len(ids), 500):
-        rows = reads.select_rows(session, _PLACES, {"ids": list(ids[start : start + 500])})
-        places.update((root, project) for root, project in rows if project)
     out: list[str] = []
-    for root, project in sorted(places):
-        rows = _project_files(session, root, project)
+    for root, project in sorted(repo_documents.projects_of(session, ids)):
+        rows = repo_documents.present_in_project(session, root, project)
         found = repo.classifications_of(session, [doc_id for doc_id, _ in rows])
         out += _named_scans(rows, found, parts)
     return out

@@ -37,7 +37,7 @@ from recordkeeper.classify.versions import Newer, newer_versions, superseded, ve
 from recordkeeper.ingest.extract import codec
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.classes import ClassRules
-from recordkeeper.store import reads
+from recordkeeper.store import reads, repo_documents
 from recordkeeper.store import repo_classification as repo
 from recordkeeper.store.reads import Query
 from recordkeeper.store.tables import DocumentRow
@@ -203,18 +203,6 @@ def orphans(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> lis
     return [i for i, s in stored.items() if _passed(s.classification)]
 
 
-_PRESENT_IN_PROJECT = select(DocumentRow.id, DocumentRow.path).where(
-    DocumentRow.root == bindparam("root"),
-    DocumentRow.state == PRESENT,
-    DocumentRow.project == bindparam("project"),
-)
-_PRESENT_OUTSIDE_PROJECTS = select(DocumentRow.id, DocumentRow.path).where(
-    DocumentRow.root == bindparam("root"),
-    DocumentRow.state == PRESENT,
-    DocumentRow.project.is_(None),
-)
-
-
 def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRules) -> list[str]:
     """Word files stored as working copies in the projects of these moved PDFs, and files
     stored as superseded versions in the projects of these moved versions.
@@ -235,11 +223,7 @@ def orphans_of_moves(session: Session, moved_ids: Sequence[str], rules: ClassRul
     }
     words: list[str] = []
     for root, project in sorted(places, key=lambda p: (p[0], p[1] or "")):
-        if project is None:
-            rows = reads.select_rows(session, _PRESENT_OUTSIDE_PROJECTS, {"root": root})
-        else:
-            params = {"root": root, "project": project}
-            rows = reads.select_rows(session, _PRESENT_IN_PROJECT, params)
+        rows = repo_documents.present_in_project(session, root, project)
         words += [i for i, p in rows if _may_have_passed(p, rules)]
     stored = repo.classifications_of(session, words) if words else {}
     return [i for i, s in stored.items() if _passed(s.classification)]

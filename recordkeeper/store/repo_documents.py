@@ -304,6 +304,40 @@ def contents_of(session: Session, document_ids: Sequence[str]) -> set[str]:
     return found
 
 
+_PRESENT_IN_PROJECT = select(DocumentRow.id, DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"),
+    DocumentRow.state == PRESENT,
+    DocumentRow.project == bindparam("project"),
+)
+_PRESENT_OUTSIDE_PROJECTS = select(DocumentRow.id, DocumentRow.path).where(
+    DocumentRow.root == bindparam("root"),
+    DocumentRow.state == PRESENT,
+    DocumentRow.project.is_(None),
+)
+
+
+def present_in_project(session: Session, root: str, project: str | None) -> list[tuple[str, str]]:
+    """(id, path) of the present documents of a project of a root (None: those of the
+    root outside any project)."""
+    if project is None:
+        return list(reads.select_rows(session, _PRESENT_OUTSIDE_PROJECTS, {"root": root}))
+    params = {"root": root, "project": project}
+    return list(reads.select_rows(session, _PRESENT_IN_PROJECT, params))
+
+
+_PROJECTS_OF = select(DocumentRow.root, DocumentRow.project).where(
+    DocumentRow.id.in_(bindparam("ids", expanding=True)), DocumentRow.project.is_not(None)
+)
+
+
+def projects_of(session: Session, document_ids: Sequence[str]) -> set[tuple[str, str]]:
+    """(root, project) of these documents (whatever their state) that are in a project."""
+    found: set[tuple[str, str]] = set()
+    for chunk in _in_500(document_ids):
+        found.update(reads.select_rows(session, _PROJECTS_OF, {"ids": chunk}))
+    return found
+
+
 def extraction_errors(session: Session, shas: Sequence[str]) -> dict[str, str | None]:
     """sha256 -> error reason (None: readable) for those of `shas` with an extraction row."""
     found: dict[str, str | None] = {}
