@@ -9,12 +9,14 @@ either way. Real .eml files written by the stdlib, real extraction, the shipped 
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
 import olefile
+import pytest
 from structlog.testing import capture_logs
 
 from recordkeeper.classify import classify_document
@@ -386,3 +388,76 @@ def test_an_outlook_msg_whose_carried_mail_cannot_be_read_records_it(tmp_path: P
     text = str(events)
     for value in ("Karin", "Wiik", "Ulrika", "region.example", "Jävsdeklaration"):
         assert value not in text
+
+
+# --- an .eml whose carried mail cannot be read (session 10) -----------------------------
+
+
+def _carried_as(outer: EmailMessage, how: str) -> bytes:
+    """`outer` with its carried mail (message/rfc822) written as a client that breaks it
+    does: base64-encoded (RFC 2046 5.2.1 forbids any encoding but 7bit, 8bit or binary),
+    or cut off after its part's header block."""
+    raw = bytes(outer)
+    start = raw.index(b"Content-Type: message/rfc822")
+    head_end = raw.index(b"\n\n", start) + 2
+    boundary = outer.get_boundary()
+    assert boundary is not None
+    end = raw.index(b"\n--" + boundary.encode(), head_end)
+    if how == "base64":
+        body = base64.encodebytes(raw[head_end:end])
+        head = raw[start:head_end].replace(b"\n\n", b"\nContent-Transfer-Encoding: base64\n\n")
+        return raw[:start] + head + body + raw[end:]
+    return raw[:head_end] + raw[end:]
+
+
+@pytest.mark.parametrize("how", ["base64", "cut_off"])
+def test_an_eml_whose_carried_mail_cannot_be_read_records_it(tmp_path: Path, how: str) -> None:
+    inner = _mail(
+        "Karin Wiik <karin.wiik@region.example>",
+        LEAD,
+        "Jävsdeklaration Karin Wiik",
+        "Här kommer min ifyllda jävsdeklaration.",
+        datetime(2026, 4, 29, 15, 45, tzinfo=UTC),
+    )
+    outer = _forward_whole("VB: Jävsdeklaration", "För diarieföring. /Ulrika", inner)
+    rel = "GAD/VB Jävsdeklaration.eml"
+    whole = _facts(_write(tmp_path / rel, outer), rel)
+    assert UNREADABLE_PARTS not in whole.metadata
+    path = tmp_path / rel
+    path.write_bytes(_carried_as(outer, how))
+    with capture_logs() as events:
+        facts = _facts(path, rel)
+    assert facts.text == "För diarieföring. /Ulrika"  # the outer mail is kept, no garbage
+    assert facts.email is not None
+    assert facts.email.subject == "VB: Jävsdeklaration"
+    assert facts.metadata[UNREADABLE_PARTS] == "1"
+    result = classify_document(facts, RULES)
+    assert PART_UNREADABLE in result.reasons
+    assert result.needs_review
+    assert PART_UNREADABLE not in classify_document(whole, RULES).reasons
+    # logged with the file's hash, without a name, an address or a subject
+    (logged,) = [e for e in events if e["event"] == "extract_part_unreadable"]
+    assert (logged["sha256"], logged["kind"], logged["parts"]) == (facts.sha256, "eml", "1")
+    text = str(events)
+    for value in ("Karin", "Wiik", "Ulrika", "region.example", "Jävsdeklaration"):
+        assert value not in text
+
+
+def test_an_eml_read_receipt_carried_is_not_an_unreadable_mail(tmp_path: Path) -> None:
+    """Only a carried mail is judged: a read receipt's fields (message/disposition-
+    notification) hold no mail header and are read as before."""
+    receipt = (
+        "From: Karin Wiik <karin.wiik@region.example>\nTo: " + LEAD + "\n"
+        "Subject: Läst: Jävsdeklaration\nDate: Wed, 29 Apr 2026 15:45:00 +0000\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/report; report-type=disposition-notification; boundary="b"\n'
+        "\n--b\nContent-Type: text/plain; charset=utf-8\n\nDitt meddelande har lästs.\n"
+        "--b\nContent-Type: message/disposition-notification\n\n"
+        "Reporting-UA: mail.region.example\nFinal-Recipient: rfc822;karin.wiik@region.example\n"
+        "Disposition: manual-action/MDN-sent-manually; displayed\n--b--\n"
+    )
+    rel = "GAD/Läst Jävsdeklaration.eml"
+    path = tmp_path / rel
+    path.parent.mkdir(parents=True)
+    path.write_text(receipt, encoding="utf-8")
+    assert UNREADABLE_PARTS not in _facts(path, rel).metadata

@@ -418,7 +418,7 @@ def _walk(
     parsed: tuple[Message, bool] | None = None,
     depth: int = 0,
     in_digest: bool = False,
-    messages: list[Message] | None = None,
+    messages: list[Message | None] | None = None,
     owner: int = 0,
 ) -> Iterator[_Leaf]:
     """Leaf entities of `data[start:end]`, splitting multiparts on boundaries and
@@ -426,7 +426,9 @@ def _walk(
     of its header block, if read already).
 
     With `messages`, each attached message's header fields are appended to it as
-    the walk enters the message, and its leaves carry its number (`_Leaf.owner`).
+    the walk enters the message, and its leaves carry its number (`_Leaf.owner`);
+    a carried mail that cannot be read (`_readable_message`) is appended as None and
+    not entered.
 
     The stdlib parser reads every line of every attachment in Python; here
     only header blocks are read and bodies are found by offset at C speed,
@@ -457,11 +459,29 @@ def _walk(
         inner: tuple[Message, bool] | None = None
         if messages is not None:
             inner = _headers(data[body : _head_end(data, body, end)])
+            if not _readable_message(content_type, inner[0], data, body, end):
+                messages.append(None)  # counted by the caller; nothing of it is read
+                return
             messages.append(inner[0])
             owner = len(messages)
         yield from _walk(data, body, end, inner, depth + 1, False, messages, owner)
         return
     yield _Leaf(headers, content_type, body_follows, start, head_end, end, owner)
+
+
+def _readable_message(
+    content_type: str, headers: Message, data: bytes, start: int, end: int
+) -> bool:
+    """Whether a carried mail (message/rfc822 or message/global, the entity `data[start:end]`
+    with `headers`) can be read as a mail: False when a file of its own would be refused
+    (`extract`: binary data, no e-mail header field), e.g. a forwarded mail that a client
+    wrote base64-encoded (RFC 2046 5.2.1 forbids it) or that was cut off. Other message
+    types (a read receipt's fields, message/partial) are read as before."""
+    if content_type not in ("message/rfc822", "message/global"):
+        return True
+    if data.find(b"\x00", start, min(end, start + 8192)) != -1:
+        return False
+    return any(key in headers for key in _REQUIRED_ANY)
 
 
 def _is_attached_message(maintype: str, content_type: str) -> bool:
@@ -486,9 +506,11 @@ def _body_and_attachments(
 
     With `forwarded`, a mail that carries other mails whole (message/rfc822, Outlook's
     "forward as attachment", a digest) has as its body its own text only, and each
-    carried mail is appended to `forwarded` as an inline forward shows it (`_forward`).
+    carried mail is appended to `forwarded` as an inline forward shows it (`_forward`);
+    one that cannot be read is left out and `forwarded` gets an empty string for it
+    (`extract` counts them), as a .msg's embedded message is (`msg._carried`).
     """
-    messages: list[Message] | None = [] if forwarded is not None else None
+    messages: list[Message | None] | None = [] if forwarded is not None else None
     plain: dict[int, Message] = {}
     html: dict[int, Message] = {}
     names: list[str] = []
@@ -515,7 +537,7 @@ def _body_and_attachments(
         _content(plain[n] if n in plain else html[n]) if n in plain or n in html else ""
         for n in range(len(messages) + 1)
     ]
-    forwarded += [_forward(m, texts[n]) for n, m in enumerate(messages, 1)]
+    forwarded += ["" if m is None else _forward(m, texts[n]) for n, m in enumerate(messages, 1)]
     return texts[0], tuple(names)
 
 
@@ -576,8 +598,9 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         raise Refused(UnreadableReason.CORRUPT, "no e-mail headers")
     forwarded: list[str] = []
     body, names = _body_and_attachments(data, top, forwarded)
-    if forwarded:  # mails carried whole follow the mail's own text, as an inline forward's
-        body = "\n\n".join([body.rstrip("\r\n"), *forwarded]).lstrip("\r\n")
+    carried = [block for block in forwarded if block]
+    if carried:  # mails carried whole follow the mail's own text, as an inline forward's
+        body = "\n\n".join([body.rstrip("\r\n"), *carried]).lstrip("\r\n")
     email = EmailFacts(
         sender=next(iter(_addresses(message, "from")), None),
         recipients=_addresses(message, "to"),
@@ -586,4 +609,4 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         sent_at=_sent_at(message),
         attachment_names=names,
     )
-    return email_parsed(email, body, limits)
+    return email_parsed(email, body, limits, len(forwarded) - len(carried))
