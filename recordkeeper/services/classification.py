@@ -390,6 +390,12 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     ids = [c.document_id for c in changes if c.change in CLASSIFY_CHANGES and not c.classified]
     gone = [c.document_id for c in changes if c.change == "gone"]
     moved = [c.document_id for c in changes if c.change == "moved"]
+    # the projects moved documents left (a scan there may have rested on one of them)
+    left = {
+        c.document_id: c.previous_project
+        for c in changes
+        if c.change == "moved" and c.previous_project and c.previous_project != c.project
+    }
     # what documents held before their new version: its convenience copies are none any more
     before = [
         c.previous_sha256
@@ -405,6 +411,7 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
             ids += classify_copies.copies_of_contents(session, before, class_rules(ctx))
             # a scan a declaration or agreement that went or moved completed is read again
             ids += classify_counterparts.scans_of_projects(session, gone + moved, class_rules(ctx))
+            ids += classify_counterparts.scans_left_behind(session, left, class_rules(ctx))
     if ids:
         given = {c.document_id: c for c in changes if c.facts is not None}
         changed = classify_documents(ctx, ids, given)
@@ -524,6 +531,7 @@ def correct_classification(
         if doc is None:
             raise NotFound(f"no document with id {document_id}")
         now = ctx.clock.now()
+        before = repo.get_classification(tx.session, doc.id)
         repo.add_correction(tx.session, doc.id, doc.current_sha256, correction, actor=actor, at=now)
         tx.record(
             AuditEvent(
@@ -539,10 +547,15 @@ def correct_classification(
         )
         if doc.state == repo_documents.PRESENT:
             # with the sibling pass: a corrected PDF makes or unmakes its Word working copy;
-            # its stored convenience copies follow it (the correction holds for its content)
+            # its stored convenience copies follow it (the correction holds for its content);
+            # so do the scans of its project a corrected declaration or agreement completed
             content = [doc.current_sha256] if doc.current_sha256 else []
             copies = classify_copies.copies_of_contents(tx.session, content, rules)
-            ids = list(dict.fromkeys([doc.id, *copies]))
+            previous = before.classification if before is not None else None
+            scans = classify_counterparts.scans_beside_correction(
+                tx.session, doc.id, previous, rules
+            )
+            ids = list(dict.fromkeys([doc.id, *copies, *scans]))
             _classify_batch(tx, ids, rules, digest, ctx, {})
             tx.session.flush()
         else:

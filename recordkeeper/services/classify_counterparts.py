@@ -11,7 +11,12 @@ store:
 - a declaration or agreement of the batch: the stored scans of its project are
   classified again and take the pass, in the same batch;
 - when a document goes or moves, the stored scans of its project are classified again
-  (`scans_of_projects`).
+  (`scans_of_projects`), and when it moves, those of the project it left
+  (`scans_left_behind`);
+- when a registrar corrects a declaration or agreement (its class before the correction
+  pairs up), the stored scans of its project are classified again with it, in the
+  correction's transaction (`scans_beside_correction`; a class the correction gives that
+  pairs up reaches them through `with_counterparts`).
 
 `with_counterparts` only rewrites the batch's list of classifications; the caller stores
 them (one row and one audit event per change, in its transaction). It runs before the
@@ -20,7 +25,7 @@ sibling and copy passes, which read the classes it gives.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
@@ -120,11 +125,41 @@ def _completed(item: Made, missing: Mapping[str, str], rules: ClassRules) -> Mad
 def scans_of_projects(session: Session, ids: Sequence[str], rules: ClassRules) -> list[str]:
     """The stored scans a counterpart may have made, in the projects of these documents
     (gone or moved): they are classified again."""
-    parts = _rules(rules)
-    if parts is None or not ids:
+    if _rules(rules) is None or not ids:
         return []
+    return _scans_in(session, repo_documents.projects_of(session, ids), rules)
+
+
+def scans_left_behind(session: Session, left: Mapping[str, str], rules: ClassRules) -> list[str]:
+    """The stored scans named by a person in the projects that these moved documents left
+    (document id -> the project it left; a move stays in its root): the declaration or
+    agreement that completed them, or a file that kept them from it, is gone from there."""
+    if _rules(rules) is None or not left:
+        return []
+    moved = repo.present_documents(session, list(left))
+    return _scans_in(session, {(d.root, left[d.id]) for d in moved}, rules)
+
+
+def scans_beside_correction(
+    session: Session, doc_id: str, before: Classification | None, rules: ClassRules
+) -> list[str]:
+    """The stored scans named by a person in the project of a document a registrar
+    corrects, when its class before the correction pairs up (a declaration corrected to
+    another class no longer completes them); they are classified again with it."""
+    parts = _rules(rules)
+    if parts is None or before is None or not any(before.doc_class in p for p in parts.pairs):
+        return []
+    places = repo_documents.projects_of(session, [doc_id])
+    return [i for i in _scans_in(session, places, rules) if i != doc_id]
+
+
+def _scans_in(session: Session, places: Iterable[tuple[str, str]], rules: ClassRules) -> list[str]:
+    """The stored scans named by a person among the present documents of these
+    (root, project) places."""
+    parts = _rules(rules)
+    assert parts is not None
     out: list[str] = []
-    for root, project in sorted(repo_documents.projects_of(session, ids)):
+    for root, project in sorted(places):
         rows = repo_documents.present_in_project(session, root, project)
         found = repo.classifications_of(session, [doc_id for doc_id, _ in rows])
         out += _named_scans(rows, found, parts)

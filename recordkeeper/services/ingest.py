@@ -672,6 +672,7 @@ class RootIngestor:
         previous: str | None = None,
         result: ExtractionResult | None = None,
         analysis: Any = None,
+        previous_project: str | None = None,
     ) -> DocumentChange:
         facts = result if isinstance(result, DocumentFacts) else None
         return DocumentChange(
@@ -683,6 +684,7 @@ class RootIngestor:
             previous_sha256=previous,
             facts=facts,
             analysis=analysis if facts is not None else None,
+            previous_project=previous_project,
         )
 
     def _save_extraction(
@@ -728,15 +730,16 @@ class RootIngestor:
             _set_stat(doc, outcome, now)
             doc.error_reason, doc.error_detail = error, None
             return []
+        left: str | None = None  # the project a moved document left
         if doc is not None:
             kind = "new_version"
             _set_stat(doc, outcome, now)
             self._add_content(tx, doc, outcome, now)
             self._audit(tx, "document_version_added", doc, previous_sha256=previous)
         else:
-            doc, kind, previous = self._place_new_path(tx, rel, outcome, now)
+            doc, kind, previous, left = self._place_new_path(tx, rel, outcome, now)
         doc.error_reason, doc.error_detail = error, None
-        changes = [self._change(doc, kind, previous, result, analysis)]
+        changes = [self._change(doc, kind, previous, result, analysis, left)]
         if error is not None:
             self._audit(tx, "document_unreadable", doc, reason=error)
             changes.append(self._change(doc, "unreadable"))
@@ -878,17 +881,19 @@ class RootIngestor:
 
     def _place_new_path(
         self, tx: Tx, rel: str, outcome: HashOutcome, now: datetime
-    ) -> tuple[DocumentRow, str, str | None]:
-        """A path with no present document: a move, a return, a copy or a new document."""
+    ) -> tuple[DocumentRow, str, str | None, str | None]:
+        """A path with no present document: a move, a return, a copy or a new document;
+        with the change, its previous content (a return) and the project it left (a move)."""
         sha = outcome.sha256
         assert sha is not None
         holders = repo.with_content(tx.session, sha)
         moved = self._moved_from(holders, rel, outcome.inode)
         if moved is not None:
+            left = moved.project
             moved.path, moved.project = rel, project_of(rel)
             _set_stat(moved, outcome, now)
             self._audit(tx, "document_moved", moved)
-            return moved, "moved", None
+            return moved, "moved", None, left
         returning = repo.gone_at_path(tx.session, self.root.key, rel) or next(
             (d for d in reversed(holders) if d.root == self.root.key and d.state == repo.GONE), None
         )
@@ -900,7 +905,7 @@ class RootIngestor:
             if previous != sha:
                 self._add_content(tx, returning, outcome, now)
             self._audit(tx, "document_returned", returning, previous_sha256=previous)
-            return returning, "returned", previous
+            return returning, "returned", previous, None
         doc = repo.add_document(
             tx.session, root=self.root.key, path=rel, project=project_of(rel), state=repo.PRESENT,
             first_seen_at=now, last_seen_at=now,
@@ -910,10 +915,10 @@ class RootIngestor:
         source = next((d for d in holders if d.state == repo.PRESENT and d.id != doc.id), None)
         if source is None:
             self._audit(tx, "document_added", doc)
-            return doc, "new", None
+            return doc, "new", None, None
         repo.add_link(tx.session, doc.id, source.id, sha, now)
         self._audit(tx, "document_added", doc, copy_of=source.id)
-        return doc, "copied", None
+        return doc, "copied", None, None
 
     def _moved_from(self, holders: list[DocumentRow], rel: str, inode: int) -> DocumentRow | None:
         """A present document with this content whose own path has disappeared."""

@@ -39,7 +39,9 @@ class DocumentChange:
     so a stage need not read it back from the store); `analysis` is what the
     pipeline's worker analyzer (see `worker_analyzer`) made of those facts;
     `classified`: its document's classification was stored in the same transaction
-    as the change (`within_commit`), so the classify stage leaves it.
+    as the change (`within_commit`), so the classify stage leaves it;
+    `previous_project`: for a move, the project the document left (None: it was in
+    none, or the change is no move), so the stages can look at what it left behind.
     """
 
     document_id: str
@@ -50,6 +52,7 @@ class DocumentChange:
     previous_sha256: str | None = None
     facts: DocumentFacts | None = None
     analysis: Any = None
+    previous_project: str | None = None
     classified: bool = False
 
 
@@ -97,7 +100,7 @@ def _classified(c: DocumentChange) -> DocumentChange:
     file of a chunk; tests/unit/test_memoised_values.py holds them equal)."""
     return DocumentChange(
         c.document_id, c.change, c.at, c.project, c.sha256, c.previous_sha256, c.facts,
-        c.analysis, True,
+        c.analysis, c.previous_project, True,
     )  # fmt: skip
 
 

@@ -12,11 +12,12 @@ from recordkeeper.classify.counterparts import REASON
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
+from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
 from tests.check_support import check_folder
-from tests.daemon_support import scan, stored_classifications
-from tests.fakes import InProcess
+from tests.daemon_support import classified_events, document_id, scan, stored_classifications
+from tests.fakes import FakeClock, InProcess
 from tests.integration.test_classify_unread_scans import _scan
 
 PROJECT = "OSA nytt beslutsstöd 2026"
@@ -125,3 +126,77 @@ def test_without_such_evidence_the_scan_stays_the_declaration(
     assert c.reasons[0] == "textless:unread_scan"
     scan(ctx)
     assert _state(_stored(ctx)[SCAN]) == _state(c)
+
+
+# --- what the daemon reads again when evidence leaves or is corrected (session 10) --------
+
+ELSEWHERE = "GAD uppdatering 2026"
+
+
+def test_the_scans_left_behind_are_read_again_when_the_declaration_moves_out(
+    share: Path, ctx: Context
+) -> None:
+    """The declaration filed in the wrong project is moved to its own: the scan it
+    completed in the project it left is the declaration again (before, only the project
+    it moved to was looked at)."""
+    _scan(share / PROJECT / SCAN)
+    _declaration(share)
+    scan(ctx)
+    assert _stored(ctx)[SCAN].doc_class == "agreement"
+    scan_id = document_id(ctx, "Wiklund.pdf")
+    events = classified_events(ctx, scan_id)
+    target = share / ELSEWHERE / DECLARATION
+    target.parent.mkdir(parents=True)
+    (share / PROJECT / DECLARATION).rename(target)
+    scan(ctx)
+    after = _stored(ctx)[SCAN]
+    assert _state(after) == ("coi_declaration", False, True, True)
+    assert REASON not in after.reasons
+    assert classified_events(ctx, scan_id) == events + 1  # audited
+
+
+def test_the_scans_left_behind_are_read_again_when_a_scan_moves_out(
+    share: Path, ctx: Context, clock: FakeClock
+) -> None:
+    """A second scan of the same person, which the registrar said is the signed agreement,
+    kept the first from being proposed as it; when that scan moves to another project,
+    the first is the missing agreement again."""
+    _scan(share / PROJECT / SCAN)
+    _scan(share / PROJECT / "Avtal/Tomas Wiklund.pdf", seed=2)
+    _declaration(share)
+    scan(ctx)
+    clock.advance(60)
+    correct_classification(ctx, document_id(ctx, "Tomas Wiklund.pdf"), "reg1", "agreement")
+    assert _stored(ctx)[SCAN].doc_class == "coi_declaration"
+    target = share / ELSEWHERE / "Avtal/Tomas Wiklund.pdf"
+    target.parent.mkdir(parents=True)
+    (share / PROJECT / "Avtal/Tomas Wiklund.pdf").rename(target)
+    scan(ctx)
+    after = _stored(ctx)[SCAN]
+    assert _state(after) == ("agreement", False, True, True)
+    assert after.reasons[:1] == (REASON,)
+
+
+def test_a_corrected_declaration_has_its_projects_scans_read_again_at_once(
+    share: Path, ctx: Context, clock: FakeClock
+) -> None:
+    """The registrar says the declaration is correspondence: in the same transaction as
+    the correction, the scan it completed is the declaration again (audited); corrected
+    back, the scan is the agreement again."""
+    _scan(share / PROJECT / SCAN)
+    _declaration(share)
+    scan(ctx)
+    assert _stored(ctx)[SCAN].doc_class == "agreement"
+    scan_id = document_id(ctx, "Wiklund.pdf")
+    declaration_id = document_id(ctx, "Jävsdeklaration Tomas Wiklund.docx")
+    events = classified_events(ctx, scan_id)
+    clock.advance(60)
+    correct_classification(ctx, declaration_id, "reg1", doc_class="correspondence")
+    after = _stored(ctx)[SCAN]
+    assert _state(after) == ("coi_declaration", False, True, True)
+    assert REASON not in after.reasons
+    assert classified_events(ctx, scan_id) == events + 1
+    clock.advance(60)
+    correct_classification(ctx, declaration_id, "reg1", doc_class="coi_declaration")
+    assert _stored(ctx)[SCAN].doc_class == "agreement"
+    assert classified_events(ctx, scan_id) == events + 2
