@@ -23,7 +23,8 @@ Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 2026` and `Whiplash nytt FMB`. Session 4 adds two more (`session4.py`,
 `set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`. Session 5 adds
 three (`session5.py`, `set: session5`) in another agency's habits; session 6 three more
-(`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`).
+(`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`);
+session 10 three more (`session10.py`, `set: session10`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -48,6 +49,7 @@ import session4
 import session5
 import session6
 import session7
+import session10
 
 STAFF = "socialstyrelsen.se"
 
@@ -2044,6 +2046,10 @@ def build(out: Path) -> Path:
         project, meta = make7(Project, share, dt)
         files += [{**f, "set": "session7"} for f in project.files]
         projects.append({**meta, "set": "session7"})
+    for make10 in session10.PROJECTS:  # session 10: step-number folders, forms, e-diarium
+        project, meta = make10(Project, share, dt)
+        files += [{**f, "set": "session10"} for f in project.files]
+        projects.append({**meta, "set": "session10"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

@@ -187,6 +187,7 @@ def main() -> None:
             "session5",
             "session6",
             "session7",
+            "session10",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -194,7 +195,8 @@ def main() -> None:
         "session4: projects 7-8 (bench/holdout/session4.py); session4_fresh: project 9 "
         "(written after the session-4 fixes); session5: projects 10-12 "
         "(bench/holdout/session5.py); session6: projects 13-15 (bench/holdout/session6.py); "
-        "session7: projects 16-18 (bench/holdout/session7.py)",
+        "session7: projects 16-18 (bench/holdout/session7.py); "
+        "session10: projects 19-21 (bench/holdout/session10.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
