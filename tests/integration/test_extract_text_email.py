@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import random
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 
+from PIL import Image
+
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import DocumentFacts
-from recordkeeper.samples.builders import make_eml
+from recordkeeper.samples.builders import make_eml, make_pdf
 from tests.msg_builder import make_msg
 
 
@@ -127,3 +131,33 @@ def test_eml_encoded_words_and_large_attachment(tmp_path: Path) -> None:
     assert facts.email.subject == "Statistikbeställning"
     assert facts.email.attachment_names == ("Underlag för FK.pdf",)
     assert facts.text.strip() == "Bifogat finns underlaget."
+
+
+def test_msg_whose_first_sectors_hold_an_attached_pdf_is_read_as_a_mail(tmp_path: Path) -> None:
+    """A mail "Se bifogad fil." with a PDF attached: the compound file may store the PDF in
+    its first sector, within the file's first 1,024 bytes, where a PDF's "%PDF-" is looked
+    for; the OLE signature at the very start says what the file is (session 10: such a
+    mail was refused as wrong_extension, content pdf)."""
+    rng = random.Random(3)
+    page = Image.frombytes("L", (120, 170), bytes(rng.randrange(200, 256) for _ in range(20400)))
+    jpeg = io.BytesIO()
+    page.save(jpeg, format="JPEG", quality=60)
+    pdf = make_pdf(tmp_path / "yttrande.pdf", [], text_layer=False, scan_pages=[jpeg.getvalue()])
+    pdf_bytes = pdf.read_bytes()
+    assert len(pdf_bytes) >= 4096  # a stream of its own (a smaller one: in the mini stream)
+    path = make_msg(
+        tmp_path / "SYNPUNKTER_FK.msg",
+        sender_name="Ulrika Lind",
+        sender_email="ulrika.lind@myndighet.example",
+        to=[("Försäkringskassan", "fmb@fk.example"), ("NPO", "npo@region.example")],
+        subject="Underlag för synpunkter",
+        body="Hej,\nSe bifogat underlag.\nUlrika",
+        sent_at=datetime(2026, 5, 4, 9, 0, tzinfo=UTC),
+        attachments=[("Yttrande FK.pdf", pdf_bytes)],
+    )
+    assert b"%PDF-" in path.read_bytes()[:1024]
+    facts = _facts(path)
+    assert facts.kind == "msg"
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("Yttrande FK.pdf",)
+    assert "Se bifogat underlag." in facts.text

@@ -29,9 +29,15 @@ _MAGICS: tuple[tuple[bytes, str], ...] = (
 _CONTROL = bytes([*range(9), *range(14, 32)])
 
 
+# Containers whose signature at the very start outranks a "%PDF-" further on: an Outlook
+# message or an Office file whose first sectors hold a small attached or embedded PDF
+# (a .msg "Se bifogad fil." with the PDF attached) is that container, not a PDF.
+_CONTAINERS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08", OLE_MAGIC)
+
+
 def sniff(data: bytes) -> str:
     """A content kind: pdf, zip, ole, a known binary type, "text" or "binary"."""
-    if b"%PDF-" in data[:1024]:
+    if b"%PDF-" in data[:1024] and not data.startswith(_CONTAINERS):
         return "pdf"
     for magic, kind in _MAGICS:
         if data.startswith(magic):
