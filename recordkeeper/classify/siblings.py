@@ -12,7 +12,11 @@ classifications already made.
 A Word file is the working copy of a PDF when (all rules data, `siblings` in
 classes.yaml):
 - both are in the same folder and their names are the same once the words that
-  only say "finished" (`signerat`, `signed`, `final`, ...) are left out;
+  only say "finished" (`signerat`, `signed`, `final`, `scan`, ...) are left out; failing
+  that, once the Word file's version (`versions.tokens`: `_v2`) is left out too, when the
+  PDF has none (`Avtal_Westin_K_v2_FINAL.docx` beside `AVTAL_WESTIN_K_scan.pdf`; a PDF
+  with a version is another version, the version pass's to order) and they are the only
+  Word file and PDF left unpaired under that name in the folder;
 - they are the only Word file and the only PDF with that name there; or, in folders
   of a series under one parent (`series_folders`: a folder per day or meeting), the
   only ones with that name in the whole series;
@@ -105,7 +109,42 @@ def pairs(paths: Iterable[str], rules: ClassRules) -> dict[str, str]:
     for words, pdfs in in_series.values():
         if len(words) == 1 and len(pdfs) == 1:  # in one folder: paired above already
             out[words[0]] = pdfs[0]
+    out.update(_paired_without_version(groups, out, rules))
     return out
+
+
+def _paired_without_version(
+    groups: Mapping[tuple[str, str], tuple[list[str], list[str]]],
+    paired: Mapping[str, str],
+    rules: ClassRules,
+) -> dict[str, str]:
+    """Word file -> PDF for the files of a folder left unpaired, by their names without the
+    Word file's version, when the PDF has none and they are alone under that name."""
+    taken = set(paired) | set(paired.values())
+    loose: dict[tuple[str, str], tuple[list[tuple[str, bool]], list[tuple[str, bool]]]] = {}
+    tokens = versions.version_patterns(rules)
+    for (folder, key), sides in groups.items():
+        for side, paths in enumerate(sides):
+            for path in paths:
+                if path in taken:
+                    continue
+                bare, had = _without_version(key, tokens)
+                if bare:
+                    loose.setdefault((folder, bare), ([], []))[side].append((path, had))
+    return {
+        words[0][0]: pdfs[0][0]
+        for words, pdfs in loose.values()
+        if len(words) == 1 and len(pdfs) == 1 and words[0][1] and not pdfs[0][1]
+    }
+
+
+def _without_version(key: str, tokens: tuple[re.Pattern[str], ...]) -> tuple[str, bool]:
+    """A name key without its version (`v2`, `rev b`), and whether it had one."""
+    for pattern in tokens:
+        match = pattern.search(key)
+        if match:
+            return " ".join(f"{key[: match.start()]} {key[match.end() :]}".split()), True
+    return key, False
 
 
 def _printed_from(pdf: Sibling, word_path: str, rules: ClassRules) -> bool:

@@ -146,6 +146,11 @@ def _namer(rules: ClassRules) -> _Namer:
     return _Namer(rules)
 
 
+def version_patterns(rules: ClassRules) -> tuple[re.Pattern[str], ...]:
+    """The compiled `versions.tokens` (a version in a lower-case, accent-folded name)."""
+    return _namer(rules).tokens
+
+
 def _split(path: str) -> tuple[str, str, str]:
     """'a/b/X Y.docx' -> ('a/b', 'X Y', 'docx')."""
     folder, _, name = path.rpartition("/")

@@ -695,3 +695,25 @@ def test_a_sheet_of_comments_and_responses_is_comments(tmp_path: Path) -> None:
         ),
     )
     assert (c.doc_class, c.must_register) == ("comments", True)
+
+
+def test_a_versioned_word_file_beside_the_scan_of_its_signed_print_is_its_working_copy(
+    tmp_path: Path,
+) -> None:
+    """`Avtal_Westin_K_v2_FINAL.docx` beside `AVTAL_WESTIN_K_scan.pdf` (session 10): the
+    Word file's version and "final", and the PDF's "scan", say nothing about which
+    document it is. A PDF with a version of its own stays another version."""
+    _word(tmp_path / "P" / "Avtal_Westin_K_v2_FINAL.docx")
+    make_pdf(
+        tmp_path / "P" / "AVTAL_WESTIN_K_scan.pdf",
+        [*AGREEMENT, "Ort och datum: Halmstad 2026-02-24", "Underskrift: Klara Westin"],
+    )
+    _word(tmp_path / "P" / "Avtal Olof Strid v3.docx")
+    make_pdf(tmp_path / "P" / "Avtal Olof Strid v2 signerat.pdf", [*AGREEMENT, "Underskrift"])
+    got = _run(tmp_path / "P")
+    word = got["Avtal_Westin_K_v2_FINAL.docx"]
+    assert (word.doc_class, word.is_draft, word.must_register) == ("agreement", True, False)
+    assert REASON in word.reasons
+    assert got["AVTAL_WESTIN_K_scan.pdf"].must_register
+    assert REASON not in got["Avtal Olof Strid v3.docx"].reasons
+    assert pairs(["P/Avtal Olof Strid v3.docx", "P/Avtal Olof Strid v2 signerat.pdf"], RULES) == {}
