@@ -51,6 +51,7 @@ _NOT_NAME_WORDS = frozenset(
     roll organisation e-post epost telefon ordförande sekreterare sammankallande avtal
     jävsdeklaration deklaration ersättning uppdrag enkät enkäten svar bilaga version utkast
     slutversion och med för av till i på om den det en ett stockholm göteborg malmö uppsala
+    är var blir kan ska bör måste
     linköping örebro umeå västra götaland skåne halland dalarna gävleborg norrbotten
     jämtland kalmar kronoberg blekinge värmland västmanland södermanland östergötland
     jönköping gotland västerbotten västernorrland medicinsk medicinska fmb icf par midas

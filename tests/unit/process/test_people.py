@@ -388,3 +388,12 @@ def test_english_document_words_in_file_names_are_no_names(rules) -> None:
         doc("2026-02-18/Fee agreement signed LM.pdf", "agreement", ""),
     ]
     assert set(roles_by_name(rules, docs)) == {"Tomas Wiklund"}
+
+
+def test_a_sentence_after_a_role_word_and_a_colon_is_no_name(rules) -> None:
+    """A project plan's "En sakkunnig räcker: sjukskrivningen är okomplicerad." (session 10)
+    named an expert "sjukskrivningen är okomplicerad": a label's value may be lower case,
+    but a verb is never part of a name."""
+    text = "En sakkunnig räcker: sjukskrivningen är okomplicerad.\nSakkunnig: Lina Forsgren"
+    found = roles_by_name(rules, [doc("plan.docx", "project_plan", text)])
+    assert found == {"Lina Forsgren": {"expert"}}
