@@ -397,3 +397,10 @@ def test_a_sentence_after_a_role_word_and_a_colon_is_no_name(rules) -> None:
     text = "En sakkunnig räcker: sjukskrivningen är okomplicerad.\nSakkunnig: Lina Forsgren"
     found = roles_by_name(rules, [doc("plan.docx", "project_plan", text)])
     assert found == {"Lina Forsgren": {"expert"}}
+
+
+def test_attached_in_a_mail_file_name_is_no_name(rules) -> None:
+    """"Jävsdeklaration bifogad - Leif Dahlgren.msg" (session 10) named "Bifogad Leif
+    Dahlgren"."""
+    docs = [doc("Mejl/Jävsdeklaration bifogad - Leif Dahlgren.msg", "coi_declaration", "")]
+    assert set(roles_by_name(rules, docs)) == {"Leif Dahlgren"}
