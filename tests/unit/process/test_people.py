@@ -400,7 +400,7 @@ def test_a_sentence_after_a_role_word_and_a_colon_is_no_name(rules) -> None:
 
 
 def test_attached_in_a_mail_file_name_is_no_name(rules) -> None:
-    """"Jävsdeklaration bifogad - Leif Dahlgren.msg" (session 10) named "Bifogad Leif
-    Dahlgren"."""
+    """A mail saved as "Jävsdeklaration bifogad - Leif Dahlgren.msg" (session 10) named
+    "Bifogad Leif Dahlgren"."""
     docs = [doc("Mejl/Jävsdeklaration bifogad - Leif Dahlgren.msg", "coi_declaration", "")]
     assert set(roles_by_name(rules, docs)) == {"Leif Dahlgren"}
