@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -422,7 +422,12 @@ def classify_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
 _FRESH = frozenset({"new", "copied"})
 
 
-def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -> set[str]:
+def store_precomputed(
+    tx: Tx,
+    ctx: Context,
+    changes: Sequence[DocumentChange],
+    documents: Mapping[str, PresentDocument] | None = None,
+) -> set[str]:
     """The classify stage's part inside ingest's chunk transaction, before its commit:
     store the worker classifications that hold (made under the current rules, for the
     document's path and content as they are now, and no correction applies) with their
@@ -431,7 +436,8 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
     a stale worker classification, unreadable content) is left to the stage; so is
     everything if storing fails (its savepoint rolls back). The sibling pass runs over
     them as in the stage (`classify_siblings`): a stored Word file it makes a working copy
-    of a PDF in this chunk is classified again and stored here too.
+    of a PDF in this chunk is classified again and stored here too. `documents` holds
+    rows ingest wrote in this transaction as they are now (by id): not read back.
     """
     given = {c.document_id: c for c in changes if c.facts is not None}
     ids = [
@@ -450,7 +456,7 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
     try:
         with tx.savepoint():
             for start in range(0, len(ids), BATCH):  # the stage's batches, documents by id
-                docs = repo.present_documents(session, ids[start : start + BATCH])
+                docs = _present(session, ids[start : start + BATCH], documents or {})
                 pairs = [(d.id, d.current_sha256) for d in docs]
                 corrections = repo.corrections_for_many(session, pairs) if pairs else {}
                 made: list[tuple[Document, _Input, Classification]] = []
@@ -488,6 +494,15 @@ def store_precomputed(tx: Tx, ctx: Context, changes: Sequence[DocumentChange]) -
     if done:
         log.info("documents_classified", documents=len(done), changed=changed, in_commit=True)
     return done
+
+
+def _present(
+    session: Session, ids: Sequence[str], known: Mapping[str, PresentDocument]
+) -> list[PresentDocument]:
+    """`repo.present_documents(session, ids)`, from `known` when it holds them all."""
+    if known and all(i in known for i in ids):
+        return [known[i] for i in sorted(set(ids))]
+    return repo.present_documents(session, ids)
 
 
 # ---- corrections -----------------------------------------------------------------------------

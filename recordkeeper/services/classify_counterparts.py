@@ -87,6 +87,8 @@ def with_counterparts(
     if not projects:
         return made
     in_batch = {d.id for d, _, _ in made}
+    if not _may_complete(session, made, projects, in_batch, parts):
+        return made
     out = list(made)
     stored: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for root, project in projects:
@@ -109,6 +111,32 @@ def with_counterparts(
     if not missing:
         return out
     return [_completed(item, missing, rules) for item in out]
+
+
+def _may_complete(
+    session: Session,
+    made: Sequence[Made],
+    projects: Sequence[tuple[str, str]],
+    in_batch: set[str],
+    parts: Counterparts,
+) -> bool:
+    """Whether the pass can change anything: there is a scan named by a person in the
+    batch, or stored in its projects. Without one, `counterpart_classes` completes
+    nothing and no stored scan is classified again, so the batch stays as it is; asked
+    with one query per root for the few stored `textless:` classifications, instead of
+    reading every file of the projects and their classifications (issue #3)."""
+    if any(is_unread_scan(c) and person_of(d.path, parts) is not None for d, _, c in made):
+        return True
+    by_root: dict[str, list[str]] = {}
+    for root, project in projects:
+        by_root.setdefault(root, []).append(project)
+    return any(
+        doc.document_id not in in_batch
+        and is_unread_scan(doc.classification)
+        and person_of(path, parts) is not None
+        for root, names in by_root.items()
+        for path, doc in repo.textless_in_projects(session, root, names)
+    )
 
 
 def _completed(item: Made, missing: Mapping[str, str], rules: ClassRules) -> Made:

@@ -76,6 +76,7 @@ from recordkeeper.services.roots import resolve_roots as resolve_roots
 from recordkeeper.services.roots import root_key as root_key
 from recordkeeper.store import bulk, folder_digests
 from recordkeeper.store import repo_documents as repo
+from recordkeeper.store.repo_classification import PresentDocument
 from recordkeeper.store.tables import DocumentRow, ExtractionRow, VersionRow
 from recordkeeper.store.tables_ingest import DocumentLinkRow
 from recordkeeper.store.unit import Tx
@@ -485,16 +486,18 @@ class RootIngestor:
             return []
         changes: list[DocumentChange] = []
         failed: list[tuple[str, Exception]] = []
+        inserted: dict[str, PresentDocument] = {}
         try:
             with self.ctx.store.transaction() as tx:
-                rest = self._apply_fresh(tx, work, changes)
+                rest = self._apply_fresh(tx, work, changes, inserted)
                 for item in rest:
                     try:
                         with tx.savepoint():
                             changes.extend(item.fn(tx, *item.args))
                     except Exception as exc:
                         failed.append((item.rel, exc))
-                changes = within_commit(self.ctx, tx, changes)
+                # the rows inserted in bulk are as written unless other work of the chunk ran
+                changes = within_commit(self.ctx, tx, changes, None if rest else inserted)
         except StoreError:
             log.warning("ingest_chunk_retried_per_file", root=self.root.key, files=len(work))
             changes, failed = [], []
@@ -745,7 +748,13 @@ class RootIngestor:
             changes.append(self._change(doc, "unreadable"))
         return changes
 
-    def _apply_fresh(self, tx: Tx, work: list[_Work], changes: list[DocumentChange]) -> list[_Work]:
+    def _apply_fresh(
+        self,
+        tx: Tx,
+        work: list[_Work],
+        changes: list[DocumentChange],
+        inserted: dict[str, PresentDocument],
+    ) -> list[_Work]:
         """Record, in a few statements, every file of the chunk that is simply new or a copy.
 
         That is a file with no document (in any state) at its path whose content is
@@ -754,7 +763,7 @@ class RootIngestor:
         a new document, linked as a copy to the oldest present holder of its content
         (or to the first file of the chunk with it). The rows are inserted in bulk
         with their audit events, in a savepoint; if that fails, every file goes the
-        per-file way. Returns the work left to do.
+        per-file way. Returns the work left to do; the rows inserted go to `inserted`.
         """
         content = [w for w in work if w.fn == self._apply_content]
         if len(content) < 2:
@@ -777,11 +786,12 @@ class RootIngestor:
                     first.setdefault(sha, item)
                 if not plan:
                     return work
-                done = self._insert_new(tx, plan)
+                done, rows = self._insert_new(tx, plan)
         except Exception as exc:  # the per-file way isolates what failed
             log.warning("ingest_bulk_insert_failed", root=self.root.key, error=type(exc).__name__)
             return work
         changes.extend(done)
+        inserted.update((row.id, row) for row in rows)
         handled = {id(w) for w, _ in plan}
         return [w for w in work if id(w) not in handled]
 
@@ -796,9 +806,12 @@ class RootIngestor:
     def _exists(self, rel: str) -> bool:
         return os.path.lexists(self.root.path / rel)
 
-    def _insert_new(self, tx: Tx, plan: list[tuple[_Work, str | None]]) -> list[DocumentChange]:
+    def _insert_new(
+        self, tx: Tx, plan: list[tuple[_Work, str | None]]
+    ) -> tuple[list[DocumentChange], list[PresentDocument]]:
         """Insert the planned files; a source "" means the first file of the chunk with
-        the same content (already planned, so its document id is known by then)."""
+        the same content (already planned, so its document id is known by then).
+        Returns their changes and their rows as classifying reads them."""
         session = tx.session
         now = self.ctx.clock.now()
         cached = repo.extraction_errors(session, [w.args[1].sha256 for w, _ in plan])
@@ -854,7 +867,8 @@ class RootIngestor:
         bulk.insert_many(session, DocumentLinkRow, links)
         # the entries share the chunk's one clock reading with its rows
         tx.record_many([self._event_at(event, ref, now, data) for event, ref, data in events])
-        return changes
+        columns = ("id", "path", "project", "current_sha256", "error_reason", "size", "root")
+        return changes, [PresentDocument(*(d[c] for c in columns)) for d in documents]
 
     def _extraction_row(
         self, sha: str, result: ExtractionResult, now: datetime, payload: bytes | None

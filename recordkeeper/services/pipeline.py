@@ -8,7 +8,7 @@ failure is logged and recorded, and never stops the next stage or the daemon.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +26,7 @@ from recordkeeper.services.privacy import privacy_stage
 from recordkeeper.services.process_status import process_stage
 from recordkeeper.services.registration import registration_stage
 from recordkeeper.services.retention import retention_stage
+from recordkeeper.store.repo_classification import PresentDocument
 from recordkeeper.store.unit import Tx
 
 log = structlog.get_logger(__name__)
@@ -79,17 +80,24 @@ def worker_analyzer(ctx: Context) -> Callable[[DocumentFacts], Any] | None:
     return None
 
 
-def within_commit(ctx: Context, tx: Tx, changes: Sequence[DocumentChange]) -> list[DocumentChange]:
+def within_commit(
+    ctx: Context,
+    tx: Tx,
+    changes: Sequence[DocumentChange],
+    documents: Mapping[str, PresentDocument] | None = None,
+) -> list[DocumentChange]:
     """What the stages store inside ingest's transaction of `changes`, before its commit.
 
     The classify stage's worker classifications are stored there with their audit
     events (`classification.store_precomputed`: one commit and no read-back less per
     chunk); the changes of those documents come back marked `classified`. The
     stages still run after the commit (`after_changes`) and see the same stored rows.
+    `documents`: the rows of documents ingest wrote in this transaction, as they are
+    now (by id), so they need not be read back.
     """
     if not changes or not any(stage is classify_stage for _, stage in STAGES):
         return list(changes)
-    done = store_precomputed(tx, ctx, changes)
+    done = store_precomputed(tx, ctx, changes, documents=documents)
     if not done:
         return list(changes)
     return [_classified(c) if c.document_id in done else c for c in changes]

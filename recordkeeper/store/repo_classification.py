@@ -361,6 +361,33 @@ def classifications_of(
     return out
 
 
+_TEXTLESS_IN_PROJECTS = (
+    select(DocumentRow.path, *(ClassificationRow.__table__.c[name] for name in _Stored._fields))
+    .join(ClassificationRow, ClassificationRow.document_id == DocumentRow.id)
+    .where(
+        DocumentRow.root == bindparam("root"),
+        DocumentRow.state == PRESENT,
+        DocumentRow.project.in_(bindparam("projects", expanding=True)),
+        ClassificationRow.reasons.like(bindparam("like")),
+    )
+    .order_by(DocumentRow.id)
+)
+
+
+def textless_in_projects(
+    session: Session, root: str, projects: Sequence[str]
+) -> list[tuple[str, StoredClassification]]:
+    """(path, classification) of the present documents of these projects of a root whose
+    stored reasons hold a `textless:` signal (the unread scans among them; the reasons
+    are JSON text, so LIKE may also match a few others: the caller checks)."""
+    out: list[tuple[str, StoredClassification]] = []
+    for chunk in _chunks(projects):
+        params = {"root": root, "projects": chunk, "like": "%textless:%"}
+        for path, *row in reads.select_rows(session, _TEXTLESS_IN_PROJECTS, params):
+            out.append((path, _value(_Stored(*row))))
+    return out
+
+
 def classifications_in_project(
     session: Session, project: str | None, *, present_only: bool = True
 ) -> dict[str, StoredClassification]:

@@ -69,8 +69,8 @@ class Run:
         store_precomputed = classification.store_precomputed
         classify_documents = classification.classify_documents
 
-        def in_commit(tx: Any, ctx: Context, changes: Any) -> set[str]:
-            done = store_precomputed(tx, ctx, changes) if self.fast else set()
+        def in_commit(tx: Any, ctx: Context, changes: Any, **kw: Any) -> set[str]:
+            done = store_precomputed(tx, ctx, changes, **kw) if self.fast else set()
             self.in_commit.extend(done)
             return done
 

@@ -221,8 +221,8 @@ def test_the_same_pass_when_the_workers_classifications_are_stored_in_the_chunk(
     stored_in_chunk: list[str] = []
     store_precomputed = classification.store_precomputed
 
-    def spy(tx: Any, c: Context, changes: Any) -> set[str]:
-        done = store_precomputed(tx, c, changes)
+    def spy(tx: Any, c: Context, changes: Any, **kw: Any) -> set[str]:
+        done = store_precomputed(tx, c, changes, **kw)
         stored_in_chunk.extend(done)
         return done
 
