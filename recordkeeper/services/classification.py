@@ -72,7 +72,7 @@ from recordkeeper.store.tables_classify import ClassificationRow
 from recordkeeper.store.unit import Tx
 
 if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
-    from recordkeeper.services.pipeline import DocumentChange
+    from recordkeeper.services.pipeline import DocumentChange, Written
 
 __all__ = [
     "RULES_HASH_KEY",
@@ -426,7 +426,7 @@ def store_precomputed(
     tx: Tx,
     ctx: Context,
     changes: Sequence[DocumentChange],
-    documents: Mapping[str, PresentDocument] | None = None,
+    written: Written | None = None,
 ) -> set[str]:
     """The classify stage's part inside ingest's chunk transaction, before its commit:
     store the worker classifications that hold (made under the current rules, for the
@@ -436,8 +436,8 @@ def store_precomputed(
     a stale worker classification, unreadable content) is left to the stage; so is
     everything if storing fails (its savepoint rolls back). The sibling pass runs over
     them as in the stage (`classify_siblings`): a stored Word file it makes a working copy
-    of a PDF in this chunk is classified again and stored here too. `documents` holds
-    rows ingest wrote in this transaction as they are now (by id): not read back.
+    of a PDF in this chunk is classified again and stored here too. `written`: what
+    ingest wrote in this transaction, as it is now (not read back).
     """
     given = {c.document_id: c for c in changes if c.facts is not None}
     ids = [
@@ -456,7 +456,8 @@ def store_precomputed(
     try:
         with tx.savepoint():
             for start in range(0, len(ids), BATCH):  # the stage's batches, documents by id
-                docs = _present(session, ids[start : start + BATCH], documents or {})
+                known = written.documents if written is not None else {}
+                docs = _present(session, ids[start : start + BATCH], known)
                 pairs = [(d.id, d.current_sha256) for d in docs]
                 corrections = repo.corrections_for_many(session, pairs) if pairs else {}
                 made: list[tuple[Document, _Input, Classification]] = []
@@ -474,7 +475,8 @@ def store_precomputed(
                 again = partial(_classify_present, session, rules=rules, digest=digest, given={})
                 made = classify_counterparts.with_counterparts(session, made, rules, again)
                 made = classify_siblings.with_working_copies(session, made, rules, again)
-                made = classify_copies.with_convenience_copies(session, made, rules, again)
+                holders = written.holders if written is not None else None
+                made = classify_copies.with_convenience_copies(session, made, rules, again, holders)
                 older = [
                     d.id
                     for d, _, _ in made

@@ -22,7 +22,7 @@ stores them (one row and one audit event per change, in its transaction).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -46,10 +46,16 @@ def _present_with(session: Session, shas: Sequence[str]) -> list[tuple[str, str,
 
 
 def with_convenience_copies(
-    session: Session, made: list[Made], rules: ClassRules, reclassify: Reclassify
+    session: Session,
+    made: list[Made],
+    rules: ClassRules,
+    reclassify: Reclassify,
+    holders: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Made]:
     """`made` with the convenience-copy pass applied; stored copies of the batch's proposed
-    contents that were not in the batch are classified again and appended."""
+    contents that were not in the batch are classified again and appended. `holders`: for
+    some contents, every present document holding it, when the caller knows (ingest just
+    inserted them); when those are all in the batch, the store is not asked."""
     if not rules.copies.personal_folders:
         return made
     proposed_here = [
@@ -62,11 +68,12 @@ def with_convenience_copies(
     personal = {d.id for d in proposed_here if in_personal_folder(d.path, rules)}
     originals = {d.current_sha256 for d in proposed_here if d.id not in personal}
     in_batch = {d.id: i for i, (d, _, _) in enumerate(made)}
-    stored = [
-        row
-        for row in _present_with(session, sorted({d.current_sha256 for d in proposed_here}))
-        if row[0] not in in_batch
-    ]
+    shas = sorted({d.current_sha256 for d in proposed_here})
+    stored = (
+        []  # every holder is in the batch: none stored elsewhere
+        if _only_in_batch(shas, holders, in_batch)
+        else [row for row in _present_with(session, shas) if row[0] not in in_batch]
+    )
     again = [i for i, path, sha in stored if sha in originals and in_personal_folder(path, rules)]
     wanted = {d.current_sha256 for d in proposed_here if d.id in personal} - originals
     outside = [
@@ -90,6 +97,15 @@ def with_convenience_copies(
         if c.must_register and doc.current_sha256 in originals and COPY_REASON not in c.reasons:
             out[at] = (doc, given, as_convenience_copy(c))
     return out
+
+
+def _only_in_batch(
+    shas: Sequence[str], holders: Mapping[str, Sequence[str]] | None, in_batch: Mapping[str, int]
+) -> bool:
+    """Whether `holders` lists every present holder of each of `shas`, all in the batch."""
+    if not holders:
+        return False
+    return all(s in holders and all(i in in_batch for i in holders[s]) for s in shas)
 
 
 def copies_of_gone(session: Session, gone_ids: Sequence[str], rules: ClassRules) -> list[str]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -66,6 +66,7 @@ from recordkeeper.model import (
 from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import (
     DocumentChange,
+    Written,
     after_changes,
     within_commit,
     worker_analyzer,
@@ -486,10 +487,10 @@ class RootIngestor:
             return []
         changes: list[DocumentChange] = []
         failed: list[tuple[str, Exception]] = []
-        inserted: dict[str, PresentDocument] = {}
+        written: list[Written] = []
         try:
             with self.ctx.store.transaction() as tx:
-                rest = self._apply_fresh(tx, work, changes, inserted)
+                rest = self._apply_fresh(tx, work, changes, written)
                 for item in rest:
                     try:
                         with tx.savepoint():
@@ -497,7 +498,9 @@ class RootIngestor:
                     except Exception as exc:
                         failed.append((item.rel, exc))
                 # the rows inserted in bulk are as written unless other work of the chunk ran
-                changes = within_commit(self.ctx, tx, changes, None if rest else inserted)
+                changes = within_commit(
+                    self.ctx, tx, changes, written[0] if written and not rest else None
+                )
         except StoreError:
             log.warning("ingest_chunk_retried_per_file", root=self.root.key, files=len(work))
             changes, failed = [], []
@@ -753,7 +756,7 @@ class RootIngestor:
         tx: Tx,
         work: list[_Work],
         changes: list[DocumentChange],
-        inserted: dict[str, PresentDocument],
+        written: list[Written],
     ) -> list[_Work]:
         """Record, in a few statements, every file of the chunk that is simply new or a copy.
 
@@ -763,7 +766,7 @@ class RootIngestor:
         a new document, linked as a copy to the oldest present holder of its content
         (or to the first file of the chunk with it). The rows are inserted in bulk
         with their audit events, in a savepoint; if that fails, every file goes the
-        per-file way. Returns the work left to do; the rows inserted go to `inserted`.
+        per-file way. Returns the work left to do; what it wrote is appended to `written`.
         """
         content = [w for w in work if w.fn == self._apply_content]
         if len(content) < 2:
@@ -791,7 +794,7 @@ class RootIngestor:
             log.warning("ingest_bulk_insert_failed", root=self.root.key, error=type(exc).__name__)
             return work
         changes.extend(done)
-        inserted.update((row.id, row) for row in rows)
+        written.append(_written(rows, holders))
         handled = {id(w) for w, _ in plan}
         return [w for w in work if id(w) not in handled]
 
@@ -1024,6 +1027,17 @@ class _Prepared:
 
     work: list[_Work]
     report: IngestReport
+
+
+def _written(rows: list[PresentDocument], before: Mapping[str, Sequence[repo.Holder]]) -> Written:
+    """What `_insert_new` wrote (`rows`), given the holders of the contents before it: a
+    content no present document held before is held by its new documents alone."""
+    held = {sha for sha, found in before.items() if any(h.state == repo.PRESENT for h in found)}
+    alone: dict[str, list[str]] = {}
+    for row in rows:
+        if row.current_sha256 not in held:
+            alone.setdefault(row.current_sha256 or "", []).append(row.id)
+    return Written({row.id: row for row in rows}, {k: tuple(v) for k, v in alone.items()})
 
 
 def _rel(item: str | FileEntry) -> str:

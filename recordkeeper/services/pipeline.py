@@ -80,11 +80,24 @@ def worker_analyzer(ctx: Context) -> Callable[[DocumentFacts], Any] | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What ingest wrote in a chunk's transaction, as it is now in that transaction, so
+    the stages storing within it need not read it back.
+
+    `documents`: the rows of documents it inserted, by id; `holders`: for some contents,
+    every present document that holds it (ids of `documents`; no other document does).
+    """
+
+    documents: Mapping[str, PresentDocument]
+    holders: Mapping[str, tuple[str, ...]]
+
+
 def within_commit(
     ctx: Context,
     tx: Tx,
     changes: Sequence[DocumentChange],
-    documents: Mapping[str, PresentDocument] | None = None,
+    written: Written | None = None,
 ) -> list[DocumentChange]:
     """What the stages store inside ingest's transaction of `changes`, before its commit.
 
@@ -92,12 +105,11 @@ def within_commit(
     events (`classification.store_precomputed`: one commit and no read-back less per
     chunk); the changes of those documents come back marked `classified`. The
     stages still run after the commit (`after_changes`) and see the same stored rows.
-    `documents`: the rows of documents ingest wrote in this transaction, as they are
-    now (by id), so they need not be read back.
+    `written`: what ingest wrote in this transaction (not read back).
     """
     if not changes or not any(stage is classify_stage for _, stage in STAGES):
         return list(changes)
-    done = store_precomputed(tx, ctx, changes, documents=documents)
+    done = store_precomputed(tx, ctx, changes, written=written)
     if not done:
         return list(changes)
     return [_classified(c) if c.document_id in done else c for c in changes]

@@ -27,7 +27,8 @@ from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import COPY_REASON, classify_paths
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
-from recordkeeper.store import repo_classification
+from recordkeeper.services.pipeline import Written
+from recordkeeper.store import repo_classification, repo_documents
 from recordkeeper.store.tables import DocumentRow
 from tests.fakes import FakeClock, InProcess
 from tests.integration.test_classify_in_commit import Run, _second, _without_index
@@ -140,24 +141,37 @@ def test_the_passes_across_chunks_store_what_the_stage_and_classify_json_say(
         before.ctx.store.close()
 
 
-def test_the_rows_ingest_hands_over_are_those_the_store_holds(
+def test_what_ingest_hands_over_is_what_the_store_holds(
     ctx: Context, share: Path, extractor: PoolExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ingest, "CHUNK", 4)
     _first(share)
-    _second_files(share)
-    handed: list[int] = []
+    handed: list[Written] = []
     store_precomputed = classification.store_precomputed
 
-    def spy(tx: Any, c: Context, changes: Any, documents: Any = None) -> set[str]:
-        if documents:
-            ids = list(documents)
+    def spy(tx: Any, c: Context, changes: Any, written: Written | None = None) -> set[str]:
+        if written is not None:
+            ids = list(written.documents)
             read = repo_classification.present_documents(tx.session, ids)
-            assert [documents[d.id] for d in read] == read
+            assert [written.documents[d.id] for d in read] == read
             assert len(read) == len(ids)
-            handed.append(len(ids))
-        return store_precomputed(tx, c, changes, documents)
+            found = repo_documents.content_holders(tx.session, list(written.holders))
+            for sha, holders in written.holders.items():
+                present = [h.id for h in found[sha] if h.state == repo_documents.PRESENT]
+                assert sorted(present) == sorted(holders)
+            handed.append(written)
+        return store_precomputed(tx, c, changes, written)
 
     monkeypatch.setattr(pipeline, "store_precomputed", spy)
-    RootIngestor(ctx, configured_roots(ctx.settings)[0], extractor).scan()
-    assert sum(handed) == 11
+    root = configured_roots(ctx.settings)[0]
+    RootIngestor(ctx, root, extractor).scan()
+    _second_files(share)  # a copy of a stored original: that content is not handed over
+    make_docx(share / "Nytt" / "a.docx", title="Minnesanteckningar", paragraphs=["Lika."])
+    shutil.copyfile(share / "Nytt" / "a.docx", share / "Nytt" / "b.docx")  # new content twice
+    monkeypatch.setattr(ingest, "CHUNK", 8)  # in one chunk
+    RootIngestor(ctx, root, extractor).scan()
+    assert sum(len(w.documents) for w in handed) >= 8  # chunks with other work are not
+    assert any(len(ids) == 2 for w in handed for ids in w.holders.values())
+    (copy,) = [d for w in handed for d in w.documents.values() if d.path.endswith(COPY)]
+    (with_copy,) = [w for w in handed if copy.id in w.documents]
+    assert copy.current_sha256 not in with_copy.holders  # its original holds it too
