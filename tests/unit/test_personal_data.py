@@ -212,15 +212,16 @@ def test_generic_mailboxes_are_those_the_plain_test_finds(
             [
                 *("Anna", "Åsa", "Éva", "Berg-Ek", "Ek-", "ö", "x", "Q", "É", " ", "  ", "-", "_"),
                 *("1", "\n", ",", "é", "ü", "ø", "ß", "Ω", "Karl", "Mats Ola", "a" * 22, "Lars_"),
-                "ÅÄÖ",
+                *("ÅÄÖ", "Ab-Cdø", "B" + "c" * 19, "-Dé", "Eø"),
             ]
         ),
         max_size=30,
     )
 )
 def test_name_matches_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
-    # `_NAME` puts its leading `\b` in a look-behind after the first capital; the
-    # matches (and so the names counted) must be those of the pattern as first written
+    # `_NAME` puts its leading `\b` in a look-behind after the first capital and its
+    # letter runs are possessive; the matches (and so the names counted) must be those
+    # of the pattern as first written
     text = "".join(pieces)
     plain = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
     assert [m.span() for m in _NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
