@@ -30,7 +30,9 @@ _PNR = re.compile(
     r"(?P<sep>[-+ ]?)(?P<serial>\d{3})(?P<check>\d)(?![\d/]|[.,]\d)"
 )
 _PNR_CUE = re.compile(r"(person|pers\.?|födelse|samordnings)\s*-?(nummer|nr)|\bpnr\b", re.I)
-_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{1,64})@([\w-]{1,63}(?:\.[\w-]{1,63})+)")
+# Runs possessive (`{1,64}+`: no walking back), the same matches: what follows a run
+# (`@`, `.`, the end) is no character of it, so a shorter run cannot match either.
+_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]{1,64}+)@([\w-]{1,63}+(?:\.[\w-]{1,63}+)+)")
 _DOMAIN_CHARS = re.compile(r"[\w.-]*")  # what an address's domain can span
 _PHONE = re.compile(
     r"(?<![\w+])(?:\+46|0046)[ -]?(?:\(0\)[ -]?)?[1-9]\d{0,2}(?:[ -]?\d{2,3}){2,3}(?![\d])"
