@@ -229,11 +229,14 @@ class _Anchor:
     line: bool = False
     # `find` as Latin-1 bytes (searched in `needle_bytes`), when they all are Latin-1
     find_latin1: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
+    # the needle, when `needles` is one
+    one: int | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         latin1 = _latin1_needles(self.find)
         found = tuple(n.encode("latin-1") for n in self.find) if latin1 else ()
         object.__setattr__(self, "find_latin1", found)
+        object.__setattr__(self, "one", next(iter(self.needles)) if len(self.needles) == 1 else None)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Anchor, (self.needles, self.before, self.reach, self.find, self.line))
@@ -257,13 +260,14 @@ class _Anchor:
             if starts is None:
                 return pattern.anywhere(text)
         else:
-            needles = self.needles & where.keys()
-            if len(needles) == 1:  # one needle: its starts come in order, each once
-                (needle,) = needles
-                starts = where[needle]
+            one = self.one
+            if one is not None:  # one needle: its starts come in order, each once
+                starts = where.get(one, [])
                 if len(starts) > most:
                     return pattern.anywhere(text)
             else:
+                # (`intersection` reads `where`'s keys in place; `&` copied them to a set first)
+                needles = self.needles.intersection(where)
                 if sum(len(where[needle]) for needle in needles) > most:
                     return pattern.anywhere(text)
                 starts = sorted({at for needle in needles for at in where[needle]})
