@@ -78,8 +78,8 @@ class VersionRow(Base):
 class ExtractionRow(Base):
     """Extracted facts per content hash (copies share one row).
 
-    `facts` is zlib-compressed JSON; it is a cache of document content and is
-    purged together with the last document holding that content (weeding).
+    `facts` is compressed JSON (`ingest.extract.codec`); it is a cache of document
+    content and is purged together with the last document holding that content (weeding).
     """
 
     __tablename__ = "extractions"

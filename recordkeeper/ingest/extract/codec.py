@@ -1,17 +1,29 @@
 """Lossless (de)serialisation of extraction results for the database cache.
 
-`dumps` gives zlib-compressed JSON; `loads` gives back an equal value
-(datetimes stay timezone-aware). The payload carries a format version:
-`loads` raises `ValueError` on anything it does not recognise, which the
-cache treats as a miss.
+`dumps` gives compressed JSON; `loads` gives back an equal value (datetimes
+stay timezone-aware). The payload carries a format version: `loads` raises
+`ValueError` on anything it does not recognise, which the cache treats as a miss.
+
+Formats (`loads` reads both, for the rows stored before):
+- 1: `json.dumps(body, ensure_ascii=False)`, UTF-8, zlib level 6;
+- 2 (written now): the same body as orjson writes it (UTF-8, no spaces), in a
+  zstd frame (level 3). The workers encode every result; zlib level 6 and the
+  stdlib encoder cost ~0.15 ms per file there, this about a third (a zstd
+  context is kept per thread instead of zlib's 256 KB state allocated per call).
+  A body orjson refuses (an integer beyond 64 bits, a lone surrogate) is written
+  as format 1, which then succeeds or fails as it always did.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import zlib
 from datetime import datetime
 from typing import Any
+
+import orjson
+import zstandard
 
 from recordkeeper.model import (
     DocumentFacts,
@@ -23,10 +35,31 @@ from recordkeeper.model import (
 
 __all__ = ["FORMAT_VERSION", "dumps", "loads", "loads_facts"]
 
-FORMAT_VERSION = 1
-# `json.dumps(body, ensure_ascii=False)` builds this encoder anew on every call (the
-# workers encode every result); one made once gives the same text.
+FORMAT_VERSION = 2
+_ZLIB_VERSION = 1
+# `json.dumps(body, ensure_ascii=False)` builds this encoder anew on every call; one
+# made once gives the same text (format 1).
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ZSTD_LEVEL = 3
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"  # never the start of a zlib stream (header check)
+# zstd contexts are not thread-safe and cost ~1 MB to make: one per thread, kept.
+_contexts = threading.local()
+
+
+def _compressor() -> zstandard.ZstdCompressor:
+    try:
+        compressor: zstandard.ZstdCompressor = _contexts.compressor
+    except AttributeError:
+        compressor = _contexts.compressor = zstandard.ZstdCompressor(level=_ZSTD_LEVEL)
+    return compressor
+
+
+def _decompressor() -> zstandard.ZstdDecompressor:
+    try:
+        decompressor: zstandard.ZstdDecompressor = _contexts.decompressor
+    except AttributeError:
+        decompressor = _contexts.decompressor = zstandard.ZstdDecompressor()
+    return decompressor
 
 
 def _time(value: datetime | None) -> str | None:
@@ -91,7 +124,12 @@ def dumps(result: ExtractionResult) -> bytes:
             "sha256": result.sha256,
         }
     body["v"] = FORMAT_VERSION
-    return zlib.compress(_ENCODER.encode(body).encode("utf-8"), 6)
+    try:
+        text = orjson.dumps(body)
+    except TypeError:  # orjson.JSONEncodeError: what format 1 did, exactly
+        body["v"] = _ZLIB_VERSION
+        return zlib.compress(_ENCODER.encode(body).encode("utf-8"), 6)
+    return _compressor().compress(text)
 
 
 def _load_email(data: dict[str, Any]) -> EmailFacts:
@@ -105,14 +143,24 @@ def _load_email(data: dict[str, Any]) -> EmailFacts:
     )
 
 
+def _body(payload: bytes) -> dict[str, Any]:
+    """The JSON object of a format 2 or format 1 payload."""
+    try:
+        if payload[:4] == _ZSTD_MAGIC:
+            version, data = FORMAT_VERSION, orjson.loads(_decompressor().decompress(payload))
+        else:
+            version = _ZLIB_VERSION
+            data = json.loads(zlib.decompress(payload).decode("utf-8"))
+    except (zstandard.ZstdError, zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError("not an extraction cache payload") from exc
+    if not isinstance(data, dict) or data.get("v") != version:
+        raise ValueError("unknown extraction cache format")
+    return data
+
+
 def loads(payload: bytes) -> ExtractionResult:
     """Deserialise what `dumps` produced; ValueError for anything else."""
-    try:
-        data = json.loads(zlib.decompress(payload).decode("utf-8"))
-    except (zlib.error, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError("not an extraction cache payload") from exc
-    if not isinstance(data, dict) or data.get("v") != FORMAT_VERSION:
-        raise ValueError("unknown extraction cache format")
+    data = _body(payload)
     try:
         if data["type"] == "unreadable":
             return Unreadable(
