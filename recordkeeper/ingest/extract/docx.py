@@ -8,6 +8,7 @@ typical agency files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -31,6 +32,7 @@ W_STYLE, W_STYLE_ID, W_NAME = f"{W}style", f"{W}styleId", f"{W}name"
 W_COMMENT = f"{W}comment"
 _REVISIONS = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
 _PARTS = re.compile(r"^word/(header|footer)\d*\.xml$")
+_PART_PREFIXES = ("word/header", "word/footer")  # what every name _PARTS matches starts with
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 _KNOWN_HEADING_ID = re.compile(r"^(Heading|Rubrik)([1-9])$")
 _PLAIN_IDS = frozenset({"Normal", "ListParagraph", "Liststycke", "NoSpacing", "Ingetavstnd"})
@@ -173,6 +175,12 @@ def _header_first(name: str) -> tuple[bool, int, str]:
     return ("footer" in name, int(digits or 0), name)
 
 
+def _header_footer_parts(names: Iterable[str]) -> list[str]:
+    """The header and footer parts, headers first, each in part-number order."""
+    candidates = (n for n in names if n.startswith(_PART_PREFIXES))  # before the regex
+    return sorted((n for n in candidates if _PARTS.match(n)), key=_header_first)
+
+
 def _part_text(package: Package, name: str) -> str:
     root = package.xml(name)
     _drop_fallbacks(root)
@@ -210,7 +218,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     has_revisions = next(root.iter(*_REVISIONS), None) is not None
     extra: list[str] = []
     # Headers before footers, each in part-number order.
-    for name in sorted((n for n in package.names if _PARTS.match(n)), key=_header_first):
+    for name in _header_footer_parts(package.names):
         part_text = _part_text(package, name)
         if part_text and part_text not in extra:
             extra.append(part_text)

@@ -218,9 +218,12 @@ class Package:
 
     def require(self, kind: str) -> None:
         """Refuse a package of another OOXML kind (a .xlsx renamed .docx)."""
-        folders = {name.split("/", 1)[0] for name in self._infos}
-        if _KIND_FOLDERS[kind] in folders:
+        wanted = _KIND_FOLDERS[kind]
+        prefix = wanted + "/"
+        # the usual case, found among the first names without splitting every name
+        if any(name.startswith(prefix) or name == wanted for name in self._infos):
             return
+        folders = {name.split("/", 1)[0] for name in self._infos}
         for other, folder in _KIND_FOLDERS.items():
             if folder in folders:
                 raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {other}")
