@@ -236,7 +236,9 @@ class _Anchor:
         latin1 = _latin1_needles(self.find)
         found = tuple(n.encode("latin-1") for n in self.find) if latin1 else ()
         object.__setattr__(self, "find_latin1", found)
-        object.__setattr__(self, "one", next(iter(self.needles)) if len(self.needles) == 1 else None)
+        object.__setattr__(
+            self, "one", next(iter(self.needles)) if len(self.needles) == 1 else None
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Anchor, (self.needles, self.before, self.reach, self.find, self.line))
