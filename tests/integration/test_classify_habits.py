@@ -21,6 +21,7 @@ from recordkeeper.model import Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
 from recordkeeper.services.classify_files import classify_paths
+from tests.classify_support import classified_by_name
 from tests.fakes import InProcess
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
@@ -318,11 +319,7 @@ def _word(path: Path) -> Path:
 
 
 def _run(root: Path) -> dict[str, Classification]:
-    out = {}
-    for outcome in classify_paths([str(root)], RULES, InProcess(), ()):
-        assert outcome.classification is not None
-        out[outcome.path.rpartition("/")[2]] = outcome.classification
-    return out
+    return classified_by_name(root, RULES)
 
 
 def test_the_unsigned_word_copy_beside_the_signed_pdf_is_its_working_copy(

@@ -10,8 +10,7 @@ from pathlib import Path
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
-from recordkeeper.services.classify_files import classify_paths
-from tests.fakes import InProcess
+from tests.classify_support import classified_by_name
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 RECS = [
@@ -22,11 +21,7 @@ RECS = [
 
 
 def _run(root: Path) -> dict[str, Classification]:
-    out = {}
-    for outcome in classify_paths([str(root)], RULES, InProcess(), ()):
-        assert outcome.classification is not None
-        out[outcome.path.rpartition("/")[2]] = outcome.classification
-    return out
+    return classified_by_name(root, RULES)
 
 
 def _state(c: Classification) -> tuple[str, bool, bool]:
