@@ -120,6 +120,7 @@ def save_classification(
         row = session.get(ClassificationRow, document_id)
     changed = row is None or not _same(row, c, sha256)
     values = {
+        "document_id": document_id,
         "sha256": sha256,
         "doc_class": c.doc_class,
         "is_draft": c.is_draft,
@@ -135,8 +136,9 @@ def save_classification(
         "classified_at": at,
     }
     if row is None and inserts is not None:
-        inserts.append({"document_id": document_id, **values})
+        inserts.append(values)
         return changed
+    del values["document_id"]
     if row is None:
         row = ClassificationRow(document_id=document_id)
         session.add(row)
