@@ -59,6 +59,7 @@ def _worker(root: Path, workers: int, analyze: bool, out_file: Path) -> None:
     with ExtractionPool(
         Limits(),
         workers,
+        max_tasks_per_worker=10 * len(jobs),  # never replaced during the two passes
         analyzer=analyzer,
         preload=["recordkeeper.services.classify_worker"],
     ) as pool:

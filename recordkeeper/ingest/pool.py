@@ -60,7 +60,12 @@ log = structlog.get_logger(__name__)
 
 _STARTUP_TIMEOUT_S = 60.0
 _STOP_TIMEOUT_S = 2.0
-_DEPTH = 8  # tasks queued per worker: slack for a parent that is slow to be scheduled
+# Tasks queued per worker: slack for a parent that is slow to be scheduled. Every
+# message either way costs both processes a wake-up, two or three system calls and a
+# pass of the scheduling loop; with 8 (4 files a message) the pool's own CPU was
+# ~0.10 ms per file beside extraction, with 16 ~0.085 (bench/pool_cost.py; 32 no
+# better). A worker that dies or times out leaves at most this many to run again.
+_DEPTH = 16
 _REFILL = _DEPTH // 2  # a worker's queue is topped up when it is this short (batched sends)
 _ANSWER_MAX = 64  # results per answer message
 # A worker's sender waits this long for more results to join a message (fewer
@@ -68,8 +73,8 @@ _ANSWER_MAX = 64  # results per answer message
 # queued work or has _REFILL results ready; a result is late by at most this.
 # Each message costs the worker ~0.15 ms of CPU (pickling, the write, waking the
 # sender thread, GIL hand-overs): at 2 ms a message held ~2.3 results over the
-# bench corpus, at 10 ms ~5 (the _REFILL trigger usually comes first); per-file
-# timeouts are seconds.
+# bench corpus, at 10 ms ~5 with _DEPTH 8 (the _REFILL trigger usually comes first);
+# per-file timeouts are seconds.
 _LINGER_S = 0.010
 _MIB = 1024 * 1024
 
