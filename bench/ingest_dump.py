@@ -1,0 +1,119 @@
+"""Dump what a whole ingest stores, to compare two trees' storing byte for byte.
+
+    PYTHONHASHSEED=0 .venv/bin/python bench/ingest_dump.py /tmp/me/this.dump
+    PYTHONHASHSEED=0 PYTHONPATH=/tmp/me/base .venv/bin/python bench/ingest_dump.py \\
+        /tmp/me/base.dump --rules /tmp/me/base/rules
+    diff /tmp/me/base.dump /tmp/me/this.dump
+
+Scans the share (default /tmp/ing1000) with 2 workers and every stage, a fixed clock,
+document ids from a counter and `ingest._AHEAD = 0` (else which file a worker skips as
+known content depends on timing), then writes every table sorted, audit leaves as text.
+Left out, as they come from key material or secrets outside these seams: vault
+references, lookups and times, nonces, ciphertexts, wrapped keys, HMACs, tokens, and the
+last scan's state (its duration).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent.parent
+_SECRET = ("nonce", "ciphertext", "wrapped", "hmac", "token")
+
+
+class _Clock:
+    def now(self) -> datetime:
+        return datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
+
+
+def _ingest(state: Path, share: Path, rules_dir: Path) -> dict[str, Any]:
+    from recordkeeper import logs
+    from recordkeeper.bootstrap import audit_ports, open_extractor
+    from recordkeeper.config import load_settings
+    from recordkeeper.ruleset.load import load_ruleset
+    from recordkeeper.services import ingest, pipeline
+    from recordkeeper.services.context import Context
+    from recordkeeper.store import repo_documents
+    from recordkeeper.store.unit import Store
+
+    logs.configure("warning")
+    ids = (f"{i:032x}" for i in itertools.count(1))
+    repo_documents.new_document_id = lambda: next(ids)
+    ingest._AHEAD = 0  # type: ignore[misc]
+    shutil.rmtree(state, ignore_errors=True)
+    settings = load_settings(
+        None,
+        {
+            "state_dir": str(state),
+            "database_url": f"sqlite:///{state / 'rk.db'}",
+            "rules_dir": str(rules_dir),
+            "roots": [{"path": str(share)}],
+            "ingest": {"workers": 2},
+        },
+    )
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx = Context(settings=settings, rules=load_ruleset(rules_dir), store=store, clock=_Clock())
+    ctx.extras.update(audit_ports(settings))
+    extractor = open_extractor(settings, pipeline.worker_analyzer(ctx))
+    try:
+        root = ingest.RootSpec(ingest.root_key(share), share)
+        report = ingest.RootIngestor(ctx, root, extractor).scan()
+    finally:
+        extractor.pool.close()
+        store.close()
+    return {k: v for k, v in report.as_dict().items() if k != "duration_s"}
+
+
+def _kept(table: str, column: str) -> bool:
+    if any(s in column for s in _SECRET) or column == "lookup":
+        return False
+    if column == "ref" or column.endswith("_ref"):
+        return False
+    return not (table.startswith("vault") and column.endswith("_at"))
+
+
+def _value(value: Any) -> Any:
+    return value.decode() if isinstance(value, bytes) and value.isascii() else value
+
+
+def dump(out: Path, share: Path, rules_dir: Path) -> None:
+    state = out.parent / (out.name + ".state")
+    report = _ingest(state, share, rules_dir)
+    db = sqlite3.connect(state / "rk.db")
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    with out.open("w") as f:
+        f.write(json.dumps(report, sort_keys=True) + "\n")
+        for table in sorted(t for t in tables if t != "alembic_version"):
+            columns = [r[1] for r in db.execute(f"PRAGMA table_info('{table}')")]
+            keep = [i for i, c in enumerate(columns) if _kept(table, c)]
+            rows = db.execute(f"SELECT * FROM {table}").fetchall()
+            if table == "service_state":  # the last scan's state holds its duration
+                rows = [r for r in rows if not str(r[0]).startswith("ingest.last_scan")]
+            lines = sorted(
+                json.dumps([_value(r[i]) for i in keep], ensure_ascii=False, default=bytes.hex)
+                for r in rows
+            )
+            f.write(f"## {table} {[columns[i] for i in keep]} {len(rows)}\n")
+            f.writelines(line + "\n" for line in lines)
+    print(f"dumped {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/ing1000"), help="the share")
+    parser.add_argument("--rules", type=Path, default=HERE / "rules")
+    args = parser.parse_args()
+    dump(args.out, args.dir, args.rules)
+
+
+if __name__ == "__main__":
+    main()
