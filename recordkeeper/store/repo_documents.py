@@ -8,7 +8,7 @@ copy) is the ingest service's job. Only portable SQL.
 from __future__ import annotations
 
 import json
-import os
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,20 +31,8 @@ KnownStat = tuple[int | None, int | None, int | None, str | None]
 
 
 def new_document_id() -> str:
-    """Opaque random id: says nothing about the file (no path, no time, no name).
-
-    `uuid.uuid4().hex` (its version and variant bits set in the random bytes) without
-    building a `UUID` (one id per file ingested; tests/unit/test_memoised_values.py).
-    """
-    return uuid4_hex(os.urandom(16))
-
-
-def uuid4_hex(random16: bytes) -> str:
-    """`uuid.UUID(bytes=random16, version=4).hex`: the version and variant bits set."""
-    raw = bytearray(random16)
-    raw[6] = raw[6] & 0x0F | 0x40  # version 4
-    raw[8] = raw[8] & 0x3F | 0x80  # variant RFC 4122
-    return raw.hex()
+    """Opaque random id: says nothing about the file (no path, no time, no name)."""
+    return uuid.uuid4().hex
 
 
 def known_stats(session: Session, root: str) -> dict[str, KnownStat]:

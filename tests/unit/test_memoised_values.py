@@ -1,10 +1,8 @@
-"""Memoised serialisations and shortcuts on the storing path give what plain expressions give."""
+"""Memoised serialisations on the storing path give what the plain expressions give."""
 
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -13,7 +11,6 @@ from recordkeeper.model import AuditEvent
 from recordkeeper.services.classification import _signals
 from recordkeeper.services.pipeline import DocumentChange, _classified
 from recordkeeper.store.repo_classification import _kinds_json, _reasons_json, _sorted_json
-from recordkeeper.store.repo_documents import new_document_id, uuid4_hex
 
 REASONS = [
     (),
@@ -56,17 +53,3 @@ def test_a_change_marked_classified_is_replace_with_classified_true() -> None:
     assert [getattr(marked, f.name) for f in fields(DocumentChange)][:-1] == [
         getattr(change, f.name) for f in fields(DocumentChange)
     ][:-1]
-
-
-def test_a_document_id_is_the_hex_of_a_version_4_uuid_of_its_random_bytes() -> None:
-    # every byte value in the two bytes that carry the version and the variant bits
-    for value in range(256):
-        raw = bytes([value] * 16)
-        assert uuid4_hex(raw) == uuid.UUID(bytes=raw, version=4).hex
-    for _ in range(200):
-        raw = os.urandom(16)
-        assert uuid4_hex(raw) == uuid.UUID(bytes=raw, version=4).hex
-    made = new_document_id()
-    assert len(made) == 32
-    assert uuid.UUID(made).version == 4
-    assert uuid.UUID(made).hex == made
