@@ -24,7 +24,8 @@ Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 `set: session4`): `Depression FMB update` and `HÖFTARTROS NYTT FMB`. Session 5 adds
 three (`session5.py`, `set: session5`) in another agency's habits; session 6 three more
 (`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`);
-session 10 three more (`session10.py`, `set: session10`).
+session 10 three more (`session10.py`, `set: session10`);
+session 11 three more (`session11.py`, `set: session11`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -50,6 +51,7 @@ import session5
 import session6
 import session7
 import session10
+import session11
 
 STAFF = "socialstyrelsen.se"
 
@@ -2050,6 +2052,10 @@ def build(out: Path) -> Path:
         project, meta = make10(Project, share, dt)
         files += [{**f, "set": "session10"} for f in project.files]
         projects.append({**meta, "set": "session10"})
+    for make11 in session11.PROJECTS:  # session 11: Teams export, date+initials, contractor
+        project, meta = make11(Project, share, dt)
+        files += [{**f, "set": "session11"} for f in project.files]
+        projects.append({**meta, "set": "session11"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

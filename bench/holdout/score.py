@@ -7,7 +7,8 @@ Usage:
 Runs the real commands (as an outside evaluator would) and prints:
 - classification: per-class recall/precision, class accuracy (strict, and
   lenient where the labels name another acceptable class), draft accuracy,
-  must_register precision/recall, share sent to review;
+  must_register precision/recall, share sent to review, personal_data accuracy
+  on the files labelled with it;
 - process check per project: step status agreement (expected status or one
   the labels also accept), variant, missing_coi_for precision/recall.
 `--errors` lists every disagreement with the command's reasons.
@@ -69,11 +70,16 @@ def score_classify(out: Path, labels: dict[str, Any], errors: bool) -> dict[str,
         draft_ok = row["draft"] == label["draft"]
         t["draft_ok"] += draft_ok
         reg_ok = row["must_register"] == label["must_register"]
+        pd_ok = True
+        if "personal_data" in label:  # labelled where it is clear (session11 on)
+            pd_ok = row.get("personal_data") == label["personal_data"]
+            t["pd_labelled"] += 1
+            t["pd_ok"] += pd_ok
         t["reg_tp"] += label["must_register"] and row["must_register"]
         t["reg_fp"] += row["must_register"] and not label["must_register"]
         t["reg_fn"] += label["must_register"] and not row["must_register"]
         t["review"] += bool(row.get("needs_review"))
-        if want != have or not draft_ok or not reg_ok:
+        if want != have or not draft_ok or not reg_ok or not pd_ok:
             wrong.append((label, row))
     print("### Classification\n")
     print("| class | files | recall | precision |")
@@ -95,6 +101,10 @@ def score_classify(out: Path, labels: dict[str, Any], errors: bool) -> dict[str,
         "must_register recall": reg_r,
         "sent to review (needs_review)": _pct(t["review"], t["files"]),
     }
+    if t["pd_labelled"]:
+        summary[f"personal_data accuracy ({t['pd_labelled']} labelled)"] = _pct(
+            t["pd_ok"], t["pd_labelled"]
+        )
     print(f"\n| measure | {t['files']} files |\n|---|---:|")
     for key, value in summary.items():
         print(f"| {key} | {value} |")
@@ -105,8 +115,9 @@ def score_classify(out: Path, labels: dict[str, Any], errors: bool) -> dict[str,
         for label, row in wrong:
             print(
                 f"WRONG {label['path']}: want {label['class']}/draft={label['draft']}/"
-                f"reg={label['must_register']} got {row['class']}/draft={row['draft']}/"
-                f"reg={row['must_register']} {row['reasons'][:8]}"
+                f"reg={label['must_register']}/pd={label.get('personal_data', '-')} "
+                f"got {row['class']}/draft={row['draft']}/"
+                f"reg={row['must_register']}/pd={row.get('personal_data')} {row['reasons'][:8]}"
             )
     return summary
 
@@ -188,6 +199,7 @@ def main() -> None:
             "session6",
             "session7",
             "session10",
+            "session11",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -196,7 +208,8 @@ def main() -> None:
         "(written after the session-4 fixes); session5: projects 10-12 "
         "(bench/holdout/session5.py); session6: projects 13-15 (bench/holdout/session6.py); "
         "session7: projects 16-18 (bench/holdout/session7.py); "
-        "session10: projects 19-21 (bench/holdout/session10.py)",
+        "session10: projects 19-21 (bench/holdout/session10.py); "
+        "session11: projects 22-24 (bench/holdout/session11.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
