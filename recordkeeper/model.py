@@ -97,7 +97,7 @@ class DocumentFacts:
     path: str
     size: int
     sha256: str
-    kind: str  # docx | pdf | xlsx | pptx | eml | msg | text
+    kind: str  # docx | pdf | xlsx | pptx | eml | msg | text | odt | rtf
     text: str = ""
     title: str | None = None
     headings: tuple[str, ...] = ()

@@ -43,6 +43,8 @@ FORMATS: dict[str, str] = {
     **dict.fromkeys((".xlsx", ".xlsm", ".xltx", ".xltm"), "xlsx"),
     **dict.fromkeys((".pptx", ".pptm", ".potx", ".potm", ".ppsx"), "pptx"),
     ".pdf": "pdf",
+    ".odt": "odt",
+    ".rtf": "rtf",
     ".eml": "eml",
     ".msg": "msg",
     **dict.fromkeys((".txt", ".md", ".markdown", ".csv", ".tsv"), "text"),
@@ -50,7 +52,15 @@ FORMATS: dict[str, str] = {
 
 
 # The content kind each format must have; eml and text are checked by their extractor.
-_EXPECTED = {"docx": "zip", "xlsx": "zip", "pptx": "zip", "pdf": "pdf", "msg": "ole"}
+_EXPECTED = {
+    "docx": "zip",
+    "xlsx": "zip",
+    "pptx": "zip",
+    "odt": "zip",
+    "pdf": "pdf",
+    "msg": "ole",
+    "rtf": "rtf",
+}
 _OPEN_ERRORS = {
     errno.ENOENT: UnreadableReason.VANISHED,
     errno.ENOTDIR: UnreadableReason.VANISHED,

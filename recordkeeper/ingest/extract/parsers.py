@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from recordkeeper.ingest.extract import docx, eml, msg, pdf, pptx, text, xlsx
+from recordkeeper.ingest.extract import docx, eml, msg, odf, pdf, pptx, rtf, text, xlsx
 from recordkeeper.ingest.extract.base import Limits, Parsed
 
 __all__ = ["EXTRACTORS", "extract_markdown"]
@@ -30,4 +30,6 @@ EXTRACTORS: dict[str, Extractor] = {
     "eml": eml.extract,
     "msg": msg.extract,
     "text": text.extract,
+    "odt": odf.extract,
+    "rtf": rtf.extract,
 }
