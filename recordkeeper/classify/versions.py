@@ -11,6 +11,9 @@ with the mail that sent it). This pass looks at a folder's names (all rules data
 - a name's version is the first `tokens` match (`rev C`, `v2`, `version 1.1`) or, failing
   that, the first `date_tokens` match; a name holding one of the `final_words`
   (`slutversion`, `final`) is the final version;
+- a name versioned by a date whose rest is a person's initials or a sender's short name
+  (`dated_anonymous_keys`: `2026-02-10_SH.pdf`, `2026-03-02_FK.xlsx`) names no document:
+  a folder filed by date and initials holds different documents, not versions of one;
 - names are the same document when they are equal once the version, the final words,
   the `stage_words` (what a version was for: `remissversion`, `for consultation`) and the
   sibling pass's `finished_words` are left out (same folder, or folders of one series:
@@ -80,6 +83,7 @@ class _Namer:
         self.left_out = self.final_words | {
             fold(w).lower() for w in (*rules.siblings.finished_words, *ver.stage_words)
         }
+        self.anonymous = tuple(re.compile(fold(p), _FLAGS) for p in ver.dated_anonymous_keys)
         self.folder_dates = ver.folder_dates
         self.memo: dict[str, _Name] = {}
         self.folders: dict[str, Value | None] = {}
@@ -111,6 +115,8 @@ class _Namer:
         words = _WORDS.findall(text)
         final = any(w in self.final_words for w in words)
         key = " ".join(w for w in words if w not in self.left_out)
+        if value is date and date is not None and any(p.fullmatch(key) for p in self.anonymous):
+            key = ""  # '2026-02-10_SH': a date and initials name no document (no chain)
         found = _Name(key, value, final)
         if len(self.memo) >= 65536:
             self.memo.clear()

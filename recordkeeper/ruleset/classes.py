@@ -410,6 +410,13 @@ class VersionRules(_Rule):
         "consultation): left out when names are compared, so 'X v4 - for consultation' is "
         "a later version of 'X v3'.",
     )
+    dated_anonymous_keys: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions over what is left of a name once a date versions "
+        "it (lower case, accents folded; fully matched): such a rest names a person or a "
+        "sender, not a document ('2026-02-10_SH', '2026-03-02_FK': a folder filed by date "
+        "and initials), so the dated files are different documents, not versions of one.",
+    )
     folder_dates: bool = Field(
         default=False,
         description="A file in a folder of a series (`series_folders`) whose name holds no "
