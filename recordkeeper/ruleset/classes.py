@@ -447,10 +447,28 @@ class CopyRules(_Rule):
         "outside such folders that is proposed for registration is not proposed again.",
     )
 
+    copy_names: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions (case-insensitive, accents optional) searched in a "
+        "file's name without its extension that mark a copy made by Windows, SharePoint or "
+        "Teams ('Copy of X', 'X - Kopia'): such a file is treated as one in a person's own "
+        "folder, so when its bytes equal a proposed file elsewhere it is not proposed again.",
+    )
+
     @field_validator("personal_folders")
     @classmethod
     def _folders_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return check_patterns(patterns, _compile_folded, "every folder would be personal")
+
+    @field_validator("copy_names")
+    @classmethod
+    def _names_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every file would be a copy")
+
+    @property
+    def active(self) -> bool:
+        """Whether the pass has anything to look for."""
+        return bool(self.personal_folders or self.copy_names)
 
 
 class ClassRules(_Rule):

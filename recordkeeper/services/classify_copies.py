@@ -1,7 +1,8 @@
 """The convenience-copy pass (`copies.personal_folders`) in the daemon, as `classify --json`
 runs it.
 
-A file in a person's own folder (`Ulrikas filer/`, `Mina dokument/`) whose bytes equal a
+A file in a person's own folder (`Ulrikas filer/`, `Mina dokument/`), or named as a copy
+(`copies.copy_names`: `Copy of X.xlsx`, `X - Kopia.pdf`), whose bytes equal a
 present file outside such folders that is proposed for registration is that document's
 convenience copy: same class, not proposed again (reason `copy:convenience`). The daemon
 classifies a batch at a time, so for each batch this module looks the batch's proposed
@@ -56,7 +57,7 @@ def with_convenience_copies(
     contents that were not in the batch are classified again and appended. `holders`: for
     some contents, every present document holding it, when the caller knows (ingest just
     inserted them); when those are all in the batch, the store is not asked."""
-    if not rules.copies.personal_folders:
+    if not rules.copies.active:
         return made
     proposed_here = [
         d
@@ -112,7 +113,7 @@ def copies_of_gone(session: Session, gone_ids: Sequence[str], rules: ClassRules)
     """Present documents stored as convenience copies of the contents these gone documents
     held: classified again (their original may have been the one that went)."""
     ids = list(gone_ids)
-    if not ids or not rules.copies.personal_folders:
+    if not ids or not rules.copies.active:
         return []
     return copies_of_contents(session, repo_documents.contents_of(session, ids), rules)
 
@@ -123,7 +124,7 @@ def copies_of_contents(session: Session, shas: Iterable[str], rules: ClassRules)
     held before a new version replaced them: a copy of what its original was is no copy
     any more (proposed again, unless another original of that content remains)."""
     wanted = sorted(set(shas))
-    if not wanted or not rules.copies.personal_folders:
+    if not wanted or not rules.copies.active:
         return []
     candidates = [
         i for i, path, _ in _present_with(session, wanted) if in_personal_folder(path, rules)

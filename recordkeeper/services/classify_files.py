@@ -8,7 +8,8 @@ finished PDF of the same name waits for that PDF, then may be marked its
 working copy (`classify.siblings`). A file in a person's own folder
 (`copies.personal_folders`) whose bytes equal a file outside such folders that
 is proposed for registration is a convenience copy: not proposed again (reason
-`copy:convenience`), as the daemon links a copy to the first one's prompt;
+`copy:convenience`), as the daemon links a copy to the first one's prompt; so is a
+file named as a copy (`copies.copy_names`: 'Copy of X', 'X - Kopia');
 such files wait until every file was read. An unreadable file is an
 outcome, not an error: it is still classified from its name and folders
 alone (a person must review it) and carries the reason code.
@@ -128,9 +129,9 @@ def classify_paths(
         ignore_patterns: names reported as ignored (lock, temp, system files).
     """
     outcomes = _classified(arguments, rules, extractor, ignore_patterns)
-    if not rules.copies.personal_folders:
+    if not rules.copies.active:
         return (outcome for _, _, outcome in outcomes)
-    return _convenience_copies(outcomes, _personal(rules.copies.personal_folders))
+    return _convenience_copies(outcomes, rules)
 
 
 def _classified(
@@ -239,22 +240,25 @@ def _personal(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return compile_patterns(tuple(f"(?:{p})" for p in patterns))
 
 
-def _in_personal_folder(rel_path: str, personal: re.Pattern[str]) -> bool:
-    return any(personal.match(fold(folder)) for folder in rel_path.split("/")[:-1])
-
-
 def in_personal_folder(rel_path: str, rules: ClassRules) -> bool:
-    """Whether a file lies in a person's own folder (`copies.personal_folders`); each folder
+    """Whether a file lies in a person's own folder (`copies.personal_folders`) or carries
+    a copy's name (`copies.copy_names`: 'Copy of X.xlsx', 'X - Kopia.pdf'); each folder
     name read once (the daemon asks for every proposed file of a batch)."""
     patterns = rules.copies.personal_folders
-    return bool(patterns) and any(
-        _personal_name(folder, patterns) for folder in rel_path.split("/")[:-1]
-    )
+    *folders, name = rel_path.split("/")
+    if patterns and any(_personal_name(folder, patterns) for folder in folders):
+        return True
+    names = rules.copies.copy_names
+    return bool(names) and _copy_name(name.rpartition(".")[0] or name, names)
 
 
 @functools.lru_cache(maxsize=16384)
 def _personal_name(folder: str, patterns: tuple[str, ...]) -> bool:
     return _personal(patterns).match(fold(folder)) is not None
+
+
+def _copy_name(stem: str, patterns: tuple[str, ...]) -> bool:
+    return _personal(patterns).search(fold(stem)) is not None
 
 
 def as_convenience_copy(classification: Classification) -> Classification:
@@ -264,7 +268,7 @@ def as_convenience_copy(classification: Classification) -> Classification:
 
 
 def _convenience_copies(
-    outcomes: Iterable[tuple[str, str, FileOutcome]], personal: re.Pattern[str]
+    outcomes: Iterable[tuple[str, str, FileOutcome]], rules: ClassRules
 ) -> Iterator[FileOutcome]:
     """The outcomes, where a file proposed for registration in a person's own folder whose
     bytes equal a file outside such folders that is proposed too is that file's
@@ -275,7 +279,7 @@ def _convenience_copies(
     for rel_path, content, outcome in outcomes:
         c = outcome.classification
         if content and c is not None and c.must_register:
-            if _in_personal_folder(rel_path, personal):
+            if in_personal_folder(rel_path, rules):
                 waiting.append((content, outcome))
                 continue
             proposed.add(content)

@@ -183,3 +183,22 @@ def test_a_copy_follows_its_originals_correction_at_once(
     stored = _stored(ctx)
     assert _state(stored[COPY]) == ("coi_declaration", False, False)
     assert COPY_REASON in stored[COPY].reasons
+
+
+def test_files_named_as_copies_are_convenience_copies_in_both(ctx: Context, share: Path) -> None:
+    """Session 11: SharePoint's `Copy of X` and Windows' `X - Kopia` beside X, same bytes
+    (copies.copy_names); a copy with other bytes is a document of its own."""
+    _original(share)
+    _copy(share, ORIGINAL, "Sakkunniga/Copy of Sanna Ek avtal.pdf")
+    _copy(share, ORIGINAL, "Sakkunniga/Sanna Ek avtal - Kopia.pdf")
+    make_pdf(share / PROJECT / "Sakkunniga/Copy of Lina Ek avtal.pdf", AGREEMENT[:3])
+    scan(ctx)
+    stored = _stored(ctx)
+    assert {n: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in _cli(ctx, share).items()
+    }
+    for copy in ("Sakkunniga/Copy of Sanna Ek avtal.pdf", "Sakkunniga/Sanna Ek avtal - Kopia.pdf"):
+        assert _state(stored[copy]) == ("agreement", False, False)
+        assert COPY_REASON in stored[copy].reasons
+    assert stored[ORIGINAL].must_register
+    assert stored["Sakkunniga/Copy of Lina Ek avtal.pdf"].must_register

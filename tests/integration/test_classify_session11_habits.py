@@ -88,3 +88,27 @@ def test_the_published_folder_holds_the_publication(tmp_path: Path) -> None:
     assert _state(got["Endometrios – försäkringsmedicinskt beslutsstöd.pdf"]) == (
         "publication", False, True,
     )  # fmt: skip
+
+
+def test_a_copy_named_by_sharepoint_or_windows_is_not_proposed_again(tmp_path: Path) -> None:
+    """`Copy of Sjukfallsstatistik.xlsx` and `… - Kopia.pdf` beside their originals, same
+    bytes: the original is proposed for registration, the copies are not."""
+    folder = tmp_path / "FMB Endometrios" / "Publicerat"
+    original = make_pdf(
+        folder / "Endometrios – försäkringsmedicinskt beslutsstöd.pdf",
+        ["Endometrios", "Kort om diagnosen", "Rekommendationer", "Sjukskrivning 1–14 dagar."],
+    )
+    (folder / "Endometrios – försäkringsmedicinskt beslutsstöd - Kopia.pdf").write_bytes(
+        original.read_bytes()
+    )
+    (folder / "Copy of Endometrios – försäkringsmedicinskt beslutsstöd.pdf").write_bytes(
+        original.read_bytes()
+    )
+    got = _run(tmp_path / "FMB Endometrios")
+    assert got["Endometrios – försäkringsmedicinskt beslutsstöd.pdf"].must_register is True
+    for name in (
+        "Endometrios – försäkringsmedicinskt beslutsstöd - Kopia.pdf",
+        "Copy of Endometrios – försäkringsmedicinskt beslutsstöd.pdf",
+    ):
+        assert _state(got[name]) == ("publication", False, False)
+        assert "copy:convenience" in got[name].reasons
