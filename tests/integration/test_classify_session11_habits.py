@@ -9,7 +9,7 @@ from pathlib import Path
 
 from recordkeeper.model import Classification
 from recordkeeper.ruleset.load import load_ruleset
-from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.samples.builders import make_docx, make_pdf, make_xlsx
 from recordkeeper.services.classify_files import classify_paths
 from tests.fakes import InProcess
 
@@ -112,3 +112,34 @@ def test_a_copy_named_by_sharepoint_or_windows_is_not_proposed_again(tmp_path: P
     ):
         assert _state(got[name]) == ("publication", False, False)
         assert "copy:convenience" in got[name].reasons
+
+
+def test_a_title_of_recommendations_and_a_dated_time_plan_say_what_they_are(
+    tmp_path: Path,
+) -> None:
+    """Names that say nothing (`2026-04-07_SH.docx`, `2026-01-14_PL.xlsx`): a document
+    titled "Rekommendationer – tinnitus" is a text proposal, a sheet with an activity, a
+    start and an end column is a time plan."""
+    folder = tmp_path / "Tinnitus uppdatering 2026"
+    make_docx(
+        folder / "2026-05-20_PL.docx",
+        title="Rekommendationer – tinnitus",
+        paragraphs=[
+            "Sjukskrivning behövs sällan vid tinnitus. Deltid är förstahandsval vid svår "
+            "tinnitus med sömnstörning, 2–4 veckor.",
+            "Arbetsplatsanpassning bör övervägas före sjukskrivning.",
+        ],
+    )
+    make_xlsx(
+        folder / "2026-01-14_PL.xlsx",
+        [
+            ["Aktivitet", "Ansvarig", "Start", "Slut"],
+            ["Nominering NPO", "PL", "2026-01-19", "2026-02-06"],
+            ["Statistik Midas", "PL", "2026-02-03", "2026-03-02"],
+            ["Beslut EC", "PL", "2026-06-10", "2026-06-10"],
+        ],
+        sheet_title="Plan",
+    )
+    got = _run(folder)
+    assert got["2026-05-20_PL.docx"].doc_class == "text_proposal"
+    assert _state(got["2026-01-14_PL.xlsx"]) == ("project_plan", False, False)
