@@ -111,6 +111,10 @@ _CONTRACTOR = re.compile(
     r"\s*(?:,[^()\n]{0,80})?\((?:uppdragstagare|nedan\s+(?:kallad|benämnd|kallas)\b[^)]{0,40})\)"
     r"|\band\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*(?:,[^()\n]{0,80})?"
     r"\((?:the\s+)?(?:expert|consultant|contractor)\)"
+    # the party named last on the line: "between the National Board of Health and Welfare
+    # and Farid Amini", "mellan Socialstyrelsen och Anna Persson" (session 11)
+    r"|\b(?:between|mellan)\s+[^\n]{2,80}?\s+(?:and|och)\s+"
+    r"([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})[ \t.]*(?=\n|\Z)"
 )
 # register order with a double surname: "Nilsson Ek, Anna Olof" (a "-sson" name is a surname)
 _PATRONYMIC = re.compile(r"(?i)^[^\W\d_]+sson$")
@@ -437,7 +441,11 @@ class _Finder:
             elif i + 1 < len(lines) and fold(line.strip().rstrip(":")) in self.subject_labels:
                 # a form as a table: the label's cell, then the value's cell on the next line
                 names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
-        names += [m.group(1) or m.group(2) for m in _CONTRACTOR.finditer(doc.facts.text[:20_000])]
+        for m in _CONTRACTOR.finditer(doc.facts.text[:20_000]):
+            first, second, last_party = m.groups()
+            # the party last on a line may be a company ("... and NordMed Consulting AB")
+            if first or second or looks_like_name(last_party):
+                names.append(first or second or last_party)
         row_roles: dict[str, str] = {}
         if not names and _is_spreadsheet(doc):
             # a web form's export: one row per declarant, one cell per line; a role in the
