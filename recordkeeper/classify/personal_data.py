@@ -230,12 +230,9 @@ def _digit_runs(
 ) -> list[tuple[int, int]]:
     """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters;
     `lowered`: `_lowered(text)`, searched instead when given."""
-    spans = []
     if lowered is not None:
-        for found in _CLASSES_DIGIT_RUN.finditer(lowered.translate(_RUN_CLASSES)):
-            start, end = found.span()
-            spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
-        return spans
+        return _class_runs(text, lowered.translate(_RUN_CLASSES))
+    spans = []
     runs = _ASCII_DIGIT_RUN if latin1 or text.isascii() else _DIGIT_RUN
     for match in runs.finditer(text):
         start, end = match.span()
@@ -243,9 +240,31 @@ def _digit_runs(
     return spans
 
 
-def _id_numbers(text: str, runs: list[tuple[int, int]]) -> dict[str, int]:
+def _class_runs(text: str, classes: bytes) -> list[tuple[int, int]]:
+    """`_digit_runs(text)` given `classes`: `_lowered(text).translate(_RUN_CLASSES)`."""
+    spans = []
+    for found in _CLASSES_DIGIT_RUN.finditer(classes):
+        start, end = found.span()
+        spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
+    return spans
+
+
+# An identity number holds ten `\d` digits (twelve with its century): a stretch of `text`
+# with fewer holds none. `_digits(classes)` counts them: in `_lowered(text)` translated by
+# `_RUN_CLASSES` each `\d` of `text` is `0`, and nothing else is (see `_lowered_char`).
+_PNR_DIGITS = 10
+_ZERO = ord("0")
+
+
+def _id_numbers(
+    text: str, runs: list[tuple[int, int]], classes: bytes | None = None
+) -> dict[str, int]:
+    """Identity numbers by kind in the digit `runs` of `text`; `classes`: as `_class_runs`
+    reads (then a run with fewer than ten digits is not searched: no match fits in it)."""
     counts: dict[str, int] = {}
     for start, end in runs:
+        if classes is not None and classes.count(_ZERO, start, end) < _PNR_DIGITS:
+            continue
         for match in _PNR.finditer(text, start, end):
             kind = _id_number_kind(match, text)
             if kind is not None:
@@ -253,12 +272,16 @@ def _id_numbers(text: str, runs: list[tuple[int, int]]) -> dict[str, int]:
     return counts
 
 
-def _phones(text: str, runs: list[tuple[int, int]]) -> int:
+def _phones(text: str, runs: list[tuple[int, int]], classes: bytes | None = None) -> int:
+    """Phone numbers in the digit `runs` of `text` (`classes`: as for `_id_numbers`)."""
     found = 0
     for start, end in runs:
-        run = text[max(0, start - 1) : end + 1]
-        if _PNR.search(run) is None:  # identity-number look-alikes are not phones
-            found += sum(1 for _ in _PHONE.finditer(run))
+        first = max(0, start - 1)
+        run = text[first : end + 1]
+        if (
+            classes is not None and classes.count(_ZERO, first, end + 1) < _PNR_DIGITS
+        ) or _PNR.search(run) is None:  # identity-number look-alikes are not phones
+            found += len(_PHONE.findall(run))  # (no capturing group: one item a match)
     return found
 
 
@@ -355,17 +378,19 @@ def detect_personal_data(
         Counts per kind, only kinds found; never the values.
     """
     lowered = _lowered(text)
+    classes = None
     if lowered is not None and _ASCII_DIGIT_RUN is not _DIGIT_RUN:  # Latin-1 digits: 0-9
-        runs = _digit_runs(text, lowered=lowered)
+        classes = lowered.translate(_RUN_CLASSES)
+        runs = _class_runs(text, classes)
     else:
         runs = _digit_runs(text, _latin1(text) is not None)
-    counts = _id_numbers(text, runs)
+    counts = _id_numbers(text, runs, classes)
     generic = _casefolded(tuple(generic_mailboxes))
     in_text = _emails(text)
     pairs = [(m.group(1), m.group(2)) for m in in_text]
     pairs += [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]
     emails = _personal_addresses(pairs, generic)
-    phones = _phones(text, runs)
+    phones = _phones(text, runs, classes)
     names_text = _without(text, in_text) if pairs else text
     names = _names(names_text, lowered if names_text is text else None)
     for kind, n in (("email", emails), ("phone", phones), ("name", names)):

@@ -10,13 +10,19 @@ from recordkeeper.classify.personal_data import (
     _CUES,
     _EMAIL,
     _NAME,
+    _PHONE,
+    _PNR,
+    _RUN_CLASSES,
     _WORD,
     _cue_ends,
     _digit_runs,
     _emails,
     _generic,
+    _id_number_kind,
+    _id_numbers,
     _latin1,
     _lowered,
+    _phones,
     _without,
     detect_personal_data,
 )
@@ -198,6 +204,40 @@ def test_lowered_bytes_agree_with_lower_wherever_a_cue_or_digit_run_can_be(
     assert _digit_runs(text, lowered=lowered) == [m.span() for m in plain.finditer(text)]
     want = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
     assert _cue_ends(text, lowered) == want
+
+
+# pieces of identity numbers and phone numbers, long enough runs with nine, ten and more digits
+_NUMBERS = [
+    *("811228-9874", "19811228-9874", "701063-2391", "08-123 456 78", "+46 70 123 45 67"),
+    *("2023-04-02", "123456789", "1234567890", "0046 8 12 34 56", "pnr ", "٣", "۴", "–"),
+    *("1", "23", "+", " ", "-", "/", ".", ",", "a", "\n"),
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBERS), max_size=12))
+def test_identity_numbers_and_phones_skip_only_runs_that_cannot_hold_one(
+    pieces: list[str],
+) -> None:
+    # a run with fewer than ten digits is not searched for an identity number: the same
+    # counts as searching every run with the plain patterns
+    text = "".join(pieces)
+    lowered = _lowered(text)
+    assert lowered is not None
+    classes = lowered.translate(_RUN_CLASSES)
+    runs = _digit_runs(text, lowered=lowered)
+    want: dict[str, int] = {}
+    phones = 0
+    for start, end in runs:
+        for match in _PNR.finditer(text, start, end):
+            kind = _id_number_kind(match, text)
+            if kind is not None:
+                want[kind] = want.get(kind, 0) + 1
+        run = text[max(0, start - 1) : end + 1]
+        if _PNR.search(run) is None:
+            phones += sum(1 for _ in _PHONE.finditer(run))
+    assert _id_numbers(text, runs, classes) == want == _id_numbers(text, runs)
+    assert _phones(text, runs, classes) == phones == _phones(text, runs)
 
 
 @settings(max_examples=500, deadline=None)
