@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import docx
+from docx.oxml import parse_xml
+
+from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import DocumentFacts
+from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx
 from tests.hostile import WORD_NS, docx_with_document_xml, replace_part
 
@@ -130,3 +135,51 @@ def test_text_is_capped_at_the_limit(tmp_path: Path) -> None:
     result = extract_file(path, "long.docx", Limits(max_text_chars=100))
     assert isinstance(result, DocumentFacts)
     assert len(result.text) == 100
+
+
+# Word's Design > Watermark, as Word writes it into the header: a VML text path whose
+# words are in its `string` attribute, not in a run.
+_WATERMARK_RUN = (
+    f'<w:r xmlns:w="{WORD_NS}" xmlns:v="urn:schemas-microsoft-com:vml"'
+    ' xmlns:o="urn:schemas-microsoft-com:office:office"><w:pict>'
+    '<v:shape id="PowerPlusWaterMarkObject" o:spid="_x0000_s2049" type="#_x0000_t136"'
+    ' style="position:absolute;rotation:315" fillcolor="silver" stroked="f">'
+    '<v:textpath style="font-family:&quot;Calibri&quot;" string="{mark}"/>'
+    "</v:shape></w:pict></w:r>"
+)
+
+
+def _watermarked(path: Path, mark: str) -> Path:
+    make_docx(
+        path,
+        title="Kort om diagnosen",
+        paragraphs=["Beslutsstödet beskriver sjukskrivning vid diagnosen.", "Rekommendationer."],
+        header="Försäkringsmedicinskt beslutsstöd",
+    )
+    document = docx.Document(str(path))
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph._p.append(parse_xml(_WATERMARK_RUN.replace("{mark}", mark)))
+    document.save(str(path))
+    return path
+
+
+def test_a_watermark_in_the_header_is_read_as_a_line_of_its_own(tmp_path: Path) -> None:
+    facts = _facts(_watermarked(tmp_path / "kort.docx", "UTKAST"))
+    lines = facts.text.splitlines()
+    assert "UTKAST" in lines
+    assert "Försäkringsmedicinskt beslutsstöd" in lines
+    # the body comes first; the header and its watermark follow it
+    assert lines.index("UTKAST") > lines.index("Rekommendationer.")
+
+
+def test_a_watermark_alone_makes_the_text_a_draft(tmp_path: Path) -> None:
+    rules = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+    plain = make_docx(
+        tmp_path / "plain" / "Kort om diagnosen.docx",
+        title="Kort om diagnosen",
+        paragraphs=["Beslutsstödet beskriver sjukskrivning vid diagnosen.", "Rekommendationer."],
+        header="Försäkringsmedicinskt beslutsstöd",
+    )
+    marked = _watermarked(tmp_path / "marked" / "Kort om diagnosen.docx", "UTKAST")
+    assert not classify_document(_facts(plain), rules).is_draft
+    assert classify_document(_facts(marked), rules).is_draft

@@ -31,6 +31,7 @@ W_TXBX, W_VAL, W_BODY = f"{W}txbxContent", f"{W}val", f"{W}body"
 W_STYLE, W_STYLE_ID, W_NAME = f"{W}style", f"{W}styleId", f"{W}name"
 W_COMMENT = f"{W}comment"
 _REVISIONS = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+V_TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 _PARTS = re.compile(r"^word/(header|footer)\d*\.xml$")
 _PART_PREFIXES = ("word/header", "word/footer")  # what every name _PARTS matches starts with
 _NOTES = ("word/footnotes.xml", "word/endnotes.xml")
@@ -184,7 +185,17 @@ def _header_footer_parts(names: Iterable[str]) -> list[str]:
 def _part_text(package: Package, name: str) -> str:
     root = package.xml(name)
     _drop_fallbacks(root)
-    return "\n".join(text for _, text, _ in _paragraphs(root) if text.strip())
+    lines = [text for _, text, _ in _paragraphs(root) if text.strip()]
+    # A watermark (Design > Watermark: "UTKAST", "DRAFT", "KONFIDENTIELLT") is a VML text
+    # path in a header, its words in an attribute, not in a run: each on a line of its own.
+    lines.extend(mark for mark in _watermarks(root) if mark not in lines)
+    return "\n".join(lines)
+
+
+def _watermarks(root: etree._Element) -> list[str]:
+    """The words of the VML text paths (Word's watermarks) in a part, in order."""
+    marks = (clean(path.get("string") or "") for path in root.iter(V_TEXTPATH))
+    return [mark for mark in marks if mark]
 
 
 def extract(data: bytes, limits: Limits) -> Parsed:
