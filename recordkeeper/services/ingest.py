@@ -487,10 +487,9 @@ class RootIngestor:
             return []
         changes: list[DocumentChange] = []
         failed: list[tuple[str, Exception]] = []
-        written: list[Written] = []
         try:
             with self.ctx.store.transaction() as tx:
-                rest = self._apply_fresh(tx, work, changes, written)
+                rest, written = self._apply_fresh(tx, work, changes)
                 for item in rest:
                     try:
                         with tx.savepoint():
@@ -498,9 +497,7 @@ class RootIngestor:
                     except Exception as exc:
                         failed.append((item.rel, exc))
                 # the rows inserted in bulk are as written unless other work of the chunk ran
-                changes = within_commit(
-                    self.ctx, tx, changes, written[0] if written and not rest else None
-                )
+                changes = within_commit(self.ctx, tx, changes, None if rest else written)
         except StoreError:
             log.warning("ingest_chunk_retried_per_file", root=self.root.key, files=len(work))
             changes, failed = [], []
@@ -756,8 +753,7 @@ class RootIngestor:
         tx: Tx,
         work: list[_Work],
         changes: list[DocumentChange],
-        written: list[Written],
-    ) -> list[_Work]:
+    ) -> tuple[list[_Work], Written | None]:
         """Record, in a few statements, every file of the chunk that is simply new or a copy.
 
         That is a file with no document (in any state) at its path whose content is
@@ -766,11 +762,11 @@ class RootIngestor:
         a new document, linked as a copy to the oldest present holder of its content
         (or to the first file of the chunk with it). The rows are inserted in bulk
         with their audit events, in a savepoint; if that fails, every file goes the
-        per-file way. Returns the work left to do; what it wrote is appended to `written`.
+        per-file way. Returns the work left to do and what it wrote (None: nothing).
         """
         content = [w for w in work if w.fn == self._apply_content]
         if len(content) < 2:
-            return work
+            return work, None
         session = tx.session
         try:
             with tx.savepoint():
@@ -788,15 +784,14 @@ class RootIngestor:
                     plan.append((item, present[0] if present else ("" if sha in first else None)))
                     first.setdefault(sha, item)
                 if not plan:
-                    return work
+                    return work, None
                 done, rows = self._insert_new(tx, plan)
         except Exception as exc:  # the per-file way isolates what failed
             log.warning("ingest_bulk_insert_failed", root=self.root.key, error=type(exc).__name__)
-            return work
+            return work, None
         changes.extend(done)
-        written.append(_written(rows, holders))
         handled = {id(w) for w, _ in plan}
-        return [w for w in work if id(w) not in handled]
+        return [w for w in work if id(w) not in handled], _written(rows, holders)
 
     def _may_move(self, holders: Sequence[repo.Holder]) -> bool:
         """Whether a holder of the content could make a new path a move or a return."""
