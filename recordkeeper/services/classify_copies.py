@@ -31,7 +31,7 @@ from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.services.classify_files import (
     COPY_REASON,
     as_convenience_copy,
-    in_personal_folder,
+    kept_as_copy,
 )
 from recordkeeper.services.classify_siblings import PRESENT, Made, Reclassify
 from recordkeeper.store import repo_classification as repo
@@ -66,7 +66,7 @@ def with_convenience_copies(
     ]
     if not proposed_here:
         return made
-    personal = {d.id for d in proposed_here if in_personal_folder(d.path, rules)}
+    personal = {d.id for d in proposed_here if kept_as_copy(d.path, rules)}
     originals = {d.current_sha256 for d in proposed_here if d.id not in personal}
     in_batch = {d.id: i for i, (d, _, _) in enumerate(made)}
     shas = sorted({d.current_sha256 for d in proposed_here})
@@ -75,11 +75,9 @@ def with_convenience_copies(
         if _only_in_batch(shas, holders, in_batch)
         else [row for row in _present_with(session, shas) if row[0] not in in_batch]
     )
-    again = [i for i, path, sha in stored if sha in originals and in_personal_folder(path, rules)]
+    again = [i for i, path, sha in stored if sha in originals and kept_as_copy(path, rules)]
     wanted = {d.current_sha256 for d in proposed_here if d.id in personal} - originals
-    outside = [
-        i for i, path, sha in stored if sha in wanted and not in_personal_folder(path, rules)
-    ]
+    outside = [i for i, path, sha in stored if sha in wanted and not kept_as_copy(path, rules)]
     if outside:
         found = repo.classifications_of(session, outside)
         by_id = {i: sha for i, _, sha in stored}
@@ -126,8 +124,6 @@ def copies_of_contents(session: Session, shas: Iterable[str], rules: ClassRules)
     wanted = sorted(set(shas))
     if not wanted or not rules.copies.active:
         return []
-    candidates = [
-        i for i, path, _ in _present_with(session, wanted) if in_personal_folder(path, rules)
-    ]
+    candidates = [i for i, path, _ in _present_with(session, wanted) if kept_as_copy(path, rules)]
     stored = repo.classifications_of(session, candidates) if candidates else {}
     return [i for i, s in stored.items() if COPY_REASON in s.classification.reasons]

@@ -236,14 +236,15 @@ def _unread_scan_of(
 
 
 @functools.lru_cache(maxsize=8)
-def _personal(patterns: tuple[str, ...]) -> re.Pattern[str]:
+def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return compile_patterns(tuple(f"(?:{p})" for p in patterns))
 
 
-def in_personal_folder(rel_path: str, rules: ClassRules) -> bool:
-    """Whether a file lies in a person's own folder (`copies.personal_folders`) or carries
-    a copy's name (`copies.copy_names`: 'Copy of X.xlsx', 'X - Kopia.pdf'); each folder
-    name read once (the daemon asks for every proposed file of a batch)."""
+def kept_as_copy(rel_path: str, rules: ClassRules) -> bool:
+    """Whether a file is kept as a copy: it lies in a person's own folder
+    (`copies.personal_folders`) or carries a copy's name (`copies.copy_names`: 'Copy of
+    X.xlsx', 'X - Kopia.pdf'); each folder name read once (the daemon asks for every
+    proposed file of a batch)."""
     patterns = rules.copies.personal_folders
     *folders, name = rel_path.split("/")
     if patterns and any(_personal_name(folder, patterns) for folder in folders):
@@ -254,11 +255,11 @@ def in_personal_folder(rel_path: str, rules: ClassRules) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def _personal_name(folder: str, patterns: tuple[str, ...]) -> bool:
-    return _personal(patterns).match(fold(folder)) is not None
+    return _compiled(patterns).match(fold(folder)) is not None
 
 
 def _copy_name(stem: str, patterns: tuple[str, ...]) -> bool:
-    return _personal(patterns).search(fold(stem)) is not None
+    return _compiled(patterns).search(fold(stem)) is not None
 
 
 def as_convenience_copy(classification: Classification) -> Classification:
@@ -279,7 +280,7 @@ def _convenience_copies(
     for rel_path, content, outcome in outcomes:
         c = outcome.classification
         if content and c is not None and c.must_register:
-            if in_personal_folder(rel_path, rules):
+            if kept_as_copy(rel_path, rules):
                 waiting.append((content, outcome))
                 continue
             proposed.add(content)
