@@ -435,6 +435,13 @@ class VersionRules(_Rule):
     def _dates_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return _check_groups(patterns, {"y", "m", "d"})
 
+    @field_validator("dated_anonymous_keys")
+    @classmethod
+    def _anonymous_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        # compiled by classify/versions.py when a pass first needs them: a bad pattern must
+        # fail here, with its file and line, not while the daemon classifies
+        return check_patterns(patterns, _compile_folded, "a date alone would name no document")
+
 
 class CopyRules(_Rule):
     """When a byte-identical copy of a document is a convenience copy, registered once."""

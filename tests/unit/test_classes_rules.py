@@ -114,6 +114,8 @@ def test_signal_needs_patterns_or_a_fact(tmp_path: Path) -> None:
         ("  tokens: ['(?P<v>\\d*)']\n", 2, "matches empty text"),
         ("  date_tokens: ['(?P<y>\\d{4})-(?P<m>\\d\\d)']\n", 2, "named group(s) d"),
         ("  dated_classes: [other, protokoll]\n", 2, "dated class 'protokoll' is not a class"),
+        ("  dated_anonymous_keys: ['[a-z']\n", 2, "is not a valid regular expression"),
+        ("  dated_anonymous_keys: ['[a-z]{0,3}']\n", 2, "matches empty text"),
     ],
 )
 def test_bad_version_rules_are_reported_at_their_line(
