@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.extract import Limits, codec, extract_file
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx
@@ -196,6 +196,19 @@ def test_hostile_rtf_is_refused_with_its_reason(tmp_path: Path, data: bytes, rea
     path = tmp_path / "a.rtf"
     path.write_bytes(data)
     assert _reason(path) == reason
+
+
+def test_rtf_surrogate_pairs_and_8_bit_text_are_decoded(tmp_path: Path) -> None:
+    # Word writes a character beyond the BMP as two \\uN (a UTF-16 pair); WordPad may leave
+    # 8-bit text unescaped, in the file's code page (0x96 is an en dash in cp1252)
+    path = tmp_path / "notes.rtf"
+    path.write_bytes(
+        b"{\\rtf1\\ansi\\ansicpg1252 Klart \\u-10179?\\u-8704? m\xf6te 3 \x96 4 maj"
+        b" \\u-10179?slut\\par}"
+    )
+    facts = _facts(path)
+    assert facts.text == "Klart \U0001f600 möte 3 \u2013 4 maj \ufffdslut"
+    assert isinstance(codec.loads(codec.dumps(facts)), DocumentFacts)  # storable as UTF-8
 
 
 def test_a_binary_run_in_rtf_is_skipped_not_read_as_text(tmp_path: Path) -> None:

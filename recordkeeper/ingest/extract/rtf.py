@@ -162,12 +162,19 @@ class _Reader:
                 else:
                     self._out(state, _SYMBOLS.get(symbol, ""))
             elif text is not None:
-                chars = text.decode("latin-1")
+                chars = text.decode(self.encoding, "replace")  # 8-bit text is in the code page
                 if self.skip_chars:
                     dropped = min(self.skip_chars, len(chars))
                     chars, self.skip_chars = chars[dropped:], self.skip_chars - dropped
                 self._out(state, chars)
         self._flush(state)
+
+
+def _joined(parts: list[str]) -> str:
+    """The parts as one text, a character beyond the BMP written as two `\\uN` (a UTF-16
+    surrogate pair, as Word writes an emoji) made one; a lone surrogate becomes U+FFFD (it
+    cannot be stored as UTF-8)."""
+    return "".join(parts).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def extract(data: bytes, limits: Limits) -> Parsed:
@@ -176,11 +183,11 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         raise Refused(UnreadableReason.CORRUPT, "no RTF header")
     reader = _Reader(data)
     reader.run()
-    raw = "".join(reader.body)
+    raw = _joined(reader.body)
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     text = "\n".join(line for line in lines if line)
-    title = clean("".join(reader.fields.get("title", [])))
-    author = clean("".join(reader.fields.get("author", [])))
+    title = clean(_joined(reader.fields.get("title", [])))
+    author = clean(_joined(reader.fields.get("author", [])))
     metadata = {key: value for key, value in (("title", title), ("author", author)) if value}
     return Parsed(
         text=cap_text(text, limits.max_text_chars),
