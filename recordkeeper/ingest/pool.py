@@ -5,11 +5,16 @@ process of its own (forkserver where available, else spawn) that caps its
 address space with RLIMIT_AS and reads jobs from a pipe. The parent waits on
 every busy worker's pipe and process sentinel with a deadline:
 
-- no answer by the deadline: the worker is killed and replaced -> `timeout`;
+- a file not done within `timeout_s`: the worker is killed and replaced -> `timeout`;
 - the worker dies (OOM killer, segfault in a C library) -> `memory` for SIGKILL,
   else `internal`; it is replaced and the pool goes on;
 - a `MemoryError` inside the worker -> `memory`; the worker is replaced, since
   a process that ran out of memory is not trusted for the next file.
+
+A timeout or a death is blamed on the file the worker was on (a shared cell says
+which, and since when), not on the first unanswered one: a worker extracts a task
+message's files before it analyzes them (see `_worker_main`). The other files
+queued on it, done but not answered or not started, run again on a fresh worker.
 
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
@@ -29,6 +34,7 @@ it extracted: the parent then neither reads, hashes nor encodes (issue #3).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import math
 import multiprocessing
@@ -77,6 +83,11 @@ _ANSWER_MAX = 64  # results per answer message
 # per-file timeouts are seconds.
 _LINGER_S = 0.010
 _MIB = 1024 * 1024
+# A worker extracts the files of a task message before it analyzes and encodes them
+# (see `_worker_main`), unless they hold this much text: so a group holds little more
+# memory than one file at a time may.
+_GROUP_TEXT = 1_000_000
+_MS_MASK = 0xFFFFFFFF  # a worker's `cell`: task number << 32 | start in ms, modulo 2**32
 
 
 class PoolError(RuntimeError):
@@ -242,9 +253,25 @@ def _analyze(analyzer: Analyzer | None, result: ExtractionResult | None) -> Any:
         return None
 
 
-def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = None) -> None:
+def _mark(cell: Any, seq: int, started: float) -> None:
+    """Tell the parent which task (by number) the worker is on, since when (see `_running`)."""
+    if cell is not None:
+        cell.value = (seq << 32) | (int(started * 1000) & _MS_MASK)
+
+
+def _worker_main(
+    conn: Connection, limits: Limits, analyzer: Analyzer | None = None, cell: Any = None
+) -> None:
     """Worker loop: receive ("tasks", (items, analyze, encode)) with items of
-    (path, rel_path, project, root), hand one `_Answer` per item to the sender.
+    (path, rel_path, project, root, known), hand one `_Answer` per item to the sender.
+
+    The items of a message are a group: the worker extracts them, then analyzes and
+    encodes them one after the other (the analyzer's code and data stay in the CPU
+    caches across the group instead of being evicted by every extraction). A group
+    ends early once it holds `_GROUP_TEXT` characters of text (memory). `cell` (a
+    shared 64-bit value) always says which task the worker is on and since when, so
+    the parent blames a hang or a death on that file, not on the first unanswered
+    one; a file's time in analysis counts on from its time in extraction.
 
     Other messages: ("analyzer", callable) replaces the analyzer; None stops.
     """
@@ -259,6 +286,7 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
     flush = threading.Event()
     sender = threading.Thread(target=_send_results, args=(conn, outbox, flush), daemon=True)
     sender.start()
+    seq = 0  # tasks received before the current group (the parent counts them alike)
     while True:
         try:
             message = conn.recv()
@@ -272,29 +300,86 @@ def _worker_main(conn: Connection, limits: Limits, analyzer: Analyzer | None = N
             _prepare(analyzer)
             continue
         items, analyze, encode = body
-        last = len(items) - 1
-        for at, (path, rel_path, project, root, known) in enumerate(items):
-            result: ExtractionResult | None
-            outcome: HashOutcome | None = None
-            extra: Any = None
-            payload: bytes | None = None
-            try:
-                result, outcome = _extract_job(path, rel_path, project, root, known, limits)
-                extra = _analyze(analyzer, result) if analyze else None
-                payload = _encoded(result) if encode else None
-            except MemoryError:
-                result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
-                outcome, extra, payload = None, None, None
-            except BaseException as exc:  # the worker must answer, whatever happened
-                result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
-                outcome, extra, payload = None, None, None
-            sent = None if outcome is None else _outcome_fields(outcome)
-            outbox.put((result, extra, payload, sent))
-            if outbox.qsize() >= _REFILL or (at == last and not _ready([conn.fileno()], 0.0)):
-                flush.set()  # the parent tops a queue up at _REFILL; nothing left to do
+        start = 0
+        while start < len(items):
+            group = _extract_group(items, start, limits, cell, seq)
+            last = start + len(group) == len(items)
+            for at, (result, outcome, spent) in enumerate(group):
+                if outcome is not _FAILED:  # extracted: analysis and encoding still to do
+                    _mark(cell, seq + at, time.monotonic() - spent)
+                    answer = _completed(
+                        result, outcome, items[start + at][1], analyzer, analyze, encode
+                    )
+                else:
+                    answer = (result, None, None, None)
+                outbox.put(answer)
+                if outbox.qsize() >= _REFILL or (
+                    last and at == len(group) - 1 and not _ready([conn.fileno()], 0.0)
+                ):
+                    flush.set()  # the parent tops a queue up at _REFILL; nothing left to do
+            seq += len(group)
+            start += len(group)
     flush.set()
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
+
+
+# An extraction that raised: its result is the `Unreadable` it was turned into.
+_FAILED: Any = object()
+
+
+def _extract_group(
+    items: Sequence[tuple[str, str, str | None, str | None, frozenset[str]]],
+    start: int,
+    limits: Limits,
+    cell: Any,
+    seq: int,
+) -> list[tuple[ExtractionResult | None, HashOutcome | None, float]]:
+    """Extract items from `start` on (the worker's task `seq` is `items[start]`), up to
+    `_GROUP_TEXT` characters of text held: (result, outcome or `_FAILED`, seconds spent)."""
+    group: list[tuple[ExtractionResult | None, HashOutcome | None, float]] = []
+    held = 0
+    for path, rel_path, project, root, known in items[start:]:
+        started = time.monotonic()
+        _mark(cell, seq + len(group), started)
+        result: ExtractionResult | None
+        outcome: HashOutcome | None
+        try:
+            result, outcome = _extract_job(path, rel_path, project, root, known, limits)
+        except MemoryError:
+            result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
+            outcome = _FAILED
+        except BaseException as exc:  # the worker must answer, whatever happened
+            result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
+            outcome = _FAILED
+        group.append((result, outcome, time.monotonic() - started))
+        if isinstance(result, DocumentFacts):
+            held += len(result.text)
+            if held >= _GROUP_TEXT:
+                break
+    return group
+
+
+def _completed(
+    result: ExtractionResult | None,
+    outcome: HashOutcome | None,
+    rel_path: str,
+    analyzer: Analyzer | None,
+    analyze: bool,
+    encode: bool,
+) -> _Answer:
+    """An extracted file's answer, with its analysis and encoding as asked for."""
+    try:
+        extra = _analyze(analyzer, result) if analyze else None
+        payload = _encoded(result) if encode else None
+    except MemoryError:
+        return Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker"), *_NONE
+    except BaseException as exc:  # the worker must answer, whatever happened
+        return Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__), *_NONE
+    return result, extra, payload, None if outcome is None else _outcome_fields(outcome)
+
+
+_NONE = (None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,8 +397,9 @@ class _Worker:
     tasks: int = 0
     analyzer_gen: int = 0  # which `ExtractionPool._analyzer` this worker has
     queue: deque[_Task] = field(default_factory=deque)
-    deadline: float = 0.0  # for the task at the head of the queue (the one running)
+    deadline: float = 0.0  # when to look whether the task running has run out of time
     stopped: bool = False  # its process is stopped and closed (a replacement failed to start)
+    cell: Any = None  # shared with the process: the task it is on, since when (`_mark`)
 
 
 class ExtractionPool:
@@ -451,8 +537,11 @@ class ExtractionPool:
     # Each worker has up to _DEPTH tasks queued in its pipe, so that it starts the
     # next file as soon as it has sent a result instead of waiting for this process
     # to be scheduled (on a loaded machine that wait costs more than small files).
-    # The worker runs its queue in order, so the head task is the running one and
-    # its deadline starts when the result before it arrived.
+    # The worker runs its queue in order, a task message as a group (extracted, then
+    # analyzed): the task it is on is the one its `cell` names, which may be behind
+    # files done but not yet answered. A worker's deadline starts when its last answer
+    # arrived; when it passes, the cell tells whether the running task has had its
+    # `timeout_s` (file time counted from its own start) or the deadline moves on.
 
     def _run(self, items: Iterator[Job]) -> Iterator[Extracted]:
         window = len(self._workers) * _DEPTH * 4  # bound on results held back for ordering
@@ -536,7 +625,12 @@ class ExtractionPool:
             if exited or readable:
                 replace = self._drain(worker, done, again, exited, readable)
             elif time.monotonic() >= worker.deadline:
-                task = worker.queue.popleft()
+                running = _running(worker)
+                left = 0.0 if running is None else self._limits.timeout_s - running[1]
+                if left > 0:  # answers are late because the worker had a group to extract
+                    worker.deadline = time.monotonic() + left
+                    continue
+                task = _pop(worker.queue, 0 if running is None else running[0])
                 log.warning("extract_timeout", worker=worker.process.pid)
                 done[task.index] = Extracted(
                     Unreadable(
@@ -583,8 +677,10 @@ class ExtractionPool:
                 return spent or not alive
         except (EOFError, OSError):
             pass
-        # The worker died with its head task running.
-        task = worker.queue.popleft()
+        # The worker died with a task running: the one its cell names, else the first
+        # unanswered. The ones before it were done but not sent: run again, not blamed.
+        running = _running(worker)
+        task = _pop(worker.queue, 0 if running is None else running[0])
         worker.process.join(_STOP_TIMEOUT_S)
         code = worker.process.exitcode
         log.warning("extract_worker_died", worker=worker.process.pid, exitcode=code)
@@ -611,8 +707,9 @@ class ExtractionPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe(duplex=True)
+        cell = self._ctx.RawValue(ctypes.c_int64, -1)
         process = self._ctx.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, self._limits, self._analyzer), daemon=True
+            target=_worker_main, args=(child, self._limits, self._analyzer, cell), daemon=True
         )
         process.start()
         child.close()
@@ -627,7 +724,11 @@ class ExtractionPool:
             _discard(process, parent)
             raise
         return _Worker(
-            process=process, conn=parent, pid=process.pid or 0, analyzer_gen=self._analyzer_gen
+            process=process,
+            conn=parent,
+            pid=process.pid or 0,
+            analyzer_gen=self._analyzer_gen,
+            cell=cell,
         )
 
     def _stop(self, worker: _Worker) -> None:
@@ -661,6 +762,7 @@ class ExtractionPool:
         self._stop(worker)
         fresh = self._start()
         worker.process, worker.conn, worker.pid = fresh.process, fresh.conn, fresh.pid
+        worker.cell = fresh.cell
         worker.tasks, worker.analyzer_gen, worker.stopped = 0, fresh.analyzer_gen, False
 
     def _abandon_busy(self) -> None:
@@ -677,6 +779,25 @@ def _discard(process: BaseProcess, conn: Connection) -> None:
     conn.close()
     with contextlib.suppress(ValueError):  # still running after the join: left to exit
         process.close()
+
+
+def _running(worker: _Worker) -> tuple[int, float] | None:
+    """Where in its queue the task is that `worker` is on, and the seconds it has spent
+    on it (None: it is on none of them, e.g. between two); read from its `cell`."""
+    value = -1 if worker.cell is None else worker.cell.value
+    if value < 0:
+        return None
+    at = (value >> 32) - worker.tasks  # the parent counts the answered tasks alike
+    if not 0 <= at < len(worker.queue):
+        return None
+    spent_ms = (int(time.monotonic() * 1000) - value) & _MS_MASK
+    return at, spent_ms / 1000
+
+
+def _pop(tasks: deque[_Task], at: int) -> _Task:
+    task = tasks[at]
+    del tasks[at]
+    return task
 
 
 def _ready(fds: list[int], timeout: float) -> set[int]:

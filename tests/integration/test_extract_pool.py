@@ -317,3 +317,108 @@ def test_a_worker_that_cannot_unpickle_its_analyzer_fails_the_map_and_the_pool_c
 def test_a_pool_whose_workers_cannot_unpickle_the_analyzer_does_not_start(tmp_path: Path) -> None:
     with pytest.raises(PoolError):
         ExtractionPool(Limits(), workers=2, analyzer=_Unpicklable())
+
+
+# -- groups: a worker extracts the files of a task message, then analyzes them ----------
+
+
+@dataclass(frozen=True)
+class _Hostile:
+    """An analyzer that kills its worker on `crash`, hangs on `hang`, takes `pause`
+    seconds on every other file, and answers with the file's text."""
+
+    crash: str = ""
+    hang: str = ""
+    pause: float = 0.0
+
+    def __call__(self, facts: DocumentFacts) -> str:
+        if facts.path == self.crash:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if facts.path == self.hang:
+            time.sleep(600)
+        time.sleep(self.pause)
+        return facts.text
+
+
+def _notes(tmp_path: Path, count: int) -> list[Job]:
+    jobs = []
+    for n in range(count):
+        note = tmp_path / f"{n}.txt"
+        note.write_text(f"Anteckning {n}", encoding="utf-8")
+        jobs.append(Job(note, f"{n}.txt"))
+    return jobs
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_that_kills_its_worker_in_analysis_is_blamed_not_the_files_of_its_group(
+    tmp_path: Path, workers: int
+) -> None:
+    notes = _notes(tmp_path, 12)
+    (tmp_path / "crash.txt").write_text("Krasch", encoding="utf-8")
+    jobs = [*notes[:5], Job(tmp_path / "crash.txt", "crash.txt"), *notes[5:]]
+    with ExtractionPool(Limits(), workers=workers, analyzer=_Hostile(crash="crash.txt")) as pool:
+        done = list(pool.map_analyzed(jobs))
+        assert [extra for _, extra in pool.map_analyzed(notes[:2])] == [
+            "Anteckning 0",
+            "Anteckning 1",
+        ]
+    assert [result.path for result, _ in done] == [j.rel_path for j in jobs]
+    crashed, _ = done[5]
+    assert isinstance(crashed, Unreadable)
+    assert crashed.reason is UnreadableReason.MEMORY
+    assert "SIGKILL" in crashed.detail
+    rest = done[:5] + done[6:]
+    assert [extra for _, extra in rest] == [f"Anteckning {n}" for n in range(12)]
+    assert all(isinstance(result, DocumentFacts) for result, _ in rest)
+
+
+def test_a_file_whose_analysis_hangs_times_out_alone_inside_its_group(tmp_path: Path) -> None:
+    notes = _notes(tmp_path, 12)
+    (tmp_path / "hang.txt").write_text("Häng", encoding="utf-8")
+    jobs = [*notes[:5], Job(tmp_path / "hang.txt", "hang.txt"), *notes[5:]]
+    analyzer = _Hostile(hang="hang.txt")
+    with ExtractionPool(Limits(timeout_s=0.5), workers=1, analyzer=analyzer) as pool:
+        done = list(pool.map_analyzed(jobs))
+    assert [result.path for result, _ in done] == [j.rel_path for j in jobs]
+    hung, extra = done[5]
+    assert isinstance(hung, Unreadable)
+    assert (hung.reason, extra) == (UnreadableReason.TIMEOUT, None)
+    rest = done[:5] + done[6:]
+    assert [extra for _, extra in rest] == [f"Anteckning {n}" for n in range(12)]
+
+
+def test_a_file_that_kills_its_worker_in_extraction_is_blamed_not_the_files_before_it(
+    tmp_path: Path,
+) -> None:
+    slow = hostile.huge_valid_docx(tmp_path / "slow.docx", paragraphs=150_000)
+    notes = _notes(tmp_path, 10)
+    jobs = [*notes[:5], Job(slow, "slow.docx"), *notes[5:]]
+    with ExtractionPool(Limits(timeout_s=120), workers=1) as single:
+        outcome: list[list[Any]] = []
+        runner = threading.Thread(target=lambda: outcome.append(list(single.map(jobs))))
+        runner.start()
+        killed: set[int] = set()
+        deadline = time.monotonic() + 60
+        while len(killed) < 2 and time.monotonic() < deadline:
+            (pid,) = single.worker_pids()
+            if pid not in killed and _busy(pid):  # on the slow file: the notes take no time
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            time.sleep(0.01)  # polling interval
+        runner.join(60)
+    assert len(killed) == 2
+    (results,) = outcome
+    assert [r.path for r in results] == [j.rel_path for j in jobs]
+    assert isinstance(results[5], Unreadable)
+    assert results[5].reason is UnreadableReason.MEMORY
+    texts = [r.text for r in results[:5] + results[6:] if isinstance(r, DocumentFacts)]
+    assert texts == [f"Anteckning {n}" for n in range(10)]
+
+
+def test_a_group_longer_than_the_timeout_is_no_timeout_when_each_file_is_within_it(
+    tmp_path: Path,
+) -> None:
+    notes = _notes(tmp_path, 12)
+    with ExtractionPool(Limits(timeout_s=0.5), workers=1, analyzer=_Hostile(pause=0.1)) as pool:
+        done = list(pool.map_analyzed(notes))
+    assert [extra for _, extra in done] == [f"Anteckning {n}" for n in range(12)]
