@@ -13,6 +13,7 @@ from pathlib import Path
 
 import msoffcrypto.format.ooxml
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from recordkeeper.samples.builders import make_docx, make_pdf
 
@@ -193,3 +194,34 @@ def huge_valid_docx(path: Path, paragraphs: int = 60_000, seed: int = 3) -> Path
     )
     xml = f'<w:document xmlns:w="{WORD_NS}"><w:body>{runs}</w:body></w:document>'.encode()
     return docx_with_document_xml(path, xml)
+
+
+def lone_surrogate_pdf(path: Path) -> Path:
+    """A PDF whose font maps glyph "A" to a lone UTF-16 surrogate (U+D800) in its
+    ToUnicode CMap, as broken font subsets do; pypdf decodes such maps with
+    "surrogatepass", so "ABAB" reads back as "\\ud800B\\ud800B"."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    cmap = DecodedStreamObject()
+    cmap.set_data(
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"/CMapName /X def 1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"2 beginbfchar <41> <D800> <42> <0042> endbfchar\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/ToUnicode"): writer._add_object(cmap),
+        }
+    )
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 10 100 Td (ABAB) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    with path.open("wb") as target:
+        writer.write(target)
+    return path

@@ -16,6 +16,7 @@ Office file that is an OLE container with `EncryptionInfo` is `encrypted`.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import os
@@ -133,6 +134,62 @@ def _choose(name: str, data: bytes) -> str:
     raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {content}")
 
 
+# Kinds whose text comes through a decoder the file chooses (a mail's charset such as
+# UTF-7, a PDF font's ToUnicode map, which pypdf decodes with "surrogatepass"), which
+# can give a lone UTF-16 surrogate. XML (lxml) never holds one; rtf.py joins its own.
+_MAY_HOLD_SURROGATES = frozenset({"pdf", "eml", "msg", "text"})
+
+
+def _has_surrogate(value: str) -> bool:
+    if value.isascii():  # O(1): a flag of the string
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _paired(value: str) -> str:
+    """`value` with a UTF-16 surrogate pair made one character and a lone surrogate U+FFFD."""
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _without_surrogates(parsed: Parsed) -> Parsed:
+    """`parsed` with every string valid Unicode: a lone surrogate cannot be encoded as
+    UTF-8, so such facts could not be stored (codec) nor a name in them sealed in the
+    vault: the file was lost to an internal error on every pass."""
+    email = parsed.email
+    strings = [parsed.text, parsed.title or "", *parsed.headings]
+    strings += [*parsed.metadata.keys(), *parsed.metadata.values()]
+    if email is not None:
+        strings += [email.sender or "", email.subject or "", *email.recipients, *email.cc]
+        strings += email.attachment_names
+    if not any(_has_surrogate(value) for value in strings):
+        return parsed
+
+    def fixed(value: str | None) -> str | None:
+        return None if value is None else _paired(value)
+
+    if email is not None:
+        email = dataclasses.replace(
+            email,
+            sender=fixed(email.sender),
+            recipients=tuple(map(_paired, email.recipients)),
+            cc=tuple(map(_paired, email.cc)),
+            subject=fixed(email.subject),
+            attachment_names=tuple(map(_paired, email.attachment_names)),
+        )
+    return dataclasses.replace(
+        parsed,
+        text=_paired(parsed.text),
+        title=fixed(parsed.title),
+        headings=tuple(map(_paired, parsed.headings)),
+        metadata={_paired(key): _paired(value) for key, value in parsed.metadata.items()},
+        email=email,
+    )
+
+
 def _parse(kind: str, rel_path: str, data: bytes, limits: Limits) -> Parsed:
     # Imported here, not at the top: see the module docstring (a no-op after the first file).
     from recordkeeper.ingest.extract import parsers
@@ -158,6 +215,8 @@ def extract_bytes(
     try:
         kind = _choose(rel_path.rsplit("/", 1)[-1], data)
         parsed = _parse(kind, rel_path, data, limits)
+        if kind in _MAY_HOLD_SURROGATES:
+            parsed = _without_surrogates(parsed)
     except Refused as refused:
         return Unreadable(rel_path, refused.reason, refused.detail, size=size, sha256=digest)
     except MemoryError:
