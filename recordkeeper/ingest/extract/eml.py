@@ -154,7 +154,7 @@ def _decoded(raw: str) -> str:
         return fast
     try:
         return str(email.header.make_header(email.header.decode_header(raw)))
-    except (ValueError, LookupError, email.errors.HeaderParseError):
+    except (ValueError, LookupError, email.errors.MessageError):  # CharsetError: =?utf-ä?q?
         return raw
 
 

@@ -1,0 +1,29 @@
+"""Mail header fields the stdlib cannot read are left as they are, never an internal error
+(session 12, helper robust: found by a seeded mutation fuzzer over real mails)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.model import DocumentFacts
+
+_BODY = b"Content-Type: text/plain; charset=utf-8\n\nHej, se bifogat.\n"
+
+
+def _mail(tmp_path: Path, headers: bytes) -> DocumentFacts:
+    path = tmp_path / "mail.eml"
+    path.write_bytes(b"From: anna.ek@example.se\nTo: per@example.org\n" + headers + _BODY)
+    facts = extract_file(path, path.name, Limits())
+    assert isinstance(facts, DocumentFacts), facts
+    assert facts.email is not None
+    return facts
+
+
+def test_an_encoded_word_naming_a_non_ascii_charset_is_left_as_written(tmp_path: Path) -> None:
+    # 8-bit bytes in the charset name: make_header raised email.errors.CharsetError,
+    # which is no ValueError, and the mail was `internal`
+    facts = _mail(tmp_path, b"Subject: Svar =?utf-\xe4?q?x?=\n")
+    assert facts.email is not None
+    assert facts.email.subject == "Svar =?utf-\ufffd?q?x?="
+    assert facts.text == "Hej, se bifogat.\n"
