@@ -27,3 +27,13 @@ def test_an_encoded_word_naming_a_non_ascii_charset_is_left_as_written(tmp_path:
     assert facts.email is not None
     assert facts.email.subject == "Svar =?utf-\ufffd?q?x?="
     assert facts.text == "Hej, se bifogat.\n"
+
+
+def test_a_date_with_a_huge_year_or_offset_is_no_date(tmp_path: Path) -> None:
+    # parsedate_to_datetime raised OverflowError (Python int too large to convert to C
+    # long/int), which _sent_at did not catch: the mail was `internal`
+    for date in (b"Mon, 15 Feb 2021 09:13:00 +0000" + b"9" * 30, b"Mon, 15 Feb 2021 " + b"9" * 30):
+        facts = _mail(tmp_path, b"Subject: Svar\nDate: " + date + b"\n")
+        assert facts.email is not None
+        assert facts.email.sent_at is None
+        assert facts.email.subject == "Svar"

@@ -310,7 +310,7 @@ def _sent_at(message: Message) -> datetime | None:
         return None
     try:
         return aware(parsedate_to_datetime(raw))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a year or offset of 30 digits
         return None
 
 
