@@ -37,3 +37,22 @@ def test_a_date_with_a_huge_year_or_offset_is_no_date(tmp_path: Path) -> None:
         assert facts.email is not None
         assert facts.email.sent_at is None
         assert facts.email.subject == "Svar"
+
+
+def test_a_parameter_split_two_ways_under_rfc_2231_is_unreadable_not_fatal(tmp_path: Path) -> None:
+    # `filename*0*=` and `filename*=` in one field: email.utils.decode_params sorted
+    # (None, 0) against (0, ...) and raised TypeError; the mail was `internal`
+    path = tmp_path / "mail.eml"
+    path.write_bytes(
+        b"From: anna.ek@example.se\nTo: per@example.org\nSubject: Avtal\n"
+        b"Content-Type: multipart/mixed; boundary=b\n\n--b\n" + _BODY + b"--b\n"
+        b"Content-Type: application/pdf\nContent-Disposition: attachment;"
+        b" filename*0*=utf-8''Avtal%20; filename*=x.pdf\n\nJVBERi0xLjQK\n--b\n"
+        b"Content-Type: application/pdf\nContent-Disposition: attachment; filename=bilaga.pdf\n"
+        b"\nJVBERi0xLjQK\n--b--\n"
+    )
+    facts = extract_file(path, path.name, Limits())
+    assert isinstance(facts, DocumentFacts), facts
+    assert facts.email is not None
+    assert facts.email.attachment_names == ("bilaga.pdf",)
+    assert facts.text == "Hej, se bifogat."

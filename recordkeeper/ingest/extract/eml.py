@@ -61,9 +61,12 @@ class _Fields(Message):
         unquote: bool = True,
     ) -> Any:
         value = self.get(header)
-        if type(value) is not str or len(value) > _MAX_CACHED_VALUE:
-            return super().get_param(param, failobj, header, unquote)
-        found = _param(value, param, header, unquote)
+        try:
+            if type(value) is not str or len(value) > _MAX_CACHED_VALUE:
+                return super().get_param(param, failobj, header, unquote)
+            found = _param(value, param, header, unquote)
+        except TypeError:  # RFC 2231 `name*0*=` and `name*=` together: the stdlib sorts
+            return failobj  # (None, int) pairs in decode_params; the field is unreadable
         return failobj if found is _NOT_FOUND else found
 
 
