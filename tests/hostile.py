@@ -225,3 +225,15 @@ def lone_surrogate_pdf(path: Path) -> Path:
     with path.open("wb") as target:
         writer.write(target)
     return path
+
+
+def newer_zip_version_docx(path: Path) -> Path:
+    """A Word file whose central directory says each entry needs zip version 11.2 (the
+    newest there is, 6.3, is what zipfile reads): zipfile raises NotImplementedError."""
+    data = bytearray(_docx_bytes(path))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        data[at + 6] = 112  # version needed to extract
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+    return path

@@ -55,6 +55,13 @@ CASES: dict[str, tuple[str, Callable[[Path, Path], Path], UnreadableReason]] = {
     "garbage_msg": ("a.msg", lambda t, p: hostile.garbage(p), R.CORRUPT),
     "fifo": ("a.txt", lambda t, p: hostile.fifo(p), R.SPECIAL_FILE),
     "legacy_doc": ("a.doc", lambda t, p: hostile.garbage(p), R.UNSUPPORTED),
+    # zipfile raised NotImplementedError ("zip file version 11.2"): was `internal`
+    "zip_version_docx": ("a.docx", lambda t, p: hostile.newer_zip_version_docx(p), R.CORRUPT),
+    "zip_version_no_extension": (
+        "avtal",
+        lambda t, p: hostile.newer_zip_version_docx(p),
+        R.UNSUPPORTED,
+    ),
 }
 
 

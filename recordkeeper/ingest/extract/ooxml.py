@@ -214,6 +214,8 @@ class Package:
                     else UnreadableReason.CORRUPT
                 )
                 raise Refused(reason, "no zip central directory") from exc
+            except NotImplementedError as exc:  # "zip file version 11.2": a version > 6.3
+                raise Refused(UnreadableReason.CORRUPT, "unknown zip version") from exc
         return self._zip
 
     def require(self, kind: str) -> None:

@@ -53,7 +53,7 @@ def ooxml_kind(data: bytes) -> str | None:
     """docx, xlsx or pptx from the part names of a zip (None when it is none of them)."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError):  # zip version > 6.3
         return None
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
         return "docx"
