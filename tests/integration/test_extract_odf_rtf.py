@@ -108,6 +108,16 @@ def test_odt_text_headings_title_and_comment_are_read(tmp_path: Path) -> None:
     assert facts.metadata["author"] == "NordMed"
 
 
+@pytest.mark.parametrize(
+    ("count", "spaces"), [("²", 1), ("9" * 5000, 1), ("٣", 1), ("-5", 1), ("3", 3), ("200", 64)]
+)
+def test_odt_space_counts_are_small_ascii_numbers(tmp_path: Path, count: str, spaces: int) -> None:
+    # int() raised ValueError for "²" (str.isdigit says yes) and for 4,301+ digits
+    # (Python's int string limit): the file was `internal`
+    path = make_odt(tmp_path / "a.odt", f'<text:p>Plan<text:s text:c="{count}"/>2026</text:p>')
+    assert _facts(path).text == "Plan" + " " * spaces + "2026"
+
+
 def test_odt_tracked_deletions_are_flagged_and_left_out(tmp_path: Path) -> None:
     body = (
         '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'

@@ -38,7 +38,9 @@ def _text_of(element: etree._Element) -> str:
         tag = child.tag
         if tag == _SPACE:
             count = child.get(f"{_TEXT}c") or "1"
-            out.append(" " * min(int(count) if count.isdigit() else 1, _MAX_SPACES))
+            # ASCII digits, at most three: int() refuses "²" (isdigit) and 4,301+ digits
+            number = int(count) if count.isascii() and count.isdigit() and len(count) < 4 else 1
+            out.append(" " * min(number, _MAX_SPACES))
         elif tag == _TAB:
             out.append("\t")
         elif tag == _BREAK:
