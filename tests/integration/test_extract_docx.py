@@ -10,6 +10,7 @@ from docx.oxml import parse_xml
 
 from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import Limits, extract_file
+from recordkeeper.ingest.pool import ExtractionPool
 from recordkeeper.model import DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx
@@ -170,6 +171,23 @@ def test_a_watermark_in_the_header_is_read_as_a_line_of_its_own(tmp_path: Path) 
     assert "Försäkringsmedicinskt beslutsstöd" in lines
     # the body comes first; the header and its watermark follow it
     assert lines.index("UTKAST") > lines.index("Rekommendationer.")
+
+
+def test_a_header_of_100000_text_paths_is_read_before_the_timeout(tmp_path: Path) -> None:
+    # Each path's words were looked up in the list of the lines before them: 60,000
+    # distinct paths took 18 s of CPU, 100,000 well over a minute (`timeout` every pass)
+    source = _watermarked(tmp_path / "src.docx", "UTKAST")
+    paths = "".join(f'<v:textpath string="m{n}"/>' for n in range(100_000))
+    header = (
+        f'<w:hdr xmlns:w="{WORD_NS}" xmlns:v="urn:schemas-microsoft-com:vml"><w:p><w:r>'
+        f'<w:pict><v:shape>{paths}<v:textpath string="m7"/></v:shape></w:pict></w:r></w:p></w:hdr>'
+    )
+    path = replace_part(source, tmp_path / "a.docx", "word/header1.xml", header.encode())
+    with ExtractionPool(Limits(timeout_s=20), workers=1) as pool:
+        facts = pool.extract(path, "P1/a.docx")
+    assert isinstance(facts, DocumentFacts), facts
+    lines = facts.text.splitlines()
+    assert lines[-100_000:] == [f"m{n}" for n in range(100_000)]  # each once, in order
 
 
 def test_a_watermark_alone_makes_the_text_a_draft(tmp_path: Path) -> None:
