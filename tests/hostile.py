@@ -237,3 +237,17 @@ def newer_zip_version_docx(path: Path) -> Path:
         at = data.find(b"PK\x01\x02", at + 4)
     path.write_bytes(bytes(data))
     return path
+
+
+def bad_utf8_name_docx(path: Path) -> Path:
+    """A Word file with one more entry whose name is flagged UTF-8 (general purpose bit 11)
+    but is not UTF-8 (Latin-1 "Ö"): zipfile raises UnicodeDecodeError reading the directory."""
+    data = io.BytesIO(_docx_bytes(path))
+    with zipfile.ZipFile(data, "a") as archive:
+        archive.writestr("word/media/Bild.png", b"\x89PNG")
+    # the name is written twice (local header, central directory): Latin-1 in both
+    raw = data.getvalue().replace(b"word/media/Bild.png", b"word/media/Bil\xd6.png")
+    at = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"word/media/Bil"))
+    flags = int.from_bytes(raw[at + 8 : at + 10], "little") | 0x800
+    path.write_bytes(raw[: at + 8] + flags.to_bytes(2, "little") + raw[at + 10 :])
+    return path

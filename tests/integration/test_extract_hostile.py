@@ -57,6 +57,8 @@ CASES: dict[str, tuple[str, Callable[[Path, Path], Path], UnreadableReason]] = {
     "legacy_doc": ("a.doc", lambda t, p: hostile.garbage(p), R.UNSUPPORTED),
     # zipfile raised NotImplementedError ("zip file version 11.2"): was `internal`
     "zip_version_docx": ("a.docx", lambda t, p: hostile.newer_zip_version_docx(p), R.CORRUPT),
+    # zipfile raised UnicodeDecodeError for a name flagged UTF-8 that is not: was `internal`
+    "zip_name_not_utf8": ("a.docx", lambda t, p: hostile.bad_utf8_name_docx(p), R.CORRUPT),
     "zip_version_no_extension": (
         "avtal",
         lambda t, p: hostile.newer_zip_version_docx(p),

@@ -216,6 +216,8 @@ class Package:
                 raise Refused(reason, "no zip central directory") from exc
             except NotImplementedError as exc:  # "zip file version 11.2": a version > 6.3
                 raise Refused(UnreadableReason.CORRUPT, "unknown zip version") from exc
+            except UnicodeDecodeError as exc:  # a name flagged UTF-8 that is not UTF-8
+                raise Refused(UnreadableReason.CORRUPT, "zip entry name not UTF-8") from exc
         return self._zip
 
     def require(self, kind: str) -> None:
