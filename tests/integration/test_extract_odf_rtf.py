@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 import pytest
 
 from recordkeeper.ingest.extract import Limits, codec, extract_file
+from recordkeeper.ingest.pool import ExtractionPool
 from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx
@@ -219,6 +220,20 @@ def test_rtf_surrogate_pairs_and_8_bit_text_are_decoded(tmp_path: Path) -> None:
     facts = _facts(path)
     assert facts.text == "Klart \U0001f600 möte 3 \u2013 4 maj \ufffdslut"
     assert isinstance(codec.loads(codec.dumps(facts)), DocumentFacts)  # storable as UTF-8
+
+
+def test_a_huge_rtf_of_unicode_escapes_is_read_within_the_memory_cap(tmp_path: Path) -> None:
+    # Every \\uN was kept as a string of its own (~80 bytes each) until the end, where
+    # the text was cut: 3 million of them (21 MB of file) took ~300 MB and the worker
+    # hit its memory cap (`memory`); now the text is cut while it is collected
+    path = tmp_path / "a.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi{\\info{\\title Protokoll}}" + b"\\u1234 " * 3_000_000 + b"}")
+    limits = Limits(max_text_chars=10_000, memory_mb=128, timeout_s=120)
+    with ExtractionPool(limits, workers=1) as pool:
+        facts = pool.extract(path, "P1/a.rtf")
+    assert isinstance(facts, DocumentFacts), facts
+    assert facts.title == "Protokoll"
+    assert facts.text == "\u04d2" * 10_000
 
 
 def test_a_binary_run_in_rtf_is_skipped_not_read_as_text(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ gives the title and author. Comments (`\\annotation`) and revisions
 (`\\revtbl`, `\\deleted`, `\\revised`) are flagged; deleted text is left out.
 
 Hostile input: nesting deeper than `_MAX_DEPTH` is refused as corrupt, `\\binN`
-skips at most the bytes that are there, and the text is capped.
+skips at most the bytes that are there, and the text is capped while it is
+collected (memory stays bounded however many tokens a file has).
 """
 
 from __future__ import annotations
@@ -72,8 +73,11 @@ def _codec(number: int | None) -> str:
 class _Reader:
     """Walks the tokens once, collecting body text and the \\info fields."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, max_chars: int) -> None:
         self.data = data
+        # characters still kept: the text is cut at max_text_chars anyway, and each
+        # kept piece is a string object (~80 bytes for one \\uN character)
+        self.room = self.field_room = max_chars
         self.encoding = "cp1252"
         self.body: list[str] = []
         self.fields: dict[str, list[str]] = {}
@@ -86,8 +90,11 @@ class _Reader:
         if state.skip or state.deleted:
             return
         if state.field is not None:
-            self.fields.setdefault(state.field, []).append(text)
-        else:
+            if self.field_room > 0:
+                self.field_room -= len(text)
+                self.fields.setdefault(state.field, []).append(text)
+        elif self.room > 0:
+            self.room -= len(text)
             self.body.append(text)
 
     def _flush(self, state: _State) -> None:
@@ -181,7 +188,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     """Parse an RTF document."""
     if not data.lstrip()[:5] == b"{\\rtf":  # sniffing found it; a BOM or blank may precede
         raise Refused(UnreadableReason.CORRUPT, "no RTF header")
-    reader = _Reader(data)
+    reader = _Reader(data, limits.max_text_chars)
     reader.run()
     raw = _joined(reader.body)
     lines = [" ".join(line.split()) for line in raw.split("\n")]
