@@ -161,3 +161,27 @@ def test_msg_whose_first_sectors_hold_an_attached_pdf_is_read_as_a_mail(tmp_path
     assert facts.email is not None
     assert facts.email.attachment_names == ("Yttrande FK.pdf",)
     assert "Se bifogat underlag." in facts.text
+
+
+# Sniffing finds "%PDF-" anywhere in the first 1,024 bytes: a mail or a note naming it
+# near its start was `wrong_extension` (content pdf) and classified by its name only, so
+# a sender could keep a mail that must be registered from being read (session 12)
+
+
+def test_a_mail_whose_subject_names_a_pdf_header_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "Fel i bilagan.eml"
+    path.write_bytes(
+        b"From: anna.ek@example.se\nTo: registrator@example.org\n"
+        b"Subject: Bilagan (%PDF-1.7) gick inte att =?utf-8?q?=C3=B6ppna?=\n"
+        b"Content-Type: text/plain; charset=utf-8\n\nHej, filen verkar trasig.\n"
+    )
+    facts = _facts(path)
+    assert facts.email is not None
+    assert facts.email.subject == "Bilagan (%PDF-1.7) gick inte att öppna"
+    assert facts.text == "Hej, filen verkar trasig.\n"
+
+
+def test_a_note_naming_a_pdf_header_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "anteckning.txt"
+    path.write_bytes("Filen saknar sitt huvud %PDF-1.4 och kan inte läsas.\n".encode())
+    assert _facts(path).text == "Filen saknar sitt huvud %PDF-1.4 och kan inte läsas.\n"

@@ -108,6 +108,13 @@ def _read(path: Path, limits: Limits) -> bytes:
     return data
 
 
+def _starts_pdf(data: bytes) -> bool:
+    """Whether a file begins as a PDF: its first line is `%PDF-` (after blanks). Sniffing
+    finds `%PDF-` anywhere in the first 1,024 bytes, as readers accept junk before it;
+    a mail or a note naming it in its subject or first lines is no PDF."""
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
 def _choose(name: str, data: bytes) -> str:
     """The format to parse as, or Refused when name and content disagree."""
     claimed = kind_for_name(name)
@@ -120,7 +127,7 @@ def _choose(name: str, data: bytes) -> str:
         raise Refused(UnreadableReason.UNSUPPORTED, f"content {content}")
     expected = _EXPECTED.get(claimed)
     if expected is None:  # eml, text: anything but a known binary container
-        if content in ("text", "binary"):
+        if content in ("text", "binary") or (content == "pdf" and not _starts_pdf(data)):
             return claimed
         raise Refused(UnreadableReason.WRONG_EXTENSION, f"content {content}")
     if content == expected:  # an OOXML package of another kind is caught by its extractor
