@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from recordkeeper.ingest.extract import Limits, extract_file
-from recordkeeper.model import Unreadable, UnreadableReason
-from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.model import DocumentFacts, Unreadable, UnreadableReason
+from recordkeeper.samples.builders import make_docx, make_pdf, make_pptx, make_xlsx
 from tests import hostile
 
 R = UnreadableReason
@@ -98,3 +99,38 @@ def test_external_entity_is_never_resolved(tmp_path: Path) -> None:
     result = extract_file(hostile.docx_with_document_xml(tmp_path / "x.docx", xml), "x", Limits())
     assert isinstance(result, Unreadable)
     assert "TOPSECRET" not in repr(result)
+
+
+def _with_part(source: Path, path: Path, name: str, content: str) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item.filename))
+        new.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "part"),
+    [
+        ("docx", "word/header{n}.xml"),
+        ("xlsx", "xl/worksheets/sheet{n}.xml"),
+        ("pptx", "ppt/slides/slide{n}.xml"),
+        ("pptx", "ppt/notesSlides/notesSlide{n}.xml"),
+    ],
+)
+def test_a_part_numbered_with_5000_digits_is_not_read(tmp_path: Path, kind: str, part: str) -> None:
+    # The part number was taken with int(), which refuses more than 4,300 digits
+    # (ValueError): the whole file was `internal`; now such a part is no known part
+    if kind == "docx":
+        source = make_docx(tmp_path / "a.docx", title="Avtal", paragraphs=["Ersättning"])
+    elif kind == "xlsx":
+        source = make_xlsx(tmp_path / "a.xlsx", [["Ersättning", 100]])
+    else:
+        source = make_pptx(tmp_path / "a.pptx", [("Avtal", "Ersättning")])
+    expected = extract_file(source, f"P1/a.{kind}", Limits())
+    assert isinstance(expected, DocumentFacts), expected
+    name = part.format(n="9" * 5000)
+    path = _with_part(source, tmp_path / f"b.{kind}", name, "<x/>")
+    facts = extract_file(path, f"P1/a.{kind}", Limits())
+    assert isinstance(facts, DocumentFacts), facts
+    assert (facts.text, facts.title) == (expected.text, expected.title)

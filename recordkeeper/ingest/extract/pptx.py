@@ -23,8 +23,9 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 A_P, A_T, A_BR = f"{A}p", f"{A}t", f"{A}br"
 P_SP, P_PH, P_SLDID = f"{P}sp", f"{P}ph", f"{P}sldId"
-_SLIDE = re.compile(r"^ppt/slides/slide(\d+)\.xml$")
-_NOTES = re.compile(r"^ppt/notesSlides/notesSlide(\d+)\.xml$")
+# At most nine digits: int() refuses 4,301 and more (a part named so was an internal error)
+_SLIDE = re.compile(r"^ppt/slides/slide(\d{1,9})\.xml$")
+_NOTES = re.compile(r"^ppt/notesSlides/notesSlide(\d{1,9})\.xml$")
 _TITLE_TYPES = frozenset({"title", "ctrTitle"})
 
 

@@ -16,7 +16,7 @@ from recordkeeper.model import UnreadableReason
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 S_SI, S_T, S_RPH = f"{S}si", f"{S}t", f"{S}rPh"
 S_SHEET, S_C, S_V = f"{S}sheet", f"{S}c", f"{S}v"
-_SHEET_PART = re.compile(r"^xl/worksheets/sheet(\d+)\.xml$")
+_SHEET_PART = re.compile(r"^xl/worksheets/sheet(\d{1,9})\.xml$")  # int() takes the number
 _T_ELEMENT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
 # Without a prefixed t tag (`<x:t>`, `</x:t>`) or a t tag with attributes (`<t a="">`),
 # `_T_ELEMENT` can only match `<t>...</t>`: this pattern finds the same matches, and
