@@ -83,9 +83,9 @@ _ANSWER_MAX = 64  # results per answer message
 # per-file timeouts are seconds.
 _LINGER_S = 0.010
 _MIB = 1024 * 1024
-# A worker extracts the files of a task message before it analyzes and encodes them
-# (see `_worker_main`), unless they hold this much text: so a group holds little more
-# memory than one file at a time may.
+# A worker extracts up to _REFILL files of a task message before it analyzes and
+# encodes them (see `_worker_main`), fewer once they hold this much text: so a group
+# holds little more memory than one file at a time may.
 _GROUP_TEXT = 1_000_000
 _MS_MASK = 0xFFFFFFFF  # a worker's `cell`: task number << 32 | start in ms, modulo 2**32
 
@@ -265,10 +265,12 @@ def _worker_main(
     """Worker loop: receive ("tasks", (items, analyze, encode)) with items of
     (path, rel_path, project, root, known), hand one `_Answer` per item to the sender.
 
-    The items of a message are a group: the worker extracts them, then analyzes and
-    encodes them one after the other (the analyzer's code and data stay in the CPU
-    caches across the group instead of being evicted by every extraction). A group
-    ends early once it holds `_GROUP_TEXT` characters of text (memory). `cell` (a
+    The items of a message go in groups of up to `_REFILL`: the worker extracts a
+    group, then analyzes and encodes its files one after the other (the analyzer's
+    code and data stay in the CPU caches across the group instead of being evicted by
+    every extraction), and sends the group's answers as one message, so that the
+    parent tops its queue up while the next group is worked on. A group ends early
+    once it holds `_GROUP_TEXT` characters of text (memory). `cell` (a
     shared 64-bit value) always says which task the worker is on and since when, so
     the parent blames a hang or a death on that file, not on the first unanswered
     one; a file's time in analysis counts on from its time in extraction.
@@ -303,7 +305,6 @@ def _worker_main(
         start = 0
         while start < len(items):
             group = _extract_group(items, start, limits, cell, seq)
-            last = start + len(group) == len(items)
             for at, (result, outcome, spent) in enumerate(group):
                 if outcome is not _FAILED:  # extracted: analysis and encoding still to do
                     _mark(cell, seq + at, time.monotonic() - spent)
@@ -313,10 +314,11 @@ def _worker_main(
                 else:
                     answer = (result, None, None, None)
                 outbox.put(answer)
-                if outbox.qsize() >= _REFILL or (
-                    last and at == len(group) - 1 and not _ready([conn.fileno()], 0.0)
-                ):
-                    flush.set()  # the parent tops a queue up at _REFILL; nothing left to do
+                if at == len(group) - 1 or outbox.qsize() >= _REFILL:
+                    # A group's answers leave at once: the parent tops this worker's
+                    # queue up when it reads them, while the next group is worked on
+                    # (lingering for more answers held that back).
+                    flush.set()
             seq += len(group)
             start += len(group)
     flush.set()
@@ -335,8 +337,9 @@ def _extract_group(
     cell: Any,
     seq: int,
 ) -> list[tuple[ExtractionResult | None, HashOutcome | None, float]]:
-    """Extract items from `start` on (the worker's task `seq` is `items[start]`), up to
-    `_GROUP_TEXT` characters of text held: (result, outcome or `_FAILED`, seconds spent)."""
+    """Extract up to `_REFILL` items from `start` on (the worker's task `seq` is
+    `items[start]`), fewer once `_GROUP_TEXT` characters of text are held:
+    (result, outcome or `_FAILED`, seconds spent) each."""
     group: list[tuple[ExtractionResult | None, HashOutcome | None, float]] = []
     held = 0
     for path, rel_path, project, root, known in items[start:]:
@@ -353,6 +356,8 @@ def _extract_group(
             result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
             outcome = _FAILED
         group.append((result, outcome, time.monotonic() - started))
+        if len(group) >= _REFILL:
+            break
         if isinstance(result, DocumentFacts):
             held += len(result.text)
             if held >= _GROUP_TEXT:
