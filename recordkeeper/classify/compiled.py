@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from re import _casefix  # type: ignore[attr-defined]
 from re import _compiler as _sre_compiler  # type: ignore[attr-defined]
 from re import _parser as _sre  # type: ignore[attr-defined]
@@ -208,16 +209,19 @@ class CompiledSignal:
 class _Anchor:
     """Where a match can be, given where its needles are.
 
-    Every match holds one of `needles` (ids in its place's automaton; or the
-    strings `find`, which the automaton does not look for) starting at most
+    Every match holds one of `needles` (ids in its place's automaton) or of the
+    strings `find` (which the automaton does not look for), starting at most
     `before` characters after the match's start. When the search reads no
     further than `reach` characters past the match's start (lookaheads and
     `\\b` included), only windows around the needles are searched; otherwise
     the pattern is tried at each of the few possible starts. The automaton's
     pass already says where its needles are; `find` is looked for in the
-    caseless text (`str.find`), only when no needle of the automaton anchors
-    the pattern (`\\b(jäv\\w*|jd|doi|coi)\\W{0,3}(inkommen|status)\\b` is anchored
-    on `jd`, `doi`, ...: two-letter strings the automaton leaves out).
+    caseless text (`str.find`). A pattern whose own needles are not the
+    requirement it is anchored on gets that requirement's strings as needles
+    of the automaton (which wake nothing: they only say where they are), but
+    for two-letter strings, common in prose, which are looked for with `find`
+    when the pattern is searched: `\\b(jäv\\w*|jd|doi|coi)\\W{0,3}(inkommen|status)\\b`
+    is anchored on `jav`, `doi`, `coi` (automaton) and `jd` (`find`).
     """
 
     needles: frozenset[int]
@@ -258,7 +262,7 @@ class _Anchor:
         each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
         most = len(text) // each  # more occurrences than this: one whole search
         if self.find:
-            starts = self._found(lowered, most)
+            starts = self._found(lowered, most, where)
             if starts is None:
                 return pattern.anywhere(text)
         else:
@@ -295,12 +299,19 @@ class _Anchor:
             floor = at + 1
         return False
 
-    def _found(self, lowered: str | bytes, most: int) -> list[int] | None:
-        """Where the strings of `find` start in `lowered` (overlapping), or None: too often."""
+    def _found(
+        self, lowered: str | bytes, most: int, where: Mapping[int, list[int]]
+    ) -> list[int] | None:
+        """Where the strings of `find` (overlapping) and the `needles` (from `where`) start
+        in `lowered`, ascending, or None: more often than `most`."""
         find: tuple[Any, ...] = self.find if isinstance(lowered, str) else self.find_latin1
-        if sum(lowered.count(needle) for needle in find) > most:
-            return None  # (count() skips overlaps: a floor of what the loop below finds)
-        if len(find) == 1:  # one string: its starts come in order, each once
+        starts: set[int] = set()
+        if self.needles:
+            for needle in self.needles.intersection(where):
+                starts.update(where[needle])
+            if len(starts) > most:
+                return None
+        elif len(find) == 1:  # one string: its starts come in order, each once
             (needle,) = find
             found: list[int] = []
             at = lowered.find(needle)
@@ -310,7 +321,6 @@ class _Anchor:
                     return None
                 at = lowered.find(needle, at + 1)
             return found
-        starts: set[int] = set()
         for needle in find:
             at = lowered.find(needle)
             while at >= 0:
@@ -509,6 +519,9 @@ class _Probe:
         return self.regex.anywhere(text)
 
 
+_NEEDLE = itemgetter(0)  # of an automaton's match: (needle id, start, end)
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     """Everything searched in one place (title, content, ...).
@@ -562,7 +575,7 @@ class _Place:
     def _fired(self, text: str) -> set[int]:
         lowered = caseless(text) if self.exact else needle_bytes(text)
         found = self.finder.find_matches_as_indexes(lowered, overlapping=True)  # type: ignore[arg-type]
-        present = {m[0] for m in found}
+        present = set(map(_NEEDLE, found))
         fired: set[int] = set()
         woken: set[int] = set(self.always)
         by_needle = self.by_needle
@@ -584,7 +597,11 @@ class _Place:
             if where is None and aligned and probe.anchor is not None:
                 where = {}
                 for needle, at, _ in found:
-                    where.setdefault(needle, []).append(at)
+                    starts = where.get(needle)
+                    if starts is None:
+                        where[needle] = [at]
+                    else:
+                        starts.append(at)
             if probe.matches(text, where if aligned else None, lowered):
                 fired.add(probe.signal)
         return fired
@@ -967,7 +984,11 @@ class _PlaceBuilder:
         if needles.anchor is not None and needles.anchor_on in needles.requirements:
             anchor = _Anchor(frozenset(map(self._id, needles.anchor_on)), *needles.anchor)
         elif needles.anchor is not None:
-            anchor = _Anchor(frozenset(), *needles.anchor, tuple(sorted(needles.anchor_on)))
+            # the automaton reads the text anyway: it says where the anchor's strings are,
+            # but for two-letter ones, too common in prose (`ar`), looked for when needed
+            common = sorted(n for n in needles.anchor_on if not _rare(frozenset({n})))
+            rare = frozenset(self._id(n) for n in sorted(needles.anchor_on) if n not in common)
+            anchor = _Anchor(rare, *needles.anchor, tuple(common))
         if anchor is not None and needles.line:
             anchor = replace(anchor, line=True)
         self.probes.append(_Probe(signal, regex, sets[1:], anchor))

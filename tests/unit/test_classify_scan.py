@@ -274,6 +274,45 @@ def test_anchors_inside_groups_and_on_later_requirements_find_what_search_finds(
     assert checked > 500  # the patterns do match, often
 
 
+def test_anchor_strings_beyond_the_own_needles_are_found_by_the_automaton() -> None:
+    # a pattern anchored on a requirement that is not its own (woken) needles gets that
+    # requirement's strings as needles of the automaton, the two-letter ones excepted
+    # (common in prose: looked for with str.find when the pattern is searched); the
+    # starts of both, in windows, or the whole text when they are too many
+    patterns = [
+        r"\b(jäv\w*|jd|doi|coi)\W{0,3}(inkommen|mottagen|status)\b",
+        r"\b(avtal\w*|doc)\W{0,3}(inkommen|mottagen)\b",
+        r"\b(år|ar)\s*[;\t,| ]\s*(20|19)\d\d",
+    ]
+    scanner = _scanner(patterns)
+    place = scanner.places["content"]
+    anchors = [p.anchor for p in place.probes]
+    assert all(a is not None for a in anchors)
+    strings = [(sorted(place.needles[n] for n in a.needles), a.find) for a in anchors if a]
+    assert strings == [
+        (["coi", "doi", "jav"], ("jd",)),
+        (["avtal", "doc"], ()),
+        ([], ("ar",)),
+    ]
+    for anchor in anchors:  # they only say where they are: they decide and wake nothing
+        assert anchor is not None
+        assert all(place.by_needle[n] == ((), ()) for n in anchor.needles)
+    pieces = [
+        "jäv", "Jävsdekl", "jd", "JD", "doi", "coi", "avtal", "Avtalet", "DOC", "doc", " ", ": ",
+        "-", "\t", ";", "|", "inkommen", "mottagen", "Status", "klar", "år", "ar", "År", "2024",
+        "1999", "20", "x", "lorem ipsum ", "ä", "–",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([3, 10, 40, 200, 600])))
+        got = set(scanner.scan({"content": fold(text)}))
+        want = {i for i, p in enumerate(patterns) if re.search(fold(p), fold(text), re.I | re.M)}
+        assert got == want, text
+        checked += len(want)
+    assert checked > 500  # the patterns do match, often
+
+
 def test_lazy_repeats_find_the_same_matches_at_the_same_starts() -> None:
     # the scanner makes wide repeats lazy: whether a pattern matches, and where its
     # leftmost match starts, must not change (in windows, too)
