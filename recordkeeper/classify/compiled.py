@@ -235,6 +235,8 @@ class _Anchor:
     find_latin1: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     # the needle, when `needles` is one
     one: int | None = field(init=False, repr=False, compare=False)
+    # the cost of the windows (at most one per occurrence) against one whole search
+    each: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         latin1 = _latin1_needles(self.find)
@@ -243,6 +245,9 @@ class _Anchor:
         object.__setattr__(
             self, "one", next(iter(self.needles)) if len(self.needles) == 1 else None
         )
+        before, reach = self.before, self.reach
+        each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
+        object.__setattr__(self, "each", each)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Anchor, (self.needles, self.before, self.reach, self.find, self.line))
@@ -258,9 +263,7 @@ class _Anchor:
         in `lowered` (ascending, as the automaton reports them), the caseless form of
         `text` (or its `needle_text`, or `needle_bytes`; same length: positions agree)."""
         before, reach = self.before, self.reach
-        # the cost of the windows (at most one per occurrence) against one whole search
-        each = _CALL_CHARS * (before + 1) if reach is None else _CALL_CHARS + before + reach
-        most = len(text) // each  # more occurrences than this: one whole search
+        most = len(text) // self.each  # more occurrences than this: one whole search
         if self.find:
             starts = self._found(lowered, most, where)
             if starts is None:
@@ -277,7 +280,7 @@ class _Anchor:
                 if sum(len(where[needle]) for needle in needles) > most:
                     return pattern.anywhere(text)
                 starts = sorted({at for needle in needles for at in where[needle]})
-        regex = pattern.compiled
+        regex = pattern.ready or pattern.compiled
         if self.line:
             return _line_search(regex, text, starts, before)
         floor = 0  # no match starts before this (earlier windows)
@@ -359,11 +362,11 @@ class _Regex:
     """One rule pattern, compiled on first use: most never need a search (their
     needles are absent), so a worker that unpickles the rules compiles few of them."""
 
-    __slots__ = ("_compiled", "_lines", "pattern")
+    __slots__ = ("_lines", "pattern", "ready")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
+        self.ready: re.Pattern[str] | None = None  # once compiled
         self._lines: re.Pattern[str] | None = None  # `\n` + the rest of a `^…` pattern
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -371,17 +374,17 @@ class _Regex:
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
+        if self.ready is None:
             self._lines = _after_newline(self.pattern)
-            self._compiled = _lazy_compiled(self.pattern)
-        return self._compiled
+            self.ready = _lazy_compiled(self.pattern)
+        return self.ready
 
     def anywhere(self, text: str) -> bool:
         """Whether the pattern matches `text` (`compiled.search(text)`, answered faster
         for a pattern that starts at a line start: at the text's start, or a search for
         a newline followed by the rest, which `re` skips to instead of trying `^` at
         every position: many times cheaper)."""
-        regex = self.compiled
+        regex = self.ready or self.compiled
         lines = self._lines
         if lines is None:
             return regex.search(text) is not None
