@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from recordkeeper.ingest.extract import Limits, extract_file
 from recordkeeper.model import DocumentFacts
 
@@ -56,3 +58,23 @@ def test_a_parameter_split_two_ways_under_rfc_2231_is_unreadable_not_fatal(tmp_p
     assert facts.email is not None
     assert facts.email.attachment_names == ("bilaga.pdf",)
     assert facts.text == "Hej, se bifogat."
+
+
+@pytest.mark.parametrize("charset", ["undefined", "idna", "punycode"])
+def test_a_body_in_a_codec_that_cannot_replace_is_read_as_utf_8(
+    tmp_path: Path, charset: str
+) -> None:
+    # These Python codecs raise UnicodeError whatever the error handler ("undefined"
+    # always, "idna" and "punycode" do not take "replace"); _content caught only
+    # LookupError, so a sender naming one made the mail `internal` on every pass
+    path = tmp_path / "mail.eml"
+    path.write_bytes(
+        b"From: anna.ek@example.se\nTo: per@example.org\nSubject: Synpunkter\n"
+        b"Content-Type: text/plain; charset="
+        + charset.encode()
+        + b"\n\n"
+        + "Hej, här är synpunkterna.\n".encode()
+    )
+    facts = extract_file(path, path.name, Limits())
+    assert isinstance(facts, DocumentFacts), facts
+    assert facts.text == "Hej, här är synpunkterna.\n"

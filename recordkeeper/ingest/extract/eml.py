@@ -325,7 +325,7 @@ def _content(part: Message) -> str:
     charset = part.get_content_charset() or "utf-8"
     try:
         content = payload.decode(charset, "replace")
-    except LookupError:
+    except (LookupError, UnicodeError):  # "undefined", "idna", "punycode": no "replace"
         content = payload.decode("utf-8", "replace")
     return html_to_text(content) if part.get_content_type() == "text/html" else content
 
