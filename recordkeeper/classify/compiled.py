@@ -153,6 +153,14 @@ def needle_bytes(text: str) -> bytes:
     return text.encode("latin-1", "recordkeeper.needle_chars").translate(_CASELESS_LATIN1)
 
 
+# ASCII word characters, as characters and as bytes: where `needle_text`/`needle_bytes` (or
+# `caseless`) holds one, the text holds a word character (`\\w`): only letters and digits
+# have a caseless form that is an ASCII letter or digit (tests/unit/test_classify_scan.py
+# checks every character)
+_WORD_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz_"
+_WORD_ASCII: frozenset[str | int] = frozenset([*_WORD_CHARS, *_WORD_CHARS.encode()])
+
+
 def _latin1_needles(needles: Iterable[str]) -> bool:
     """Whether `needle_text` finds `needles` where `caseless` does (see there)."""
     return all("\x00" not in n and max(map(ord, n), default=0) < 256 for n in needles)
@@ -231,6 +239,9 @@ class _Anchor:
     # `^x*` then the rest, `x` one character: `before` counts from the rest's start,
     # and a match is tried at the line starts from there back to its line's start
     line: bool = False
+    # the match starts with `\\b` where its needle starts, with a word character: a needle
+    # right after a word character starts no match (see `_WORD_ASCII`)
+    word: bool = False
     # `find` as Latin-1 bytes (searched in `needle_bytes`), when they all are Latin-1
     find_latin1: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
     # the needle, when `needles` is one
@@ -250,7 +261,8 @@ class _Anchor:
         object.__setattr__(self, "each", each)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_Anchor, (self.needles, self.before, self.reach, self.find, self.line))
+        fields = (self.needles, self.before, self.reach, self.find, self.line, self.word)
+        return (_Anchor, fields)
 
     def search(
         self,
@@ -280,6 +292,8 @@ class _Anchor:
                 if sum(len(where[needle]) for needle in needles) > most:
                     return pattern.anywhere(text)
                 starts = sorted({at for needle in needles for at in where[needle]})
+        if self.word:  # `\\b` cannot hold between two word characters
+            starts = [at for at in starts if not at or lowered[at - 1] not in _WORD_ASCII]
         regex = pattern.ready or pattern.compiled
         if self.line:
             return _line_search(regex, text, starts, before)
@@ -886,6 +900,7 @@ class _Needles:
     anchor: tuple[int, int | None] | None  # (before, reach) of an _Anchor on `anchor_on`
     anchor_on: frozenset[str] = frozenset()  # one of `requirements`, else found by str.find
     line: bool = False  # a line anchor (`_line_search`)
+    word: bool = False  # `\\b` then the anchor's needles, each starting with a word character
 
 
 def _pattern_needles(pattern: str) -> _Needles:
@@ -931,7 +946,14 @@ def _pattern_needles(pattern: str) -> _Needles:
         for needles, _ in ranked:
             if needles in after:
                 return _Needles(None, requirements, (after[needles], None), needles, line=True)
-    return _Needles(None, requirements, anchor, anchor_on)
+    # `\\b` at the match's start, where a needle starting with a word character starts
+    word = (
+        anchor is not None
+        and anchor[0] == 0
+        and items[0] == (_sre.AT, _sre.AT_BOUNDARY)
+        and all(n[:1] in _WORD_ASCII for n in anchor_on)
+    )
+    return _Needles(None, requirements, anchor, anchor_on, word=word)
 
 
 def _line_start(items: Any) -> bool:
@@ -994,6 +1016,8 @@ class _PlaceBuilder:
             anchor = _Anchor(rare, *needles.anchor, tuple(common))
         if anchor is not None and needles.line:
             anchor = replace(anchor, line=True)
+        if anchor is not None and needles.word:
+            anchor = replace(anchor, word=True)
         self.probes.append(_Probe(signal, regex, sets[1:], anchor))
         if not sets:
             self.always.append(probe_id)

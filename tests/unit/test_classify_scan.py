@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recordkeeper.classify.compiled import (
+    _WORD_CHARS,
     CompiledRules,
     _lazy_compiled,
     _Regex,
@@ -311,6 +312,34 @@ def test_anchor_strings_beyond_the_own_needles_are_found_by_the_automaton() -> N
         assert got == want, text
         checked += len(want)
     assert checked > 500  # the patterns do match, often
+
+
+def test_a_needle_after_a_word_character_starts_no_match_of_a_word_boundary_pattern() -> None:
+    # `\b` then needles starting with a word character: the scanner skips the needles whose
+    # preceding character's caseless form is an ASCII letter, digit or `_`; that character
+    # is a word character whatever it was in the text (Kelvin sign, dotless i, other digits)
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000:
+            continue
+        if needle_text(char) in _WORD_CHARS or caseless(char)[:1] in _WORD_CHARS:
+            assert re.match(r"\w", char), hex(code)
+    patterns = [r"\b(år|ar)\s*[;\t,| ]\s*(20|19)\d\d", r"\btid\s*:\s*\d", r"\bicf\b"]
+    scanner = _scanner(patterns)
+    assert all(p.anchor is not None and p.anchor.word for p in scanner.places["content"].probes)
+    pieces = [
+        "år", "ar", "AR", "tid", "Tid", "icf", "ICF", " ", "; ", "|", ":", "2024", "1999", "7",
+        "x", "_", "é", "\u212a", "\u0131", "\u0660", "\u017f", "–", "\n", "lorem ",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([3, 10, 40, 200])))
+        got = set(scanner.scan({"content": fold(text)}))
+        want = {i for i, p in enumerate(patterns) if re.search(fold(p), fold(text), re.I | re.M)}
+        assert got == want, text
+        checked += len(want)
+    assert checked > 300
 
 
 def test_lazy_repeats_find_the_same_matches_at_the_same_starts() -> None:
