@@ -25,7 +25,8 @@ Session 3 adds two more (`session3.py`, `set: session3`): `Migrän uppdatering
 three (`session5.py`, `set: session5`) in another agency's habits; session 6 three more
 (`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`);
 session 10 three more (`session10.py`, `set: session10`);
-session 11 three more (`session11.py`, `set: session11`).
+session 11 three more (`session11.py`, `set: session11`);
+session 12 three more (`session12.py`, `set: session12`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -52,6 +53,7 @@ import session6
 import session7
 import session10
 import session11
+import session12
 
 STAFF = "socialstyrelsen.se"
 
@@ -2056,6 +2058,10 @@ def build(out: Path) -> Path:
         project, meta = make11(Project, share, dt)
         files += [{**f, "set": "session11"} for f in project.files]
         projects.append({**meta, "set": "session11"})
+    for make12 in session12.PROJECTS:  # session 12: zip export, names against content, PDF/A
+        project, meta = make12(Project, share, dt)
+        files += [{**f, "set": "session12"} for f in project.files]
+        projects.append({**meta, "set": "session12"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

@@ -200,6 +200,7 @@ def main() -> None:
             "session7",
             "session10",
             "session11",
+            "session12",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -209,7 +210,8 @@ def main() -> None:
         "(bench/holdout/session5.py); session6: projects 13-15 (bench/holdout/session6.py); "
         "session7: projects 16-18 (bench/holdout/session7.py); "
         "session10: projects 19-21 (bench/holdout/session10.py); "
-        "session11: projects 22-24 (bench/holdout/session11.py)",
+        "session11: projects 22-24 (bench/holdout/session11.py); "
+        "session12: projects 25-27 (bench/holdout/session12.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
