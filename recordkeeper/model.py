@@ -45,6 +45,11 @@ def _pickled_by_fields(cls: type[_T]) -> type[_T]:
 # attached whole to an Outlook message whose message cannot be parsed); the classifier
 # sends such a file to review (reason `extract:part_unreadable`)
 UNREADABLE_PARTS = "unreadable_parts"
+# `DocumentFacts.metadata` key: the mail is a calendar item (an .eml with a text/calendar
+# part, an Outlook meeting request or appointment .msg); its value is "1". The classifier's
+# flag `is_calendar_item` (rules/classes.yaml): minutes kept in an updated invitation are
+# judged by their words as any notes are, an invitation that only books a meeting is routine
+CALENDAR_ITEM = "calendar_item"
 
 
 class UnreadableReason(StrEnum):

@@ -31,6 +31,7 @@ from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, Hit, c
 from recordkeeper.classify.personal_data import detect_personal_data
 from recordkeeper.classify.views import Views, build_views, name_words
 from recordkeeper.model import (
+    CALENDAR_ITEM,
     UNREADABLE_PARTS,
     Classification,
     Correction,
@@ -56,6 +57,7 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
         "has_tracked_changes": facts.has_tracked_changes,
         "has_attachment": bool(facts.email and facts.email.attachment_names),
         "is_email": facts.kind in EMAIL_KINDS or facts.email is not None,
+        "is_calendar_item": CALENDAR_ITEM in facts.metadata,
         "no_text_layer": not facts.has_text_layer,
         "no_final_marker": False,  # set once final markers are known
     }

@@ -43,6 +43,7 @@ Flag = Literal[
     "has_tracked_changes",
     "has_attachment",
     "is_email",
+    "is_calendar_item",
     "no_text_layer",
     "no_final_marker",
 ]

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
 from recordkeeper.ingest.extract.htmltext import html_to_text
-from recordkeeper.model import UNREADABLE_PARTS, EmailFacts, UnreadableReason
+from recordkeeper.model import CALENDAR_ITEM, UNREADABLE_PARTS, EmailFacts, UnreadableReason
 
 _REQUIRED_ANY = ("from", "to", "subject", "date", "message-id")
 # A line end (CRLF, a lone CR or LF, as the feed parser splits lines) and an empty line.
@@ -502,10 +502,16 @@ def _filename(headers: Message) -> str | None:
 
 
 def _body_and_attachments(
-    data: bytes, top: tuple[Message, bool], forwarded: list[str] | None = None
+    data: bytes,
+    top: tuple[Message, bool],
+    forwarded: list[str] | None = None,
+    calendar: list[bool] | None = None,
 ) -> tuple[str, tuple[str, ...]]:
     """The body text and the attachment names, as the stdlib's walk finds them: the first
     text/plain leaf of the whole message, else its first text/html leaf.
+
+    With `calendar`, True is appended to it when the mail itself (not a mail it carries)
+    has a text/calendar part: it is a meeting invitation or its update.
 
     With `forwarded`, a mail that carries other mails whole (message/rfc822, Outlook's
     "forward as attachment", a digest) has as its body its own text only, and each
@@ -518,6 +524,8 @@ def _body_and_attachments(
     html: dict[int, Message] = {}
     names: list[str] = []
     for leaf in _walk(data, 0, len(data), top, messages=messages):
+        if calendar is not None and leaf.content_type == "text/calendar" and not leaf.owner:
+            calendar.append(True)
         headers = leaf.headers
         filename = _filename(headers)
         disposition = headers.get_content_disposition()
@@ -575,12 +583,16 @@ def _parse(data: bytes, leaf: _Leaf) -> Message:
     return leaf.headers
 
 
-def email_parsed(email: EmailFacts, body: str, limits: Limits, unreadable: int = 0) -> Parsed:
+def email_parsed(
+    email: EmailFacts, body: str, limits: Limits, unreadable: int = 0, calendar: bool = False
+) -> Parsed:
     """The Parsed value shared by .eml and .msg (`unreadable`: parts that could not be read,
-    recorded as metadata `UNREADABLE_PARTS`)."""
+    recorded as metadata `UNREADABLE_PARTS`; `calendar`: a calendar item, `CALENDAR_ITEM`)."""
     metadata = {"subject": email.subject} if email.subject else {}
     if unreadable:
         metadata[UNREADABLE_PARTS] = str(unreadable)
+    if calendar:
+        metadata[CALENDAR_ITEM] = "1"
     return Parsed(
         text=cap_text(body, limits.max_text_chars),
         title=email.subject,
@@ -600,7 +612,8 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     if not any(key in message for key in _REQUIRED_ANY):
         raise Refused(UnreadableReason.CORRUPT, "no e-mail headers")
     forwarded: list[str] = []
-    body, names = _body_and_attachments(data, top, forwarded)
+    calendar: list[bool] = []
+    body, names = _body_and_attachments(data, top, forwarded, calendar)
     carried = [block for block in forwarded if block]
     if carried:  # mails carried whole follow the mail's own text, as an inline forward's
         body = "\n\n".join([body.rstrip("\r\n"), *carried]).lstrip("\r\n")
@@ -612,4 +625,4 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         sent_at=_sent_at(message),
         attachment_names=names,
     )
-    return email_parsed(email, body, limits, len(forwarded) - len(carried))
+    return email_parsed(email, body, limits, len(forwarded) - len(carried), bool(calendar))

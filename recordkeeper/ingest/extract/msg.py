@@ -8,7 +8,7 @@ from datetime import datetime
 from email.utils import format_datetime
 
 import extract_msg
-from extract_msg.msg_classes import MessageBase
+from extract_msg.msg_classes import CalendarBase, MessageBase
 
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, clean
 from recordkeeper.ingest.extract.eml import email_parsed, forward_block
@@ -120,6 +120,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
             attachments = tuple(
                 name for a in (message.attachments or []) if (name := _attachment_name(a))
             ) + tuple(inner_names)
+            calendar = isinstance(message, CalendarBase)  # a meeting request, appointment
             email = EmailFacts(
                 sender=_sender(message),
                 recipients=_split(message.to),
@@ -132,4 +133,4 @@ def extract(data: bytes, limits: Limits) -> Parsed:
             raise Refused(UnreadableReason.CORRUPT, f"msg: {type(exc).__name__}") from exc
         finally:
             message.close()
-    return email_parsed(email, body, limits, unreadable)
+    return email_parsed(email, body, limits, unreadable, calendar)

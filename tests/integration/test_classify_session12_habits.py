@@ -1,0 +1,146 @@
+"""Habits of the session-12 holdout that the rules missed (bench/holdout/session12.py):
+minutes kept in an updated calendar invitation beside one that only books the meeting
+(.eml with a text/calendar part, an Outlook meeting request .msg). Real files, real
+extraction, the shipped rules, the folder pass of `classify --json`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+from recordkeeper.ingest.extract import extract_file
+from recordkeeper.ingest.extract.base import Limits
+from recordkeeper.model import CALENDAR_ITEM, Classification, DocumentFacts
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.samples.builders import make_eml
+from tests.classify_support import classified_by_name
+from tests.msg_builder import mapi_message
+
+RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
+LEAD = ("Helena Borg", "helena.borg@socialstyrelsen.se")
+EXPERTS = ["ulf.brandt@akademiska.se", "sanna.liden@regiongavleborg.se"]
+
+
+def _invitation(path: Path, subject: str, description: str, sequence: int = 0) -> Path:
+    """A meeting invitation saved from Outlook as .eml: a text body and a text/calendar
+    part (METHOD:REQUEST) whose DESCRIPTION repeats it."""
+    message = EmailMessage()
+    message["From"] = f"{LEAD[0]} <{LEAD[1]}>"
+    message["To"] = ", ".join(EXPERTS)
+    message["Subject"] = subject
+    message["Date"] = format_datetime(datetime(2026, 3, 12, 11, 30, tzinfo=UTC))
+    message["Message-ID"] = f"<{sequence}-{len(subject)}-inv@example.invalid>"
+    message.set_content(description)
+    ics = "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+            "VERSION:2.0",
+            "METHOD:REQUEST",
+            "BEGIN:VEVENT",
+            f"ORGANIZER;CN={LEAD[0]}:mailto:{LEAD[1]}",
+            *[f"ATTENDEE;RSVP=TRUE:mailto:{a}" for a in EXPERTS],
+            "DTSTART;TZID=W. Europe Standard Time:20260312T090000",
+            f"SUMMARY:{subject}",
+            "DESCRIPTION:" + description.replace(",", "\\,").replace("\n", "\\n"),
+            f"SEQUENCE:{sequence}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+    message.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(bytes(message))
+    return path
+
+
+MINUTES = (
+    "Minnesanteckningar från uppstartsmötet 12 mars.\n"
+    "Närvarande: Helena Borg, Ulf Brandt, Sanna Lidén.\n"
+    "Instruktionen och tidplanen gicks igenom.\n"
+    "Beslutades att Sanna skriver Kort om diagnosen och Ulf ICF-avsnitten."
+)
+BOOKING = "Välkomna till uppstartsmötet. Dagordning och länk till Teams-mötet nedan."
+
+
+def _facts(path: Path) -> DocumentFacts:
+    facts = extract_file(path, path.name, Limits())
+    assert isinstance(facts, DocumentFacts)
+    return facts
+
+
+def _state(c: Classification) -> tuple[str, bool, bool]:
+    return (c.doc_class, c.is_draft, c.must_register)
+
+
+def test_a_mail_with_a_calendar_part_is_a_calendar_item(tmp_path: Path) -> None:
+    invitation = _invitation(tmp_path / "inbjudan.eml", "Uppstartsmöte", BOOKING)
+    mail = make_eml(
+        tmp_path / "mejl.eml", sender=LEAD[1], to=EXPERTS, subject="Uppstartsmöte", body=BOOKING
+    )
+    assert _facts(invitation).metadata.get(CALENDAR_ITEM) == "1"
+    assert CALENDAR_ITEM not in _facts(mail).metadata
+
+
+def test_an_outlook_meeting_request_is_a_calendar_item(tmp_path: Path) -> None:
+    def msg(name: str, message_class: str | None) -> Path:
+        from aspose.email_foss import msg as mapi
+
+        message = mapi_message(
+            sender_name=LEAD[0],
+            sender_email=LEAD[1],
+            to=[("Ulf Brandt", EXPERTS[0])],
+            subject="Uppstartsmöte",
+            body=BOOKING,
+        )
+        if message_class:
+            message.set_property(mapi.PropertyId.MESSAGE_CLASS, message_class)
+        message.save(str(tmp_path / name))
+        return tmp_path / name
+
+    assert (
+        _facts(msg("möte.msg", "IPM.Schedule.Meeting.Request")).metadata.get(CALENDAR_ITEM) == "1"
+    )
+    assert CALENDAR_ITEM not in _facts(msg("mejl.msg", None)).metadata
+
+
+def test_minutes_in_an_updated_invitation_are_the_minutes(tmp_path: Path) -> None:
+    """The notes in the description of an updated invitation, with a decision: the minutes
+    (registered: they add facts); the invitation that only booked the meeting, named
+    "(inbjudan)", stays correspondence, not registered and no request for nominations."""
+    folder = tmp_path / "Psoriasisartrit nytt FMB" / "05_Möten"
+    _invitation(folder / "5.1 Uppstartsmöte (inbjudan).eml", "Uppstartsmöte FMB PsA", BOOKING)
+    _invitation(
+        folder / "5.2 Uppstartsmöte - anteckningar.eml",
+        "Uppdaterad: Uppstartsmöte FMB PsA",
+        MINUTES,
+        sequence=1,
+    )
+    _invitation(
+        folder / "Möte rekommendationsgruppen 20 maj.eml",
+        "Möte rekommendationsgruppen FMB PsA",
+        "Här är inbjudan till mötet med rekommendationsgruppen. Dagordning kommer senare.",
+    )
+    got = classified_by_name(tmp_path, RULES)
+    assert _state(got["5.2 Uppstartsmöte - anteckningar.eml"]) == ("meeting_notes", False, True)
+    assert _state(got["5.1 Uppstartsmöte (inbjudan).eml"]) == ("correspondence", False, False)
+    booking = got["Möte rekommendationsgruppen 20 maj.eml"]
+    assert _state(booking) == ("correspondence", False, False)
+    assert "case.calendar_item@fact" in booking.reasons
+
+
+def test_minutes_mailed_as_an_ordinary_mail_stay_correspondence(tmp_path: Path) -> None:
+    """The calendar part is what makes the difference: the same words in a plain mail are
+    a mail (every e-mail is kept out of meeting_notes, `notes.not_email`)."""
+    make_eml(
+        tmp_path / "P" / "Uppstartsmöte - anteckningar.eml",
+        sender=f"{LEAD[0]} <{LEAD[1]}>",
+        to=EXPERTS,
+        subject="Uppstartsmöte FMB PsA",
+        body=MINUTES,
+    )
+    got = classified_by_name(tmp_path, RULES)
+    assert got["Uppstartsmöte - anteckningar.eml"].doc_class == "correspondence"
