@@ -1,7 +1,8 @@
 """Habits of the session-12 holdout that the rules missed (bench/holdout/session12.py):
 minutes kept in an updated calendar invitation beside one that only books the meeting
-(.eml with a text/calendar part, an Outlook meeting request .msg). Real files, real
-extraction, the shipped rules, the folder pass of `classify --json`."""
+(.eml with a text/calendar part, an Outlook meeting request .msg); blank declaration
+forms saved under an ordinary name. Real files, real extraction, the shipped rules, the
+folder pass of `classify --json`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from recordkeeper.ingest.extract import extract_file
 from recordkeeper.ingest.extract.base import Limits
 from recordkeeper.model import CALENDAR_ITEM, Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
-from recordkeeper.samples.builders import make_eml
+from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
 from tests.classify_support import classified_by_name
 from tests.msg_builder import mapi_message
 
@@ -144,3 +145,73 @@ def test_minutes_mailed_as_an_ordinary_mail_stay_correspondence(tmp_path: Path) 
     )
     got = classified_by_name(tmp_path, RULES)
     assert got["Uppstartsmöte - anteckningar.eml"].doc_class == "correspondence"
+
+
+BLANK = [
+    "Socialstyrelsen",
+    "Jävsdeklaration för externa experter",
+    "Namn: ______________________________",
+    "Uppdrag: ___________________________",
+    "Ekonomiska intressen i företag inom området (ja/nej): ____",
+    "Andra omständigheter som kan påverka förtroendet för din opartiskhet: ____",
+    "Ort och datum: ____________________",
+    "Namnteckning: _____________________",
+]
+
+
+def test_a_blank_declaration_form_is_no_declaration(tmp_path: Path) -> None:
+    """A form with its fields empty, named as a declaration is ("2.3.4 Jävsdeklaration"): a
+    blank form (class other, for a person to decide), not registered; "Name:", "Role:" with
+    nothing after them alike. The same form filled in is the declaration."""
+    folder = tmp_path / "PsA" / "2.3 Rekommendationsgrupp"
+    make_docx(folder / "2.3.4 Jävsdeklaration.docx", paragraphs=BLANK)
+    make_docx(
+        folder / "DoI form.docx",
+        title="Declaration of interests",
+        paragraphs=["Name:", "Role:", "Employer:", "Financial interests in companies:"],
+    )
+    filled = [
+        line.replace("______________________________", "Hanna Öhman")
+        .replace("___________________________", "Rekommendationsgruppen")
+        .replace("____________________", "Västerås 2026-02-18")
+        .replace("_____________________", "Hanna Öhman")
+        .replace("____", "Nej")
+        for line in BLANK
+    ]
+    make_docx(folder / "2.3.1 Jävsdeklaration Hanna Öhman.docx", paragraphs=filled)
+    got = classified_by_name(tmp_path, RULES)
+    for name in ("2.3.4 Jävsdeklaration.docx", "DoI form.docx"):
+        assert _state(got[name]) == ("other", False, False), name
+        assert got[name].needs_review
+    assert _state(got["2.3.1 Jävsdeklaration Hanna Öhman.docx"]) == (
+        "coi_declaration",
+        False,
+        True,
+    )
+
+
+def test_a_signature_block_or_a_header_row_is_no_blank_form(tmp_path: Path) -> None:
+    """An agreement whose signature block has empty lines ("Namn: ____", "Datum: ____") is
+    the agreement; a roster whose header row reads "Namn", "Profession", "Organisation" one
+    cell a line (no colons) is not a blank form either."""
+    make_pdf(
+        tmp_path / "P" / "Avtal om ersättning Ulf Brandt.pdf",
+        [
+            "Avtal om ersättning",
+            "mellan Socialstyrelsen (beställaren) och Ulf Brandt (uppdragstagaren)",
+            "Ersättning: 1 150 kronor per timme, högst 40 timmar, mot faktura.",
+            "För Socialstyrelsen",
+            "Namn: ______________________",
+            "Datum: ______________________",
+        ],
+    )
+    make_xlsx(
+        tmp_path / "P" / "Nominerade till rekommendationsgruppen.xlsx",
+        [
+            ["Namn", "Profession", "Organisation", "E-post"],
+            ["Hanna Öhman", "distriktsläkare", "Region Västmanland", "hanna.ohman@rv.se"],
+        ],
+    )
+    got = classified_by_name(tmp_path, RULES)
+    assert got["Avtal om ersättning Ulf Brandt.pdf"].doc_class == "agreement"
+    assert got["Nominerade till rekommendationsgruppen.xlsx"].doc_class == "nomination_request"
