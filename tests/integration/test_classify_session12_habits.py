@@ -1,8 +1,8 @@
 """Habits of the session-12 holdout that the rules missed (bench/holdout/session12.py):
 minutes kept in an updated calendar invitation beside one that only books the meeting
 (.eml with a text/calendar part, an Outlook meeting request .msg); blank declaration
-forms saved under an ordinary name. Real files, real extraction, the shipped rules, the
-folder pass of `classify --json`."""
+forms saved under an ordinary name; a signed agreement forwarded to the registrar. Real
+files, real extraction, the shipped rules, the folder pass of `classify --json`."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from recordkeeper.model import CALENDAR_ITEM, Classification, DocumentFacts
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
 from tests.classify_support import classified_by_name
-from tests.msg_builder import mapi_message
+from tests.msg_builder import make_msg, mapi_message
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 LEAD = ("Helena Borg", "helena.borg@socialstyrelsen.se")
@@ -215,3 +215,74 @@ def test_a_signature_block_or_a_header_row_is_no_blank_form(tmp_path: Path) -> N
     got = classified_by_name(tmp_path, RULES)
     assert got["Avtal om ersättning Ulf Brandt.pdf"].doc_class == "agreement"
     assert got["Nominerade till rekommendationsgruppen.xlsx"].doc_class == "nomination_request"
+
+
+AGREEMENT = [
+    "Avtal om ersättning",
+    "mellan Socialstyrelsen (beställaren) och Olof Rydén (uppdragstagaren)",
+    "Ersättning: 1 200 kronor per timme, högst 40 timmar, mot faktura.",
+    "Stockholm 2026-02-05 Jonas Falk      Lund 2026-02-09 Olof Rydén",
+]
+
+
+def _pdf_bytes(tmp: Path, lines: list[str]) -> bytes:
+    return make_pdf(tmp / "attachment.pdf", lines).read_bytes()
+
+
+def test_a_signed_agreement_forwarded_to_the_registrar_is_the_agreement(tmp_path: Path) -> None:
+    """ "VB: Avtal … signerat" (.eml) and "FW: Avtal … underskrivet" (.msg), the signed
+    agreement attached: the mail is the agreement (registered), as a mail carrying a
+    declaration is the declaration. The agreement the agency sends out to be signed is not
+    one, and a mail carrying both a declaration and an agreement stays the declaration's."""
+    pdf = _pdf_bytes(tmp_path, AGREEMENT)
+    folder = tmp_path / "MS" / "Rekrytering"
+    make_eml(
+        folder / "VB_ Avtal Sanna Lidén signerat.eml",
+        sender="Jonas Falk <jonas.falk@socialstyrelsen.se>",
+        to=["Registrator <registrator@socialstyrelsen.se>"],
+        subject="VB: Avtal Sanna Lidén signerat",
+        body=(
+            "Hej! Vidarebefordrar det signerade avtalet för diarieföring.\n/Jonas\n\n"
+            "-----Ursprungligt meddelande-----\n"
+            "Från: Sanna Lidén <sanna.liden@regiongavleborg.se>\n"
+            "Ämne: Avtal signerat\n\nHej, här kommer avtalet underskrivet. Mvh Sanna"
+        ),
+        attachments=[("Avtal Sanna Lidén signerat.pdf", pdf)],
+    )
+    make_msg(
+        folder / "FW_ Avtal Olof Rydén.msg",
+        sender_name="Jonas Falk",
+        sender_email="jonas.falk@socialstyrelsen.se",
+        to=[("Registrator", "registrator@socialstyrelsen.se")],
+        subject="FW: Avtal Olof Rydén – underskrivet",
+        body="Vidarebefordrar underskrivet avtal för diarieföring.\r\n/Jonas\r\n\r\n"
+        "From: Olof Rydén <olof.ryden@skane.se>\r\nSubject: Avtal\r\n\r\n"
+        "Hej, bifogat finns avtalet underskrivet. /Olof",
+        attachments=[("Avtal Olof Rydén underskrivet.pdf", pdf)],
+    )
+    make_eml(
+        folder / "Utskick till Olof.eml",
+        sender="Jonas Falk <jonas.falk@socialstyrelsen.se>",
+        to=["Olof Rydén <olof.ryden@skane.se>"],
+        subject="Uppdrag som sakkunnig",
+        body="Hej Olof! Bifogat finns avtalet. Skriv under och skicka tillbaka. /Jonas",
+        attachments=[("Avtal Olof Rydén för underskrift.pdf", pdf)],
+    )
+    make_eml(
+        folder / "SV_ Handlingar.eml",
+        sender="Olof Rydén <olof.ryden@skane.se>",
+        to=["Jonas Falk <jonas.falk@socialstyrelsen.se>"],
+        subject="SV: Handlingar",
+        body="Hej, här kommer jävsdeklarationen och avtalet. /Olof",
+        attachments=[
+            ("Jävsdeklaration Olof Rydén.pdf", pdf),
+            ("Avtal Olof Rydén signerat.pdf", pdf),
+        ],
+    )
+    got = classified_by_name(tmp_path, RULES)
+    for name in ("VB_ Avtal Sanna Lidén signerat.eml", "FW_ Avtal Olof Rydén.msg"):
+        assert _state(got[name]) == ("agreement", False, True), name
+        assert "agr.attached@attachment" in got[name].reasons
+    assert "agr.attached@attachment" not in got["Utskick till Olof.eml"].reasons
+    both = got["SV_ Handlingar.eml"]
+    assert both.doc_class == "coi_declaration" and not both.needs_review
