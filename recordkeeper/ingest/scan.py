@@ -325,16 +325,25 @@ def _settle_folder(
     return unchanged
 
 
+# what an OSError's errno means for a folder or a file; anything else is an internal error
+_ERRNO_REASONS = {
+    errno.EACCES: UnreadableReason.PERMISSION_DENIED,
+    errno.EPERM: UnreadableReason.PERMISSION_DENIED,
+    errno.ELOOP: UnreadableReason.LINK_LOOP,
+    errno.ENOENT: UnreadableReason.VANISHED,
+    errno.ENOTDIR: UnreadableReason.VANISHED,
+    errno.ENAMETOOLONG: UnreadableReason.BAD_NAME,
+}
+# only opening a file can meet a device or socket (a folder's walk never opens one)
+_FILE_ERRNO_REASONS = {
+    **_ERRNO_REASONS,
+    errno.ENXIO: UnreadableReason.SPECIAL_FILE,
+    errno.ENODEV: UnreadableReason.SPECIAL_FILE,
+}
+
+
 def _dir_reason(exc: OSError) -> UnreadableReason:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return UnreadableReason.PERMISSION_DENIED
-    if exc.errno == errno.ELOOP:
-        return UnreadableReason.LINK_LOOP
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return UnreadableReason.VANISHED
-    if exc.errno == errno.ENAMETOOLONG:
-        return UnreadableReason.BAD_NAME
-    return UnreadableReason.INTERNAL
+    return _ERRNO_REASONS.get(exc.errno or 0, UnreadableReason.INTERNAL)
 
 
 def _visit(
@@ -564,14 +573,4 @@ def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutco
 
 
 def _file_reason(exc: OSError) -> UnreadableReason:
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return UnreadableReason.PERMISSION_DENIED
-    if exc.errno == errno.ELOOP:
-        return UnreadableReason.LINK_LOOP
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return UnreadableReason.VANISHED
-    if exc.errno == errno.ENAMETOOLONG:
-        return UnreadableReason.BAD_NAME
-    if exc.errno in (errno.ENXIO, errno.ENODEV):
-        return UnreadableReason.SPECIAL_FILE
-    return UnreadableReason.INTERNAL
+    return _FILE_ERRNO_REASONS.get(exc.errno or 0, UnreadableReason.INTERNAL)
