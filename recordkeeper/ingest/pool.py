@@ -12,9 +12,10 @@ every busy worker's pipe and process sentinel with a deadline:
   a process that ran out of memory is not trusted for the next file.
 
 A timeout or a death is blamed on the file the worker was on (a shared cell says
-which, and since when), not on the first unanswered one: a worker extracts a task
-message's files before it analyzes them (see `_worker_main`). The other files
-queued on it, done but not answered or not started, run again on a fresh worker.
+which, and since when), not on the first unanswered one: a worker extracts a group
+of up to `_REFILL` files of a task message before it analyzes them (see
+`_worker_main`). The other files queued on it, done but not answered or not
+started, run again on a fresh worker.
 
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
@@ -542,8 +543,8 @@ class ExtractionPool:
     # Each worker has up to _DEPTH tasks queued in its pipe, so that it starts the
     # next file as soon as it has sent a result instead of waiting for this process
     # to be scheduled (on a loaded machine that wait costs more than small files).
-    # The worker runs its queue in order, a task message as a group (extracted, then
-    # analyzed): the task it is on is the one its `cell` names, which may be behind
+    # The worker runs its queue in order, in groups of up to _REFILL files (extracted,
+    # then analyzed): the task it is on is the one its `cell` names, which may be behind
     # files done but not yet answered. A worker's deadline starts when its last answer
     # arrived; when it passes, the cell tells whether the running task has had its
     # `timeout_s` (file time counted from its own start) or the deadline moves on.
