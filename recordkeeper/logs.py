@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import traceback
 from collections.abc import MutableMapping
 from typing import Any, TextIO
 
@@ -53,6 +54,32 @@ def redact(
     return event_dict
 
 
+def database_errors_without_values(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: a database error's traceback names its statement, never its
+    message. The engine hides bound values (`store.unit.make_engine`), but the server's
+    own message does not: PostgreSQL's DETAIL repeats a key's value ("Key (path)=(...)
+    already exists"), and a path or a column may hold a person's name."""
+    exc_info = event_dict.get("exc_info")
+    if exc_info is True:
+        exc = sys.exc_info()[1]
+    elif isinstance(exc_info, tuple):
+        exc = exc_info[1]
+    else:
+        exc = exc_info if isinstance(exc_info, BaseException) else None
+    # duck-typed: importing SQLAlchemy here would load it into every extraction worker
+    if exc is None or not type(exc).__module__.startswith("sqlalchemy."):
+        return event_dict
+    del event_dict["exc_info"]
+    origin = getattr(exc, "orig", None)
+    kind = type(exc).__name__ + (f" ({type(origin).__name__})" if origin is not None else "")
+    statement = " ".join(str(getattr(exc, "statement", "") or "").split())
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    event_dict["exception"] = f"Traceback (most recent call last):\n{frames}{kind}: {statement}"
+    return event_dict
+
+
 def configure(level: str = "info", stream: TextIO | None = None) -> None:
     """Configure structlog for JSON lines on `stream` (stderr by default)."""
     structlog.configure(
@@ -60,6 +87,7 @@ def configure(level: str = "info", stream: TextIO | None = None) -> None:
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
+            database_errors_without_values,
             structlog.processors.format_exc_info,
             redact,
             structlog.processors.JSONRenderer(ensure_ascii=False),

@@ -65,7 +65,9 @@ class PostgresLeadership:
         parsed = make_url(url)
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
-        self._engine = create_engine(parsed, poolclass=NullPool, connect_args=_KEEPALIVES)
+        self._engine = create_engine(
+            parsed, poolclass=NullPool, connect_args=_KEEPALIVES, hide_parameters=True
+        )
         self._key = key
         self._conn: Connection | None = None
         self.is_leader = False

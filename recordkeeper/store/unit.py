@@ -275,18 +275,23 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """Create an engine for a SQLite path URL or a PostgreSQL URL."""
+    """Create an engine for a SQLite path URL or a PostgreSQL URL.
+
+    `hide_parameters`: a database error's text names its statement but never the
+    values bound to it (paths, names, a document's text), since such an error may
+    reach a log line through its traceback (`logs.database_errors_without_values`
+    drops the server's own message there too)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         url = str(parsed.set(drivername="postgresql+psycopg"))
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 class Store:

@@ -12,12 +12,16 @@ export are scanned.
 from __future__ import annotations
 
 import base64
+import io
 import json
 from pathlib import Path
 
+import structlog
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from structlog.testing import capture_logs
 
-from recordkeeper import pii
+from recordkeeper import logs, pii
 from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_eml
@@ -74,3 +78,30 @@ def test_no_personal_data_in_log_events_audit_entries_or_export(
     for leaf in leaves:
         for value in (PERSON[0], "Andersson"):
             assert value not in leaf, json.loads(leaf)["event"]
+
+
+def test_a_database_error_is_logged_with_its_statement_but_no_value(store: Store) -> None:
+    """A failed statement reaches a log line through `log.exception`: the line names
+    the statement and the error's kind, never a value bound to it nor the server's
+    message (PostgreSQL's DETAIL repeats the key: "Key (name)=(Anna Andersson)")."""
+    name = PERSON[0]
+    with store.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE pii_probe (name VARCHAR(40) PRIMARY KEY)"))
+    insert = text("INSERT INTO pii_probe (name) VALUES (:name)")
+    with store.engine.begin() as conn:
+        conn.execute(insert, {"name": name})
+    out, config = io.StringIO(), structlog.get_config()
+    logs.configure("info", out)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(insert, {"name": name})
+    except IntegrityError as exc:
+        assert name not in str(exc) or store.dialect == "postgresql"  # the engine's part
+        structlog.get_logger().exception("store_failed")
+    finally:
+        structlog.configure(**config)
+    line = json.loads(out.getvalue())
+    assert line["event"] == "store_failed"
+    assert "IntegrityError" in line["exception"]
+    assert "INSERT INTO pii_probe (name) VALUES" in line["exception"]
+    assert name not in out.getvalue()
