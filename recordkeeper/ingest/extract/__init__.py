@@ -25,7 +25,7 @@ from pathlib import Path
 
 import structlog
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused
+from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, paired_surrogates
 from recordkeeper.ingest.extract.sniff import ole_is_encrypted_ooxml, ooxml_kind, sniff
 from recordkeeper.model import (
     UNREADABLE_PARTS,
@@ -157,11 +157,6 @@ def _has_surrogate(value: str) -> bool:
     return False
 
 
-def _paired(value: str) -> str:
-    """`value` with a UTF-16 surrogate pair made one character and a lone surrogate U+FFFD."""
-    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
-
 def _without_surrogates(parsed: Parsed) -> Parsed:
     """`parsed` with every string valid Unicode: a lone surrogate cannot be encoded as
     UTF-8, so such facts could not be stored (codec) nor a name in them sealed in the
@@ -176,23 +171,26 @@ def _without_surrogates(parsed: Parsed) -> Parsed:
         return parsed
 
     def fixed(value: str | None) -> str | None:
-        return None if value is None else _paired(value)
+        return None if value is None else paired_surrogates(value)
 
     if email is not None:
         email = dataclasses.replace(
             email,
             sender=fixed(email.sender),
-            recipients=tuple(map(_paired, email.recipients)),
-            cc=tuple(map(_paired, email.cc)),
+            recipients=tuple(map(paired_surrogates, email.recipients)),
+            cc=tuple(map(paired_surrogates, email.cc)),
             subject=fixed(email.subject),
-            attachment_names=tuple(map(_paired, email.attachment_names)),
+            attachment_names=tuple(map(paired_surrogates, email.attachment_names)),
         )
     return dataclasses.replace(
         parsed,
-        text=_paired(parsed.text),
+        text=paired_surrogates(parsed.text),
         title=fixed(parsed.title),
-        headings=tuple(map(_paired, parsed.headings)),
-        metadata={_paired(key): _paired(value) for key, value in parsed.metadata.items()},
+        headings=tuple(map(paired_surrogates, parsed.headings)),
+        metadata={
+            paired_surrogates(key): paired_surrogates(value)
+            for key, value in parsed.metadata.items()
+        },
         email=email,
     )
 

@@ -85,6 +85,13 @@ def clean(value: str | None) -> str | None:
     return stripped or None
 
 
+def paired_surrogates(text: str) -> str:
+    """`text` with each UTF-16 surrogate pair made one character (RTF's `\\uN` pairs, as
+    Word writes an emoji) and a lone surrogate U+FFFD: a lone one cannot be encoded as
+    UTF-8, so facts holding it could not be stored."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def cap_text(text: str, max_chars: int) -> str:
     """Cut text at the configured maximum (classification never needs more)."""
     return text if len(text) <= max_chars else text[:max_chars]

@@ -18,7 +18,14 @@ from __future__ import annotations
 import codecs
 import re
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, clean
+from recordkeeper.ingest.extract.base import (
+    Limits,
+    Parsed,
+    Refused,
+    cap_text,
+    clean,
+    paired_surrogates,
+)
 from recordkeeper.model import UnreadableReason
 
 __all__ = ["extract"]
@@ -178,10 +185,8 @@ class _Reader:
 
 
 def _joined(parts: list[str]) -> str:
-    """The parts as one text, a character beyond the BMP written as two `\\uN` (a UTF-16
-    surrogate pair, as Word writes an emoji) made one; a lone surrogate becomes U+FFFD (it
-    cannot be stored as UTF-8)."""
-    return "".join(parts).encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    """The parts as one text, `\\uN` surrogate pairs joined (`paired_surrogates`)."""
+    return paired_surrogates("".join(parts))
 
 
 def extract(data: bytes, limits: Limits) -> Parsed:
