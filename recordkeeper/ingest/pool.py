@@ -350,12 +350,8 @@ def _extract_group(
         outcome: HashOutcome | None
         try:
             result, outcome = _extract_job(path, rel_path, project, root, known, limits)
-        except MemoryError:
-            result = Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
-            outcome = _FAILED
         except BaseException as exc:  # the worker must answer, whatever happened
-            result = Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
-            outcome = _FAILED
+            result, outcome = _failure(rel_path, exc), _FAILED
         group.append((result, outcome, time.monotonic() - started))
         if len(group) >= _REFILL:
             break
@@ -378,11 +374,16 @@ def _completed(
     try:
         extra = _analyze(analyzer, result) if analyze else None
         payload = _encoded(result) if encode else None
-    except MemoryError:
-        return Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker"), *_NONE
     except BaseException as exc:  # the worker must answer, whatever happened
-        return Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__), *_NONE
+        return _failure(rel_path, exc), *_NONE
     return result, extra, payload, None if outcome is None else _outcome_fields(outcome)
+
+
+def _failure(rel_path: str, exc: BaseException) -> Unreadable:
+    """What a worker answers for a file whose extraction or analysis raised `exc`."""
+    if isinstance(exc, MemoryError):
+        return Unreadable(rel_path, UnreadableReason.MEMORY, "out of memory in worker")
+    return Unreadable(rel_path, UnreadableReason.INTERNAL, type(exc).__name__)
 
 
 _NONE = (None, None, None)
