@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 from stdnum import luhn
@@ -225,26 +226,23 @@ def _lowered(text: str) -> bytes | None:
     return data.translate(_LATIN1_LOWER)
 
 
-def _digit_runs(
-    text: str, latin1: bool = False, lowered: bytes | None = None
-) -> list[tuple[int, int]]:
-    """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters;
-    `lowered`: `_lowered(text)`, searched instead when given."""
-    if lowered is not None:
-        return _class_runs(text, lowered.translate(_RUN_CLASSES))
-    spans = []
+def _digit_runs(text: str, latin1: bool = False) -> list[tuple[int, int]]:
+    """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters
+    (`_class_runs` finds the same from `_lowered(text)` when that exists)."""
     runs = _ASCII_DIGIT_RUN if latin1 or text.isascii() else _DIGIT_RUN
-    for match in runs.finditer(text):
-        start, end = match.span()
-        spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
-    return spans
+    return _with_plus(text, runs.finditer(text))
 
 
 def _class_runs(text: str, classes: bytes) -> list[tuple[int, int]]:
     """`_digit_runs(text)` given `classes`: `_lowered(text).translate(_RUN_CLASSES)`."""
+    return _with_plus(text, _CLASSES_DIGIT_RUN.finditer(classes))
+
+
+def _with_plus(text: str, found: Iterable[re.Match[Any]]) -> list[tuple[int, int]]:
+    """The spans `found`, each widened by the `+` before it (`+46 ...`), if any."""
     spans = []
-    for found in _CLASSES_DIGIT_RUN.finditer(classes):
-        start, end = found.span()
+    for match in found:
+        start, end = match.span()
         spans.append((start - 1 if start and text[start - 1] == "+" else start, end))
     return spans
 

@@ -14,6 +14,7 @@ from recordkeeper.classify.personal_data import (
     _PNR,
     _RUN_CLASSES,
     _WORD,
+    _class_runs,
     _cue_ends,
     _digit_runs,
     _emails,
@@ -201,7 +202,9 @@ def test_lowered_bytes_agree_with_lower_wherever_a_cue_or_digit_run_can_be(
         else:
             assert chr(got) == (low if ord(low) < 256 else "\x00")
     plain = re.compile(r"\+?\d[\d \-+/()]{6,}\d")
-    assert _digit_runs(text, lowered=lowered) == [m.span() for m in plain.finditer(text)]
+    assert _class_runs(text, lowered.translate(_RUN_CLASSES)) == [
+        m.span() for m in plain.finditer(text)
+    ]
     want = {end for _, _, end in _CUES.find_matches_as_indexes(text.lower(), overlapping=True)}
     assert _cue_ends(text, lowered) == want
 
@@ -225,7 +228,7 @@ def test_identity_numbers_and_phones_skip_only_runs_that_cannot_hold_one(
     lowered = _lowered(text)
     assert lowered is not None
     classes = lowered.translate(_RUN_CLASSES)
-    runs = _digit_runs(text, lowered=lowered)
+    runs = _class_runs(text, lowered.translate(_RUN_CLASSES))
     want: dict[str, int] = {}
     phones = 0
     for start, end in runs:
