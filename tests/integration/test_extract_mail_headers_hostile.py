@@ -27,7 +27,7 @@ def test_an_encoded_word_naming_a_non_ascii_charset_is_left_as_written(tmp_path:
     # which is no ValueError, and the mail was `internal`
     facts = _mail(tmp_path, b"Subject: Svar =?utf-\xe4?q?x?=\n")
     assert facts.email is not None
-    assert facts.email.subject == "Svar =?utf-\ufffd?q?x?="
+    assert facts.email.subject == "Svar =?utf-ä?q?x?="  # the 8-bit byte read as cp1252
     assert facts.text == "Hej, se bifogat.\n"
 
 

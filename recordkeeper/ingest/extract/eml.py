@@ -40,6 +40,35 @@ _MAX_DEPTH = 8
 # Header values longer than this are parsed each time, never kept (`_Fields`).
 _MAX_CACHED_VALUE = 256
 _NOT_FOUND = object()
+# What the parser keeps of a header's 8-bit bytes: one surrogate escape per byte.
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _eight_bit(value: str) -> str:
+    """A header value written in raw 8-bit bytes (RFC 6532: many clients send UTF-8
+    headers unencoded; older Windows ones cp1252) as text; compat32 turns it into a
+    `Header` of charset unknown-8bit whose text has U+FFFD for every byte, so a subject
+    "Jävsdeklaration" could not be read as one."""
+    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+class _EightBitHeaders(policy.Compat32):
+    """compat32, except that a header value holding raw 8-bit bytes reads as text
+    (`_eight_bit`) instead of a `Header` of U+FFFD: for `get`, `get_all` and so for
+    every parameter (an attachment named in raw UTF-8)."""
+
+    def header_fetch_parse(self, name: str, value: Any) -> Any:
+        # compat32's `_sanitize_header` returns every other value as it is
+        if type(value) is str and not value.isascii() and _ESCAPED_BYTE.search(value):
+            return _eight_bit(value)
+        return value
+
+
+_POLICY = _EightBitHeaders()
 
 
 class _Fields(Message):
@@ -74,12 +103,12 @@ class _Fields(Message):
 def _param(value: str, param: str, header: str, unquote: bool) -> Any:
     """`Message.get_param` of a message whose field `header` is `value` (`_NOT_FOUND`:
     not there). Its answer is a string or a tuple of strings: immutable, safe to share."""
-    fields = Message(policy.compat32)
+    fields = Message(_POLICY)
     fields[header] = value
     return Message.get_param(fields, param, _NOT_FOUND, header, unquote)
 
 
-_PART_HEADERS = BytesParser(_Fields, policy=policy.compat32)
+_PART_HEADERS = BytesParser(_Fields, policy=_POLICY)
 # email.feedparser's header line and line-end patterns.
 _HEADER_LINE = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
 _LINE_END = re.compile(r"(\r\n|\r|\n)\Z")
@@ -97,7 +126,7 @@ def _headers(block: bytes) -> tuple[Message, bool]:
     later one is dropped (or, last, goes to the body); a continuation line with
     no field before it and a line starting with ":" are dropped.
     """
-    message = _Fields(policy.compat32)
+    message = _Fields(_POLICY)
     lines, count = _header_lines(block)
     body_follows = count == len(lines) or (count == len(lines) - 1 and lines[-1][0] in "\r\n")
     field: list[str] = []
@@ -152,6 +181,12 @@ def _decoded(raw: str) -> str:
     """An RFC 2047 encoded-word header value as text."""
     if "=?" not in raw:
         return raw
+    if not raw.isascii():  # raw 8-bit text (`_eight_bit`) with encoded words in it
+        return _ENCODED_WORD.sub(lambda word: _decoded_words(word.group(0)), raw)
+    return _decoded_words(raw)
+
+
+def _decoded_words(raw: str) -> str:
     fast = _decoded_utf8(raw)
     if fast is not None:
         return fast
