@@ -52,6 +52,7 @@ from recordkeeper.services.ingest import (
 from recordkeeper.services.metrics import metrics_snapshot
 from recordkeeper.services.pipeline import worker_analyzer
 from recordkeeper.services.process_status import evaluate_pending
+from recordkeeper.services.registration_catchup import RegistrationCatchUp
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.web.server import WebServer
 
@@ -293,11 +294,13 @@ def _pending_projects_hook(daemon: Daemon) -> None:
         evaluate_pending(daemon.ctx)
 
 
-def _reclassify_hook(watch: RulesWatch) -> TickHook:
-    """Re-classify, in batches per tick, after start and after each rules reload."""
+def _reclassify_hook(watch: RulesWatch, catch_up: RegistrationCatchUp) -> TickHook:
+    """Re-classify, in batches per tick, after start and after each rules reload; then
+    judge the must-register versions left without a prompt (`registration_catchup`)."""
 
     def hook(daemon: Daemon) -> None:
         watch(daemon.ctx)
+        catch_up(daemon.ctx, watch.current)
 
     return hook
 
@@ -347,7 +350,8 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     ctx = build_context(settings)  # migrated before READY=1
     extractor = open_extractor(settings, worker_analyzer(ctx))
     daemon = Daemon(ctx, extractor)
-    daemon.tick_hooks += [_reclassify_hook(RulesWatch()), _pending_projects_hook]
+    catch_up = RegistrationCatchUp(settings.ingest.rescan_minutes * 60, time.monotonic)
+    daemon.tick_hooks += [_reclassify_hook(RulesWatch(), catch_up), _pending_projects_hook]
     notifier = SystemdNotifier()
     setups = jobs.leader_job_setups(ctx, StoreDigestSources(), jobs.build_mailer(settings))
     leader_jobs = jobs.LeaderScheduler(ctx, leadership, setups)

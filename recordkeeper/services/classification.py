@@ -617,6 +617,11 @@ class RulesWatch:
         self._seen: ClassRules | None = None
         self._pending = True
 
+    @property
+    def current(self) -> bool:
+        """Every present document's classification is from the rules seen last."""
+        return not self._pending
+
     def __call__(self, ctx: Context) -> None:
         rules = class_rules(ctx)
         if rules is not self._seen:
