@@ -9,7 +9,7 @@ another value, another header, another parameter or another `unquote` would diff
 from __future__ import annotations
 
 import random
-from email import policy
+from email import message_from_string, policy
 from email.message import Message
 from email.parser import BytesParser
 
@@ -97,13 +97,20 @@ def test_parameters_are_the_stdlib_ones() -> None:
             assert _answers(fields, questions) == _answers(reference, questions), block
 
 
-def test_a_value_with_undecodable_bytes_goes_to_the_stdlib() -> None:
-    # compat32 gives such a value as a Header object: never remembered, answered as before
-    block = b'From: a@b.se\nContent-Type: text/plain; name="\xe5r.txt"; charset=latin-1\n\n'
-    fields, _ = eml._headers(block)
-    reference = _STDLIB.parsebytes(block)
-    questions = list(_QUESTIONS)
-    assert _answers(fields, questions) == _answers(reference, questions)
+def test_a_value_in_raw_8_bit_bytes_is_answered_as_its_text() -> None:
+    # compat32 gives such a value as a Header of U+FFFD; eml reads its bytes as UTF-8, else
+    # cp1252 (eml._eight_bit), and answers as the stdlib does for that text
+    for raw, text in ((b"\xe5r", "år"), ("år".encode(), "år")):
+        block = (
+            b'From: a@b.se\nContent-Type: text/plain; name="' + raw + b'.txt"; charset=latin-1\n\n'
+        )
+        fields, _ = eml._headers(block)
+        reference = message_from_string(
+            block.decode("latin-1").replace(raw.decode("latin-1"), text)
+        )
+        questions = list(_QUESTIONS)
+        assert _answers(fields, questions) == _answers(reference, questions)
+        assert fields.get_filename() == f"{text}.txt"
 
 
 def test_parts_parsed_by_the_stdlib_parser_are_fields_too() -> None:
