@@ -26,7 +26,8 @@ three (`session5.py`, `set: session5`) in another agency's habits; session 6 thr
 (`session6.py`, `set: session6`); session 7 three more (`session7.py`, `set: session7`);
 session 10 three more (`session10.py`, `set: session10`);
 session 11 three more (`session11.py`, `set: session11`);
-session 12 three more (`session12.py`, `set: session12`).
+session 12 three more (`session12.py`, `set: session12`);
+session 13 three more (`session13.py`, `set: session13`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -54,6 +55,7 @@ import session7
 import session10
 import session11
 import session12
+import session13
 
 STAFF = "socialstyrelsen.se"
 
@@ -2062,6 +2064,10 @@ def build(out: Path) -> Path:
         project, meta = make12(Project, share, dt)
         files += [{**f, "set": "session12"} for f in project.files]
         projects.append({**meta, "set": "session12"})
+    for make13 in session13.PROJECTS:  # session 13: dated flat names, English folders, quotes
+        project, meta = make13(Project, share, dt)
+        files += [{**f, "set": "session13"} for f in project.files]
+        projects.append({**meta, "set": "session13"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
