@@ -201,6 +201,7 @@ def main() -> None:
             "session10",
             "session11",
             "session12",
+            "session13",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -211,7 +212,8 @@ def main() -> None:
         "session7: projects 16-18 (bench/holdout/session7.py); "
         "session10: projects 19-21 (bench/holdout/session10.py); "
         "session11: projects 22-24 (bench/holdout/session11.py); "
-        "session12: projects 25-27 (bench/holdout/session12.py)",
+        "session12: projects 25-27 (bench/holdout/session12.py); "
+        "session13: projects 28-30 (bench/holdout/session13.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
