@@ -121,6 +121,36 @@ def _original_sender(subject: str | None, text: str) -> str | None:
     return found.group(1).strip() if found else None
 
 
+def _who(party: str) -> tuple[str, str]:
+    """`Maja Ström <maja.strom@x.se>` -> ("maja ström", "maja.strom@x.se"); either may be ""."""
+    name, _, rest = party.partition("<")
+    if not rest and "@" in name:
+        return "", name.strip().casefold()
+    return name.strip().strip('"').strip().casefold(), rest.partition(">")[0].strip().casefold()
+
+
+def _sender(subject: str | None, text: str, sender: str | None) -> str:
+    """Who a mail is from: for a forward, the first sender quoted in it who is not the
+    forwarder; else (no one else quoted, or no forward) the mail's own sender.
+
+    Someone forwarding a mail they sent themselves ("FW: Remiss …" to FK and NPO, the quoted
+    "Från: Maja Ström") is that sender, with the address the quote lacks; a chain forwarded
+    twice by the same person ("Fwd: Fwd: RE: declaration") is from whoever wrote below her
+    own hops (session 13, issue #4).
+    """
+    own = sender or ""
+    if not subject or not _FORWARD_SUBJECT.match(subject):
+        return own
+    name, address = _who(own)
+    for found in _FORWARDED_FROM.finditer(text):
+        quoted = found.group(1).strip()
+        q_name, q_address = _who(quoted)
+        same = (q_address and q_address == address) or (q_name and q_name == name)
+        if not same:
+            return quoted
+    return own
+
+
 def is_forward(subject: str | None) -> bool:
     """Whether a mail's subject says it forwards another message ("VB: …", "FW: …")."""
     return bool(subject) and _FORWARD_SUBJECT.match(subject or "") is not None
@@ -168,7 +198,7 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
     }
     if email is not None:
         views["email_subject"] = email.subject or ""
-        views["email_sender"] = _original_sender(email.subject, text) or email.sender or ""
+        views["email_sender"] = _sender(email.subject, text, email.sender)
         views["email_recipient"] = "\n".join((*email.recipients, *email.cc))
         views["attachment"] = "\n".join(name_words(a) for a in email.attachment_names)
         # an e-mail's title is its subject, searched as `email_subject`; its
