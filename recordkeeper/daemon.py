@@ -51,7 +51,7 @@ from recordkeeper.services.ingest import (
 )
 from recordkeeper.services.metrics import metrics_snapshot
 from recordkeeper.services.pipeline import worker_analyzer
-from recordkeeper.services.process_status import evaluate_pending
+from recordkeeper.services.process_status import DailyRefresh, evaluate_pending
 from recordkeeper.services.registration_catchup import RegistrationCatchUp
 from recordkeeper.store import repo_documents as repo
 from recordkeeper.web.server import WebServer
@@ -288,10 +288,16 @@ class Daemon:
         self._next_queue_report = now + _QUEUE_REPORT_S
 
 
-def _pending_projects_hook(daemon: Daemon) -> None:
-    """Once the queue is drained, evaluate projects a bulk scan or the interval deferred."""
-    if daemon.queue_length() == 0:
-        evaluate_pending(daemon.ctx)
+def _pending_projects_hook(refresh: DailyRefresh) -> TickHook:
+    """Once the queue is drained, evaluate the projects a bulk scan or the interval
+    deferred, and every project at start, on each new day and after a rules reload."""
+
+    def hook(daemon: Daemon) -> None:
+        refresh(daemon.ctx)
+        if daemon.queue_length() == 0:
+            evaluate_pending(daemon.ctx)
+
+    return hook
 
 
 def _reclassify_hook(watch: RulesWatch, catch_up: RegistrationCatchUp) -> TickHook:
@@ -351,7 +357,10 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     extractor = open_extractor(settings, worker_analyzer(ctx))
     daemon = Daemon(ctx, extractor)
     catch_up = RegistrationCatchUp(settings.ingest.rescan_minutes * 60, time.monotonic)
-    daemon.tick_hooks += [_reclassify_hook(RulesWatch(), catch_up), _pending_projects_hook]
+    daemon.tick_hooks += [
+        _reclassify_hook(RulesWatch(), catch_up),
+        _pending_projects_hook(DailyRefresh()),
+    ]
     notifier = SystemdNotifier()
     setups = jobs.leader_job_setups(ctx, StoreDigestSources(), jobs.build_mailer(settings))
     leader_jobs = jobs.LeaderScheduler(ctx, leadership, setups)

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert, select
+from sqlalchemy import exists, insert, select
 
 from recordkeeper.audit.log import new_id
 from recordkeeper.errors import ConfigError
@@ -106,6 +106,31 @@ def index_contents(ctx: Context, shas: Sequence[str]) -> int:
     return done
 
 
+def index_present(ctx: Context) -> int:
+    """Index every present document's content that has no token yet; returns contents indexed.
+
+    The pipeline stage indexes new versions after ingest's commit; a daemon killed between
+    the two, or a failed stage, would leave a content out of every later answer, and no
+    rescan brings it back (the file is unchanged). So a request first indexes what is
+    missing; contents without any token (no names or numbers in them) are read again,
+    which a rare request can afford.
+    """
+    has_token = exists().where(SubjectTokenRow.sha256 == DocumentRow.current_sha256)
+    with ctx.store.read() as session:
+        shas = list(
+            session.scalars(
+                select(DocumentRow.current_sha256)
+                .where(
+                    DocumentRow.state == "present",
+                    DocumentRow.current_sha256.is_not(None),
+                    ~has_token,
+                )
+                .distinct()
+            )
+        )
+    return index_contents(ctx, [sha for sha in shas if sha]) if shas else 0
+
+
 def privacy_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     """Pipeline stage: index the content of new versions."""
     shas = [c.sha256 for c in changes if c.sha256 and c.change != "gone"]
@@ -142,6 +167,7 @@ def find_subject(ctx: Context, subject: str, *, request: str, actor: str) -> Sub
         actor: the user handling the request.
     """
     subject_kind, tokens = query_tokens(subject, subject_key(ctx))
+    index_present(ctx)
     now = ctx.clock.now()
     with ctx.store.read() as session:
         shas = (

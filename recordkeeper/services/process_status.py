@@ -56,10 +56,12 @@ if TYPE_CHECKING:  # pipeline imports this module for its STAGES line
     from recordkeeper.services.pipeline import DocumentChange
 
 __all__ = [
+    "DailyRefresh",
     "ProjectStatus",
     "StoredWarning",
     "evaluate_pending",
     "evaluate_stored_project",
+    "mark_all_pending",
     "open_warnings",
     "process_stage",
     "project_status",
@@ -360,6 +362,42 @@ def process_stage(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     if len(changes) >= BULK_CHANGES:
         return  # a bulk scan (first run, a restored share): wait for its last, smaller chunk
     evaluate_pending(ctx)
+
+
+def mark_all_pending(ctx: Context) -> int:
+    """Make every project with a present document pending; returns how many.
+
+    Time rules ("survey answers due 14 days after it was sent") turn overdue with the
+    calendar, not with a change in the folder, and a daemon killed between ingest's
+    commit and this stage leaves a project's status behind its documents; so the
+    daemon marks every project once at start, on each new day and after a rules
+    reload, and `evaluate_pending` evaluates them once it is idle.
+    """
+    with ctx.store.read() as session:
+        projects = set(
+            session.scalars(
+                select(DocumentRow.project)
+                .where(DocumentRow.state == "present", DocumentRow.project.is_not(None))
+                .distinct()
+            )
+        )
+    ctx.extras.setdefault(_PENDING, set()).update(p for p in projects if p)
+    return len(projects)
+
+
+class DailyRefresh:
+    """Daemon tick hook: `mark_all_pending` at start, on each new day, after a reload."""
+
+    def __init__(self) -> None:
+        self._day: object = None
+        self._rules: object = None
+
+    def __call__(self, ctx: Context) -> None:
+        today = ctx.clock.now().date()
+        if today == self._day and ctx.rules is self._rules:
+            return
+        self._day, self._rules = today, ctx.rules
+        log.info("process_refresh_planned", projects=mark_all_pending(ctx))
 
 
 def evaluate_pending(ctx: Context) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from recordkeeper.privacy import document_tokens, query_tokens
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
-from recordkeeper.services import retention
+from recordkeeper.services import pipeline, retention
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.services.privacy import find_subject
@@ -80,6 +80,24 @@ def test_an_erasure_request_keeps_official_documents_and_proposes_the_draft(
     assert [p.id for p in retention.open_proposals(ctx)] == [answer.proposal_id]
     by_pnr = find_subject(ctx, PNR, request="access", actor="dpo-anna")
     assert [m.doc_class for m in by_pnr.matches] == ["coi_declaration"]
+
+
+def test_a_content_whose_indexing_was_lost_is_still_found(
+    ctx: Context, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the daemon killed between ingest's commit and the privacy stage, as if that stage
+    # never ran: no rescan brings the unchanged files back, the request must index them
+    _share(share)
+    kept = [(name, stage) for name, stage in pipeline.STAGES if name != "privacy"]
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "STAGES", kept)
+        RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
+    with ctx.store.read() as session:
+        assert session.scalar(select(SubjectTokenRow.sha256).limit(1)) is None
+    by_pnr = find_subject(ctx, PNR, request="access", actor="dpo-anna")
+    assert [m.doc_class for m in by_pnr.matches] == ["coi_declaration"]
+    by_name = find_subject(ctx, "Per Holm", request="access", actor="dpo-anna")
+    assert len(by_name.matches) == 2
 
 
 def test_no_identifier_is_stored_or_logged_in_clear(ctx: Context, share: Path) -> None:

@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 
 from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.process_status import (
     MIN_INTERVAL_S,
+    DailyRefresh,
     evaluate_pending,
     open_warnings,
+    project_status,
 )
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
@@ -43,3 +46,38 @@ def test_a_change_within_the_interval_is_evaluated_when_pending_work_runs(
     assert evaluate_pending(ctx) == 1
     assert _missing(ctx) == []
     assert evaluate_pending(ctx) == 0  # nothing left pending
+
+
+def test_a_project_whose_stage_was_lost_is_evaluated_after_the_refresh(
+    ctx: Context, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the daemon killed between ingest's commit and the process stage: the files are
+    # unchanged, so only the refresh at the next start brings the project's status
+    make_project_missing_a_declaration(share)
+    kept = [(name, stage) for name, stage in pipeline.STAGES if name != "process"]
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "STAGES", kept)
+        scan(ctx)
+    assert project_status(ctx, PROJECT) is None
+    DailyRefresh()(ctx)
+    assert evaluate_pending(ctx) == 1
+    assert _missing(ctx) == [1]
+
+
+def test_every_project_is_evaluated_again_on_a_new_day(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    # time rules turn overdue with the calendar, not with a change in the folder
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    refresh = DailyRefresh()
+    refresh(ctx)
+    clock.advance(seconds=MIN_INTERVAL_S)
+    assert evaluate_pending(ctx) == 1
+    refresh(ctx)
+    assert evaluate_pending(ctx) == 0  # the same day: nothing more
+    clock.advance(days=1)
+    refresh(ctx)
+    assert evaluate_pending(ctx) == 1
+    status = project_status(ctx, PROJECT)
+    assert status is not None and status.evaluated_at == clock.now()
