@@ -163,3 +163,41 @@ def test_many_rows_are_one_statement(store: Store) -> None:
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
     assert statements == ["INSERT"]
+
+
+def test_a_column_none_in_every_row_is_left_out_and_stored_as_null(store: Store) -> None:
+    """The driver binds no None it need not (an adapter lookup each on SQLite); the
+    stored rows are the same, NULL where the rows said None, blobs as blobs."""
+    statements: list[str] = []
+
+    def keep(_c: object, _cur: object, statement: str, *_args: object) -> None:
+        if statement.startswith("INSERT INTO extractions"):
+            statements.append(statement)
+
+    rows = [
+        {"sha256": f"{i:064x}", "kind": None, "facts": b"\x00{}" * i, "error_reason": None,
+         "error_detail": "pdf" if i == 2 and store.dialect == "sqlite" else None,
+         "extracted_at": NOW, "extractor_version": 1}
+        for i in range(4)
+    ]  # fmt: skip
+    event.listen(store.engine, "before_cursor_execute", keep)
+    try:
+        with store.transaction() as tx:
+            bulk.insert_many(tx.session, ExtractionRow, rows)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", keep)
+    if store.dialect == "sqlite":
+        assert len(statements) == 1
+        assert "kind" not in statements[0] and "error_reason" not in statements[0]
+        assert "error_detail" in statements[0]  # not None in every row
+    table: Table = ExtractionRow.__table__  # type: ignore[assignment]
+    stored = [r[:5] for r in _raw(store, table, "sha256")]
+    assert stored == [
+        (row["sha256"], None, row["facts"], None, row["error_detail"]) for row in rows
+    ]
+    if store.dialect == "sqlite":
+        with store.read() as session:
+            kinds = session.connection().exec_driver_sql(
+                "SELECT DISTINCT typeof(facts), typeof(kind) FROM extractions"
+            )
+            assert sorted(tuple(k) for k in kinds) == [("blob", "null")]
