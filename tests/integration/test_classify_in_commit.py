@@ -1,8 +1,10 @@
 """The worker classifications stored in ingest's chunk transaction (`pipeline.within_commit`).
 
 With two extraction workers the classify stage's rows and audit events for the
-documents the workers classified are written in the chunk's own transaction;
-the stage after the commit classifies the rest. Each test runs the same ingest
+documents the workers classified are written in the chunk's own transaction, and
+so are those of the chunk's other changed documents (no or a stale worker
+classification, a correction, unreadable or known content), classified there as
+the stage after the commit would classify them. Each test runs the same ingest
 twice, once so and once with everything left to the stage after the commit
 (as before), on the same files with the same document ids and clock, and
 compares what was stored.
@@ -135,7 +137,7 @@ def test_one_chunk_stores_the_same_rows_and_audit_chain_as_the_stage_after_the_c
         before.ctx.store.close()
 
 
-def test_corrections_unreadable_files_and_known_content_go_to_the_stage_with_the_same_result(
+def test_corrections_unreadable_files_and_known_content_are_classified_in_the_transaction_too(
     ctx: Context, settings: Settings, rules: LoadedRules, tmp_path: Path, share: Path,
     extractor: PoolExtractor, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
@@ -154,7 +156,8 @@ def test_corrections_unreadable_files_and_known_content_go_to_the_stage_with_the
             run.scan(monkeypatch)
         assert fast.rows() == before.rows()
         broken = fast.path_of("trasig.docx")
-        assert broken in fast.by_stage and broken not in fast.in_commit  # unreadable: the stage
+        assert broken in fast.in_commit and broken not in fast.by_stage  # unreadable: here too
+        assert before.in_commit == [] and broken in before.by_stage
         # a registrar's corrections: one on a document, one its copy gets through the content
         for run in (fast, before):
             correct_classification(run.ctx, run.path_of("möte.docx"), "reg1", doc_class="approval")
@@ -172,12 +175,13 @@ def test_corrections_unreadable_files_and_known_content_go_to_the_stage_with_the
             run.scan(monkeypatch)
         assert fast.rows() == before.rows()
         new_version, moved = fast.path_of("möte.docx"), fast.path_of("plan v2.docx")
-        assert new_version in fast.by_stage and new_version not in fast.in_commit  # corrected
+        assert new_version in fast.in_commit  # corrected: classified here with the correction
         assert fast.rows()[new_version][2] == "approval"  # the correction still wins
         assert fast.path_of("ny.docx") in fast.in_commit
-        assert moved in fast.by_stage  # known content: no worker classification
+        assert moved in fast.in_commit  # known content: no worker classification
         copy = fast.path_of("kopia av jäv.docx")
-        assert copy in fast.by_stage and fast.rows()[copy][3] is True  # corrected by content
+        assert copy in fast.in_commit and fast.rows()[copy][3] is True  # corrected by content
+        assert fast.by_stage == []  # nothing of these chunks left to the stage
         entries, earlier = fast.entries(), before.entries()
         assert [i for i, _ in entries] == list(range(len(entries)))  # no gap in the log
         # the same entries; only the order of classifications within a chunk may differ
@@ -188,7 +192,7 @@ def test_corrections_unreadable_files_and_known_content_go_to_the_stage_with_the
         before.ctx.store.close()
 
 
-def test_a_worker_classification_is_stored_in_the_transaction_only_when_it_holds(
+def test_a_worker_classification_is_stored_only_when_it_holds_else_the_stage_s(
     ctx: Context, share: Path, extractor: PoolExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_docx(share / "Projekt" / "möte.docx", title="Minnesanteckningar", paragraphs=["Alla."])
@@ -205,24 +209,28 @@ def test_a_worker_classification_is_stored_in_the_transaction_only_when_it_holds
     facts = extract_file(share / path, path, Limits(), project)
     assert isinstance(facts, DocumentFacts)
 
-    def stores(made: Precomputed) -> bool:
+    def stored(made: Precomputed) -> str:
+        """The class stored for the document after a transaction with this change."""
         change = DocumentChange(
             document_id, "new_version", ctx.clock.now(), project, sha, facts=facts, analysis=made
         )
         with ctx.store.transaction() as tx:
-            done = classification.store_precomputed(tx, ctx, [change])
-        assert done <= {document_id}
-        return bool(done)
+            assert classification.store_precomputed(tx, ctx, [change]) == {document_id}
+        with ctx.store.read() as s:
+            row = s.get(ClassificationRow, document_id)
+            assert row is not None
+            return row.doc_class
 
-    assert not stores(Precomputed("0" * 64, path, project, sha, other))  # other rules (SIGHUP)
-    assert not stores(Precomputed(digest, f"{path}.x", project, sha, other))  # another path
-    assert not stores(Precomputed(digest, path, project, "f" * 64, other))  # other content
-    assert stores(Precomputed(digest, path, project, sha, other))
     with ctx.store.read() as s:
         row = s.get(ClassificationRow, document_id)
-        assert row is not None and row.doc_class == "approval"
+        assert row is not None and row.doc_class != "approval"
+        ours = row.doc_class  # what the rules make of it (classified here, as the stage would)
+    assert stored(Precomputed("0" * 64, path, project, sha, other)) == ours  # other rules
+    assert stored(Precomputed(digest, f"{path}.x", project, sha, other)) == ours  # another path
+    assert stored(Precomputed(digest, path, project, "f" * 64, other)) == ours  # other content
+    assert stored(Precomputed(digest, path, project, sha, other)) == "approval"  # it holds
     correct_classification(ctx, document_id, "reg1", doc_class="coi_declaration")
-    assert not stores(Precomputed(digest, path, project, sha, other))  # a correction wins
+    assert stored(Precomputed(digest, path, project, sha, other)) == "coi_declaration"
     with ctx.store.read() as s:
         row = s.get(ClassificationRow, document_id)
         assert row is not None and row.doc_class == "coi_declaration"
