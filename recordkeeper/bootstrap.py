@@ -66,7 +66,7 @@ class PoolExtractor:
         self.pool = pool
 
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
-        return list(self.pool.map([Job(j.path, j.rel_path, j.project) for j in jobs]))
+        return list(self.pool.map([Job(j.file, j.rel_path, j.project) for j in jobs]))
 
     @property
     def workers(self) -> int:
@@ -76,7 +76,7 @@ class PoolExtractor:
         """Extract and run `analyzer` in the workers (sent to them when it changes)."""
         if self.pool.analyzer != analyzer:
             self.pool.set_analyzer(analyzer)
-        return list(self.pool.map_analyzed([Job(j.path, j.rel_path, j.project) for j in jobs]))
+        return list(self.pool.map_analyzed([Job(j.file, j.rel_path, j.project) for j in jobs]))
 
     def extract_read(
         self, jobs: Sequence[ExtractJob], analyzer: Analyzer | None, *, encode: bool

@@ -108,9 +108,10 @@ class Job(NamedTuple):
     """One file to extract; with `root`, `rel_path` is read under it as `read_checked`
     does (no link out of the tree, regular files only, unchanged while read) and the
     answer carries the `HashOutcome` of what was read; content whose SHA-256 is in
-    `known` (extracted before) is then not extracted again."""
+    `known` (extracted before) is then not extracted again; its `path` is not used
+    (None: not sent)."""
 
-    path: Path
+    path: Path | None
     rel_path: str
     project: str | None = None
     root: Path | None = None
@@ -207,7 +208,7 @@ def _prepare(analyzer: Analyzer | None) -> None:
 
 
 def _extract_job(
-    path: str,
+    path: str | None,
     rel_path: str,
     project: str | None,
     root: str | None,
@@ -216,7 +217,7 @@ def _extract_job(
 ) -> tuple[ExtractionResult | None, HashOutcome | None]:
     """Extract one job; a `root` job reads (and hashes) its file once, as `read_checked`."""
     if root is None:
-        return extract_file(Path(path), rel_path, limits, project), None
+        return extract_file(Path(path or ""), rel_path, limits, project), None
     outcome, data = read_checked(root, rel_path, limits.max_file_bytes)
     if outcome.problem is not None or not outcome.is_stable or outcome.sha256 in known:
         return None, outcome
@@ -332,7 +333,7 @@ _FAILED: Any = object()
 
 
 def _extract_group(
-    items: Sequence[tuple[str, str, str | None, str | None, frozenset[str]]],
+    items: Sequence[tuple[str | None, str, str | None, str | None, frozenset[str]]],
     start: int,
     limits: Limits,
     cell: Any,
@@ -597,7 +598,13 @@ class ExtractionPool:
             # died while idle, or its replacement did not start (tried again now)
             self._replace(worker, again)
         items = [
-            (str(j.path), j.rel_path, j.project, None if j.root is None else str(j.root), j.known)
+            (
+                None if j.root is not None or j.path is None else str(j.path),
+                j.rel_path,
+                j.project,
+                None if j.root is None else str(j.root),
+                j.known,
+            )
             for j in (t.job for t in tasks)
         ]
         body = ("tasks", (items, *self._flags))

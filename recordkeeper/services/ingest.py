@@ -103,14 +103,25 @@ KNOWN_PER_JOB = 64
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
     """A file to extract: hashed already (`sha256`), or to read and hash under `root`
-    (and not to extract if its hash is among `known`)."""
+    (and not to extract if its hash is among `known`). A `root` job's `path` is None:
+    the extractor reads `rel_path` under `root` (`file` joins them when needed), so no
+    `Path` is made and sent for each file a worker reads (issue #3)."""
 
-    path: Path
+    path: Path | None
     rel_path: str
     project: str | None
     sha256: str | None
     root: Path | None = None
     known: frozenset[str] = frozenset()
+
+    @property
+    def file(self) -> Path:
+        """The file: `path`, or `rel_path` under `root`."""
+        if self.path is not None:
+            return self.path
+        if self.root is None:
+            raise ValueError("an ExtractJob needs a path or a root")
+        return self.root / self.rel_path
 
 
 class Extractor(Protocol):
@@ -170,7 +181,7 @@ class InProcessExtractor:
         self.limits = limits
 
     def extract_many(self, jobs: Sequence[ExtractJob]) -> list[ExtractionResult]:
-        return [extract_file(j.path, j.rel_path, self.limits, j.project) for j in jobs]
+        return [extract_file(j.file, j.rel_path, self.limits, j.project) for j in jobs]
 
 
 def analyzes_in_workers(workers: int) -> bool:
@@ -602,9 +613,10 @@ class RootIngestor:
                 missing.discard(outcome.sha256)  # copies in one chunk are read once
                 path, rel = self.root.path / entry.rel_path, entry.rel_path
                 jobs.append(ExtractJob(path, rel, project_of(rel), outcome.sha256))
+        root = self.root.path
         for entry, extracted in to_read:
-            path, rel = self.root.path / entry.rel_path, entry.rel_path
-            jobs.append(ExtractJob(path, rel, project_of(rel), None, self.root.path, extracted))
+            rel = entry.rel_path
+            jobs.append(ExtractJob(None, rel, project_of(rel), None, root, extracted))
         if not jobs:
             return {}, []
         answers = self._run_extractor(jobs)
