@@ -238,3 +238,14 @@ def test_an_agreement_headed_overenskommelse_is_an_agreement(tmp_path: Path) -> 
     )
     got = classified_by_name(tmp_path, RULES)
     assert _state(got["Capio Hjärtkliniken.pdf"]) == ("agreement", False, True)
+
+
+def test_a_scan_headed_deklaration_is_a_declaration(tmp_path: Path) -> None:
+    """A scan whose OCR layer reads three words, the first a heading "Dek1aration" (l read
+    as 1), then the person and her organisation: the declaration, registered."""
+    make_pdf(
+        tmp_path / "Experts and RG" / "Anita Lund.pdf",
+        ["Dek1aration", "Anita Lund", "Hjart- och Lungsjukas"],
+    )
+    got = classified_by_name(tmp_path, RULES)
+    assert _state(got["Anita Lund.pdf"]) == ("coi_declaration", False, True)
