@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, and_, bindparam, func, select, update
+from sqlalchemy import Table, and_, bindparam, func, null, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import ORMExecuteState, Session, attributes, sessionmaker
 from sqlalchemy.sql import Delete, Insert, Update
@@ -163,12 +163,12 @@ def save(session: Session, root: str, verified: Sequence[Verified]) -> None:
 
 
 def invalidate(session: Session, pairs: Iterable[tuple[str, str]]) -> None:
-    """Mark (root, folder) pairs changed: digest NULL, epoch + 1 (the row created if absent)."""
+    """Mark (root, folder) pairs changed: digest NULL, epoch + 1 (the row created if absent).
+
+    NULL is written in the statement, not bound: the sqlite3 driver looks an adapter up for
+    every None it binds (see `store.bulk`)."""
     # sorted: writers lock the rows in one order (PostgreSQL), so two cannot deadlock on them
-    rows = [
-        {"root": r, "folder": f, "digest": None, "files": 0, "epoch": 1}
-        for r, f in sorted(set(pairs))
-    ]
+    rows = [{"root": r, "folder": f, "files": 0, "epoch": 1} for r, f in sorted(set(pairs))]
     if not rows:
         return
     session.connection().execute(_INVALIDATE[_dialect(session)], rows)
@@ -189,7 +189,7 @@ def _insert(session: Session) -> Any:
 _INVALIDATE: dict[str, Any] = {
     name: insert(_TABLE).on_conflict_do_update(
         index_elements=[_TABLE.c.root, _TABLE.c.folder],
-        set_={"digest": None, "epoch": _TABLE.c.epoch + 1},
+        set_={"digest": null(), "epoch": _TABLE.c.epoch + 1},
     )
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
 }
