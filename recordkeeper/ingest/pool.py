@@ -89,6 +89,12 @@ _MIB = 1024 * 1024
 # holds little more memory than one file at a time may.
 _GROUP_TEXT = 1_000_000
 _MS_MASK = 0xFFFFFFFF  # a worker's `cell`: task number << 32 | start in ms, modulo 2**32
+# Files a worker extracts before it is replaced (bounds leaks in the parsing libraries).
+# A fresh worker spends ~0.11 s of CPU before its first file (the analyzer unpickled and
+# `prepare`d: the classifier compiles its rules) while the parent waits for it: ~0.055 ms
+# per file at 2,000. A worker's memory stays flat far beyond that (76-86 MiB RSS over
+# 8,000 files of the bench corpus, docs/benchmarks.md session 13).
+_MAX_TASKS = 10_000
 
 
 class PoolError(RuntimeError):
@@ -427,7 +433,7 @@ class ExtractionPool:
         limits: Limits,
         workers: int = 2,
         *,
-        max_tasks_per_worker: int = 2000,
+        max_tasks_per_worker: int = _MAX_TASKS,
         start_method: str | None = None,
         analyzer: Analyzer | None = None,
         preload: Sequence[str] = (),

@@ -127,6 +127,19 @@ def test_workers_are_recycled_after_their_task_budget(tmp_path: Path) -> None:
     assert all(isinstance(r, DocumentFacts) for r in results)
 
 
+def test_a_worker_is_not_recycled_after_a_few_thousand_files(tmp_path: Path) -> None:
+    # A replacement costs the fresh worker its start-up (the analyzer compiled) and holds
+    # the parent: with the default budget (10,000) a long ingest keeps its workers.
+    note = tmp_path / "note.txt"
+    note.write_text("Protokoll", encoding="utf-8")
+    with ExtractionPool(Limits(), workers=1) as default:
+        first = default.worker_pids()
+        results = list(default.map(Job(note, f"{n}.txt") for n in range(2_500)))
+        assert default.worker_pids() == first
+    assert [r.path for r in results] == [f"{n}.txt" for n in range(2_500)]
+    assert all(isinstance(r, DocumentFacts) for r in results)
+
+
 def test_memory_hog_gets_memory_and_the_worker_is_replaced(tmp_path: Path) -> None:
     hog = tmp_path / "hog.txt"
     with hog.open("wb") as stream:
