@@ -241,18 +241,24 @@ def _must_register(
 
 
 def _personal_data(
-    rules: ClassRules, spec: DocumentClass, facts: DocumentFacts, views: Views
+    rules: CompiledRules, spec: DocumentClass, facts: DocumentFacts, views: Views
 ) -> tuple[bool, PersonalDataFindings, list[str]]:
-    pd_rules = rules.personal_data
+    pd_rules = rules.rules.personal_data
     addresses: tuple[str, ...] = ()
     if facts.email is not None:
         addresses = tuple(a for a in (facts.email.sender, *facts.email.recipients) if a)
     text = views.text
     if len(facts.text) > len(text):
         text = facts.text[: pd_rules.text_chars]
-    findings = detect_personal_data(
-        text, addresses=addresses, generic_mailboxes=pd_rules.generic_mailboxes
-    )
+    # what detection finds depends on the text, the addresses and the rules' mailboxes
+    # only: kept per compiled rules for a text that recurs (a copied file, a version)
+    key = (text, addresses)
+    findings = rules.findings.get(key)
+    if findings is None:
+        findings = detect_personal_data(
+            text, addresses=addresses, generic_mailboxes=pd_rules.generic_mailboxes
+        )
+        rules.findings.put(key, len(text), findings)
     strong = any(findings.counts.get(k, 0) for k in pd_rules.strong_kinds)
     weak = sum(findings.counts.get(k, 0) for k in pd_rules.weak_kinds)
     default = spec.personal_data
@@ -383,7 +389,7 @@ def classify_document(
         chosen = decision.chosen  # after the class choice's reasons
         reasons = (*reasons[:chosen], PART_UNREADABLE, *reasons[chosen:])
         review = review or correction is None or correction.is_empty
-    personal, findings, pd_reasons = _personal_data(cr.rules, spec, facts, views)
+    personal, findings, pd_reasons = _personal_data(cr, spec, facts, views)
     return Classification(
         doc_class=spec.id,
         is_draft=decision.is_draft,

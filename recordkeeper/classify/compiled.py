@@ -36,7 +36,8 @@ from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
-from recordkeeper.memo import by_identity
+from recordkeeper.memo import TextMemo, by_identity
+from recordkeeper.model import PersonalDataFindings
 from recordkeeper.ruleset.classes import (
     _FLAGS,
     ClassRules,
@@ -64,9 +65,17 @@ _MAX_NEEDLES = 300
 # A pattern of unbounded width is tried at each possible start before a needle
 # when there are at most this many per needle.
 _MAX_STARTS = 4
-# Answers kept per place for texts up to this long (kinds, folders, templates recur).
-_MEMO_CHARS = 200
+# Answers kept per place by text (kinds, folders, templates recur; so do whole bodies: a
+# copied file, a version saved again): texts up to a body's window (`scoring.text_window`,
+# 8,001 characters in rules/classes.yaml), at most this many and this many characters.
+_MEMO_LONGEST = 10_000
 _MEMO_TEXTS = 1024
+_MEMO_HELD = 1_000_000
+# Personal data kept by text (`CompiledRules.findings`): texts up to what it reads of a
+# body (`personal_data.text_chars`, 60,000 characters in rules/classes.yaml).
+_FINDINGS_LONGEST = 60_000
+_FINDINGS_TEXTS = 1024
+_FINDINGS_HELD = 2_000_000
 
 
 def _casefix_table() -> dict[int, str]:
@@ -554,14 +563,14 @@ class _Place:
     always: tuple[int, ...]  # probe ids with no usable needle: always searched
     # finds `needles`: in `needle_bytes(text)` unless `exact`, else in `caseless(text)`
     finder: AhoCorasick | BytesAhoCorasick = field(init=False, repr=False, compare=False)
-    # short texts recur (a file's kind, its folders, a template): their answers, kept
-    memo: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    # texts recur (a file's kind, its folders, a template, a copied body): their answers
+    memo: TextMemo[str, frozenset[int]] = field(init=False, repr=False, compare=False)
 
     # `needle_text` finds every needle (and `find` string) where `caseless` does
     exact: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "memo", {})
+        object.__setattr__(self, "memo", TextMemo(_MEMO_TEXTS, _MEMO_HELD, _MEMO_LONGEST))
         found = [n for p in self.probes if p.anchor is not None for n in p.anchor.find]
         exact = not _latin1_needles((*self.needles, *found))
         object.__setattr__(self, "exact", exact)
@@ -577,16 +586,11 @@ class _Place:
 
     def fired(self, text: str) -> frozenset[int]:
         """Ids of the signals with a pattern that matches `text` (folded)."""
-        short = len(text) <= _MEMO_CHARS
-        if short:
-            known = self.memo.get(text)
-            if known is not None:
-                return known
+        known = self.memo.get(text)
+        if known is not None:
+            return known
         found = frozenset(self._fired(text))
-        if short:
-            if len(self.memo) >= _MEMO_TEXTS:
-                self.memo.clear()
-            self.memo[text] = found
+        self.memo.put(text, len(text), found)
         return found
 
     def _fired(self, text: str) -> set[int]:
@@ -641,9 +645,16 @@ class CompiledRules:
     # what the classifier decided from a document's fired signals (and the few facts it
     # reads besides), by those: documents alike in them recur (`classifier._decided`)
     decisions: dict[Any, Any] = field(init=False, repr=False, compare=False)
+    # personal data found by (text, e-mail addresses) (`classifier._personal_data`)
+    findings: TextMemo[tuple[str, tuple[str, ...]], PersonalDataFindings] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "decisions", {})
+        object.__setattr__(
+            self, "findings", TextMemo(_FINDINGS_TEXTS, _FINDINGS_HELD, _FINDINGS_LONGEST)
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         fields = (self.rules, self.signals, self.groups, self.group_of, self.facts)

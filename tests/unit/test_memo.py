@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from recordkeeper.memo import by_identity
+from recordkeeper.memo import TextMemo, by_identity
 
 
 def test_the_same_object_is_computed_once_and_an_equal_one_again() -> None:
@@ -35,3 +35,25 @@ def test_the_oldest_entry_goes_beyond_maxsize() -> None:
     assert seen(b) == 2
     assert seen(a) == 3  # a was dropped when b came
     assert seen(a) == 3
+
+
+def test_text_memo_keeps_answers_within_its_bounds() -> None:
+    memo: TextMemo[str, int] = TextMemo(keys=3, chars=10, longest=6)
+    memo.put("abc", 3, 1)
+    memo.put("defg", 4, 2)
+    assert (memo.get("abc"), memo.get("defg"), memo.get("x")) == (1, 2, None)
+    memo.put("toolong", 7, 3)  # longer than `longest`: not kept, the others stay
+    assert memo.get("toolong") is None
+    assert len(memo) == 2
+    memo.put("hijk", 4, 4)  # 3 + 4 + 4 characters > 10: emptied first
+    assert (memo.get("abc"), memo.get("defg"), memo.get("hijk")) == (None, None, 4)
+    memo.put("a", 1, 5)
+    memo.put("b", 1, 6)
+    memo.put("c", 1, 7)  # a fourth key: emptied first
+    assert len(memo) == 1
+    assert memo.get("c") == 7
+    memo.clear()
+    assert len(memo) == 0
+    memo.put("123456", 6, 8)
+    memo.put("7890", 4, 9)  # exactly 10 characters: both kept
+    assert (memo.get("123456"), memo.get("7890")) == (8, 9)
