@@ -11,7 +11,7 @@ from sqlalchemy import select
 from recordkeeper.privacy import document_tokens, query_tokens
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
-from recordkeeper.services import pipeline, retention
+from recordkeeper.services import retention
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.services.privacy import find_subject
@@ -19,6 +19,7 @@ from recordkeeper.store.tables import AuditEntryRow
 from recordkeeper.store.tables_retention import SubjectRequestRow, SubjectTokenRow
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
+from tests.lost_stage import stage_lost
 
 PNR = "19850101-1236"  # valid check digit
 KEY = b"k" * 32
@@ -88,9 +89,7 @@ def test_a_content_whose_indexing_was_lost_is_still_found(
     # the daemon killed between ingest's commit and the privacy stage, as if that stage
     # never ran: no rescan brings the unchanged files back, the request must index them
     _share(share)
-    kept = [(name, stage) for name, stage in pipeline.STAGES if name != "privacy"]
-    with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "STAGES", kept)
+    with stage_lost(monkeypatch, "privacy"):
         RootIngestor(ctx, configured_roots(ctx.settings)[0]).scan()
     with ctx.store.read() as session:
         assert session.scalar(select(SubjectTokenRow.sha256).limit(1)) is None

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.process_status import (
     MIN_INTERVAL_S,
@@ -18,6 +17,7 @@ from recordkeeper.services.process_status import (
 )
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
+from tests.lost_stage import stage_lost
 from tests.webclient import PROJECT, declare, make_project_missing_a_declaration, scan
 
 
@@ -54,9 +54,7 @@ def test_a_project_whose_stage_was_lost_is_evaluated_after_the_refresh(
     # the daemon killed between ingest's commit and the process stage: the files are
     # unchanged, so only the refresh at the next start brings the project's status
     make_project_missing_a_declaration(share)
-    kept = [(name, stage) for name, stage in pipeline.STAGES if name != "process"]
-    with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "STAGES", kept)
+    with stage_lost(monkeypatch, "process"):
         scan(ctx)
     assert project_status(ctx, PROJECT) is None
     DailyRefresh()(ctx)

@@ -14,7 +14,6 @@ import pytest
 from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
-from recordkeeper.services import pipeline
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, scan_roots
 from recordkeeper.services.registration_answers import dismiss
@@ -22,6 +21,7 @@ from recordkeeper.services.registration_catchup import RegistrationCatchUp, judg
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
+from tests.lost_stage import stage_lost
 
 
 def _paragraphs(signer: str) -> list[str]:
@@ -49,9 +49,7 @@ def _declaration(share: Path, name: str, signer: str = "Karin Ek") -> Path:
 
 
 def _scan_without_registration(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
-    kept = [(name, stage) for name, stage in pipeline.STAGES if name != "registration"]
-    with monkeypatch.context() as patch:
-        patch.setattr(pipeline, "STAGES", kept)
+    with stage_lost(monkeypatch, "registration"):
         scan_roots(ctx, configured_roots(ctx.settings))
 
 
