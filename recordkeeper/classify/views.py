@@ -113,14 +113,6 @@ def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
     return [str(metadata[k]) for k in keys if metadata.get(k)]
 
 
-def _original_sender(subject: str | None, text: str) -> str | None:
-    """The first "Från:"/"From:" header in a forwarded mail's body, or None."""
-    if not subject or not _FORWARD_SUBJECT.match(subject):
-        return None
-    found = _FORWARDED_FROM.search(text)
-    return found.group(1).strip() if found else None
-
-
 def _who(party: str) -> tuple[str, str]:
     """`Maja Ström <maja.strom@x.se>` -> ("maja ström", "maja.strom@x.se"); either may be ""."""
     name, _, rest = party.partition("<")
@@ -138,17 +130,7 @@ def _sender(subject: str | None, text: str, sender: str | None) -> str:
     twice by the same person ("Fwd: Fwd: RE: declaration") is from whoever wrote below her
     own hops (session 13, issue #4).
     """
-    own = sender or ""
-    if not subject or not _FORWARD_SUBJECT.match(subject):
-        return own
-    name, address = _who(own)
-    for found in _FORWARDED_FROM.finditer(text):
-        quoted = found.group(1).strip()
-        q_name, q_address = _who(quoted)
-        same = (q_address and q_address == address) or (q_name and q_name == name)
-        if not same:
-            return quoted
-    return own
+    return forwarded_sender(subject, text, sender) or sender or ""
 
 
 def is_forward(subject: str | None) -> bool:
@@ -163,9 +145,18 @@ def forwarded_headers(text: str) -> str | None:
     return text[found.end() :] if found else None
 
 
-def forwarded_sender(subject: str | None, text: str) -> str | None:
-    """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"), or None."""
-    return _original_sender(subject, text)
+def forwarded_sender(subject: str | None, text: str, forwarder: str | None = None) -> str | None:
+    """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"): the first
+    quoted sender who is not `forwarder` (same address or name), or None."""
+    if not subject or not _FORWARD_SUBJECT.match(subject):
+        return None
+    name, address = _who(forwarder or "")
+    for found in _FORWARDED_FROM.finditer(text):
+        quoted = found.group(1).strip()
+        q_name, q_address = _who(quoted)
+        if not ((q_address and q_address == address) or (q_name and q_name == name)):
+            return quoted
+    return None
 
 
 def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()) -> Views:
