@@ -396,8 +396,10 @@ class DailyRefresh:
         today = ctx.clock.now().date()
         if today == self._day and ctx.rules is self._rules:
             return
-        self._day, self._rules = today, ctx.rules
-        log.info("process_refresh_planned", projects=mark_all_pending(ctx))
+        rules = ctx.rules
+        projects = mark_all_pending(ctx)  # a store error: tried again on the next tick
+        self._day, self._rules = today, rules
+        log.info("process_refresh_planned", projects=projects)
 
 
 def evaluate_pending(ctx: Context) -> int:

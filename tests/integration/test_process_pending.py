@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from recordkeeper.errors import StoreError
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.services.context import Context
 from recordkeeper.services.process_status import (
@@ -79,3 +81,20 @@ def test_every_project_is_evaluated_again_on_a_new_day(
     assert evaluate_pending(ctx) == 1
     status = project_status(ctx, PROJECT)
     assert status is not None and status.evaluated_at == clock.now()
+
+
+def test_a_refresh_the_store_refused_is_tried_again_the_same_day(
+    ctx: Context, share: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    clock.advance(seconds=MIN_INTERVAL_S)
+    refresh = DailyRefresh()
+    unreachable = Store(f"sqlite:///{tmp_path / 'no such folder' / 'rk.db'}")
+    try:
+        with pytest.raises(StoreError):
+            refresh(replace(ctx, store=unreachable))
+    finally:
+        unreachable.close()
+    refresh(ctx)  # same day, same rules: the failed refresh still counts as not done
+    assert evaluate_pending(ctx) == 1
