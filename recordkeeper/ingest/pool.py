@@ -95,6 +95,14 @@ _MS_MASK = 0xFFFFFFFF  # a worker's `cell`: task number << 32 | start in ms, mod
 # per file at 2,000. A worker's memory stays flat far beyond that (76-86 MiB RSS over
 # 8,000 files of the bench corpus, docs/benchmarks.md session 13).
 _MAX_TASKS = 10_000
+# glibc malloc in a worker (`_keep_heap`): freed memory stays in the heap up to this much
+# at its top (default: 128 KiB, rising with the largest block freed), and blocks up to
+# this size come from the heap rather than a mapping of their own (default: 128 KiB,
+# rising to 32 MiB). mallopt's parameter numbers (malloc.h).
+_HEAP_KEPT = 64 * _MIB
+_HEAP_BLOCK_MAX = 32 * _MIB
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
 
 
 class PoolError(RuntimeError):
@@ -154,6 +162,25 @@ def _cap_memory(memory_mb: int) -> None:
     cap = base + memory_mb * _MIB
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def _keep_heap() -> None:
+    """Let glibc keep freed memory for the next file instead of giving it back to the
+    kernel after each large one (a parse tree, a decompressed part) and faulting it in
+    again, zeroed page by page, for the next: with 2 workers a worker took 2-5 page
+    faults per file when warm and 10-14 in its first pass (0.5 and 7-8 with this), each
+    2.5-20 us of CPU on this VM (docs/benchmarks.md, session 14). The peak stays what
+    the largest file needs (RSS at most the high-water mark, which is unchanged) and
+    the address-space cap (`_cap_memory`) counts the kept heap as before. A C library
+    without glibc's mallopt is left as it is."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
+    mallopt.restype = ctypes.c_int
+    mallopt(_M_MMAP_THRESHOLD, _HEAP_BLOCK_MAX)
+    mallopt(_M_TRIM_THRESHOLD, _HEAP_KEPT)
 
 
 def _send_results(
@@ -289,6 +316,7 @@ def _worker_main(
     # Objects inherited from the fork server stay out of the collector's scans, so
     # they are neither walked again nor copied on write page by page.
     gc.freeze()
+    _keep_heap()
     _cap_memory(limits.memory_mb)
     _prepare(analyzer)
     conn.send(("ready", os.getpid()))
