@@ -70,6 +70,10 @@ register(
             "sv": "filen packas upp till orimlig storlek (zip-bomb)",
             "en": "the file decompresses to an unreasonable size (zip bomb)",
         },
+        "unreadable.too_many_parts": {
+            "sv": "filen har orimligt många delar (t.ex. bilagor) och läses inte",
+            "en": "the file has an unreasonable number of parts (e.g. attachments) and is not read",
+        },
         "unreadable.xml_entities": {
             "sv": "filen innehåller XML-entiteter som inte tillåts",
             "en": "the file contains XML entities that are not allowed",

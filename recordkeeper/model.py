@@ -59,6 +59,7 @@ class UnreadableReason(StrEnum):
     ENCRYPTED = "encrypted"
     TOO_LARGE = "too_large"
     ZIP_BOMB = "zip_bomb"
+    TOO_MANY_PARTS = "too_many_parts"
     XML_ENTITIES = "xml_entities"
     UNSUPPORTED = "unsupported"
     INCOMPLETE = "incomplete"

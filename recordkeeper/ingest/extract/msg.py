@@ -10,6 +10,7 @@ from email.utils import format_datetime
 import extract_msg
 from extract_msg.msg_classes import CalendarBase, MessageBase
 
+from recordkeeper.ingest.extract import ole
 from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, clean
 from recordkeeper.ingest.extract.eml import email_parsed, forward_block
 from recordkeeper.ingest.extract.htmltext import html_to_text
@@ -17,6 +18,8 @@ from recordkeeper.model import EmailFacts, UnreadableReason
 
 # extract-msg logs property names and sometimes values at WARNING; keep them out of our logs.
 logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
+# extract-msg's and olefile's lookups made linear: 10,000 attachments were `timeout`
+ole.install_extract_msg()
 
 
 def _split(value: object) -> tuple[str, ...]:
@@ -106,6 +109,8 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         warnings.simplefilter("ignore")
         try:
             message = extract_msg.openMsg(data, delayAttachments=True)
+        except ole.OleTooManyEntries as exc:
+            raise Refused(UnreadableReason.TOO_MANY_PARTS, str(exc)) from exc
         except Exception as exc:  # extract-msg raises many unrelated types on bad input
             raise Refused(UnreadableReason.CORRUPT, f"msg: {type(exc).__name__}") from exc
         if not isinstance(message, MessageBase):

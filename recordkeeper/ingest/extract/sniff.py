@@ -7,6 +7,10 @@ import zipfile
 
 import olefile
 
+from recordkeeper.ingest.extract import ole
+
+ole.install()  # olefile's directory lookups made linear (a hostile OLE named .docx)
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "zip"),
@@ -67,7 +71,7 @@ def ooxml_kind(data: bytes) -> str | None:
 def ole_is_encrypted_ooxml(data: bytes) -> bool:
     """An Office document encrypted with a password: an OLE file with EncryptionInfo."""
     try:
-        with olefile.OleFileIO(data) as ole:
-            return bool(ole.exists("EncryptionInfo") and ole.exists("EncryptedPackage"))
-    except (OSError, ValueError, IndexError, TypeError):
+        with olefile.OleFileIO(data) as container:
+            return bool(container.exists("EncryptionInfo") and container.exists("EncryptedPackage"))
+    except (OSError, ValueError, IndexError, TypeError, ole.OleTooManyEntries):
         return False

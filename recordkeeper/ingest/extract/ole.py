@@ -1,0 +1,185 @@
+"""olefile's and extract-msg's directory lookups made linear; a cap on directory entries.
+
+olefile 0.47 keeps the streams it has seen in a list (`_check_duplicate_stream`: each
+new entry is compared with every earlier one) and finds a stream by comparing its name
+with every sibling (`_find`). An Outlook message holds about 10 directory entries per
+attachment, so one with 10,000 attachments (100,000 entries) took minutes and ended as
+`timeout`, its body and headers lost. `install()` replaces those two methods by ones that
+give the same answers from a set and from the `kids_dict` olefile already builds (a name
+that occurs twice in a storage is refused by olefile itself while the directory loads).
+
+A directory of more than `MAX_DIRECTORY_ENTRIES` entries is refused while it loads
+(`OleTooManyEntries`, recorded `too_many_parts`), before an entry is parsed: a file of
+200 MB can declare 1.6 million entries, whose objects alone would pass the worker's
+memory cap.
+
+extract-msg 0.57 does the same one level up (`install_extract_msg`): `MSGFile.exists`
+searches a tuple of every path, `attachments` de-duplicates its folders in a list, and
+`listDir` of a mail carried inside another lists the whole file and filters it, once per
+carried mail (200 carried mails: 5 s; 1,000: 290 s). The replacements search a set, a
+dict, and list only the carried mail's own storage, in the same order.
+
+The replacements are installed only on the versions they were written against; another
+version keeps its own methods (correct, only slow), which the tests of a message with
+10,000 attachments and of one carrying 1,000 mails then show.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import olefile
+
+# An Outlook message takes about 10 entries per attachment: 150,000 is 15,000 attachments
+# (10,000 take 4-7 s and 350 MB to read). Past it a file's directory objects alone would
+# approach the worker's memory cap and its time the timeout.
+MAX_DIRECTORY_ENTRIES = 150_000
+_DIRENTRY_SIZE = 128
+_VERSIONS = frozenset({"0.47"})
+_NOT_STREAMS = (olefile.DIFSECT, olefile.FATSECT, olefile.ENDOFCHAIN, olefile.FREESECT)
+
+
+class OleTooManyEntries(Exception):
+    """The OLE directory declares more than `MAX_DIRECTORY_ENTRIES` entries."""
+
+    def __init__(self, entries: int) -> None:
+        super().__init__(f"{entries} directory entries")
+        self.entries = entries
+
+
+def _check_duplicate_stream(self: Any, first_sect: int, minifat: bool = False) -> None:
+    """olefile's check that no two streams start at the same sector, with a set."""
+    if minifat:
+        used = self.__dict__.setdefault("_rk_used_minifat", set())
+    else:
+        if first_sect in _NOT_STREAMS:
+            return
+        used = self.__dict__.setdefault("_rk_used_fat", set())
+    if first_sect in used:
+        self._raise_defect(olefile.DEFECT_INCORRECT, "Stream referenced twice")
+    else:
+        used.add(first_sect)
+
+
+def _find(self: Any, filename: str | list[str]) -> int:
+    """olefile's lookup of a path (case-insensitive), through each storage's kids_dict."""
+    if isinstance(filename, str):
+        filename = filename.split("/")
+    node = self.root
+    for name in filename:
+        kid = node.kids_dict.get(name.lower())
+        if kid is None:
+            raise OSError("file not found")
+        node = kid
+    return int(node.sid)
+
+
+def _loaddirectory(self: Any, sect: int) -> None:
+    """olefile's `loaddirectory`, refusing a directory of more than the cap first."""
+    self.directory_fp = self._open(sect, force_FAT=True)
+    max_entries = self.directory_fp.size // _DIRENTRY_SIZE
+    if max_entries > MAX_DIRECTORY_ENTRIES:
+        raise OleTooManyEntries(max_entries)
+    self.direntries = [None] * max_entries
+    self._load_direntry(0)
+    self.root = self.direntries[0]
+    self.root.build_storage_tree()
+
+
+def install() -> bool:
+    """Install the replacements (idempotent); False on an olefile they were not written for."""
+    if olefile.__version__ not in _VERSIONS:
+        return False
+    cls: Any = olefile.OleFileIO
+    cls._check_duplicate_stream = _check_duplicate_stream
+    cls._find = _find
+    cls.loaddirectory = _loaddirectory
+    return True
+
+
+_EXTRACT_MSG_VERSIONS = frozenset({"0.57.0"})
+
+
+def _exists(self: Any, filename: Any, prefix: bool = True) -> bool:
+    """extract-msg's `MSGFile.exists`, with a set of the lower-cased paths."""
+    cache = self.__dict__.get("_rk_exists")
+    if cache is None:
+        paths = self.listDir(True, True, True)
+        cache = self.__dict__["_rk_exists"] = frozenset(
+            tuple(part.lower() for part in path) for path in paths
+        )
+    parts = self.fixPath(filename, prefix).lower().split("/")
+    if parts[-1] == "":
+        parts.pop()
+    return tuple(parts) in cache
+
+
+def _kid(node: Any, name: str) -> Any:
+    """The child storage or stream called exactly `name` (the original filters the paths
+    case-sensitively), or None."""
+    kid = node.kids_dict.get(name.lower())
+    if kid is not None and kid.name == name:
+        return kid
+    return next((kid for kid in node.kids if kid.name == name), None)
+
+
+def _list_dir(
+    self: Any,
+    streams: bool = True,
+    storages: bool = False,
+    includePrefix: bool = True,  # noqa: N803 - extract-msg's own name for it
+) -> tuple[tuple[str, ...], ...]:
+    """extract-msg's `MSGFile.listDir`: the paths under this message's prefix, listed from
+    its own storage instead of filtered from the whole file's (same paths, same order)."""
+    key = (streams, storages, includePrefix)
+    cached: dict[tuple[bool, bool, bool], tuple[tuple[str, ...], ...]]
+    cached = self._MSGFile__listDirRes
+    if key in cached:
+        return cached[key]
+    ole = self._MSGFile__ole
+    names = [name for name in self._MSGFile__prefix.split("/") if name]
+    files: list[list[str]] = []
+    node = ole.root
+    for name in names:
+        node = _kid(node, name)
+        if node is None:
+            break
+    else:  # _list names each entry by the path below its first argument's root entry
+        ole._list(files, [ole.root.name, *names[:-1]] if names else [], node, streams, storages)
+    entries = tuple(tuple(path) for path in files)
+    if names and not includePrefix:
+        entries = tuple(path[len(names) :] for path in entries)
+    cached[key] = entries
+    return entries
+
+
+def _attachments(self: Any) -> list[Any]:
+    """extract-msg's `MSGFile.attachments`, its folders de-duplicated by a dict."""
+    folders = dict.fromkeys(
+        path[0] for path in self.listDir(False, True, False) if path[0].startswith("__attach")
+    )
+    attachments = [self.initAttachmentFunc(self, folder) for folder in folders]
+    self._MSGFile__attachmentsReady = True
+    return attachments
+
+
+def install_extract_msg() -> bool:
+    """Install extract-msg's replacements (idempotent), after olefile's; False on an
+    extract-msg they were not written for."""
+    import extract_msg  # here: only the extraction workers load extract-msg
+    from extract_msg.msg_classes.msg import MSGFile
+
+    if (
+        not install()
+        or extract_msg.__version__ not in _EXTRACT_MSG_VERSIONS
+        or not isinstance(MSGFile.__dict__.get("attachments"), functools.cached_property)
+    ):
+        return False
+    cls: Any = MSGFile
+    cls.exists = _exists
+    cls.listDir = _list_dir
+    attachments = functools.cached_property(_attachments)
+    attachments.__set_name__(cls, "attachments")
+    cls.attachments = attachments
+    return True
