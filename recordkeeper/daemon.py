@@ -37,6 +37,7 @@ from recordkeeper.ops import leader
 from recordkeeper.ops.metrics import serve_metrics
 from recordkeeper.ops.sdnotify import SystemdNotifier
 from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services import stage_failures
 from recordkeeper.services.classification import RulesWatch
 from recordkeeper.services.context import Context
 from recordkeeper.services.digest_sources import StoreDigestSources
@@ -377,7 +378,11 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
             reload_pending.clear()
             notifier.ready(status="reloaded")
 
-    daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done]
+    def stage_failures_kept(daemon_: Daemon) -> None:
+        # a stage failure counted while the store could not take it (status shows them)
+        stage_failures.flush(daemon_.ctx)
+
+    daemon.tick_hooks += [watchdog_keepalive, leader_election, reload_done, stage_failures_kept]
     metrics_server = None
     if settings.metrics.enabled:  # every instance serves its view; the numbers come from the db
         metrics_server, _thread = serve_metrics(

@@ -66,6 +66,23 @@ i18n.register(
             "en": "Queue: unknown (the service is not running)",
         },
         "status.none": {"sv": "(inga)", "en": "(none)"},
+        "status.stage_failures": {
+            "sv": "Fel i stegen efter inläsning (försöks igen automatiskt)",
+            "en": "Failures in the stages after ingest (tried again automatically)",
+        },
+        "status.unprompted": {
+            "sv": "Versioner som ska diarieföras men ännu saknar fråga till registrator: {count}",
+            "en": "Versions to be registered still without a prompt to the registrar: {count}",
+        },
+        "stage.classify": {"sv": "klassificering", "en": "classification"},
+        "stage.registration": {"sv": "diarieföringsfrågor", "en": "registration prompts"},
+        "stage.retention": {"sv": "gallringsfrister", "en": "retention deadlines"},
+        "stage.privacy": {"sv": "personuppgifter", "en": "personal data"},
+        "stage.process": {"sv": "processteg", "en": "process steps"},
+        "col.stage": {"sv": "steg", "en": "stage"},
+        "col.first": {"sv": "första", "en": "first"},
+        "col.last": {"sv": "senaste", "en": "last"},
+        "col.error": {"sv": "fel", "en": "error"},
         "col.state": {"sv": "tillstånd", "en": "state"},
         "col.count": {"sv": "antal", "en": "count"},
         "col.reason": {"sv": "orsak", "en": "reason"},
@@ -190,7 +207,7 @@ def status(
     if as_json:
         print_json(result.as_dict())
         return
-    console = Console(highlight=False)
+    console = Console(highlight=False, width=200 if not sys.stdout.isatty() else None)
     lang = cli.lang
     docs = Table(title=i18n.t("status.documents", lang))
     docs.add_column(i18n.t("col.state", lang))
@@ -218,6 +235,23 @@ def status(
         console.print(i18n.t("status.queue_unknown", lang))
     else:
         console.print(i18n.t("status.queue", lang, queue=result.queue))
+    _print_stage_failures(console, result, lang)
+
+
+def _print_stage_failures(console: Console, result: Any, lang: str) -> None:
+    """The stages' failures (only when there were any) and the versions still unprompted."""
+    if result.stage_failures:
+        table = Table(title=i18n.t("status.stage_failures", lang))
+        for col in ("col.stage", "col.count", "col.first", "col.last", "col.error"):
+            table.add_column(i18n.t(col, lang))
+        for stage, seen in sorted(result.stage_failures.items()):
+            key = f"stage.{stage}"
+            name = i18n.t(key, lang) if key in i18n.catalogue() else stage
+            row = [str(seen.get(k, "")) for k in ("count", "first_at", "last_at", "error")]
+            table.add_row(name, *row)
+        console.print(table)
+    if result.registration_unprompted:
+        console.print(i18n.t("status.unprompted", lang, count=result.registration_unprompted))
 
 
 def _listing_dict(item: Any) -> dict[str, Any]:

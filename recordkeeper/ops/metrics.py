@@ -59,6 +59,17 @@ class SnapshotCollector(Collector):
             "recordkeeper_prompts_overdue", "Registration prompts overdue", s.prompts_overdue
         )
         yield _gauge("recordkeeper_audit_entries", "Entries in the audit log", s.audit_entries)
+        yield _labelled(
+            "recordkeeper_stage_failures",
+            "Failures of the stages after ingest since install, by stage",
+            "stage",
+            s.stage_failures,
+        )
+        yield _gauge(
+            "recordkeeper_registration_unprompted",
+            "Must-register versions still without a registration prompt",
+            s.registration_unprompted,
+        )
 
 
 def _gauge(name: str, doc: str, value: float) -> GaugeMetricFamily:

@@ -63,6 +63,7 @@ from recordkeeper.model import (
     Unreadable,
     UnreadableReason,
 )
+from recordkeeper.services import stage_failures
 from recordkeeper.services.context import Context
 from recordkeeper.services.pipeline import (
     DocumentChange,
@@ -71,6 +72,7 @@ from recordkeeper.services.pipeline import (
     within_commit,
     worker_analyzer,
 )
+from recordkeeper.services.registration_catchup import count_unprompted
 from recordkeeper.services.roots import RootSpec as RootSpec  # re-exported: roots live there
 from recordkeeper.services.roots import configured_roots as configured_roots
 from recordkeeper.services.roots import resolve_roots as resolve_roots
@@ -1095,6 +1097,10 @@ class IngestStatus:
     errors: dict[str, int]
     last_scans: dict[str, Any]
     queue: int | None
+    # failures of the stages after ingest by stage (`stage_failures`), and the
+    # must-register versions still waiting for their prompt (the catch-up judges them)
+    stage_failures: dict[str, dict[str, Any]] = field(default_factory=dict)
+    registration_unprompted: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -1102,6 +1108,8 @@ class IngestStatus:
             "errors": self.errors,
             "last_scans": self.last_scans,
             "queue": self.queue,
+            "stage_failures": self.stage_failures,
+            "registration_unprompted": self.registration_unprompted,
         }
 
 
@@ -1112,10 +1120,12 @@ def status(ctx: Context) -> IngestStatus:
         errors = Counter(repo.errors_by_reason(session))
         scans = repo.states_with_prefix(session, LAST_SCAN_KEY)
         queue = repo.get_state(session, QUEUE_KEY)
+        failures = stage_failures.recorded(session)
+        unprompted = count_unprompted(session)
     for scan in scans.values():
         errors.update({f"folder_{k}": v for k, v in (scan.get("unlisted_dirs") or {}).items()})
     queue_len = int(queue["length"]) if isinstance(queue, dict) else None
-    return IngestStatus(documents, dict(errors), scans, queue_len)
+    return IngestStatus(documents, dict(errors), scans, queue_len, failures, unprompted)
 
 
 def list_files(ctx: Context, *, errors_only: bool = False) -> list[repo.DocumentListing]:

@@ -24,6 +24,8 @@ class MetricsSnapshot:
     prompts_open: int = 0
     prompts_overdue: int = 0
     audit_entries: int = 0
+    stage_failures: dict[str, int] = field(default_factory=dict)
+    registration_unprompted: int = 0
 
 
 def metrics_snapshot(ctx: Context) -> MetricsSnapshot:
@@ -45,4 +47,8 @@ def metrics_snapshot(ctx: Context) -> MetricsSnapshot:
         prompts_open=len(prompts),
         prompts_overdue=sum(1 for p in prompts if p.escalation.is_overdue),
         audit_entries=int(audit),
+        stage_failures={
+            stage: int(seen.get("count", 0)) for stage, seen in status.stage_failures.items()
+        },
+        registration_unprompted=status.registration_unprompted,
     )

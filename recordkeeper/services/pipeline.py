@@ -16,6 +16,7 @@ from typing import Any
 import structlog
 
 from recordkeeper.model import DocumentFacts
+from recordkeeper.services import stage_failures
 from recordkeeper.services.classification import (
     classify_stage,
     store_precomputed,
@@ -131,5 +132,7 @@ def after_changes(ctx: Context, changes: Sequence[DocumentChange]) -> None:
     for name, stage in STAGES:
         try:
             stage(ctx, changes)
-        except Exception:
+        except Exception as exc:
             log.exception("pipeline_stage_failed", stage=name, changes=len(changes))
+            stage_failures.note(ctx, name, exc)
+    stage_failures.flush(ctx)

@@ -38,6 +38,7 @@ from recordkeeper.registry import (
 from recordkeeper.registry.evidence import find_dnrs
 from recordkeeper.registry.proposal import RegisterRule
 from recordkeeper.ruleset.registration import RegistrationRules
+from recordkeeper.services import stage_failures
 from recordkeeper.services.context import Context
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_registry import (
@@ -741,18 +742,21 @@ def registration_stage(
                 item = _inputs_of(ctx, change, change.sha256, source)
                 if item is not None:
                     batch.append(item)
-        except Exception:
+        except Exception as exc:
             log.exception(
                 "registration_change_failed", doc_id=change.document_id, change=change.change
             )
+            stage_failures.note(ctx, "registration", exc)
     judge_batch(ctx, batch)
     domains = registration_rules(ctx).agency_domains
     for _doc_id, facts, _cls, at in batch:
         if facts.email is not None and external_recipients(facts.email, domains):
             try:
                 _rejudge_sent_drafts(ctx, facts, source, at)
-            except Exception:
+            except Exception as exc:
                 log.exception("registration_sent_drafts_failed", sha256=facts.sha256)
+                stage_failures.note(ctx, "registration", exc)
+    stage_failures.flush(ctx)  # counted where status, metrics and doctor show them
 
 
 def _inputs_of(ctx: Context, change: DocumentChange, sha256: str, inputs: Inputs) -> Judged | None:
@@ -783,22 +787,27 @@ def judge_batch(ctx: Context, batch: Sequence[Judged]) -> None:
         return
     except Exception as exc:  # isolate the failing document below
         log.info("registration_batch_isolating", documents=len(batch), error=type(exc).__name__)
+    failed: list[Exception] = []  # counted once this transaction commits (else retried)
     try:
         with ctx.store.transaction() as tx:
             for document_id, facts, classification, at in batch:
                 try:
                     with tx.savepoint():
                         _judge(ctx, tx, document_id, facts, classification, at)
-                except Exception:
+                except Exception as exc:
                     log.exception("registration_change_failed", doc_id=document_id)
+                    failed.append(exc)
+        for error in failed:
+            stage_failures.note(ctx, "registration", error)
         return
     except StoreError:
         log.warning("registration_batch_retried", documents=len(batch))
     for document_id, facts, classification, at in batch:
         try:
             judge_version(ctx, document_id, facts, classification, at=at)
-        except Exception:
+        except Exception as exc:
             log.exception("registration_change_failed", doc_id=document_id)
+            stage_failures.note(ctx, "registration", exc)
 
 
 def _rejudge_sent_drafts(ctx: Context, email: DocumentFacts, inputs: Inputs, at: datetime) -> None:

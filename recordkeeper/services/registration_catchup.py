@@ -12,9 +12,10 @@ each re-classification pass and then every rescan interval, and judges them agai
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import structlog
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from recordkeeper.services.context import Context
@@ -29,15 +30,15 @@ log = structlog.get_logger(__name__)
 BATCH = 200
 
 
-def unprompted_versions(session: Session, after: str, limit: int) -> list[tuple[str, str]]:
-    """(document id, sha256) of present documents, ids above `after` in id order, whose
-    current version is classified final and must-register and has no prompt row of
-    its own (every judged such version has one: open, linked, registered, dismissed)."""
+def _unprompted() -> Any:
+    """The present documents whose current version is classified final and must-register
+    and has no prompt row of its own (every judged such version has one: open, linked,
+    registered, dismissed)."""
     prompted = exists().where(
         RegistryPromptRow.document_id == ClassificationRow.document_id,
         RegistryPromptRow.sha256 == ClassificationRow.sha256,
     )
-    stmt = (
+    return (
         select(ClassificationRow.document_id, ClassificationRow.sha256)
         .join(DocumentRow, DocumentRow.id == ClassificationRow.document_id)
         .where(
@@ -45,13 +46,27 @@ def unprompted_versions(session: Session, after: str, limit: int) -> list[tuple[
             DocumentRow.current_sha256 == ClassificationRow.sha256,
             ClassificationRow.must_register.is_(True),
             ClassificationRow.is_draft.is_(False),
-            ClassificationRow.document_id > after,
             ~prompted,
         )
+    )
+
+
+def unprompted_versions(session: Session, after: str, limit: int) -> list[tuple[str, str]]:
+    """(document id, sha256) of the unprompted versions (`_unprompted`), ids above
+    `after` in id order."""
+    stmt = (
+        _unprompted()
+        .where(ClassificationRow.document_id > after)
         .order_by(ClassificationRow.document_id)
         .limit(limit)
     )
     return [(doc_id, sha) for doc_id, sha in session.execute(stmt) if sha is not None]
+
+
+def count_unprompted(session: Session) -> int:
+    """How many must-register versions wait for their prompt (the catch-up judges them)."""
+    stmt = select(func.count()).select_from(_unprompted().subquery())
+    return int(session.execute(stmt).scalar_one())
 
 
 def judge_unprompted(ctx: Context, after: str = "", limit: int = BATCH) -> Sequence[str]:
@@ -68,7 +83,7 @@ def judge_unprompted(ctx: Context, after: str = "", limit: int = BATCH) -> Seque
     registration_stage(
         ctx, [DocumentChange(doc_id, "new_version", at, sha256=sha) for doc_id, sha in found]
     )
-    log.info("registration_caught_up", documents=len(found))
+    log.info("registration_caught_up", documents=len(found))  # failures: stage_failures
     return [doc_id for doc_id, _ in found]
 
 

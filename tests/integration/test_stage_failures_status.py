@@ -1,0 +1,156 @@
+"""A store error in the registration stage is shown where people look, as it happens.
+
+The registration stage failed on a real store error (its table renamed away, as a
+broken migration or a hand-edited database would leave it): the catch-up heals it later,
+but until then `recordkeeper status` (text and --json) and the metrics say so, and say
+when it is healed. Real files on a temp share, the ingest service, real SQLite and
+PostgreSQL, the real command line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
+
+from recordkeeper import logs
+from recordkeeper.cli import app
+from recordkeeper.config import Settings
+from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx
+from recordkeeper.services import ingest
+from recordkeeper.services.context import Context
+from recordkeeper.services.ingest import configured_roots, scan_roots
+from recordkeeper.services.metrics import metrics_snapshot
+from recordkeeper.services.registration_catchup import judge_unprompted
+from recordkeeper.services.registration_queue import open_prompts
+from recordkeeper.store.unit import Store
+from tests.fakes import FakeClock
+
+LOG = io.StringIO()  # the log lines the daemon would write (JSON, as in production)
+SIGNER = "Karin Ek"
+NAME = "Jävsdeklaration KE.docx"
+
+
+@pytest.fixture
+def ctx(
+    db_backend: str, settings: Settings, rules: LoadedRules, clock: FakeClock
+) -> Iterator[Context]:
+    clock.set(datetime(2025, 4, 10, 8, tzinfo=UTC))
+    LOG.seek(0)
+    LOG.truncate()
+    logs.configure("info", LOG)  # JSON lines, not the console's slow rich tracebacks
+    store = Store(settings.database_url)
+    store.migrate()
+    yield Context(settings=settings, rules=rules, store=store, clock=clock)
+    store.close()
+
+
+@contextmanager
+def _table_away(url: str, table: str) -> Iterator[None]:
+    """The table renamed away while the block runs: every statement on it fails."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"ALTER TABLE {table} RENAME TO {table}_away"))
+        yield
+        with engine.begin() as conn:
+            conn.execute(text(f"ALTER TABLE {table}_away RENAME TO {table}"))
+    finally:
+        engine.dispose()
+
+
+def _cli(tmp_path: Path, settings: Settings, share: Path, *args: str) -> tuple[str, str]:
+    config = tmp_path / "rk.toml"
+    config.write_text(
+        f'database_url = "{settings.database_url}"\n[[roots]]\npath = "{share}"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["--config", str(config), *args])
+    # the command pointed the log at the runner's stderr, closed now: back to the test's
+    logs.configure("info", LOG)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout, result.stderr
+
+
+def _status_json(tmp_path: Path, settings: Settings, share: Path) -> dict[str, Any]:
+    out, _ = _cli(tmp_path, settings, share, "status", "--json")
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def test_a_registration_store_error_is_counted_in_status_until_the_catch_up_heals_it(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path
+) -> None:
+    make_docx(
+        share / "Ländrygg" / "Jäv" / NAME,
+        title="Jävsdeklaration",
+        paragraphs=[
+            "Deklaration av bindningar och jäv för sakkunnig i projektgrupp.",
+            "Jag har inga bindningar.",
+            f"Namnförtydligande: {SIGNER}",
+        ],
+    )
+    before = _status_json(tmp_path, settings, share)
+    assert (before["stage_failures"], before["registration_unprompted"]) == ({}, 0)
+
+    with _table_away(settings.database_url, "registry_prompts"):
+        scan_roots(ctx, configured_roots(ctx.settings))
+
+    data = _status_json(tmp_path, settings, share)
+    failures = data["stage_failures"]
+    assert isinstance(failures, dict)
+    assert "registration" in failures  # retention reads the prompts too: it failed as well
+    seen = failures["registration"]
+    assert seen["count"] >= 1
+    assert seen["last_at"].startswith("2025-04-10T08:00")
+    assert seen["error"] in {"OperationalError", "ProgrammingError", "UndefinedTable"}
+    assert data["registration_unprompted"] == 1  # the declaration waits for its prompt
+    snapshot = metrics_snapshot(ctx)
+    assert snapshot.stage_failures["registration"] == seen["count"]
+    assert snapshot.registration_unprompted == 1
+
+    out_sv, err_sv = _cli(tmp_path, settings, share, "status")
+    assert "Fel i stegen efter inläsning" in out_sv
+    assert "diarieföringsfrågor" in out_sv
+    assert "ännu saknar fråga till registrator: 1" in out_sv
+    out_en, _ = _cli(tmp_path, settings, share, "--lang", "en", "status")
+    assert "Failures in the stages after ingest" in out_en
+    assert "registration prompts" in out_en
+    for shown in (out_sv, err_sv, out_en, json.dumps(data), LOG.getvalue()):  # no name
+        assert SIGNER not in shown
+        assert "Jävsdeklaration" not in shown
+
+    assert len(judge_unprompted(ctx)) == 1  # the catch-up, the table back
+    assert len(open_prompts(ctx)) == 1
+    healed = ingest.status(ctx)
+    assert healed.registration_unprompted == 0
+    assert healed.stage_failures["registration"]["count"] == seen["count"]  # history kept
+
+
+def test_a_failure_the_store_cannot_take_is_kept_until_it_can(
+    ctx: Context, settings: Settings
+) -> None:
+    from recordkeeper.services import stage_failures
+
+    with _table_away(settings.database_url, "service_state"):
+        stage_failures.note(ctx, "registration", RuntimeError("boom"))
+        stage_failures.flush(ctx)  # the store refuses: kept in memory, no exception
+    with ctx.store.read() as session:
+        assert stage_failures.recorded(session) == {}
+    stage_failures.flush(ctx)
+    with ctx.store.read() as session:
+        recorded = stage_failures.recorded(session)
+    assert recorded["registration"]["count"] == 1
+    assert recorded["registration"]["error"] == "RuntimeError"
+    stage_failures.flush(ctx)  # nothing pending: counted once
+    with ctx.store.read() as session:
+        assert stage_failures.recorded(session)["registration"]["count"] == 1
