@@ -27,7 +27,8 @@ three (`session5.py`, `set: session5`) in another agency's habits; session 6 thr
 session 10 three more (`session10.py`, `set: session10`);
 session 11 three more (`session11.py`, `set: session11`);
 session 12 three more (`session12.py`, `set: session12`);
-session 13 three more (`session13.py`, `set: session13`).
+session 13 three more (`session13.py`, `set: session13`);
+session 14 three more (`session14.py`, `set: session14`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -56,6 +57,7 @@ import session10
 import session11
 import session12
 import session13
+import session14
 
 STAFF = "socialstyrelsen.se"
 
@@ -2068,6 +2070,10 @@ def build(out: Path) -> Path:
         project, meta = make13(Project, share, dt)
         files += [{**f, "set": "session13"} for f in project.files]
         projects.append({**meta, "set": "session13"})
+    for make14 in session14.PROJECTS:  # session 14: abbreviations, English names, no names
+        project, meta = make14(Project, share, dt)
+        files += [{**f, "set": "session14"} for f in project.files]
+        projects.append({**meta, "set": "session14"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

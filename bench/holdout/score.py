@@ -202,6 +202,7 @@ def main() -> None:
             "session11",
             "session12",
             "session13",
+            "session14",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -213,7 +214,8 @@ def main() -> None:
         "session10: projects 19-21 (bench/holdout/session10.py); "
         "session11: projects 22-24 (bench/holdout/session11.py); "
         "session12: projects 25-27 (bench/holdout/session12.py); "
-        "session13: projects 28-30 (bench/holdout/session13.py)",
+        "session13: projects 28-30 (bench/holdout/session13.py); "
+        "session14: projects 31-33 (bench/holdout/session14.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
