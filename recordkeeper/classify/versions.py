@@ -9,8 +9,10 @@ with the mail that sent it). This pass looks at a folder's names (all rules data
 `versions` in classes.yaml):
 
 - a name's version is the first `tokens` match (`rev C`, `v2`, `version 1.1`) or, failing
-  that, the first `date_tokens` match; a name holding one of the `final_words`
-  (`slutversion`, `final`) is the final version;
+  that, the first `date_tokens` match (a month by number or, with `month_names`, by name:
+  `02Mar2026`); a name holding one of the `final_words` (`slutversion`, `final`) is the
+  final version, and of two without a version the one saying it more often is the newer
+  (`…_final_FINAL` after `…_final`);
 - a name versioned by a date whose rest is a person's initials or a sender's short name
   (`dated_anonymous_keys`: `2026-02-10_SH.pdf`, `2026-03-02_FK.xlsx`) names no document:
   a folder filed by date and initials holds different documents, not versions of one;
@@ -63,6 +65,7 @@ class _Name:
     key: str
     value: Value | None
     final: bool
+    finals: int = 0  # how many final words: "final FINAL" is newer than "final"
 
 
 def _token_value(raw: str) -> Value:
@@ -85,6 +88,9 @@ class _Namer:
         }
         self.anonymous = tuple(re.compile(fold(p), _FLAGS) for p in ver.dated_anonymous_keys)
         self.folder_dates = ver.folder_dates
+        self.months = tuple(
+            frozenset(fold(m).lower() for m in names.split("|")) for names in ver.month_names
+        )
         self.memo: dict[str, _Name] = {}
         self.folders: dict[str, Value | None] = {}
 
@@ -92,10 +98,21 @@ class _Namer:
         for pattern in self.dates:
             match = pattern.search(text)
             if match:
+                month = self._month(match["m"])
+                if month is None:
+                    continue
                 year = int(match.group("y"))
-                day = (year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]))
+                day = (year + 2000 if year < 100 else year, month, int(match["d"]))
                 return ("date", day), f"{text[: match.start()]} {text[match.end() :]}"
         return None, text
+
+    def _month(self, raw: str) -> int | None:
+        """'03' -> 3; a month's name ('mar', 'mars', 'march') -> its number (`month_names`:
+        each month's first three letters, in each language)."""
+        if raw.isdigit():
+            return int(raw)
+        start = raw[:3]
+        return next((n for n, names in enumerate(self.months, 1) if start in names), None)
 
     def read(self, stem: str) -> _Name:
         """A file name's document key (empty: none), version and final mark."""
@@ -113,11 +130,11 @@ class _Namer:
         date, text = self._date(text)  # a date beside a version is left out of the key
         value = value or date
         words = _WORDS.findall(text)
-        final = any(w in self.final_words for w in words)
+        finals = sum(1 for w in words if w in self.final_words)
         key = " ".join(w for w in words if w not in self.left_out)
         if value is date and date is not None and any(p.fullmatch(key) for p in self.anonymous):
             key = ""  # '2026-02-10_SH': a date and initials name no document (no chain)
-        found = _Name(key, value, final)
+        found = _Name(key, value, finals > 0, finals)
         if len(self.memo) >= 65536:
             self.memo.clear()
         self.memo[stem] = found
@@ -227,10 +244,11 @@ def _older(
     """Adds to `out` the older files among `members` (one document's files) not in it yet."""
     if len(members) < 2:
         return
+    unversioned = [(n.finals, p, ext) for p, ext, n in members if n.final and n.value is None]
+    unversioned_final = _most_final(unversioned, extensions, out)
     kinds = {n.value[0] for _, _, n in members if n.value is not None}
     if len(kinds) != 1:
         return  # no version at all (finals only), or versions of different kinds
-    unversioned_final = next((p for p, _, n in members if n.final and n.value is None), None)
     newest = max(((n.value, p) for p, _, n in members if n.value is not None), key=lambda v: v[0])
     finals = {n.value: p for p, _, n in members if n.final and n.value is not None}
     for path, ext, name in members:
@@ -243,6 +261,24 @@ def _older(
             out[path] = Newer(newest[1], dated)
         elif name.value in finals:  # "v2" beside "v2 FINAL": the final one of that version
             out[path] = Newer(finals[name.value], dated)
+
+
+def _most_final(
+    finals: list[tuple[int, str, str]], extensions: tuple[str, ...], out: dict[str, Newer]
+) -> str | None:
+    """Of one document's files marked final and without a version, the one whose name says
+    it most often ("… final FINAL" beside "… final", session 14): the others in a working
+    extension are older (added to `out`). Returns it, or the first when none says it more."""
+    if not finals:
+        return None
+    most = max(count for count, _, _ in finals)
+    top = [path for count, path, _ in finals if count == most]
+    if len(top) > 1:
+        return finals[0][1]
+    for count, path, ext in finals:
+        if count < most and ext in extensions and path not in out:
+            out[path] = Newer(top[0], False)
+    return top[0]
 
 
 def superseded(

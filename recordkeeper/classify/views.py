@@ -37,6 +37,18 @@ _PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", 
 # message below the forward header: that sender is who the message is from
 _FORWARD_SUBJECT = re.compile(r"^\s*(vb|fw|fwd|vs|wg|tr)\s*:", re.IGNORECASE)
 _FORWARDED_FROM = re.compile(r"^[ \t>]*(?:från|from|von|de)\s*:[ \t]*(\S[^\n]*)$", re.I | re.M)
+# a quoted reply's attribution line with the writer's address: "On Sun, 8 Mar 2026 at 20:14,
+# Maria Lund <maria.lund@x.se> wrote:", "Den 5 mars 2026 skrev Lars Ek <lars.ek@x.se>:"
+_WROTE = re.compile(
+    r"^[ \t>]*(?:on|den|am|le)\b[^\n<]{2,80}?[, ][ \t]*(?:skrev[ \t]+)?"
+    r"([^\n,<>]{0,60}<[^<>\s]+@[^<>\s]+>)[ \t]*(?:wrote|skrev|schrieb|a écrit)?[ \t]*:[ \t]*$",
+    re.I | re.M,
+)
+# a quoted message's subject line, among the header lines below its "Från:"
+_QUOTED_SUBJECT = re.compile(
+    r"^[ \t>]*(?:ämne|subject|betreff|objet)\s*:[ \t]*([^\n]*)$", re.I | re.M
+)
+_HEADER_LINES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,16 +159,49 @@ def forwarded_headers(text: str) -> str | None:
 
 def forwarded_sender(subject: str | None, text: str, forwarder: str | None = None) -> str | None:
     """Who wrote the message a forwarded mail carries ("Från:" below "VB: …"): the first
-    quoted sender who is not `forwarder` (same address or name), or None."""
+    quoted sender who is not `forwarder` (same address or name) and did not only pass the
+    message on, or None.
+
+    A quoted hop whose own subject is a forward ("Från: Per Sund … Ämne: VB: Intressedeklaration")
+    passed on what its sender received: the writer is further down, at the next "Från:" or
+    at a reply's attribution line with an address ("On …, Maria Lund <maria.lund@x.se>
+    wrote:"). When every quoted sender only passed it on, the first of them who is not the
+    forwarder is the answer, as before (session 14, issue #4: a declaration written in a
+    mail's body, forwarded twice before it reached the registrar).
+    """
     if not subject or not _FORWARD_SUBJECT.match(subject):
         return None
     name, address = _who(forwarder or "")
-    for found in _FORWARDED_FROM.finditer(text):
-        quoted = found.group(1).strip()
+    fallback: str | None = None
+    for quoted, passed_on in _quoted_senders(text):
         q_name, q_address = _who(quoted)
-        if not ((q_address and q_address == address) or (q_name and q_name == name)):
+        if (q_address and q_address == address) or (q_name and q_name == name):
+            continue
+        if not passed_on:
             return quoted
-    return None
+        fallback = fallback or quoted
+    return fallback
+
+
+def _quoted_senders(text: str) -> list[tuple[str, bool]]:
+    """The senders quoted in `text`, nearest first: (who, whether that hop only forwarded
+    what it received). A reply's attribution line counts only below a forward's header."""
+    found = [(m.start(), m.end(), m.group(1).strip(), True) for m in _FORWARDED_FROM.finditer(text)]
+    if not found:
+        return []
+    first = found[0][0]
+    found += [(m.start(), m.end(), m.group(1).strip(), False) for m in _WROTE.finditer(text, first)]
+    found.sort()
+    out = []
+    for _, end, who, header in found:
+        passed_on = False
+        if header:
+            block = text[end : end + 400].split("\n\n", 1)[0]
+            block = "\n".join(block.split("\n")[:_HEADER_LINES])
+            quoted_subject = _QUOTED_SUBJECT.search(block)
+            passed_on = bool(quoted_subject and _FORWARD_SUBJECT.match(quoted_subject.group(1)))
+        out.append((who, passed_on))
+    return out
 
 
 def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, ...] = ()) -> Views:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from recordkeeper.classify.views import forwarded_sender
 from recordkeeper.process.names import (
     NameKey,
     display_form,
@@ -190,6 +191,8 @@ def looks_like_name(raw: str, *, lenient: bool = False) -> bool:
         return False
     if len(words[-1].rstrip(".")) == 1 and len(words[0].rstrip(".")) == 1:
         return False
+    if all(len(w.rstrip(".")) <= 3 and w.isupper() for w in words):
+        return False  # abbreviations and initials only ("KOL_AVT_AL" names no one, session 14)
     return not any(_not_name_word(fold(w.rstrip("."))) for w in words)
 
 
@@ -478,8 +481,12 @@ class _Finder:
                 names.append(from_folder)
         email = doc.facts.email
         if not names and email is not None and email.sender:
-            sender = _name_from_address(email.sender)
-            if sender and not self._staff_address(email.sender):
+            # a forwarded mail is about whoever wrote what it carries (a declaration written
+            # in a mail's body and forwarded twice, session 14), not about the colleague who
+            # forwarded it
+            writer = forwarded_sender(email.subject, doc.facts.text, email.sender) or email.sender
+            sender = _name_from_address(writer)
+            if sender and not self._staff_address(writer):
                 names.append(sender)
         for name in names:
             own = {row_roles[name]} if name in row_roles else roles

@@ -395,6 +395,12 @@ class VersionRules(_Rule):
         description="Regular expressions finding a date that versions a name; groups 'y' "
         "(2 or 4 digits), 'm', 'd'.",
     )
+    month_names: tuple[str, ...] = Field(
+        default=(),
+        description="The twelve months, January first, each as its names' first three "
+        "letters in every language, '|' between ('maj|may'): a date token's group 'm' may "
+        "be a month's name ('12Mar2026', '2 mars 2026'). Empty: months are numbers only.",
+    )
     dated_classes: tuple[str, ...] = Field(
         default=(),
         description="Classes whose dated copies are versions of one document (a text "
@@ -435,6 +441,13 @@ class VersionRules(_Rule):
     @classmethod
     def _dates_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         return _check_groups(patterns, {"y", "m", "d"})
+
+    @field_validator("month_names")
+    @classmethod
+    def _twelve_months(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        if names and len(names) != 12:
+            raise ValueError(f"month_names needs the twelve months, got {len(names)}")
+        return names
 
     @field_validator("dated_anonymous_keys")
     @classmethod
