@@ -61,7 +61,7 @@ _NOT_NAME_WORDS = frozenset(
     undertecknat undertecknad signerad signerat sign
     projektledare projektledaren allmänläkare distriktsläkare företagsläkare överläkaren
     audiolog ortoped psykiater reumatolog samordnare enhetschef handläggare utredare
-    registrator engagement letter
+    registrator engagement letter respondent respondenter id
 """.split()  # noqa: SIM905  (a word list reads best as text)
 )
 # organisations: "Patientföreningen Ryggen", "Regionsjukhuset", "Reumatikerförbundet"

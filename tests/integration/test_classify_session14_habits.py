@@ -286,3 +286,31 @@ def test_abbreviations_and_initials_are_no_name() -> None:
     assert not looks_like_name("PP AB")
     assert looks_like_name("Anna Lindgren")
     assert looks_like_name("Karin EK")
+
+
+def test_a_web_forms_column_is_no_name() -> None:
+    assert not looks_like_name("Respondent ID")
+
+
+def _step(folder: Path, step: str) -> tuple[str, list[str]]:
+    (found,) = [s for s in check_folder(folder, ALL_RULES).evaluation.steps if s.step_id == step]
+    return str(found.status), [m.what for m in found.missing]
+
+
+def test_a_compilation_of_the_comments_received_and_how_they_were_handled_counts(
+    tmp_path: Path,
+) -> None:
+    """ "Sammanställning av inkomna synpunkter och hur de hanterats" is the record of how
+    the comments were handled (step `revise`)."""
+    folder = tmp_path / "KOL uppdatering 2026"
+    make_docx(folder / "ADM" / "Projektplan.docx", title="Projektplan uppdatering FMB KOL")
+    make_docx(
+        folder / "REM" / "KOL_SAMM_synpunkter.docx",
+        title="Sammanställning av inkomna synpunkter och hur de hanterats",
+        table=[
+            ["Från", "Synpunkt", "Hantering"],
+            ["NPO", "Återinsjuknande vanligt", "Tillagt i rekommendationen"],
+        ],
+    )
+    _, missing = _step(folder, "revise")
+    assert "comments_handling" not in missing
