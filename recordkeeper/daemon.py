@@ -358,8 +358,9 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     extractor = open_extractor(settings, worker_analyzer(ctx))
     daemon = Daemon(ctx, extractor)
     catch_up = RegistrationCatchUp(settings.ingest.rescan_minutes * 60, time.monotonic)
+    watch = RulesWatch(interval_s=settings.ingest.rescan_minutes * 60)
     daemon.tick_hooks += [
-        _reclassify_hook(RulesWatch(), catch_up),
+        _reclassify_hook(watch, catch_up),
         _pending_projects_hook(DailyRefresh()),
     ]
     notifier = SystemdNotifier()

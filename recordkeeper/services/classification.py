@@ -34,7 +34,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
@@ -628,16 +629,32 @@ def reclassify_stale(ctx: Context, limit: int = BATCH) -> int:
 
 
 class RulesWatch:
-    """Daemon tick hook: after start or a rules reload, re-classify until current.
+    """Daemon tick hook: after start or a rules reload, re-classify until current; then,
+    every `interval_s`, look again.
+
+    The second look is for a document whose classify stage failed on a store error: it
+    has no classification, so it is neither prompted for registration (the catch-up
+    judges classified versions) nor counted in its project, and before this it stayed so
+    until the daemon restarted or the rules were reloaded. A look that finds nothing
+    stale is one query; it runs within the tick, so `current` stays True for the
+    catch-up unless something was found.
 
     Cheap when nothing changed: it compares the rules object it saw last and
-    touches the database only while a pass is in progress.
+    touches the database only while a pass is in progress or a look is due.
     """
 
-    def __init__(self, batch: int = BATCH) -> None:
+    def __init__(
+        self,
+        batch: int = BATCH,
+        interval_s: float | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.batch = batch
+        self.interval_s = interval_s
+        self._monotonic = monotonic
         self._seen: ClassRules | None = None
         self._pending = True
+        self._next_look = 0.0
 
     @property
     def current(self) -> bool:
@@ -648,5 +665,9 @@ class RulesWatch:
         rules = class_rules(ctx)
         if rules is not self._seen:
             self._seen, self._pending = rules, True
+        elif self.interval_s is not None and self._monotonic() >= self._next_look:
+            self._pending = True  # a classification a store error left out
         if self._pending:
             self._pending = reclassify_stale(ctx, self.batch) > 0
+            if not self._pending and self.interval_s is not None:
+                self._next_look = self._monotonic() + self.interval_s

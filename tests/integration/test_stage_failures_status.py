@@ -27,10 +27,11 @@ from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
 from recordkeeper.services import ingest
+from recordkeeper.services.classification import RulesWatch
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, scan_roots
 from recordkeeper.services.metrics import metrics_snapshot
-from recordkeeper.services.registration_catchup import judge_unprompted
+from recordkeeper.services.registration_catchup import RegistrationCatchUp, judge_unprompted
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
@@ -154,3 +155,40 @@ def test_a_failure_the_store_cannot_take_is_kept_until_it_can(
     stage_failures.flush(ctx)  # nothing pending: counted once
     with ctx.store.read() as session:
         assert stage_failures.recorded(session)["registration"]["count"] == 1
+
+
+def test_a_classification_lost_to_a_store_error_is_made_by_the_next_look_then_prompted(
+    ctx: Context, settings: Settings, share: Path
+) -> None:
+    # found by random store faults around ingest and the daemon's hooks (session 14): the
+    # classify stage failing on a store error left the declaration without a class, so the
+    # catch-up (which judges classified versions) never prompted it until a restart
+    now = [0.0]
+    watch = RulesWatch(interval_s=60, monotonic=lambda: now[0])
+    catch_up = RegistrationCatchUp(60, lambda: now[0])
+
+    def tick() -> None:  # the daemon's _reclassify_hook
+        watch(ctx)
+        catch_up(ctx, watch.current)
+
+    tick()  # start: nothing to classify or judge
+    make_docx(
+        share / "Ländrygg" / "Jäv" / NAME,
+        title="Jävsdeklaration",
+        paragraphs=[
+            "Deklaration av bindningar och jäv för sakkunnig i projektgrupp.",
+            "Jag har inga bindningar.",
+            f"Namnförtydligande: {SIGNER}",
+        ],
+    )
+    with _table_away(settings.database_url, "classifications"):
+        scan_roots(ctx, configured_roots(ctx.settings))
+    assert "classify" in ingest.status(ctx).stage_failures
+    now[0] = 30
+    tick()
+    assert open_prompts(ctx) == []  # the next look is not due yet
+    for now[0] in (61, 62):  # the look classifies it, the catch-up's pass then judges it
+        tick()
+    (prompt,) = open_prompts(ctx)
+    assert prompt.doc_class == "coi_declaration"
+    assert ingest.status(ctx).registration_unprompted == 0
