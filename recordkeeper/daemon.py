@@ -319,9 +319,20 @@ def settle_heap() -> None:
     Each full pass walked all of it (~0.1 s, about once per 2,000 files ingested, in
     this process that stores every file). A rules reload unfreezes, so that the old
     rules can be collected; the collector then walks everything again, as before.
+
+    The young generation is collected after `YOUNG_GC_THRESHOLD` new container objects
+    instead of 700: an ingest chunk's rows, events and changes outlive a few hundred
+    allocations, so with 700 they were walked by some 31 young and 2 middle passes per
+    1,000 files (≈ 8 ms of this process's ≈ 230 ms); with 10,000, one young pass or none
+    (issue #3, docs/benchmarks.md session 14). Cyclic garbage waits a little longer.
     """
     gc.collect()  # nothing that is garbage already is kept for ever
     gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_GC_THRESHOLD, middle, old)
+
+
+YOUNG_GC_THRESHOLD = 10_000
 
 
 def run_daemon(settings: Settings) -> int:
