@@ -1,13 +1,16 @@
 """The value types an extraction worker sends to its parent survive pickling whole.
 
-`model` pickles them as their field values rebuilt by `__init__` (faster than
-a slotted dataclass's default); a field left out or out of order fails here.
+`model` pickles them as their field values, rebuilt in a plain slotted twin of
+the class that then becomes the class (faster than a slotted dataclass's default
+and than its frozen `__init__`); a field left out or out of order fails here, and so
+does a copy that is not of the class, not frozen or not equal.
 """
 
 from __future__ import annotations
 
+import copy
 import pickle
-from dataclasses import fields
+from dataclasses import FrozenInstanceError, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,3 +85,26 @@ def test_a_pickled_value_comes_back_equal_field_by_field(value: Any) -> None:
         for f in fields(value):
             assert getattr(copy, f.name) == getattr(value, f.name), f.name
             assert type(getattr(copy, f.name)) is type(getattr(value, f.name)), f.name
+
+
+MODEL_VALUES = [v for v in VALUES if not isinstance(v, Precomputed)]
+
+
+@pytest.mark.parametrize("value", MODEL_VALUES, ids=lambda v: type(v).__name__)
+def test_an_unpickled_value_is_frozen_and_of_its_class(value: Any) -> None:
+    again = pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    assert type(again) is type(value)
+    assert isinstance(again, type(value))
+    name = fields(value)[0].name
+    with pytest.raises(FrozenInstanceError):
+        setattr(again, name, getattr(value, name))
+    assert repr(again) == repr(value)
+    if isinstance(value, (EmailFacts, Unreadable)):  # the others hold a dict
+        assert hash(again) == hash(value)
+    for made in (copy.copy(value), copy.deepcopy(value)):
+        assert type(made) is type(value) and made == value
+
+
+def test_the_pickle_names_the_rebuilding_function_not_a_local() -> None:
+    data = pickle.dumps(FACTS, pickle.HIGHEST_PROTOCOL)
+    assert b"DocumentFacts._unpickle" in data
