@@ -12,39 +12,57 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
+
+
+def fast_constructor(cls: Callable[_P, _T]) -> Callable[_P, _T]:
+    """A function that makes a value of the frozen slotted dataclass `cls` as `cls(...)`
+    does (the same arguments, defaults and default factories), without its `__init__`.
+
+    A frozen `__init__` sets each field by `object.__setattr__`, a slot-wrapper call of
+    ≈ 1,500 instructions (≈ 24,000 for a `DocumentFacts`); the daemon process makes
+    several such values per file it ingests (issue #3). Here the arguments go into an
+    instance of a plain slotted twin of the class (the same slots in the same order, the
+    same defaults; a plain attribute store each), which then becomes an instance of the
+    class by `__class__` assignment, which CPython allows because the two layouts are
+    the same: an equal, frozen value of the class, for about a quarter of the
+    instructions. For classes without `__post_init__` and with every field in `__init__`.
+    """
+    kind: Any = cls
+    specs = []
+    for f in fields(kind):
+        if not f.init or f.kw_only is True:
+            raise TypeError(f"{kind.__name__}.{f.name}: every field must be positional")
+        specs.append((f.name, f.type, field(default=f.default, default_factory=f.default_factory)))
+    twin = make_dataclass(
+        kind.__name__, specs, init=True, repr=False, eq=False, match_args=False, slots=True
+    )
+    if hasattr(kind, "__post_init__") or twin.__slots__ != kind.__slots__:  # type: ignore[attr-defined]
+        raise TypeError(f"{kind.__name__}: a slotted dataclass of fields only is needed")
+
+    def make(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        value = twin(*args, **kwargs)
+        value.__class__ = kind
+        return value  # type: ignore[no-any-return]
+
+    return make
 
 
 def _pickled_by_fields(cls: type[_T]) -> type[_T]:
-    """Pickle instances as their field values, rebuilt without the frozen `__init__`.
+    """Pickle instances as their field values, rebuilt by `fast_constructor`.
 
     A slotted dataclass otherwise pickles its state as a dict and restores it
     field by field in Python (`dataclasses._dataclass_setstate`), which costs
-    about as much as the rest of unpickling: extraction workers send every
-    `DocumentFacts` and classification to the parent this way. A frozen
-    `__init__` is no quick way back either: it sets each field by
-    `object.__setattr__`, a slot-wrapper call of ≈ 1,500 instructions, ≈ 24,000
-    for a `DocumentFacts` (issue #3). So the values go into an instance of a
-    plain slotted twin of the class (the same slots in the same order; a plain
-    attribute store each), which then becomes an instance of the class by
-    `__class__` assignment (allowed because the two layouts are the same): an
-    equal, frozen value of the class, for ≈ 5,700 instructions.
+    about as much as the rest of unpickling; its frozen `__init__` is no quick
+    way back either (see `fast_constructor`): extraction workers send every
+    `DocumentFacts` and classification to the parent this way.
     """
     names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
     get = operator.attrgetter(*names)
-    twin = make_dataclass(
-        cls.__name__, names, init=True, repr=False, eq=False, match_args=False, slots=True
-    )
-    if twin.__slots__ != cls.__slots__:  # type: ignore[attr-defined]
-        raise TypeError(f"{cls.__name__}: a slotted dataclass of fields only is needed")
-
-    def unpickle(*values: Any) -> _T:
-        value = twin(*values)
-        value.__class__ = cls
-        return value  # type: ignore[no-any-return]
-
+    unpickle = fast_constructor(cls)
     # pickled by reference, as the class's attribute
     unpickle.__module__, unpickle.__qualname__ = cls.__module__, f"{cls.__qualname__}._unpickle"
     setattr(cls, "_unpickle", staticmethod(unpickle))  # noqa: B010  (a class attribute)
