@@ -478,7 +478,7 @@ class RootIngestor:
             result, analysis, payload = results.get(outcome.sha256 or "", (None, None, None))
             analysis = analyzed.get(entry.rel_path, analysis)
             args = (entry, outcome, result, analysis, payload)
-            work.append(_Work(entry.rel_path, self._apply_content, args))
+            work.append(_new_work(entry.rel_path, self._apply_content, args))
         work.extend(_Work(rel, self._apply_vanished, (rel,)) for rel in vanished)
         return _Prepared(work, report)
 
@@ -622,7 +622,7 @@ class RootIngestor:
         root = self.root.path
         for entry, extracted in to_read:
             rel = entry.rel_path
-            jobs.append(ExtractJob(None, rel, project_of(rel), None, root, extracted))
+            jobs.append(_new_job(None, rel, project_of(rel), None, root, extracted))
         if not jobs:
             return {}, []
         answers = self._run_extractor(jobs)
@@ -1021,6 +1021,11 @@ class _Work:
     rel: str
     fn: Callable[..., list[DocumentChange]]
     args: tuple[Any, ...]
+
+
+# made once per file read by a worker: without their frozen __init__ (issue #3)
+_new_work = fast_constructor(_Work)
+_new_job = fast_constructor(ExtractJob)
 
 
 class _Looked(NamedTuple):

@@ -15,7 +15,7 @@ from typing import Any
 
 import structlog
 
-from recordkeeper.model import DocumentFacts
+from recordkeeper.model import DocumentFacts, fast_constructor
 from recordkeeper.services import stage_failures
 from recordkeeper.services.classification import (
     classify_stage,
@@ -56,6 +56,10 @@ class DocumentChange:
     analysis: Any = None
     previous_project: str | None = None
     classified: bool = False
+
+
+# made once or twice per file ingested: without its frozen __init__ (issue #3)
+_new_change = fast_constructor(DocumentChange)
 
 
 Stage = Callable[[Context, Sequence[DocumentChange]], None]
@@ -117,9 +121,10 @@ def within_commit(
 
 
 def _classified(c: DocumentChange) -> DocumentChange:
-    """`replace(c, classified=True)` without its field-by-field introspection (once per
-    file of a chunk; tests/unit/test_memoised_values.py holds them equal)."""
-    return DocumentChange(
+    """`replace(c, classified=True)` without its field-by-field introspection or the
+    frozen __init__ (once per file of a chunk; tests/unit/test_memoised_values.py holds
+    them equal)."""
+    return _new_change(
         c.document_id, c.change, c.at, c.project, c.sha256, c.previous_sha256, c.facts,
         c.analysis, c.previous_project, True,
     )  # fmt: skip
