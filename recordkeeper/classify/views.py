@@ -38,9 +38,12 @@ _PROPERTY_KEYS = ("subject", "keywords", "category", "description", "comments", 
 _FORWARD_SUBJECT = re.compile(r"^\s*(vb|fw|fwd|vs|wg|tr)\s*:", re.IGNORECASE)
 _FORWARDED_FROM = re.compile(r"^[ \t>]*(?:från|from|von|de)\s*:[ \t]*(\S[^\n]*)$", re.I | re.M)
 # a quoted reply's attribution line with the writer's address: "On Sun, 8 Mar 2026 at 20:14,
-# Maria Lund <maria.lund@x.se> wrote:", "Den 5 mars 2026 skrev Lars Ek <lars.ek@x.se>:"
+# Maria Lund <maria.lund@x.se> wrote:", "Den 5 mars 2026 skrev Lars Ek <lars.ek@x.se>:".
+# The blanks are taken possessively (`*+`): giving some back could only lengthen the name,
+# never make a line match, so the matches are the same, but a line of "on" and thousands
+# of blanks no longer makes the engine try every split of them (2 MB: 9.4 s -> 0.3 s)
 _WROTE = re.compile(
-    r"^[ \t>]*(?:on|den|am|le)\b[^\n<]{2,80}?[, ][ \t]*(?:skrev[ \t]+)?"
+    r"^[ \t>]*+(?:on|den|am|le)\b[^\n<]{2,80}?[, ][ \t]*+(?:skrev[ \t]+)?"
     r"([^\n,<>]{0,60}<[^<>\s]+@[^<>\s]+>)[ \t]*(?:wrote|skrev|schrieb|a écrit)?[ \t]*:[ \t]*$",
     re.I | re.M,
 )
