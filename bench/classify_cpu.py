@@ -15,6 +15,16 @@ archive` of main, `make install`), using its own `rules/`; every file's result
 is compared between the trees (exits 1 if any differs). `--callgrind` also
 counts the instructions of one pass per tree (`valgrind --tool=callgrind`,
 collecting inside `functools.reduce` only, which drives the pass).
+
+`--groups K [--stride S]`: the classifier as an extraction worker runs it. The
+fresh process extracts the files itself (every S-th: one of 2 workers sees about
+every other file, and keeps its own memos), K at a time, and classifies each
+group right after extracting it, with what it inherited frozen (`gc.freeze()`,
+as `pool._worker_main`); only the classification is timed (thread CPU time).
+Extraction in between leaves the CPU caches cold for the classifier: with K=8
+(the pool's groups) a file's classification takes ≈ 1.6× the CPU of the pass
+over facts extracted beforehand, with the same instructions (docs/benchmarks.md,
+session 14).
 """
 
 from __future__ import annotations
@@ -69,20 +79,73 @@ def _worker(facts_file: Path, out_file: Path) -> None:
     cpu, wall = time.process_time(), time.perf_counter()
     functools.reduce(step, facts, None)  # callgrind collects inside reduce only
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    _write(out_file, cpu, wall, list(zip(facts, results, strict=True)))
+
+
+def _grouped_worker(root: Path, groups: int, stride: int, out_file: Path) -> None:
+    """Extract every `stride`-th file of `root`, `groups` at a time, and classify each
+    group right after it (as a pool worker does); writes the classification's thread
+    CPU time and every result."""
+    import functools
+    import gc
+
+    from recordkeeper.classify import classify_document, compiled
+    from recordkeeper.ingest.extract import Limits, extract_file, parsers
+    from recordkeeper.model import DocumentFacts
+    from recordkeeper.ruleset.load import load_ruleset
+    from recordkeeper.services.classify_worker import WorkerClassifier
+
+    assert parsers  # imported before the freeze, as the pool's fork server preloads it
+    rules = load_ruleset(Path.cwd() / "rules").one("classes")
+    blob = pickle.dumps(WorkerClassifier(compiled(rules), "0" * 64))
+    del rules
+    worker = pickle.loads(blob)
+    gc.collect()
+    gc.freeze()  # as `pool._worker_main` does, before `prepare()`
+    worker.prepare()
+    rules_c = worker.rules
+    paths = sorted(p for p in root.rglob("*") if p.is_file())[::stride]
+    limits = Limits()
+    done: list[tuple[Any, Any]] = []
+    add = done.append
+
+    def step(_: None, doc: Any) -> None:
+        add((doc, classify_document(doc, rules_c)))
+
+    cpu = wall = 0.0
+    for start in range(0, len(paths), groups):
+        found = [
+            extract_file(p, p.relative_to(root).as_posix(), limits)
+            for p in paths[start : start + groups]
+        ]
+        docs = [f for f in found if isinstance(f, DocumentFacts)]
+        del found
+        begin, begin_wall = time.thread_time(), time.perf_counter()
+        functools.reduce(step, docs, None)  # callgrind collects inside reduce only
+        cpu += time.thread_time() - begin
+        wall += time.perf_counter() - begin_wall
+        del docs
+    _write(out_file, cpu, wall, done)
+
+
+def _write(out_file: Path, cpu: float, wall: float, done: list[tuple[Any, Any]]) -> None:
     rows = {
         doc.path: [
             c.doc_class, c.is_draft, c.must_register, c.personal_data, c.confidence,
             list(c.reasons), c.needs_review, dict(c.personal_data_findings.counts),
         ]
-        for doc, c in zip(facts, results, strict=True)
+        for doc, c in done
     }  # fmt: skip
     out_file.write_text(json.dumps({"cpu": cpu, "wall": wall, "results": rows}), "utf-8")
 
 
-def _run(tree: Path, facts_file: Path, out_file: Path, prefix: tuple[str, ...] = ()) -> Any:
+def _run(
+    tree: Path, facts_file: Path, out_file: Path, prefix: tuple[str, ...] = (), mode: Any = ()
+) -> Any:
     python = tree / ".venv" / "bin" / "python"
+    job = ("--worker", str(facts_file)) if not mode else ("--grouped", *map(str, mode))
     subprocess.run(
-        [*prefix, str(python), __file__, "--worker", str(facts_file), str(out_file)],
+        [*prefix, str(python), __file__, *job, str(out_file)],
         check=True,
         cwd=tree,
         stdout=subprocess.DEVNULL,
@@ -91,13 +154,13 @@ def _run(tree: Path, facts_file: Path, out_file: Path, prefix: tuple[str, ...] =
     return json.loads(out_file.read_text("utf-8"))
 
 
-def _instructions(tree: Path, facts_file: Path, tmp: Path) -> int:
+def _instructions(tree: Path, facts_file: Path, tmp: Path, mode: Any = ()) -> int:
     out = tmp / "callgrind.out"
     prefix = (
         "valgrind", "--tool=callgrind", "--toggle-collect=functools_reduce",
         f"--callgrind-out-file={out}",
     )  # fmt: skip
-    _run(tree, facts_file, tmp / "cg.json", prefix)
+    _run(tree, facts_file, tmp / "cg.json", prefix, mode)
     for line in out.read_text("utf-8").splitlines():
         if line.startswith(("summary:", "totals:")):
             return int(line.split()[1])
@@ -108,6 +171,9 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         _worker(Path(sys.argv[2]), Path(sys.argv[3]))
         return
+    if len(sys.argv) == 6 and sys.argv[1] == "--grouped":
+        _grouped_worker(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline-tree", type=Path, help="a tree with its own .venv")
     parser.add_argument("--files", type=int, default=1000)
@@ -115,34 +181,40 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, help="the corpus (generated there if missing)")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--callgrind", action="store_true")
+    parser.add_argument("--groups", type=int, default=0, help="classify as a worker: K at a time")
+    parser.add_argument("--stride", type=int, default=1, help="with --groups: every S-th file")
     args = parser.parse_args()
     trees = {"candidate": TREE}
     if args.baseline_tree is not None:
         trees = {"baseline": args.baseline_tree.resolve(), **trees}
     with tempfile.TemporaryDirectory(prefix="rk-classify-cpu-") as name:
         tmp = Path(name)
-        facts = _extract(args.dir or tmp / "share", args.files, args.seed)
+        root = args.dir or tmp / "share"
+        facts = _extract(root, args.files, args.seed)
         facts_file = tmp / "facts.pickle"
         facts_file.write_bytes(pickle.dumps(facts))
+        mode = (root.resolve(), args.groups, args.stride) if args.groups > 0 else ()
         runs: dict[str, list[Any]] = {t: [] for t in trees}
         for _ in range(args.rounds):  # interleaved: load changes hit both alike
             for label, tree in trees.items():
-                runs[label].append(_run(tree, facts_file, tmp / f"{label}.json"))
-        counts = {t: _instructions(p, facts_file, tmp) for t, p in trees.items()} if (
+                runs[label].append(_run(tree, facts_file, tmp / f"{label}.json", mode=mode))
+        counts = {t: _instructions(p, facts_file, tmp, mode) for t, p in trees.items()} if (
             args.callgrind
         ) else {}  # fmt: skip
+        classified = len(runs["candidate"][0]["results"])
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    grouped = f" --groups {args.groups} --stride {args.stride}" if mode else ""
     print(
         f"`python bench/classify_cpu.py --files {args.files} --seed {args.seed} "
-        f"--rounds {args.rounds}` — {platform.machine()}, {os.cpu_count()} cores, load "
-        f"{load} (at the end), Python {platform.python_version()}, {len(facts)} documents\n"
+        f"--rounds {args.rounds}{grouped}` — {platform.machine()}, {os.cpu_count()} cores, load "
+        f"{load} (at the end), Python {platform.python_version()}, {classified} documents\n"
     )
     print("| tree | CPU ms per file, best | median | wall ms per file, best | instructions |")
     print("|---|---:|---:|---:|---:|")
     per = {t: sorted(r["cpu"] for r in rs) for t, rs in runs.items()}
     for label, rs in runs.items():
-        cpu = [x / len(facts) * 1000 for x in per[label]]
-        wall = min(r["wall"] for r in rs) / len(facts) * 1000
+        cpu = [x / classified * 1000 for x in per[label]]
+        wall = min(r["wall"] for r in rs) / classified * 1000
         icount = f"{counts[label] / 1e6:,.0f} M" if label in counts else "–"
         print(f"| {label} | {cpu[0]:.3f} | {statistics.median(cpu):.3f} | {wall:.3f} | {icount} |")
     if "baseline" in runs:
