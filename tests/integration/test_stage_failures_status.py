@@ -88,9 +88,8 @@ def _status_json(tmp_path: Path, settings: Settings, share: Path) -> dict[str, A
     return data
 
 
-def test_a_registration_store_error_is_counted_in_status_until_the_catch_up_heals_it(
-    ctx: Context, settings: Settings, share: Path, tmp_path: Path
-) -> None:
+def _write_declaration(share: Path) -> None:
+    """A signed conflict-of-interest declaration: a final, must-register version."""
     make_docx(
         share / "Ländrygg" / "Jäv" / NAME,
         title="Jävsdeklaration",
@@ -100,6 +99,12 @@ def test_a_registration_store_error_is_counted_in_status_until_the_catch_up_heal
             f"Namnförtydligande: {SIGNER}",
         ],
     )
+
+
+def test_a_registration_store_error_is_counted_in_status_until_the_catch_up_heals_it(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path
+) -> None:
+    _write_declaration(share)
     before = _status_json(tmp_path, settings, share)
     assert (before["stage_failures"], before["registration_unprompted"]) == ({}, 0)
 
@@ -172,15 +177,7 @@ def test_a_classification_lost_to_a_store_error_is_made_by_the_next_look_then_pr
         catch_up(ctx, watch.current)
 
     tick()  # start: nothing to classify or judge
-    make_docx(
-        share / "Ländrygg" / "Jäv" / NAME,
-        title="Jävsdeklaration",
-        paragraphs=[
-            "Deklaration av bindningar och jäv för sakkunnig i projektgrupp.",
-            "Jag har inga bindningar.",
-            f"Namnförtydligande: {SIGNER}",
-        ],
-    )
+    _write_declaration(share)
     with _table_away(settings.database_url, "classifications"):
         scan_roots(ctx, configured_roots(ctx.settings))
     assert "classify" in ingest.status(ctx).stage_failures
