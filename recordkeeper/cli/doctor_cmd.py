@@ -3,7 +3,9 @@
 Checks, in order: settings, rule files, database (reachable, migrated),
 key files (permissions), state directory, every root (exists, readable,
 filesystem type and the watch mode it gets, quarantine folder), SMTP
-(reachable, STARTTLS, login; password file permissions). Each check gives
+(reachable, STARTTLS, login; password file permissions), and the stages after
+ingest (failures in the last week; must-register versions still without a
+registration prompt). Each check gives
 ok / warning / error, a message and, when not ok, what to do, in Swedish or
 English (`--lang`); `--json` adds a stable `code` per message for monitoring.
 Exit status: 0 when nothing is an error, 3 when the database is the problem,
@@ -17,6 +19,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -207,6 +210,58 @@ def _check_smtp(settings: Settings, say: _Say) -> list[Check]:
     return found
 
 
+# A stage failure older than this is history (`status --json` keeps every count), not news.
+_RECENT = timedelta(days=7)
+
+
+def _check_stages(settings: Settings, say: _Say) -> list[Check]:
+    """The stages after ingest: failures in the last week (a store error while a prompt or a
+    classification was written) and must-register versions still without a prompt. Both
+    heal by themselves while the daemon runs (the catch-up every rescan interval); a
+    warning here says they have not yet, or keep coming back."""
+    from recordkeeper.services import stage_failures
+    from recordkeeper.services.registration_catchup import count_unprompted
+    from recordkeeper.store.unit import Store
+
+    try:
+        store = Store(settings.database_url)
+        try:
+            with store.read() as session:
+                failures = stage_failures.recorded(session)
+                unprompted = count_unprompted(session)
+        finally:
+            store.close()
+    except Exception:  # unreachable or not migrated: the database check says so already
+        return []
+    since = datetime.now(UTC) - _RECENT
+    found: list[Check] = []
+    for stage, seen in sorted(failures.items()):
+        last = _parsed_time(seen.get("last_at"))
+        if last is None or last < since:
+            continue
+        found.append(
+            say("stages", "warning", "stage_failed_recently", "stage_failures",
+                stage=i18n.t(f"stage.{stage}", say.lang), count=int(seen.get("count", 0)),
+                last_at=last.strftime("%Y-%m-%d %H:%M"), error=seen.get("error", ""))
+        )  # fmt: skip
+    if unprompted:
+        found.append(
+            say("stages", "warning", "registration_unprompted", "unprompted",
+                count=unprompted, minutes=f"{settings.ingest.rescan_minutes:g}")
+        )  # fmt: skip
+    return found or [say("stages", "ok", "stages_ok")]
+
+
+def _parsed_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 _CHECKS: tuple[Callable[[Settings, _Say], list[Check]], ...] = (
     _check_rules,
     _check_database,
@@ -214,6 +269,7 @@ _CHECKS: tuple[Callable[[Settings, _Say], list[Check]], ...] = (
     _check_state_dir,
     _check_roots,
     _check_smtp,
+    _check_stages,
 )
 
 

@@ -145,6 +145,32 @@ _MESSAGES = {
         "lägg till registrars, project_leads eller dpos under [email]",
         "add registrars, project_leads or dpos under [email]",
     ),
+    "doctor.stages_ok": (
+        "inga fel i stegen efter inläsning den senaste veckan; "
+        "inga versioner väntar på diarieföringsfråga",
+        "no failures in the stages after ingest in the last week; "
+        "no version waits for a registration prompt",
+    ),
+    "doctor.stage_failed_recently": (
+        "{stage}: {count} fel, senast {last_at} UTC ({error}); försöks igen automatiskt",
+        "{stage}: {count} failures, last at {last_at} UTC ({error}); tried again automatically",
+    ),
+    "doctor.registration_unprompted": (
+        "versioner som ska diarieföras men ännu saknar fråga till registrator: {count}",
+        "versions to be registered still without a prompt to the registrar: {count}",
+    ),
+    "doctor.fix.stage_failures": (
+        "se daemonens logg (stage_failures_recorded) och databasens skick; kommer felen tillbaka, "
+        "åtgärda databasen och kör doctor igen",
+        "see the daemon's log (stage_failures_recorded) and the database's health; if the failures "
+        "keep coming back, fix the database and run doctor again",
+    ),
+    "doctor.fix.unprompted": (
+        "daemonen skapar frågorna vid nästa genomsökning (var {minutes}:e minut); "
+        "kör den inte, starta den",
+        "the daemon makes the prompts at its next rescan (every {minutes} minutes); "
+        "if it is not running, start it",
+    ),
     "doctor.fix.smtp": (
         "kontrollera smtp_host/port, starttls, ca_file, smtp_user och lösenordet",
         "check smtp_host/port, starttls, ca_file, smtp_user and the password",

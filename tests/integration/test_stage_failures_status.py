@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +189,62 @@ def test_a_classification_lost_to_a_store_error_is_made_by_the_next_look_then_pr
     (prompt,) = open_prompts(ctx)
     assert prompt.doc_class == "coi_declaration"
     assert ingest.status(ctx).registration_unprompted == 0
+
+
+def _doctor_stages(
+    tmp_path: Path, settings: Settings, share: Path, lang: str
+) -> list[dict[str, str]]:
+    """`recordkeeper doctor --json`'s findings on the stages after ingest."""
+    config = tmp_path / "rk.toml"
+    config.write_text(
+        f'database_url = "{settings.database_url}"\n[[roots]]\npath = "{share}"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["--config", str(config), "--lang", lang, "doctor", "--json"])
+    logs.configure("info", LOG)
+    checks: list[dict[str, str]] = json.loads(result.stdout)["checks"]
+    return [c for c in checks if c["check"] == "stages"]
+
+
+def test_doctor_warns_of_a_recent_stage_failure_and_a_version_without_its_prompt(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    clock.set(datetime.now(UTC) - timedelta(hours=1))  # doctor judges "recent" by the real time
+    _write_declaration(share)
+    assert [c["code"] for c in _doctor_stages(tmp_path, settings, share, "en")] == ["stages_ok"]
+
+    with _table_away(settings.database_url, "registry_prompts"):
+        scan_roots(ctx, configured_roots(ctx.settings))
+
+    found = _doctor_stages(tmp_path, settings, share, "en")
+    assert all(c["status"] == "warning" and c["fix"] for c in found)
+    failed = [c["message"] for c in found if c["code"] == "stage_failed_recently"]
+    # retention reads the prompts too: it failed as well
+    assert any(m.startswith("registration prompts: ") for m in failed), failed
+    assert all("tried again automatically" in m for m in failed)
+    (waiting,) = [c for c in found if c["code"] == "registration_unprompted"]
+    assert waiting["message"].endswith("without a prompt to the registrar: 1")
+    assert "every 15 minutes" in waiting["fix"]
+    swedish = _doctor_stages(tmp_path, settings, share, "sv")
+    assert any(c["message"].startswith("diarieföringsfrågor: ") for c in swedish)
+    assert any(c["message"].endswith("ännu saknar fråga till registrator: 1") for c in swedish)
+    for shown in (json.dumps(found), json.dumps(swedish)):  # no name, no document
+        assert SIGNER not in shown
+        assert "Jävsdeklaration" not in shown
+
+    judge_unprompted(ctx)  # the catch-up, the table back: the failure stays news for a week
+    after = {c["code"] for c in _doctor_stages(tmp_path, settings, share, "en")}
+    assert after == {"stage_failed_recently"}
+
+
+def test_doctor_leaves_a_stage_failure_older_than_a_week_to_status(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    clock.set(datetime.now(UTC) - timedelta(days=8))
+    _write_declaration(share)
+    with _table_away(settings.database_url, "registry_prompts"):
+        scan_roots(ctx, configured_roots(ctx.settings))
+    judge_unprompted(ctx)
+
+    assert ingest.status(ctx).stage_failures["registration"]["count"] >= 1
+    assert [c["code"] for c in _doctor_stages(tmp_path, settings, share, "en")] == ["stages_ok"]
