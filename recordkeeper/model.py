@@ -242,3 +242,8 @@ class AuditEvent:
     rule_id: str | None = None
     sha256: str | None = None
     data: Mapping[str, str | int | float | bool | None] = field(default_factory=dict)
+
+
+# An AuditEvent made without its frozen __init__: ingest and the classify stage make one
+# or two per file (issue #3).
+new_audit_event = fast_constructor(AuditEvent)

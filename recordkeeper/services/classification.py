@@ -55,7 +55,7 @@ from recordkeeper.model import (
     Correction,
     DocumentFacts,
     Unreadable,
-    fast_constructor,
+    new_audit_event,
 )
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.services import classify_copies, classify_counterparts, classify_siblings
@@ -241,12 +241,8 @@ def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx:
     return changed
 
 
-# made once per document classified: without its frozen __init__ (issue #3)
-_new_event = fast_constructor(AuditEvent)
-
-
 def _audit(event: str, doc: Document, c: Classification, digest: str, at: datetime) -> AuditEvent:
-    return _new_event(
+    return new_audit_event(
         event=event,
         at=at,
         document_id=doc.id,

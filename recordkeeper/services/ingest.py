@@ -63,6 +63,7 @@ from recordkeeper.model import (
     Unreadable,
     UnreadableReason,
     fast_constructor,
+    new_audit_event,
 )
 from recordkeeper.services import stage_failures
 from recordkeeper.services.context import Context
@@ -70,6 +71,7 @@ from recordkeeper.services.pipeline import (
     DocumentChange,
     Written,
     after_changes,
+    new_change,
     within_commit,
     worker_analyzer,
 )
@@ -101,9 +103,6 @@ _AHEAD = 2  # chunks read ahead of the one being stored
 # A file of a size that this many extracted contents share is hashed here: the hashes
 # would travel to a worker with the file (a fixed-size export format, say).
 KNOWN_PER_JOB = 64
-# made once or twice per file stored: without their frozen __init__ (issue #3)
-_new_event = fast_constructor(AuditEvent)
-_new_change = fast_constructor(DocumentChange)
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,7 +676,7 @@ class RootIngestor:
     def _event_at(
         self, event: str, doc: DocumentRow | _DocRef, at: datetime, data: dict[str, Any]
     ) -> AuditEvent:
-        return _new_event(
+        return new_audit_event(
             event=event,
             at=at,
             document_id=doc.id,
@@ -696,7 +695,7 @@ class RootIngestor:
         previous_project: str | None = None,
     ) -> DocumentChange:
         facts = result if isinstance(result, DocumentFacts) else None
-        return _new_change(
+        return new_change(
             document_id=doc.id,
             change=change,
             at=self.ctx.clock.now(),

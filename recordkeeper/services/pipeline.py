@@ -59,7 +59,7 @@ class DocumentChange:
 
 
 # made once or twice per file ingested: without its frozen __init__ (issue #3)
-_new_change = fast_constructor(DocumentChange)
+new_change = fast_constructor(DocumentChange)
 
 
 Stage = Callable[[Context, Sequence[DocumentChange]], None]
@@ -124,7 +124,7 @@ def _classified(c: DocumentChange) -> DocumentChange:
     """`replace(c, classified=True)` without its field-by-field introspection or the
     frozen __init__ (once per file of a chunk; tests/unit/test_memoised_values.py holds
     them equal)."""
-    return _new_change(
+    return new_change(
         c.document_id, c.change, c.at, c.project, c.sha256, c.previous_sha256, c.facts,
         c.analysis, c.previous_project, True,
     )  # fmt: skip
