@@ -26,7 +26,7 @@ from typing import Literal
 import typer
 
 from recordkeeper import i18n
-from recordkeeper.cli.common import print_json, state
+from recordkeeper.cli.common import print_json, stage_label, state
 from recordkeeper.cli.doctor_messages import register as _register_messages
 from recordkeeper.config import Settings
 from recordkeeper.errors import (
@@ -241,7 +241,7 @@ def _check_stages(settings: Settings, say: _Say) -> list[Check]:
             continue
         found.append(
             say("stages", "warning", "stage_failed_recently", "stage_failures",
-                stage=i18n.t(f"stage.{stage}", say.lang), count=int(seen.get("count", 0)),
+                stage=stage_label(stage, say.lang), count=int(seen.get("count", 0)),
                 last_at=last.strftime("%Y-%m-%d %H:%M"), error=seen.get("error", ""))
         )  # fmt: skip
     if unprompted:

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from recordkeeper import i18n, logs
 from recordkeeper.bootstrap import build_context, open_extractor
-from recordkeeper.cli.common import print_json, require_paths, shown_name, state
+from recordkeeper.cli.common import print_json, require_paths, shown_name, stage_label, state
 from recordkeeper.services import ingest as ingest_service
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import Progress as ProgressFn
@@ -74,11 +74,6 @@ i18n.register(
             "sv": "Versioner som ska diarieföras men ännu saknar fråga till registrator: {count}",
             "en": "Versions to be registered still without a prompt to the registrar: {count}",
         },
-        "stage.classify": {"sv": "klassificering", "en": "classification"},
-        "stage.registration": {"sv": "diarieföringsfrågor", "en": "registration prompts"},
-        "stage.retention": {"sv": "gallringsfrister", "en": "retention deadlines"},
-        "stage.privacy": {"sv": "personuppgifter", "en": "personal data"},
-        "stage.process": {"sv": "processteg", "en": "process steps"},
         "col.stage": {"sv": "steg", "en": "stage"},
         "col.first": {"sv": "första", "en": "first"},
         "col.last": {"sv": "senaste", "en": "last"},
@@ -245,10 +240,8 @@ def _print_stage_failures(console: Console, result: Any, lang: str) -> None:
         for col in ("col.stage", "col.count", "col.first", "col.last", "col.error"):
             table.add_column(i18n.t(col, lang))
         for stage, seen in sorted(result.stage_failures.items()):
-            key = f"stage.{stage}"
-            name = i18n.t(key, lang) if key in i18n.catalogue() else stage
             row = [str(seen.get(k, "")) for k in ("count", "first_at", "last_at", "error")]
-            table.add_row(name, *row)
+            table.add_row(stage_label(stage, lang), *row)
         console.print(table)
     if result.registration_unprompted:
         console.print(i18n.t("status.unprompted", lang, count=result.registration_unprompted))
