@@ -22,6 +22,7 @@ from recordkeeper.store.unit import Store
 from tests.conftest import RULES_DIR
 
 DEADLINE_S = 60.0
+STOP_DEADLINE_S = 30
 
 
 def write_config(tmp_path: Path, share: Path, rules_dir: Path = RULES_DIR) -> Path:
@@ -46,6 +47,20 @@ def start(config: Path, log: Path) -> subprocess.Popen[bytes]:
             env=env,
             cwd=config.parent,  # relative defaults (var/keys) stay in the test dir
         )
+
+
+def stop_daemon(proc: subprocess.Popen[bytes], log: Path) -> int:
+    """SIGTERM, then its exit code; a daemon still running after 30 s dumps its threads'
+    stacks (SIGUSR1) into the failure message and is killed."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        return proc.wait(timeout=STOP_DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGUSR1)
+        time.sleep(1)
+        proc.kill()
+        proc.wait()
+        pytest.fail(f"no exit {STOP_DEADLINE_S} s after SIGTERM:\n{log.read_text()[-6000:]}")
 
 
 def wait_for(proc: subprocess.Popen[bytes], done: Callable[[], bool]) -> None:
@@ -111,11 +126,11 @@ def test_daemon_ingests_and_exits_0_on_sigterm(tmp_path: Path, share: Path) -> N
         wait_for(proc, lambda: present_count(tmp_path / "rk.db") == 1)
         (share / "Projekt Anna" / "second.txt").write_text("two")
         wait_for(proc, lambda: present_count(tmp_path / "rk.db") == 2)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
+        assert stop_daemon(proc, log) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
     text = log.read_text()
     events = [e["event"] for e in log_events(log)]
     assert events[0] == "daemon_started"
@@ -142,11 +157,11 @@ def test_sighup_keeps_the_old_rules_when_the_new_ones_are_invalid(
         proc.send_signal(signal.SIGHUP)
         wait_for(proc, lambda: any(e["event"] == "rules_reloaded" for e in log_events(log)))
         assert proc.poll() is None  # still running
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
+        assert stop_daemon(proc, log) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
 
 
 def test_a_bad_config_exits_2_without_starting(tmp_path: Path) -> None:
@@ -208,11 +223,11 @@ def test_sigkill_at_random_moments_loses_nothing_and_records_nothing_twice(
 
     try:
         wait_for(proc, settled)
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
+        assert stop_daemon(proc, log) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
     store = Store(f"sqlite:///{db}")
     try:
         with store.read() as s:
@@ -234,3 +249,21 @@ def test_sigkill_at_random_moments_loses_nothing_and_records_nothing_twice(
     assert extractions == 2000
     assert added == 2000
     assert indexes == list(range(len(indexes)))  # the audit log has no holes
+
+
+def test_sigusr1_writes_the_threads_stacks_and_the_daemon_goes_on(
+    tmp_path: Path, share: Path
+) -> None:
+    log = tmp_path / "daemon.log"
+    proc = start(write_config(tmp_path, share), log)
+    try:
+        wait_for(proc, lambda: any(e["event"] == "watching" for e in log_events(log)))
+        proc.send_signal(signal.SIGUSR1)
+        wait_for(proc, lambda: "Current thread" in log.read_text())
+        assert 'File "' in log.read_text()
+        assert proc.poll() is None  # still running
+        assert stop_daemon(proc, log) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

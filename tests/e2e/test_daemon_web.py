@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.e2e.test_daemon import start, wait_for, write_config
+from tests.e2e.test_daemon import start, stop_daemon, wait_for, write_config
 
 
 def _free_port() -> int:
@@ -32,13 +31,14 @@ def test_the_daemon_serves_the_sign_in_page_and_stops_cleanly(tmp_path: Path, sh
     config = write_config(tmp_path, share)
     with config.open("a", encoding="utf-8") as handle:
         handle.write(f'[web]\nport = {port}\n[retention]\nsubject_key_file = "{tmp_path}/s.key"\n')
-    proc = start(config, tmp_path / "daemon.log")
+    log = tmp_path / "daemon.log"
+    proc = start(config, log)
     try:
         wait_for(proc, lambda: _status(f"http://127.0.0.1:{port}/login") == 200)
         assert _status(f"http://127.0.0.1:{port}/registrar") == 200  # redirected to sign-in
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(timeout=30) == 0
+        assert stop_daemon(proc, log) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
     assert _status(f"http://127.0.0.1:{port}/login") is None

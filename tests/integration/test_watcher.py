@@ -195,3 +195,23 @@ def test_the_start_up_scan_records_what_waits_for_stability(
     finally:
         d.stop()
         d.join()
+
+
+def test_a_stop_during_a_tick_skips_the_remaining_hooks(
+    tmp_path: Path, share: Path, rules: LoadedRules
+) -> None:
+    # SIGTERM arriving while a tick runs: the daemon must not start the next hook
+    # (a project evaluation or a reclassification batch can take many seconds)
+    settings = _settings(tmp_path, share, "poll")
+    store = Store(settings.database_url)
+    store.migrate()
+    d = Daemon(Context(settings=settings, rules=rules, store=store), tick_interval_s=0.05)
+    ran: list[str] = []
+    d.tick_hooks += [lambda daemon: ran.append("first"), lambda daemon: daemon.stop()]
+    d.tick_hooks.append(lambda daemon: ran.append("after the stop"))
+    try:
+        d.tick()
+        assert ran == ["first"]
+        assert d.stopping
+    finally:
+        d.join()
