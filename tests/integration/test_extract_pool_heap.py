@@ -44,3 +44,41 @@ def test_a_worker_keeps_freed_heap_for_its_next_allocations(tmp_path: Path) -> N
         (done,) = pool.map_extracted([Job(note, "note.txt")])
     assert isinstance(done.result, DocumentFacts)
     assert done.analysis < _BLOCKS * _BLOCK // 4096 // 10
+
+
+@dataclass(frozen=True)
+class _HeapGrowth:
+    """An analyzer that grows the heap as a fresh worker's first large files do: it
+    allocates and writes ~8 MiB in blocks and keeps them alive while it counts the
+    minor page faults that took."""
+
+    def __call__(self, facts: DocumentFacts) -> int:
+        del facts
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        blocks = [b"x" * _BLOCK for _ in range(_BLOCKS // 5)]
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        del blocks
+        return after - before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_a_fresh_worker_has_its_heap_grown_before_its_first_file(tmp_path: Path) -> None:
+    # Without the growth at start the worker faults the ~2,000 pages in one by one
+    # while it works on its first files.
+    note = tmp_path / "note.txt"
+    note.write_text("Protokoll", encoding="utf-8")
+    with ExtractionPool(Limits(), workers=1, analyzer=_HeapGrowth()) as pool:
+        (done,) = pool.map_extracted([Job(note, "note.txt")])
+    assert isinstance(done.result, DocumentFacts)
+    assert done.analysis < _BLOCKS // 5 * _BLOCK // 4096 // 10
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+def test_a_worker_with_a_small_memory_cap_grows_its_heap_within_it(tmp_path: Path) -> None:
+    # A quarter of a 64 MiB cap is grown at most, so the worker still has room for files.
+    note = tmp_path / "note.txt"
+    note.write_text("Protokoll", encoding="utf-8")
+    with ExtractionPool(Limits(memory_mb=64), workers=1) as pool:
+        (done,) = pool.map_extracted([Job(note, "note.txt")])
+    assert isinstance(done.result, DocumentFacts)
+    assert done.result.text.strip() == "Protokoll"
