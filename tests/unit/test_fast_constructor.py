@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from recordkeeper.ingest.extract import Limits, extract_bytes
+from recordkeeper.ingest.extract.base import Parsed
 from recordkeeper.model import (
     AuditEvent,
     Classification,
@@ -26,6 +28,7 @@ CASES: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
     (DocumentFacts, ("a/b.docx", 3, "ab" * 32, "docx"), {"title": "T", "page_count": 2}),
     (Classification, ("protocol", False, True, False, 0.5), {"reasons": ("r",)}),
     (PersonalDataFindings, (), {"counts": {"email": 1}}),
+    (Parsed, (), {"text": "x", "headings": ("h",), "page_count": 2, "has_comments": True}),
 ]
 
 
@@ -72,3 +75,20 @@ def test_a_class_it_cannot_make_is_refused() -> None:
     for cls in (Later, Hidden):
         with pytest.raises(TypeError):
             fast_constructor(cls)
+
+
+def test_extraction_hands_the_parsed_fields_to_the_facts_in_their_order() -> None:
+    # `extract_bytes` makes its DocumentFacts positionally (`model.new_facts`): path,
+    # size, sha256, kind, then Parsed's fields in Parsed's order, then the project.
+    names = [f.name for f in fields(DocumentFacts)]
+    assert names == ["path", "size", "sha256", "kind", *(f.name for f in fields(Parsed)), "project"]
+    data = b"# Protokoll\n\nDatum: 2026-12-04\n"
+    facts = extract_bytes(data, "p/Protokoll.md", Limits(), "p")
+    assert type(facts) is DocumentFacts
+    assert (facts.path, facts.size, facts.kind, facts.project) == (
+        "p/Protokoll.md",
+        len(data),
+        "text",
+        "p",
+    )
+    assert facts.title == "Protokoll" and facts.headings == ("Protokoll",)

@@ -29,10 +29,10 @@ from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, paired_sur
 from recordkeeper.ingest.extract.sniff import ole_is_encrypted_ooxml, ooxml_kind, sniff
 from recordkeeper.model import (
     UNREADABLE_PARTS,
-    DocumentFacts,
     ExtractionResult,
     Unreadable,
     UnreadableReason,
+    new_facts,
 )
 
 __all__ = ["FORMATS", "Limits", "extract_bytes", "extract_file", "kind_for_name"]
@@ -241,23 +241,23 @@ def extract_bytes(
     if UNREADABLE_PARTS in parsed.metadata:  # read, but not all of it (a carried mail)
         log.warning("extract_part_unreadable", sha256=digest, kind=kind,
                     parts=parsed.metadata[UNREADABLE_PARTS])  # fmt: skip
-    return DocumentFacts(
-        path=rel_path,
-        size=size,
-        sha256=digest,
-        kind=kind,
-        text=parsed.text,
-        title=parsed.title,
-        headings=parsed.headings,
-        metadata=parsed.metadata,
-        modified_at=parsed.modified_at,
-        created_at=parsed.created_at,
-        page_count=parsed.page_count,
-        has_text_layer=parsed.has_text_layer,
-        has_comments=parsed.has_comments,
-        has_tracked_changes=parsed.has_tracked_changes,
-        email=parsed.email,
-        project=project,
+    return new_facts(  # DocumentFacts's fields in their order (see `model.new_facts`)
+        rel_path,
+        size,
+        digest,
+        kind,
+        parsed.text,
+        parsed.title,
+        parsed.headings,
+        parsed.metadata,
+        parsed.modified_at,
+        parsed.created_at,
+        parsed.page_count,
+        parsed.has_text_layer,
+        parsed.has_comments,
+        parsed.has_tracked_changes,
+        parsed.email,
+        project,
     )
 
 

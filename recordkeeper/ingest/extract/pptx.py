@@ -13,6 +13,7 @@ from recordkeeper.ingest.extract.base import (
     Refused,
     cap_text,
     clean,
+    new_parsed,
     parse_w3cdtf,
 )
 from recordkeeper.ingest.extract.ooxml import NS_REL, Package, core_properties
@@ -81,7 +82,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     for _, name in notes:
         lines.extend(_paragraph_lines(package.xml(name)))
     metadata = core_properties(package)
-    return Parsed(
+    return new_parsed(
         text=cap_text("\n".join(lines), limits.max_text_chars),
         title=metadata.get("title") or (titles[0] if titles else None),
         headings=tuple(titles),

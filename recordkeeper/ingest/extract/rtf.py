@@ -24,6 +24,7 @@ from recordkeeper.ingest.extract.base import (
     Refused,
     cap_text,
     clean,
+    new_parsed,
     paired_surrogates,
 )
 from recordkeeper.model import UnreadableReason
@@ -201,7 +202,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     title = clean(_joined(reader.fields.get("title", [])))
     author = clean(_joined(reader.fields.get("author", [])))
     metadata = {key: value for key, value in (("title", title), ("author", author)) if value}
-    return Parsed(
+    return new_parsed(
         text=cap_text(text, limits.max_text_chars),
         title=title,
         metadata=metadata,

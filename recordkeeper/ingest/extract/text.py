@@ -7,7 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, clean
+from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, clean, new_parsed
 from recordkeeper.model import UnreadableReason
 
 _SAMPLE_BYTES = 64 * 1024
@@ -74,4 +74,4 @@ def extract(data: bytes, limits: Limits, *, markdown: bool = False) -> Parsed:
         headings = tuple(h for m in _MD_HEADING.finditer(text) if (h := clean(m.group(1))))
         first = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
         title = clean(first.group(1)) if first else None
-    return Parsed(text=text, title=title, headings=headings)
+    return new_parsed(text=text, title=title, headings=headings)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from recordkeeper.ingest.extract.base import Limits, Parsed, Refused, cap_text, parse_w3cdtf
+from recordkeeper.ingest.extract.base import (
+    Limits,
+    Parsed,
+    Refused,
+    cap_text,
+    new_parsed,
+    parse_w3cdtf,
+)
 from recordkeeper.ingest.extract.ooxml import Package, core_properties, has_markup, parse_xml
 from recordkeeper.model import UnreadableReason
 
@@ -102,7 +109,7 @@ def extract(data: bytes, limits: Limits) -> Parsed:
     for _, name in sheet_parts:
         texts.extend(_inline_strings(package, name))
     metadata = core_properties(package)
-    return Parsed(
+    return new_parsed(
         text=cap_text("\n".join(texts), limits.max_text_chars),
         title=metadata.get("title"),
         headings=sheet_names,
