@@ -59,8 +59,14 @@ from typing import Any, NamedTuple
 import structlog
 
 from recordkeeper.ingest.extract import Limits, codec, extract_bytes, extract_file
-from recordkeeper.ingest.scan import HashOutcome, read_checked
-from recordkeeper.model import DocumentFacts, ExtractionResult, Unreadable, UnreadableReason
+from recordkeeper.ingest.scan import HashOutcome, new_outcome, read_checked
+from recordkeeper.model import (
+    DocumentFacts,
+    ExtractionResult,
+    Unreadable,
+    UnreadableReason,
+    fast_constructor,
+)
 
 __all__ = ["Analyzed", "Analyzer", "Extracted", "ExtractionPool", "Job", "PoolError"]
 
@@ -468,6 +474,11 @@ class _Task:
     retried: bool = False
 
 
+# A _Task made without its frozen __init__ (one per file, in the parent, whose CPU is
+# the scarcest: see `model.fast_constructor`).
+_new_task = fast_constructor(_Task)
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
@@ -648,7 +659,7 @@ class ExtractionPool:
                         except StopIteration:
                             exhausted = True
                             continue
-                        task = _Task(next_index, item)
+                        task = _new_task(next_index, item)
                         next_index += 1
                     assigned[slot].append(task)
             for worker, tasks in zip(self._workers, assigned, strict=True):
@@ -748,7 +759,7 @@ class ExtractionPool:
                 answer: list[_Answer] = worker.conn.recv()
                 for result, extra, payload, sent in answer:
                     task = worker.queue.popleft()
-                    outcome = None if sent is None else HashOutcome(*sent)
+                    outcome = None if sent is None else new_outcome(*sent)
                     done[task.index] = Extracted(result, extra, payload, outcome)
                     worker.tasks += 1
                     if isinstance(result, Unreadable) and result.reason is UnreadableReason.MEMORY:

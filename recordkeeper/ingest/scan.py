@@ -455,8 +455,9 @@ class HashOutcome:
     is_stable: bool = True
 
 
-# A HashOutcome made without its frozen __init__: one per file read (≈ 0.8 us against 2.2).
-_new_outcome = fast_constructor(HashOutcome)
+# A HashOutcome made without its frozen __init__: one per file read, and one per answer in
+# the pool's parent (≈ 0.8 us against 2.2).
+new_outcome = fast_constructor(HashOutcome)
 
 
 def hash_file(root: Path, rel: str) -> HashOutcome:
@@ -572,7 +573,7 @@ def read_checked(root: str | Path, rel: str, keep_bytes: int) -> tuple[HashOutco
         after.st_size,
         after.st_mtime_ns,
     )
-    outcome = _new_outcome(digest, after.st_size, after.st_mtime_ns, after.st_ino, None, is_stable)
+    outcome = new_outcome(digest, after.st_size, after.st_mtime_ns, after.st_ino, None, is_stable)
     return outcome, data if is_stable else None
 
 
