@@ -37,6 +37,7 @@ from recordkeeper.model import (
     Correction,
     DocumentFacts,
     PersonalDataFindings,
+    fast_constructor,
 )
 from recordkeeper.ruleset.classes import (
     ClassRules,
@@ -123,6 +124,9 @@ class _Choice:
     reasons: tuple[str, ...]
 
 
+_new_choice = fast_constructor(_Choice)  # made on a decision memo miss (`_decided`)
+
+
 def _unread_scan(rules: ClassRules, name: str, candidate: str | None) -> DocumentClass | None:
     """The class a scan that nothing identifies is proposed as, when its name (without the
     extension, as words) says only whom or when (`scoring.unread_scan`); else None. The best
@@ -180,10 +184,10 @@ def _choose_class(
             chosen = rules.rules.by_id(counterpart) if counterpart is not None else None
             if chosen is not None:  # the project's other files miss it (classify.counterparts)
                 unread, reasons = chosen, [COUNTERPART_REASON, *reasons]
-            return _Choice(unread, scoring.unread_scan.confidence, True, tuple(reasons))
+            return _new_choice(unread, scoring.unread_scan.confidence, True, tuple(reasons))
         fallback = rules.rules.by_id(scoring.fallback_class)
         assert fallback is not None  # cross-checked at load
-        return _Choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
+        return _new_choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
     review = best - second < scoring.review_margin
     if review:
         reasons.append(f"ambiguous:{ranked[1][2].id}")
@@ -193,7 +197,8 @@ def _choose_class(
         review = True
         reasons.append("textless:weak_evidence")
     confidence = _confidence(best, second, scoring.confident_score)
-    return _Choice(spec, confidence, review or spec.id == scoring.fallback_class, tuple(reasons))
+    review = review or spec.id == scoring.fallback_class
+    return _new_choice(spec, confidence, review, tuple(reasons))
 
 
 def _draft(
@@ -294,6 +299,9 @@ class _Decision:
     chosen: int  # how many of `reasons` are the class choice's
 
 
+_new_decision = fast_constructor(_Decision)
+
+
 def _decide(
     rules: CompiledRules,
     facts: DocumentFacts,
@@ -321,7 +329,7 @@ def _decide(
         must_register, register_reasons = False, ["correction:not_official"]
     if spec.id == rules.rules.scoring.fallback_class and not (correction and correction.doc_class):
         review = True
-    return _Decision(
+    return _new_decision(
         spec,
         confidence,
         review,
@@ -353,6 +361,11 @@ def _decided(
             memo.clear()
         memo[key] = decision
     return decision
+
+
+# one per document: a frozen `__init__` sets each field by `object.__setattr__`
+# (≈ 13,000 instructions for a `Classification`; `model.fast_constructor`)
+_new_classification = fast_constructor(Classification)
 
 
 def classify_document(
@@ -390,14 +403,14 @@ def classify_document(
         reasons = (*reasons[:chosen], PART_UNREADABLE, *reasons[chosen:])
         review = review or correction is None or correction.is_empty
     personal, findings, pd_reasons = _personal_data(cr, spec, facts, views)
-    return Classification(
-        doc_class=spec.id,
-        is_draft=decision.is_draft,
-        must_register=decision.must_register,
-        personal_data=personal,
-        confidence=decision.confidence,
-        reasons=tuple(dict.fromkeys([*reasons, *pd_reasons])),
-        needs_review=review,
-        personal_data_findings=findings,
-        corrected=correction is not None and not correction.is_empty,
+    return _new_classification(  # positional: Classification's fields in their order
+        spec.id,  # doc_class
+        decision.is_draft,
+        decision.must_register,
+        personal,  # personal_data
+        decision.confidence,
+        tuple(dict.fromkeys([*reasons, *pd_reasons])),  # reasons
+        review,  # needs_review
+        findings,  # personal_data_findings
+        correction is not None and not correction.is_empty,  # corrected
     )

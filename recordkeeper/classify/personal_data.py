@@ -24,7 +24,7 @@ from typing import Any
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 from stdnum import luhn
 
-from recordkeeper.model import PersonalDataFindings
+from recordkeeper.model import PersonalDataFindings, fast_constructor
 
 _PNR = re.compile(
     r"(?<![\d/-])(?<!\d[.,])(?P<century>18|19|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
@@ -359,6 +359,9 @@ def _names(text: str, lowered: bytes | None = None) -> int:
     return len(found)
 
 
+_new_findings = fast_constructor(PersonalDataFindings)  # see `model.fast_constructor`
+
+
 def detect_personal_data(
     text: str,
     *,
@@ -394,7 +397,7 @@ def detect_personal_data(
     for kind, n in (("email", emails), ("phone", phones), ("name", names)):
         if n:
             counts[kind] = n
-    return PersonalDataFindings(counts=dict(sorted(counts.items())))
+    return _new_findings(dict(sorted(counts.items())))
 
 
 _SURNAME_FIRST = re.compile(rf"\b{_WORD}, {_WORD}(?: {_WORD})?\b")

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from recordkeeper.model import DocumentFacts
+from recordkeeper.model import DocumentFacts, fast_constructor
 from recordkeeper.ruleset.classes import Location, TextWindow, compile_patterns, fold
 
 _CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
@@ -63,6 +63,9 @@ class Views:
 
     def get(self, location: Location) -> str:
         return self.by_location.get(location, "")
+
+
+_new_views = fast_constructor(Views)  # one per document (see `model.fast_constructor`)
 
 
 @functools.lru_cache(maxsize=4096)  # folder names recur on every document in them
@@ -244,7 +247,7 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         # first body line ("Hej!") is no title
         if not facts.title or facts.title == email.subject:
             views.pop("title", None)
-    return Views(_folded(views), text)
+    return _new_views(_folded(views), text)
 
 
 def _folded(views: dict[Location, str]) -> dict[Location, str]:

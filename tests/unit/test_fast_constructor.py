@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, dataclass, field, fields
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from recordkeeper.classify.classifier import _Choice, _Decision
+from recordkeeper.classify.views import Views
 from recordkeeper.ingest.extract import Limits, extract_bytes
 from recordkeeper.ingest.extract.base import Parsed
 from recordkeeper.model import (
@@ -17,6 +20,8 @@ from recordkeeper.model import (
     PersonalDataFindings,
     fast_constructor,
 )
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.services.classify_worker import Precomputed
 from recordkeeper.services.pipeline import DocumentChange
 
 AT = datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
@@ -29,6 +34,19 @@ CASES: list[tuple[Any, tuple[Any, ...], dict[str, Any]]] = [
     (Classification, ("protocol", False, True, False, 0.5), {"reasons": ("r",)}),
     (PersonalDataFindings, (), {"counts": {"email": 1}}),
     (Parsed, (), {"text": "x", "headings": ("h",), "page_count": 2, "has_comments": True}),
+    # made per document by the classifier and its worker (their constructors are these)
+    (PersonalDataFindings, ({"name": 2},), {}),
+    (Views, ({"title": "t", "content": "c"}, "C"), {}),
+    (
+        Precomputed,
+        ("h", "a/b.docx", "a", "ab" * 32, Classification("x", False, False, True, 0.0)),
+        {},
+    ),
+]
+_SPEC = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes").classes[0]
+CASES += [
+    (_Choice, (_SPEC, 0.5, False, ("r@title",)), {}),
+    (_Decision, (_SPEC, 0.5, False, True, False, ("r@title", "d@content"), 1), {}),
 ]
 
 
