@@ -363,12 +363,19 @@ def classifications_of(
     return out
 
 
+# the root and the state are compared by the caller, not in SQL: with `root = ? AND state
+# = ?` beside the project list SQLite took the (root, state) index and read every present
+# document of the root for each chunk an ingest stores (as `_DOCUMENTS` above); by the
+# projects alone it takes the project index and reads only their documents (issue #3)
 _TEXTLESS_IN_PROJECTS = (
-    select(DocumentRow.path, *(ClassificationRow.__table__.c[name] for name in _Stored._fields))
+    select(
+        DocumentRow.root,
+        DocumentRow.state,
+        DocumentRow.path,
+        *(ClassificationRow.__table__.c[name] for name in _Stored._fields),
+    )
     .join(ClassificationRow, ClassificationRow.document_id == DocumentRow.id)
     .where(
-        DocumentRow.root == bindparam("root"),
-        DocumentRow.state == PRESENT,
         DocumentRow.project.in_(bindparam("projects", expanding=True)),
         ClassificationRow.reasons.like(bindparam("like")),
     )
@@ -384,9 +391,12 @@ def textless_in_projects(
     are JSON text, so LIKE may also match a few others: the caller checks)."""
     out: list[tuple[str, StoredClassification]] = []
     for chunk in _chunks(projects):
-        params = {"root": root, "projects": chunk, "like": "%textless:%"}
-        for path, *row in reads.select_rows(session, _TEXTLESS_IN_PROJECTS, params):
-            out.append((path, _value(_Stored(*row))))
+        params = {"projects": chunk, "like": "%textless:%"}
+        for doc_root, state, path, *row in reads.select_rows(
+            session, _TEXTLESS_IN_PROJECTS, params
+        ):
+            if doc_root == root and state == PRESENT:
+                out.append((path, _value(_Stored(*row))))
     return out
 
 
