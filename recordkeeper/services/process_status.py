@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,7 @@ from recordkeeper.process import (
 from recordkeeper.process.projectfile import EMPTY, ProjectFile
 from recordkeeper.process.report import Renderer
 from recordkeeper.ruleset.process import ProcessRules
+from recordkeeper.services import stage_failures
 from recordkeeper.services.check import attachments_as_documents, process_rules
 from recordkeeper.services.confirmations import stored_confirmations
 from recordkeeper.services.context import Context
@@ -82,6 +83,8 @@ i18n.register(
 MIN_INTERVAL_S = 30.0
 BULK_CHANGES = 50
 _PENDING = "process.pending_projects"
+_FAILED_AT = "process.failed_at"  # {project: when its evaluation last failed}
+_HELD_UNTIL = "process.held_until"  # after a failed look at the pending ones
 _UNKNOWN = Classification("other", False, False, False, 0.0, ("not_classified",), True)
 _RANK = {"info": 0, "warning": 1, "error": 2}
 # message parameters that never hold a name (everything else is dropped before storing)
@@ -347,6 +350,7 @@ def _due(ctx: Context) -> list[str]:
             select(ProcessStatusRow).where(ProcessStatusRow.project.in_(sorted(pending)))
         ).all()
         last = {r.project: r.evaluated_at for r in rows}
+    last.update(ctx.extras.get(_FAILED_AT, {}))  # a failed evaluation waits the interval too
     due = []
     for project in sorted(pending):
         seen = last.get(project)
@@ -408,21 +412,47 @@ def evaluate_pending(ctx: Context) -> int:
     Called by the daemon when its queue is empty, so a project whose last change
     arrived in a bulk chunk, or within `MIN_INTERVAL_S` of its previous evaluation,
     gets its status without waiting for another change. Returns how many ran.
+
+    Never raises: a store error is logged and counted as a failure of the `process`
+    stage (`stage_failures`: status, the metrics, doctor), here and when the pipeline's
+    process stage calls it. The projects not evaluated stay pending and are tried again
+    after `MIN_INTERVAL_S` (not every 0.25 s tick while the store is away).
     """
     if not ctx.extras.get(_PENDING):
         return 0
-    due = _due(ctx)
-    _reevaluate_each(ctx, due)
+    now = ctx.clock.now()
+    held: datetime | None = ctx.extras.get(_HELD_UNTIL)
+    if held is not None and now < held:
+        return 0
+    try:
+        due = _due(ctx)
+    except Exception as exc:  # they stay pending: looked at again after the interval
+        log.exception("process_evaluation_failed", error=type(exc).__name__)
+        ctx.extras[_HELD_UNTIL] = now + timedelta(seconds=MIN_INTERVAL_S)
+        stage_failures.note(ctx, "process", exc)
+        stage_failures.flush(ctx)
+        return 0
+    ctx.extras.pop(_HELD_UNTIL, None)
+    if _reevaluate_each(ctx, due):
+        stage_failures.flush(ctx)
     return len(due)
 
 
-def _reevaluate_each(ctx: Context, projects: Sequence[str]) -> None:
-    """One project's failure is logged and does not stop the others."""
+def _reevaluate_each(ctx: Context, projects: Sequence[str]) -> int:
+    """One project's failure is logged, counted and does not stop the others; the
+    project stays pending, tried again after the interval. Returns how many failed."""
+    failed: dict[str, datetime] = ctx.extras.setdefault(_FAILED_AT, {})
     for project in projects:
         try:
             reevaluate_project(ctx, project)
-        except Exception:
+        except Exception as exc:
             log.exception("process_evaluation_failed", project=_log_ref(project))
+            stage_failures.note(ctx, "process", exc)
+            failed[project] = ctx.clock.now()
+            ctx.extras.setdefault(_PENDING, set()).add(project)
+        else:
+            failed.pop(project, None)
+    return sum(1 for project in projects if project in failed)
 
 
 # ---- reading ---------------------------------------------------------------------------------

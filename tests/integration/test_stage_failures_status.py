@@ -31,6 +31,12 @@ from recordkeeper.services.classification import RulesWatch
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, scan_roots
 from recordkeeper.services.metrics import metrics_snapshot
+from recordkeeper.services.process_status import (
+    MIN_INTERVAL_S,
+    evaluate_pending,
+    mark_all_pending,
+    project_status,
+)
 from recordkeeper.services.registration_catchup import RegistrationCatchUp, judge_unprompted
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.store.unit import Store
@@ -248,3 +254,48 @@ def test_doctor_leaves_a_stage_failure_older_than_a_week_to_status(
 
     assert ingest.status(ctx).stage_failures["registration"]["count"] >= 1
     assert [c["code"] for c in _doctor_stages(tmp_path, settings, share, "en")] == ["stages_ok"]
+
+
+def test_the_idle_time_evaluation_failing_on_a_store_error_is_counted_and_tried_again(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    # the daemon's idle-time evaluation (evaluate_pending) used to log its failures
+    # only; the pipeline's process stage was counted (session 14, left open)
+    _write_declaration(share)
+    scan_roots(ctx, configured_roots(ctx.settings))
+    first = project_status(ctx, "Ländrygg")
+    assert first is not None
+    assert "process" not in ingest.status(ctx).stage_failures
+
+    assert mark_all_pending(ctx) == 1  # what DailyRefresh does at start and each day
+    clock.advance(seconds=MIN_INTERVAL_S)
+    with _table_away(settings.database_url, "process_warnings"):  # the project's write
+        assert evaluate_pending(ctx) == 1  # ran and failed: no exception
+        assert evaluate_pending(ctx) == 0  # not again on the next tick
+    seen = ingest.status(ctx).stage_failures["process"]
+    assert seen["count"] == 1
+    assert seen["error"] in {"StoreError", "OperationalError", "ProgrammingError", "UndefinedTable"}
+
+    clock.advance(seconds=MIN_INTERVAL_S)
+    with _table_away(settings.database_url, "process_status"):  # the look at the pending
+        assert evaluate_pending(ctx) == 0
+        clock.advance(seconds=1)
+        assert evaluate_pending(ctx) == 0  # held for the interval, not every tick
+    assert ingest.status(ctx).stage_failures["process"]["count"] == 2
+    assert metrics_snapshot(ctx).stage_failures["process"] == 2
+
+    assert evaluate_pending(ctx) == 0  # still held
+    clock.advance(seconds=MIN_INTERVAL_S)
+    assert evaluate_pending(ctx) == 1  # the store back: the project is evaluated
+    again = project_status(ctx, "Ländrygg")
+    assert again is not None and again.evaluated_at == clock.now()
+    assert evaluate_pending(ctx) == 0
+    assert ingest.status(ctx).stage_failures["process"]["count"] == 2
+
+    out_sv, err_sv = _cli(tmp_path, settings, share, "status")
+    assert "processteg" in out_sv
+    out_en, _ = _cli(tmp_path, settings, share, "--lang", "en", "status")
+    assert "process steps" in out_en
+    for shown in (out_sv, err_sv, out_en, LOG.getvalue()):
+        assert "Ländrygg" not in shown  # the project's folder: a hash in the log
+        assert SIGNER not in shown
