@@ -27,6 +27,7 @@ version keeps its own methods (correct, only slow), which the tests of a message
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from typing import Any
 
 import olefile
@@ -76,7 +77,8 @@ def _find(self: Any, filename: str | list[str]) -> int:
 
 
 def _loaddirectory(self: Any, sect: int) -> None:
-    """olefile's `loaddirectory`, refusing a directory of more than the cap first."""
+    """olefile's `loaddirectory`, refusing a directory of more than the cap first, and
+    building the tree without recursion (`_build_storage_tree`)."""
     self.directory_fp = self._open(sect, force_FAT=True)
     max_entries = self.directory_fp.size // _DIRENTRY_SIZE
     if max_entries > MAX_DIRECTORY_ENTRIES:
@@ -84,7 +86,85 @@ def _loaddirectory(self: Any, sect: int) -> None:
     self.direntries = [None] * max_entries
     self._load_direntry(0)
     self.root = self.direntries[0]
-    self.root.build_storage_tree()
+    _build_storage_tree(self.root)
+
+
+_Walk = Iterator[tuple[Any, int]]
+
+
+def _append_kids(storage: Any, child_sid: int) -> _Walk:
+    """olefile's `append_kids` and the `build_storage_tree` it ends with, step by step:
+    each recursive call of the original is yielded as (storage, sid) for `_build_storage_tree`
+    to walk, so the entries are visited, checked and appended in the original's order."""
+    ole = storage.olefile
+    if child_sid < 0 or child_sid >= len(ole.direntries):
+        ole._raise_defect(olefile.DEFECT_INCORRECT, "OLE DirEntry index out of range")
+        return
+    child = ole._load_direntry(child_sid)
+    if child.used:
+        ole._raise_defect(olefile.DEFECT_INCORRECT, "OLE Entry referenced more than once")
+        return
+    child.used = True
+    if child.sid_left != olefile.NOSTREAM:
+        yield storage, child.sid_left
+    name_lower = child.name.lower()
+    if name_lower in storage.kids_dict:
+        ole._raise_defect(olefile.DEFECT_INCORRECT, "Duplicate filename in OLE storage")
+    storage.kids.append(child)
+    storage.kids_dict[name_lower] = child
+    if child.sid_right != olefile.NOSTREAM:
+        yield storage, child.sid_right
+    if child.sid_child != olefile.NOSTREAM:  # the kid's own build_storage_tree
+        yield child, child.sid_child
+        child.kids.sort()
+
+
+def _build_storage_tree(root: Any) -> None:
+    """olefile's `root.build_storage_tree()` without recursion. The original recurses once
+    per sibling along a chain and once per nested storage: Outlook writes balanced trees,
+    but a directory whose root holds 2,000 entries chained as right siblings raised
+    RecursionError (recorded `corrupt`). The walk keeps its own stack (one generator per
+    entry on the path, at most `MAX_DIRECTORY_ENTRIES`)."""
+    if root.sid_child == olefile.NOSTREAM:
+        return
+    stack = [_append_kids(root, root.sid_child)]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+        else:
+            stack.append(_append_kids(*step))
+    root.kids.sort()
+
+
+def _list(
+    self: Any,
+    files: list[list[str]],
+    prefix: list[str],
+    node: Any,
+    streams: bool = True,
+    storages: bool = False,
+) -> None:
+    """olefile's `_list` (`listdir`'s walk) without recursion: the same paths in the same
+    order, however deep the storages nest."""
+    stack = [([*prefix, node.name], iter(node.kids))]
+    while stack:
+        path, kids = stack[-1]
+        entry = next(kids, None)
+        if entry is None:
+            stack.pop()
+        elif entry.entry_type == olefile.STGTY_STORAGE:
+            if storages:
+                files.append([*path[1:], entry.name])
+            stack.append(([*path, entry.name], iter(entry.kids)))
+        elif entry.entry_type == olefile.STGTY_STREAM:
+            if streams:
+                files.append([*path[1:], entry.name])
+        else:
+            self._raise_defect(
+                olefile.DEFECT_INCORRECT,
+                "The directory tree contains an entry which is not a stream nor a storage.",
+            )
 
 
 def install() -> bool:
@@ -95,6 +175,7 @@ def install() -> bool:
     cls._check_duplicate_stream = _check_duplicate_stream
     cls._find = _find
     cls.loaddirectory = _loaddirectory
+    cls._list = _list
     return True
 
 
