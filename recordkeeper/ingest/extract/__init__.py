@@ -143,8 +143,10 @@ def _choose(name: str, data: bytes) -> str:
 
 # Kinds whose text comes through a decoder the file chooses (a mail's charset such as
 # UTF-7, a PDF font's ToUnicode map, which pypdf decodes with "surrogatepass"), which
-# can give a lone UTF-16 surrogate. XML (lxml) never holds one; rtf.py joins its own.
-_MAY_HOLD_SURROGATES = frozenset({"pdf", "eml", "msg", "text"})
+# can give a lone UTF-16 surrogate, or that may hold a NUL character (an Outlook
+# property, a PDF string, RTF's \'00, a mail's or a text file's bytes past the part
+# sniffed). XML (lxml) never holds either; rtf.py joins its own surrogates.
+_MAY_HOLD_SURROGATES = frozenset({"pdf", "eml", "msg", "text", "rtf"})
 
 
 def _has_surrogate(value: str) -> bool:
@@ -157,39 +159,48 @@ def _has_surrogate(value: str) -> bool:
     return False
 
 
+def _unstorable(value: str) -> bool:
+    return "\x00" in value or _has_surrogate(value)
+
+
+def _storable_text(value: str) -> str:
+    return paired_surrogates(value).replace("\x00", " ")
+
+
 def _without_surrogates(parsed: Parsed) -> Parsed:
-    """`parsed` with every string valid Unicode: a lone surrogate cannot be encoded as
-    UTF-8, so such facts could not be stored (codec) nor a name in them sealed in the
-    vault: the file was lost to an internal error on every pass."""
+    """`parsed` with every string valid Unicode and without NUL: a lone surrogate cannot
+    be encoded as UTF-8, so such facts could not be stored (codec) nor a name in them
+    sealed in the vault: the file was lost to an internal error on every pass. A NUL
+    (here a space) cannot be stored in a PostgreSQL text column: a sender "Anna\0Berg"
+    of a .msg left its registration prompt failing (DataError) on every pass."""
     email = parsed.email
     strings = [parsed.text, parsed.title or "", *parsed.headings]
     strings += [*parsed.metadata.keys(), *parsed.metadata.values()]
     if email is not None:
         strings += [email.sender or "", email.subject or "", *email.recipients, *email.cc]
         strings += email.attachment_names
-    if not any(_has_surrogate(value) for value in strings):
+    if not any(_unstorable(value) for value in strings):
         return parsed
 
     def fixed(value: str | None) -> str | None:
-        return None if value is None else paired_surrogates(value)
+        return None if value is None else _storable_text(value)
 
     if email is not None:
         email = dataclasses.replace(
             email,
             sender=fixed(email.sender),
-            recipients=tuple(map(paired_surrogates, email.recipients)),
-            cc=tuple(map(paired_surrogates, email.cc)),
+            recipients=tuple(map(_storable_text, email.recipients)),
+            cc=tuple(map(_storable_text, email.cc)),
             subject=fixed(email.subject),
-            attachment_names=tuple(map(paired_surrogates, email.attachment_names)),
+            attachment_names=tuple(map(_storable_text, email.attachment_names)),
         )
     return dataclasses.replace(
         parsed,
-        text=paired_surrogates(parsed.text),
+        text=_storable_text(parsed.text),
         title=fixed(parsed.title),
-        headings=tuple(map(paired_surrogates, parsed.headings)),
+        headings=tuple(map(_storable_text, parsed.headings)),
         metadata={
-            paired_surrogates(key): paired_surrogates(value)
-            for key, value in parsed.metadata.items()
+            _storable_text(key): _storable_text(value) for key, value in parsed.metadata.items()
         },
         email=email,
     )
