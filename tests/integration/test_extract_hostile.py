@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import random
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -65,7 +67,25 @@ CASES: dict[str, tuple[str, Callable[[Path, Path], Path], UnreadableReason]] = {
         lambda t, p: hostile.newer_zip_version_docx(p),
         R.UNSUPPORTED,
     ),
+    # past libxml2's limits without huge_tree: was `corrupt` "XML syntax error" (session 15)
+    "xml_nested_300_deep": ("a.docx", lambda t, p: _nested_docx(p, 300), R.TOO_LARGE),
+    "xml_attribute_11_mb": ("a.docx", lambda t, p: _huge_attribute_docx(p), R.TOO_LARGE),
 }
+
+_W = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+
+
+def _nested_docx(path: Path, depth: int) -> Path:
+    xml = _W + b"<w:body>" + b"<w:sdt><w:sdtContent>" * depth
+    xml += b"<w:p><w:r><w:t>Avtal</w:t></w:r></w:p>"
+    xml += b"</w:sdtContent></w:sdt>" * depth + b"</w:body></w:document>"
+    return hostile.docx_with_document_xml(path, xml)
+
+
+def _huge_attribute_docx(path: Path) -> Path:
+    value = base64.b64encode(random.Random(1).randbytes(8 << 20))  # 11 MB, ratio ~1.3
+    xml = _W + b'<w:body><w:p w:rsidR="' + value + b'"><w:r><w:t>Avtal</w:t></w:r></w:p>'
+    return hostile.docx_with_document_xml(path, xml + b"</w:body></w:document>")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

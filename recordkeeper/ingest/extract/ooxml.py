@@ -169,6 +169,9 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" in str(exc):  # libxml2's limits (huge_tree=False): not damage
+            detail = f"XML nesting or text past the parser's limits in {part}"
+            raise Refused(UnreadableReason.TOO_LARGE, detail) from exc
         raise Refused(UnreadableReason.CORRUPT, f"XML syntax error in {part}") from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
