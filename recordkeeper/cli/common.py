@@ -95,21 +95,11 @@ def shown_name(name: str) -> str:
     return _UNSHOWABLE.sub(_escaped, name)
 
 
-i18n.register(
-    {
-        "stage.classify": {"sv": "klassificering", "en": "classification"},
-        "stage.registration": {"sv": "diarieföringsfrågor", "en": "registration prompts"},
-        "stage.retention": {"sv": "gallringsfrister", "en": "retention deadlines"},
-        "stage.privacy": {"sv": "personuppgifter", "en": "personal data"},
-        "stage.process": {"sv": "processteg", "en": "process steps"},
-    }
-)
-
-
 def stage_label(stage: str, lang: str) -> str:
     """A pipeline stage's name for people (`status`, `doctor`); an unknown one as it is."""
-    key = f"stage.{stage}"
-    return i18n.t(key, lang) if key in i18n.catalogue() else stage
+    from recordkeeper.services.stage_failures import label
+
+    return label(stage, lang)
 
 
 def print_json(value: Any) -> None:

@@ -17,11 +17,12 @@ a document's text or a name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
 
+from recordkeeper import i18n
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_documents as repo
 
@@ -29,6 +30,23 @@ log = structlog.get_logger(__name__)
 
 KEY_PREFIX = "stage_failures."
 _PENDING = "stage_failures.pending"
+RECENT = timedelta(days=7)  # a failure this recent is news (doctor warns, the web marks it)
+
+i18n.register(
+    {
+        "stage.classify": {"sv": "klassificering", "en": "classification"},
+        "stage.registration": {"sv": "diarieföringsfrågor", "en": "registration prompts"},
+        "stage.retention": {"sv": "gallringsfrister", "en": "retention deadlines"},
+        "stage.privacy": {"sv": "personuppgifter", "en": "personal data"},
+        "stage.process": {"sv": "processteg", "en": "process steps"},
+    }
+)
+
+
+def label(stage: str, lang: str) -> str:
+    """A pipeline stage's name for people (status, doctor, the web); an unknown one as it is."""
+    key = f"stage.{stage}"
+    return i18n.t(key, lang) if key in i18n.catalogue() else stage
 
 
 @dataclass(slots=True)
@@ -86,3 +104,43 @@ def recorded(session: Any) -> dict[str, dict[str, Any]]:
         for stage, value in repo.states_with_prefix(session, KEY_PREFIX).items()
         if isinstance(value, dict)
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """One stage's stored failures, as people are shown them."""
+
+    stage: str
+    count: int
+    first_at: datetime | None
+    last_at: datetime | None
+    error: str
+    recent: bool  # the last one within `RECENT` of now
+
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def summary(session: Any, now: datetime) -> list[Recorded]:
+    """The stored failures by stage name, each marked recent or not."""
+    found = []
+    for stage, seen in sorted(recorded(session).items()):
+        last = _time(seen.get("last_at"))
+        found.append(
+            Recorded(
+                stage=stage,
+                count=int(seen.get("count", 0)),
+                first_at=_time(seen.get("first_at")),
+                last_at=last,
+                error=str(seen.get("error", "")),
+                recent=last is not None and now - last <= RECENT,
+            )
+        )
+    return found

@@ -27,6 +27,7 @@ from recordkeeper.web import (
     pages_dpo,
     pages_projects,
     pages_registrar,
+    pages_status,
 )
 from recordkeeper.web.security import current_session, page, security_headers
 
@@ -98,6 +99,7 @@ def routes() -> list[BaseRoute]:
         *pages_registrar.routes(),
         *pages_projects.routes(),
         *pages_documents.routes(),
+        *pages_status.routes(),
         Mount("/static", StaticFiles(directory=_HERE / "static"), name="static"),
         Route("/{rest:path}", not_found),  # last: a signed-in user gets a proper page
     ]

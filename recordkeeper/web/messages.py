@@ -10,6 +10,44 @@ i18n.register(
         "web.nav.registrar": {"sv": "Registrering", "en": "Registration"},
         "web.nav.projects": {"sv": "Projekt", "en": "Projects"},
         "web.nav.dpo": {"sv": "Dataskydd", "en": "Data protection"},
+        "web.nav.status": {"sv": "Driftstatus", "en": "Service status"},
+        "web.status.title": {"sv": "Driftstatus", "en": "Service status"},
+        "web.status.unprompted": {
+            "sv": "Versioner som ska diarieföras men ännu saknar fråga till registrator: {count}",
+            "en": "Versions to be registered still without a prompt to the registrar: {count}",
+        },
+        "web.status.stages": {
+            "sv": "Fel i stegen efter inläsning",
+            "en": "Failures in the stages after ingest",
+        },
+        "web.status.caption": {
+            "sv": "Fel per steg sedan installationen",
+            "en": "Failures by stage since installation",
+        },
+        "web.status.stage": {"sv": "Steg", "en": "Stage"},
+        "web.status.count": {"sv": "Antal", "en": "Count"},
+        "web.status.first": {"sv": "Första", "en": "First"},
+        "web.status.last": {"sv": "Senaste", "en": "Last"},
+        "web.status.error": {"sv": "Feltyp", "en": "Error type"},
+        "web.status.recent": {"sv": "senaste veckan", "en": "in the last week"},
+        "web.status.heals": {
+            "sv": "Tjänsten försöker igen automatiskt: saknade diarieföringsfrågor skapas vid "
+            "nästa genomgång. Kommer felen tillbaka, be driftansvarig se över databasen "
+            "(recordkeeper doctor).",
+            "en": "The service tries again by itself: missing registration prompts are made on "
+            "its next pass. If the failures keep coming back, ask the operator to check the "
+            "database (recordkeeper doctor).",
+        },
+        "web.status.no_failures": {
+            "sv": "Inga fel i stegen efter inläsning.",
+            "en": "No failures in the stages after ingest.",
+        },
+        "web.reg.stage_warning": {
+            "sv": "{count} versioner som ska diarieföras saknar ännu fråga här: ett steg efter "
+            "inläsningen misslyckades och görs om automatiskt.",
+            "en": "{count} versions to be registered have no prompt here yet: a stage after "
+            "ingest failed and is being retried automatically.",
+        },
         "web.signed_in_as": {
             "sv": "Inloggad som {user} ({role})",
             "en": "Signed in as {user} ({role})",

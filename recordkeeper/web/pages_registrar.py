@@ -15,6 +15,7 @@ from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
 from recordkeeper.services.documents import document_preview
 from recordkeeper.services.registration import known_classes
+from recordkeeper.services.registration_catchup import count_unprompted
 from recordkeeper.web.security import app_context, page, session_of
 
 REGISTRAR_ROLES = ("registrar",)
@@ -33,6 +34,8 @@ async def inbox(request: Request) -> Response:
         page_no = 1
     shown = queue.open_prompts(ctx, limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
     total, overdue = queue.queue_counts(ctx)
+    with ctx.store.read() as session:  # prompts a failed stage has not made yet
+        unprompted = count_unprompted(session)
     previews = {p.id: document_preview(ctx, p.document_id) for p in shown[:50]}
     reasons = {
         p.id: [t(f"registry.reason.{r.code}", lang, **dict(r.values)) for r in p.reasons]
@@ -51,6 +54,7 @@ async def inbox(request: Request) -> Response:
         reasons=reasons,
         classes=known_classes(ctx),
         message=request.query_params.get("msg", ""),
+        unprompted=unprompted,
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from recordkeeper.config import load_settings
 from recordkeeper.retention import RetentionFacts
 from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.services import retention
+from recordkeeper.services import retention, stage_failures
 from recordkeeper.services.context import Context
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.unit import Store
@@ -133,6 +133,12 @@ def test_sign_in_page_and_document_page_are_accessible(
         _sign_in(page, base, "admin")
         page.goto(f"{base}/documents/doc1")
         assert page.get_by_role("heading", level=1).inner_text() == "Handling doc1"
+        assert axe_violations(page) == []
+        stage_failures.note(ctx, "registration", RuntimeError("a store error"))
+        stage_failures.flush(ctx)
+        page.goto(f"{base}/status")
+        assert page.get_by_role("heading", level=1).inner_text() == "Driftstatus"
+        assert "diarieföringsfrågor" in page.locator("table").inner_text()
         assert axe_violations(page) == []
 
 

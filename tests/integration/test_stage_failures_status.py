@@ -41,6 +41,7 @@ from recordkeeper.services.registration_catchup import RegistrationCatchUp, judg
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.store.unit import Store
 from tests.fakes import FakeClock
+from tests.webclient import add_test_users, client_for, sign_in
 
 LOG = io.StringIO()  # the log lines the daemon would write (JSON, as in production)
 SIGNER = "Karin Ek"
@@ -299,3 +300,49 @@ def test_the_idle_time_evaluation_failing_on_a_store_error_is_counted_and_tried_
     for shown in (out_sv, err_sv, out_en, LOG.getvalue()):
         assert "Ländrygg" not in shown  # the project's folder: a hash in the log
         assert SIGNER not in shown
+
+
+def test_the_web_shows_the_registrar_and_the_status_page_a_stage_failure_without_names(
+    ctx: Context, settings: Settings, share: Path
+) -> None:
+    # status, the metrics and doctor showed stage failures; the registrar, who misses the
+    # prompt, looks at the web (session 14, left open)
+    add_test_users(ctx)
+    _write_declaration(share)
+    with _table_away(settings.database_url, "registry_prompts"):
+        scan_roots(ctx, configured_roots(ctx.settings))
+
+    client = client_for(ctx)
+    sign_in(client, "reg")
+    inbox = client.get("/registrar").text
+    assert "1 versioner som ska diarieföras saknar ännu fråga här" in inbox
+    assert 'href="/status"' in inbox
+    page_sv = client.get("/status")
+    assert page_sv.status_code == 200
+    assert "Driftstatus" in page_sv.text
+    assert "diarieföringsfrågor" in page_sv.text
+    assert "2025-04-10 08:00 UTC" in page_sv.text
+    assert "senaste veckan" in page_sv.text
+    assert "ännu saknar fråga till registrator: 1" in page_sv.text
+    client.get("/lang/en")
+    page_en = client.get("/status").text
+    assert "Service status" in page_en
+    assert "registration prompts" in page_en
+    assert "in the last week" in page_en
+    for shown in (inbox, page_sv.text, page_en):
+        assert SIGNER not in shown
+        assert "Jävsdeklaration" not in shown
+        assert "Ländrygg" not in shown
+
+    lead = client_for(ctx)
+    sign_in(lead, "lead")
+    assert lead.get("/status").status_code == 403
+    dpo = client_for(ctx)
+    sign_in(dpo, "dpo")
+    assert "diarieföringsfrågor" in dpo.get("/status").text
+
+    assert len(judge_unprompted(ctx)) == 1  # the catch-up, the table back
+    assert "saknar ännu fråga här" not in client.get("/registrar").text
+    healed = client.get("/status").text
+    assert "registration prompts" in healed  # kept as history
+    assert "still without a prompt to the registrar: 0" in healed
