@@ -28,7 +28,8 @@ session 10 three more (`session10.py`, `set: session10`);
 session 11 three more (`session11.py`, `set: session11`);
 session 12 three more (`session12.py`, `set: session12`);
 session 13 three more (`session13.py`, `set: session13`);
-session 14 three more (`session14.py`, `set: session14`).
+session 14 three more (`session14.py`, `set: session14`);
+session 15 three more (`session15.py`, `set: session15`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -58,6 +59,7 @@ import session11
 import session12
 import session13
 import session14
+import session15
 
 STAFF = "socialstyrelsen.se"
 
@@ -2074,6 +2076,10 @@ def build(out: Path) -> Path:
         project, meta = make14(Project, share, dt)
         files += [{**f, "set": "session14"} for f in project.files]
         projects.append({**meta, "set": "session14"})
+    for make15 in session15.PROJECTS:  # session 15: date folders, Nordic, English, properties
+        project, meta = make15(Project, share, dt)
+        files += [{**f, "set": "session15"} for f in project.files]
+        projects.append({**meta, "set": "session15"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

@@ -203,6 +203,7 @@ def main() -> None:
             "session12",
             "session13",
             "session14",
+            "session15",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -215,7 +216,8 @@ def main() -> None:
         "session11: projects 22-24 (bench/holdout/session11.py); "
         "session12: projects 25-27 (bench/holdout/session12.py); "
         "session13: projects 28-30 (bench/holdout/session13.py); "
-        "session14: projects 31-33 (bench/holdout/session14.py)",
+        "session14: projects 31-33 (bench/holdout/session14.py); "
+        "session15: projects 34-36 (bench/holdout/session15.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
