@@ -52,6 +52,22 @@ _QUOTED_SUBJECT = re.compile(
     r"^[ \t>]*(?:ämne|subject|betreff|objet)\s*:[ \t]*([^\n]*)$", re.I | re.M
 )
 _HEADER_LINES = 6
+# a mail printed to PDF (Outlook's "Skriv ut"): a line or two (the printing user's name), then
+# the header lines "Från:", "Skickat:", "Till:", "Ämne:" (or "From:", "Sent:", "To:",
+# "Subject:"), then the body. Read from the head of the text only.
+_PRINTED_HEAD_CHARS = 800
+_PRINTED_FIELD = re.compile(
+    r"^[ \t]*(från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject|bifogade filer|"
+    r"bilagor|attachments)[ \t]*:[ \t]*([^\n]*)$",
+    re.I | re.M,
+)
+_PRINTED_ROLES: dict[str, Location] = {
+    "från": "email_sender", "from": "email_sender",
+    "till": "email_recipient", "to": "email_recipient", "kopia": "email_recipient",
+    "cc": "email_recipient",
+    "ämne": "email_subject", "subject": "email_subject",
+    "bifogade filer": "attachment", "bilagor": "attachment", "attachments": "attachment",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +254,8 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)),
         "kind": facts.kind,
     }
+    if email is None and facts.kind == "pdf":
+        views.update(printed_mail(text))
     if email is not None:
         views["email_subject"] = email.subject or ""
         views["email_sender"] = _sender(email.subject, text, email.sender)
@@ -248,6 +266,42 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         if not facts.title or facts.title == email.subject:
             views.pop("title", None)
     return _new_views(_folded(views), text)
+
+
+def printed_mail(text: str) -> dict[Location, str]:
+    """The mail header of a mail printed to PDF, as the places a mail has ({} for others).
+
+    A printed mail's header starts within its first three lines with "Från:"/"From:" and
+    holds a subject line ("Ämne:"/"Subject:") and a date or recipient line, one per line
+    without a gap: the places the subject and sender of a saved mail fill.
+    """
+    lines = text[:_PRINTED_HEAD_CHARS].split("\n")
+    start = next(
+        (n for n, line in enumerate(lines[:3]) if re.match(r"\s*(från|from)\s*:", line, re.I)),
+        None,
+    )
+    if start is None:
+        return {}
+    found: dict[Location, list[str]] = {}
+    keys: list[str] = []
+    for line in lines[start : start + 7]:
+        match = _PRINTED_FIELD.match(line)
+        if match is None:
+            break
+        key = match.group(1).lower()
+        keys.append(key)
+        role = _PRINTED_ROLES.get(key)
+        if role is not None and match.group(2).strip():
+            found.setdefault(role, []).append(match.group(2).strip())
+    others = {"skickat", "sent", "datum", "date", "till", "to"}
+    if "email_subject" not in found or not others.intersection(keys):
+        return {}
+    out: dict[Location, str] = {}
+    for role, values in found.items():
+        if role == "attachment":
+            values = [name_words(v) for part in values for v in part.split(";")]
+        out[role] = "\n".join(values)
+    return out
 
 
 def _folded(views: dict[Location, str]) -> dict[Location, str]:

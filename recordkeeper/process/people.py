@@ -57,8 +57,8 @@ _NOT_NAME_WORDS = frozenset(
     jämtland kalmar kronoberg blekinge värmland västmanland södermanland östergötland
     jönköping gotland västerbotten västernorrland medicinsk medicinska fmb icf par midas
     inera vips ec ac gd rg pg the and of for rekrytera
-    hej hi dear tack mvh hälsningar vänliga vänlig bästa regards jd underskrivet underskriven
-    undertecknat undertecknad signerad signerat sign
+    hej hi dear bäste hei kjære tack mvh hälsningar vänliga vänlig bästa regards jd
+    underskrivet underskriven undertecknat undertecknad signerad signerat sign
     projektledare projektledaren allmänläkare distriktsläkare företagsläkare överläkaren
     audiolog ortoped psykiater reumatolog samordnare enhetschef handläggare utredare
     registrator engagement letter respondent respondenter id
@@ -95,6 +95,7 @@ _SUBJECT_LABELS = (
     "ledamot",
     "expert",
     "patientrepresentant",
+    "navn",  # Norwegian forms (session 15)
 )
 _ADDRESS = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^>]+)>\s*$")
 _MAX_LIST_GAP = 3
@@ -121,7 +122,7 @@ _CONTRACTOR = re.compile(
 _PATRONYMIC = re.compile(r"(?i)^[^\W\d_]+sson$")
 _SPREADSHEETS = frozenset({"xlsx", "xls", "ods", "csv"})
 # a sentence ends after a word of two or more lower-case letters ("K. Ek" is not an end)
-_SENTENCE_END = re.compile(r"(?<=[a-zåäöéü]{2}\.)\s+(?=[A-ZÅÄÖÉ])")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zåäöéü]{2}\.)|(?<=\)\.))\s+(?=[A-ZÅÄÖÉ])")
 _LIST_SPLIT = re.compile(r",|;|\s+(?:och|and|samt|&)\s+")
 _NAME_IN_BRACKETS = re.compile(
     r"([A-ZÅÄÖÉ][\w'’-]+(?:\s+(?:(?:af|von|van|de|den|der)\s+)?[A-ZÅÄÖÉ][\w'’-]+){1,3})"
@@ -338,6 +339,7 @@ class _Finder:
         self.recipient_roles = {c: r.id for r in rules.roles for c in r.recipients_of}
         self.listed_roles = {c: r.id for r in rules.roles for c in r.listed_in}
         self.staff_domains = tuple(d.lower().lstrip("@") for d in rules.staff_email_domains)
+        self.asks_for_names = needles(tuple(rules.asks_for_names))
         self.subject_labels = {fold(x) for x in _SUBJECT_LABELS}
         self.mentions: list[Mention] = []
         # (folded surname, path): a declaration or agreement named by a surname alone
@@ -536,6 +538,10 @@ class _Finder:
                 self.staff_name(name)
             return True
         role = about.role
+        if role is None and len(about.folded) <= 4:
+            # a label that is only a folder's short name ("RG: Ahmed Yusuf, Helena Strand"):
+            # too short for running text, but a label names the list after it
+            role = _role_of(f" {about.folded} ", self.folder_roles)
         if role is None:
             if "(" in label.group(2):
                 self._roles_in_brackets(label.group(2), path)
@@ -566,7 +572,11 @@ class _Finder:
         if not cells:
             return False
         if len(cells) == 1 and ("," in line or " och " in line or " and " in line):
-            role = self._text(line).role
+            # a sentence naming people in a list ("Vi nominerar A (…) och B (…).") takes the
+            # list's role from its context; a line with commas alone may be a register-order
+            # name ("Nilsson Ek, Anna Olof") and takes none
+            prose = " och " in line or " and " in line
+            role = self._text(line).role or (current if prose else None)
             names = _prose_names(line) if role else []
             if len(names) > 1:  # "Till RG föreslår vi A, B och C.": each of them
                 for each in names:
@@ -606,9 +616,12 @@ class _Finder:
                 if name:
                     self.staff_name(name)
         subject_padded = padded(email.subject or "")
-        role = _role_of(subject_padded, self.roles) or self.recipient_roles.get(doc.doc_class)
+        subject_role = _role_of(subject_padded, self.roles)
+        role = subject_role or self.recipient_roles.get(doc.doc_class)
         if role is None:
             return
+        if subject_role and any_needle(padded(doc.facts.text[:2_000]), self.asks_for_names):
+            return  # "Förfrågan om sakkunniga" to an NPO: they nominate, they are not nominated
         for address in (*email.recipients, *email.cc):
             if self._staff_address(address):
                 continue

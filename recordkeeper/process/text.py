@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from recordkeeper.classify.views import printed_mail
 from recordkeeper.model import Classification, DocumentFacts
 
 _WORD = re.compile(r"[0-9a-z]+")
@@ -139,7 +140,10 @@ def _raw_field(facts: DocumentFacts, name: str) -> str:
     if name == "headings":
         return " \n ".join(facts.headings)
     if name == "subject":
-        return (facts.email.subject or "") if facts.email else ""
+        if facts.email:
+            return facts.email.subject or ""
+        # a mail printed to PDF: the subject line of its printed header
+        return printed_mail(facts.text).get("email_subject", "") if facts.kind == "pdf" else ""
     if name == "text":
         return facts.text[:_MAX_TEXT]
     if name == "extension":  # "dotx": a template, whatever it is called

@@ -212,6 +212,9 @@ class ProcessRules(_Rule):
     facts: tuple[ProjectFact, ...] = ()
     staff_labels: tuple[str, ...] = ()  # labels naming agency staff, never members
     staff_email_domains: tuple[str, ...] = ()  # addresses here belong to agency staff
+    # phrases in a mail's text that ask its recipients to propose people ("Vi ber NPO föreslå
+    # två sakkunniga"): its recipients nominate, the role its subject names is not theirs
+    asks_for_names: tuple[str, ...] = ()
     variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
     unknown_class: str = "other"  # the class of documents the classifier could not place
     not_evidence: Terms | None = None  # documents never counted (copies of the instruction)

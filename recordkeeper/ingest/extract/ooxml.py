@@ -339,6 +339,8 @@ def core_properties(package: Package) -> dict[str, str]:
             ("keywords", f"{{{NS_CP}}}keywords"),
             ("category", f"{{{NS_CP}}}category"),
             ("description", f"{{{NS_DC}}}description"),
+            # Word's and Excel's "Status" field ("Utkast", "Draft", "Final")
+            ("content_status", f"{{{NS_CP}}}contentStatus"),
             ("created", f"{{{NS_DCTERMS}}}created"),
             ("modified", f"{{{NS_DCTERMS}}}modified"),
         ):
