@@ -368,6 +368,16 @@ def _start_web(ctx: Context) -> WebServer | None:
         return None
 
 
+def _dump_stacks(_signum: int, _frame: FrameType | None) -> None:
+    """`kill -USR1`: every thread's stack to stderr (the journal), how an operator sees where
+    a daemon that does not stop is waiting; code locations only, never values.
+
+    A Python handler, so it runs holding the GIL: `faulthandler.register` dumps from the
+    signal itself while the other threads run, and crashed the daemon (SIGSEGV) in a test.
+    """
+    faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+
+
 def _run(settings: Settings, leadership: leader.Leadership) -> int:
     ctx = build_context(settings)  # migrated before READY=1
     extractor = open_extractor(settings, worker_analyzer(ctx))
@@ -426,9 +436,7 @@ def _run(settings: Settings, leadership: leader.Leadership) -> int:
     signal.signal(signal.SIGTERM, _on_term)
     signal.signal(signal.SIGINT, _on_term)
     signal.signal(signal.SIGHUP, _on_hup)
-    # `kill -USR1` writes every thread's stack to stderr (the journal): how an operator sees
-    # where a daemon that does not stop is waiting. Code locations only, never values.
-    faulthandler.register(signal.SIGUSR1, file=sys.stderr, all_threads=True)
+    signal.signal(signal.SIGUSR1, _dump_stacks)
     log.info("daemon_started", roots=len(daemon.roots))
     settle_heap()
     daemon.start()
