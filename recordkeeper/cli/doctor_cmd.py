@@ -19,7 +19,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -210,10 +210,6 @@ def _check_smtp(settings: Settings, say: _Say) -> list[Check]:
     return found
 
 
-# A stage failure older than this is history (`status --json` keeps every count), not news.
-_RECENT = timedelta(days=7)
-
-
 def _check_stages(settings: Settings, say: _Say) -> list[Check]:
     """The stages after ingest: failures in the last week (a store error while a prompt or a
     classification was written) and must-register versions still without a prompt. Both
@@ -227,22 +223,20 @@ def _check_stages(settings: Settings, say: _Say) -> list[Check]:
         store = Store(settings.database_url)
         try:
             with store.read() as session:
-                failures = stage_failures.recorded(session)
+                failures = stage_failures.summary(session, datetime.now(UTC))
                 unprompted = count_unprompted(session)
         finally:
             store.close()
     except Exception:  # unreachable or not migrated: the database check says so already
         return []
-    since = datetime.now(UTC) - _RECENT
     found: list[Check] = []
-    for stage, seen in sorted(failures.items()):
-        last = _parsed_time(seen.get("last_at"))
-        if last is None or last < since:
+    for failed in failures:  # older ones are history (`status --json` keeps every count)
+        if not failed.recent or failed.last_at is None:
             continue
         found.append(
             say("stages", "warning", "stage_failed_recently", "stage_failures",
-                stage=stage_label(stage, say.lang), count=int(seen.get("count", 0)),
-                last_at=last.strftime("%Y-%m-%d %H:%M"), error=seen.get("error", ""))
+                stage=stage_label(failed.stage, say.lang), count=failed.count,
+                last_at=failed.last_at.strftime("%Y-%m-%d %H:%M"), error=failed.error)
         )  # fmt: skip
     if unprompted:
         found.append(
@@ -250,16 +244,6 @@ def _check_stages(settings: Settings, say: _Say) -> list[Check]:
                 count=unprompted, minutes=f"{settings.ingest.rescan_minutes:g}")
         )  # fmt: skip
     return found or [say("stages", "ok", "stages_ok")]
-
-
-def _parsed_time(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 _CHECKS: tuple[Callable[[Settings, _Say], list[Check]], ...] = (
