@@ -146,7 +146,7 @@ def _choose(name: str, data: bytes) -> str:
 # can give a lone UTF-16 surrogate, or that may hold a NUL character (an Outlook
 # property, a PDF string, RTF's \'00, a mail's or a text file's bytes past the part
 # sniffed). XML (lxml) never holds either; rtf.py joins its own surrogates.
-_MAY_HOLD_SURROGATES = frozenset({"pdf", "eml", "msg", "text", "rtf"})
+_MAY_HOLD_UNSTORABLE = frozenset({"pdf", "eml", "msg", "text", "rtf"})
 
 
 def _has_surrogate(value: str) -> bool:
@@ -167,7 +167,7 @@ def _storable_text(value: str) -> str:
     return paired_surrogates(value).replace("\x00", " ")
 
 
-def _without_surrogates(parsed: Parsed) -> Parsed:
+def _storable_parsed(parsed: Parsed) -> Parsed:
     """`parsed` with every string valid Unicode and without NUL: a lone surrogate cannot
     be encoded as UTF-8, so such facts could not be stored (codec) nor a name in them
     sealed in the vault: the file was lost to an internal error on every pass. A NUL
@@ -231,8 +231,8 @@ def extract_bytes(
     try:
         kind = _choose(rel_path.rsplit("/", 1)[-1], data)
         parsed = _parse(kind, rel_path, data, limits)
-        if kind in _MAY_HOLD_SURROGATES:
-            parsed = _without_surrogates(parsed)
+        if kind in _MAY_HOLD_UNSTORABLE:
+            parsed = _storable_parsed(parsed)
     except Refused as refused:
         return Unreadable(rel_path, refused.reason, refused.detail, size=size, sha256=digest)
     except MemoryError:
