@@ -19,7 +19,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import recordkeeper.web.messages  # noqa: F401  (registers the texts)
-from recordkeeper.i18n import t
+from recordkeeper.i18n import catalogue, t
 from recordkeeper.services.context import Context
 from recordkeeper.web import (
     pages_auth,
@@ -46,6 +46,16 @@ def request_lang(request: Request) -> str:
     return ctx.settings.lang
 
 
+def notice(code: str, lang: str) -> str:
+    """The sentence for a page's `?msg=` code (an action's outcome, an error's code): a code
+    without a web text gives a general one, so neither a key, a command-line hint nor
+    whatever the address holds is shown."""
+    if code == "done":
+        return t("web.done", lang)
+    key = f"web.msg.{code}"
+    return t(key if key in catalogue() else "web.msg.unknown", lang)
+
+
 def render(request: Request, template: str, status_code: int = 200, **values: Any) -> Response:
     """Render `template` with the language, session and helpers every page needs."""
     env: Environment = request.app.state.jinja
@@ -54,6 +64,7 @@ def render(request: Request, template: str, status_code: int = 200, **values: An
     html = env.get_template(template).render(
         lang=lang,
         t=lambda key, **kw: t(key, lang, **kw),
+        notice=lambda code: notice(code, lang),
         session=info,
         csrf=info.csrf_token if info else "",
         path=request.url.path,

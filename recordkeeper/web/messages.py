@@ -109,6 +109,32 @@ i18n.register(
         },
         "web.msg.not_found": {"sv": "Hittades inte.", "en": "Not found."},
         "web.msg.usage": {"sv": "Ogiltig uppgift; försök igen.", "en": "Invalid input; try again."},
+        "web.msg.registry.dnr_invalid": {
+            "sv": "Diarienumret följer inte mönstret i regelfilen (t.ex. 2.4-12345/2025); "
+            "kontrollera numret som diariet gav.",
+            "en": "The diarienummer does not match the rule file's pattern (e.g. "
+            "2.4-12345/2025); check the number the register assigned.",
+        },
+        "web.msg.registry.not_found": {
+            "sv": "Förslaget eller larmet finns inte längre.",
+            "en": "The prompt or alert no longer exists.",
+        },
+        "web.msg.registry.already_answered": {
+            "sv": "Förslaget är redan besvarat (kanske av någon annan).",
+            "en": "The prompt is already answered (perhaps by someone else).",
+        },
+        "web.msg.registry.reason_required": {
+            "sv": "Ange ett skäl (t.ex. utkast, arbetskopia, dubblett).",
+            "en": "Give a reason (e.g. draft, working copy, duplicate).",
+        },
+        "web.msg.registry.unknown_class": {
+            "sv": "Okänd dokumentklass; välj en i listan.",
+            "en": "Unknown document class; choose one from the list.",
+        },
+        "web.msg.unknown": {
+            "sv": "Det gick inte; försök igen.",
+            "en": "That did not work; try again.",
+        },
         "web.msg.config_invalid": {
             "sv": "Inställningarna saknar något (t.ex. signeringsnyckeln).",
             "en": "A setting is missing (e.g. the signing key).",

@@ -62,6 +62,55 @@ def test_the_registrar_sees_the_prompt_and_registers_it(ctx: Context) -> None:
     assert any(e["event"] == "registration_registered" and e["actor"] == "reg" for e in leaves)
 
 
+def _notice(html: str) -> str:
+    start = html.index('<p class="notice" role="status">') + len('<p class="notice" role="status">')
+    return html[start : html.index("</p>", start)]
+
+
+def test_the_registrars_answers_that_fail_say_why_in_words_for_the_web(
+    ctx: Context, share: Path
+) -> None:
+    """An answer that fails redirects with its error's code; the inbox said the command
+    line's message with its placeholders unfilled ("diarienumret '{dnr}' ..."), "ange ett
+    skäl med --reason", or the bare code ("usage")."""
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    prompt_id = seed_prompt(ctx)
+    client = client_for(ctx)
+    csrf = sign_in(client, "reg")
+    answers = [
+        ("register", {"dnr": "not a number"}, "Diarienumret följer inte mönstret"),
+        ("dismiss", {"reason": ""}, "Ange ett skäl"),
+        ("reclassify", {"doc_class": "no_such_class"}, "Okänd dokumentklass"),
+    ]
+    for action, form, expected in answers:
+        answer = client.post(
+            f"/registrar/prompts/{prompt_id}/{action}", data={"csrf": csrf, **form}
+        )
+        text = _notice(client.get(answer.headers["location"]).text)
+        assert expected in text, (action, text)
+        assert "{" not in text and "--" not in text and "registry." not in text
+    gone = client.post(
+        f"/registrar/prompts/{prompt_id + 1000}/register", data={"csrf": csrf, "dnr": "2.4-1/2025"}
+    )
+    assert _notice(client.get(gone.headers["location"]).text) == (
+        "Förslaget eller larmet finns inte längre."
+    )
+    client.post(
+        f"/registrar/prompts/{prompt_id}/register", data={"csrf": csrf, "dnr": "2.4-1/2025"}
+    )
+    again = client.post(
+        f"/registrar/prompts/{prompt_id}/register", data={"csrf": csrf, "dnr": "2.4-2/2025"}
+    )
+    assert "redan besvarat" in _notice(client.get(again.headers["location"]).text)
+    client.get("/lang/en", headers={"referer": "/registrar"})
+    english = _notice(client.get(again.headers["location"]).text)
+    assert english == "The prompt is already answered (perhaps by someone else)."
+    for page in ("/registrar", f"/projects/{PROJECT}"):
+        odd = client.get(page + "?msg=%3Cb%3Eusage%3C/b%3E")
+        assert _notice(odd.text) == "That did not work; try again.", page
+
+
 def test_the_export_is_csv_with_the_osl_columns(ctx: Context) -> None:
     seed_prompt(ctx)
     client = client_for(ctx)
