@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -99,11 +100,14 @@ def propose(
     today = date.fromisoformat(on) if on else context.clock.now().date()
     made = svc.make_proposals(context, today, dry_run=dry_run)
     if as_json:
-        print_json({"dry_run": dry_run, "proposals": [p.__dict__ for p in made]})
+        print_json({"dry_run": dry_run, "proposals": [dataclasses.asdict(p) for p in made]})
         return
-    typer.echo(t("retention.proposed", state(ctx).lang, count=len(made)))
+    lang = state(ctx).lang
+    typer.echo(
+        t("retention.would_propose" if dry_run else "retention.proposed", lang, count=len(made))
+    )
     if dry_run:
-        typer.echo(t("retention.dry_run", state(ctx).lang))
+        typer.echo(t("retention.dry_run", lang))
 
 
 @retention_app.command("proposals")
@@ -169,7 +173,7 @@ def execute(ctx: typer.Context, dry_run: bool = DRY_RUN, as_json: bool = JSON) -
     """Quarantine approved proposals; delete quarantined files past the grace period."""
     report = svc.execute(open_context(ctx), dry_run=dry_run)
     if as_json:
-        print_json({"dry_run": dry_run, **report.__dict__})
+        print_json({"dry_run": dry_run, **dataclasses.asdict(report)})
         return
     lang = state(ctx).lang
     typer.echo(
@@ -318,7 +322,7 @@ def privacy_find(
                 "request": answer.kind,
                 "subject_kind": answer.subject_kind,
                 "proposal": answer.proposal_id,
-                "documents": [m.__dict__ for m in answer.matches],
+                "documents": [dataclasses.asdict(m) for m in answer.matches],
             }
         )
         return

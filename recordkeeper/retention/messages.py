@@ -42,6 +42,10 @@ i18n.register(
             "en": "Quarantined: {quarantined}, deleted: {deleted}, changed (stopped): {changed}, "
             "missing: {missing}, held: {held}",
         },
+        "retention.would_propose": {
+            "sv": "{count} förslag skulle skapas",
+            "en": "{count} proposals would be created",
+        },
         "retention.dry_run": {
             "sv": "Provkörning: inget har ändrats.",
             "en": "Dry run: nothing was changed.",

@@ -133,3 +133,32 @@ def test_privacy_find_answers_in_swedish_and_json(setup: Path) -> None:
     assert (answer["subject_kind"], answer["documents"]) == ("email", [])
     bad = runner.invoke(app, ["privacy", "find", "--subject", "x", "--request", "forget"])
     assert bad.exit_code == 2
+
+
+def test_privacy_find_lists_the_documents_that_mention_the_person_as_json(setup: Path) -> None:
+    """`privacy find --json` failed ("internt fel": SubjectMatch has slots, no __dict__) as
+    soon as one document mentioned the person; only the empty answer was tested."""
+    from recordkeeper.samples.builders import make_docx
+
+    make_docx(
+        setup / "P" / "Jäv" / "jävsdeklaration.docx",
+        title="Jävsdeklaration",
+        paragraphs=["Jag saknar bindningar.", "Namnförtydligande: Karin Ek"],
+    )
+    _run("scan")
+    answer = json.loads(_run("privacy", "find", "--subject", "Karin Ek", "--json"))
+    (match,) = answer["documents"]
+    assert match["project"] == "P" and match["doc_class"] == "coi_declaration"
+    assert set(match) == {
+        "document_id", "project", "doc_class", "official", "outcome", "rule_id", "due_on"
+    }  # fmt: skip
+    assert "Karin" not in json.dumps(answer)  # ids and rule ids, never the name
+
+
+def test_a_dry_run_of_propose_says_what_would_be_created(setup: Path) -> None:
+    dry = _run("retention", "propose", "--dry-run")
+    assert dry.splitlines() == ["1 förslag skulle skapas", "Provkörning: inget har ändrats."]
+    english = runner.invoke(app, ["--lang", "en", "retention", "propose", "--dry-run"])
+    assert english.stdout.startswith("1 proposals would be created\n")
+    assert json.loads(_run("retention", "proposals", "--json")) == []
+    assert _run("retention", "propose") == "1 förslag skapade\n"
