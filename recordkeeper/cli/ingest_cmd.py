@@ -26,6 +26,7 @@ from recordkeeper.services import ingest as ingest_service
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import Progress as ProgressFn
 from recordkeeper.services.pipeline import worker_analyzer
+from recordkeeper.services.stage_failures import recent_days as summary_days
 
 ingest_app = typer.Typer()
 
@@ -57,6 +58,9 @@ i18n.register(
         "state.present": {"sv": "finns", "en": "present"},
         "state.gone": {"sv": "borttagen", "en": "gone"},
         "state.ignored": {"sv": "ignorerad", "en": "ignored"},
+        "state.quarantined": {"sv": "i karantän (gallras)", "en": "quarantined (being weeded)"},
+        "state.destroyed": {"sv": "gallrad", "en": "weeded"},
+        "col.days": {"sv": "per dag, senaste veckan", "en": "by day, last week"},
         "status.documents": {"sv": "Dokument per tillstånd", "en": "Documents by state"},
         "status.errors": {"sv": "Fel per orsak", "en": "Errors by reason"},
         "status.last_scans": {"sv": "Senaste genomsökning", "en": "Last scan"},
@@ -230,18 +234,20 @@ def status(
         console.print(i18n.t("status.queue_unknown", lang))
     else:
         console.print(i18n.t("status.queue", lang, queue=result.queue))
-    _print_stage_failures(console, result, lang)
+    _print_stage_failures(console, result, lang, context.clock.now())
 
 
-def _print_stage_failures(console: Console, result: Any, lang: str) -> None:
+def _print_stage_failures(console: Console, result: Any, lang: str, now: datetime) -> None:
     """The stages' failures (only when there were any) and the versions still unprompted."""
     if result.stage_failures:
         table = Table(title=i18n.t("status.stage_failures", lang))
-        for col in ("col.stage", "col.count", "col.first", "col.last", "col.error"):
+        for col in ("col.stage", "col.count", "col.first", "col.last", "col.days", "col.error"):
             table.add_column(i18n.t(col, lang))
+        week = summary_days(result.stage_failures, now)
         for stage, seen in sorted(result.stage_failures.items()):
-            row = [str(seen.get(k, "")) for k in ("count", "first_at", "last_at", "error")]
-            table.add_row(stage_label(stage, lang), *row)
+            row = [str(seen.get(k, "")) for k in ("count", "first_at", "last_at")]
+            days = "\n".join(f"{day}: {n}" for day, n in week.get(stage, ())) or "–"
+            table.add_row(stage_label(stage, lang), *row, days, str(seen.get("error", "")))
         console.print(table)
     if result.registration_unprompted:
         console.print(i18n.t("status.unprompted", lang, count=result.registration_unprompted))

@@ -31,6 +31,7 @@ log = structlog.get_logger(__name__)
 KEY_PREFIX = "stage_failures."
 _PENDING = "stage_failures.pending"
 RECENT = timedelta(days=7)  # a failure this recent is news (doctor warns, the web marks it)
+HISTORY_DAYS = 31  # failures per UTC day are kept for this many days (`days`)
 
 i18n.register(
     {
@@ -55,6 +56,7 @@ class _Pending:
     first_at: datetime
     last_at: datetime
     error: str
+    days: dict[str, int]  # UTC day (YYYY-MM-DD) -> failures that day
 
 
 def note(ctx: Context, stage: str, error: BaseException) -> None:
@@ -62,12 +64,29 @@ def note(ctx: Context, stage: str, error: BaseException) -> None:
     pending: dict[str, _Pending] = ctx.extras.setdefault(_PENDING, {})
     now = ctx.clock.now()
     seen = pending.get(stage)
+    day = _day(now)
     if seen is None:
-        pending[stage] = _Pending(1, now, now, type(error).__name__)
+        pending[stage] = _Pending(1, now, now, type(error).__name__, {day: 1})
     else:
         seen.count += 1
         seen.last_at = now
         seen.error = type(error).__name__
+        seen.days[day] = seen.days.get(day, 0) + 1
+
+
+def _day(at: datetime) -> str:
+    return at.astimezone(UTC).date().isoformat()
+
+
+def _merged_days(old: object, new: dict[str, int], now: datetime) -> dict[str, int]:
+    """The stored per-day counts plus the new ones, the last `HISTORY_DAYS` days only."""
+    days = (
+        {k: int(v) for k, v in old.items() if isinstance(v, int)} if isinstance(old, dict) else {}
+    )
+    for day, count in new.items():
+        days[day] = days.get(day, 0) + count
+    oldest = _day(now - timedelta(days=HISTORY_DAYS - 1))
+    return {day: days[day] for day in sorted(days) if day >= oldest}
 
 
 def flush(ctx: Context) -> None:
@@ -87,6 +106,7 @@ def flush(ctx: Context) -> None:
                         "first_at": old.get("first_at") or seen.first_at.isoformat(),
                         "last_at": seen.last_at.isoformat(),
                         "error": seen.error,
+                        "days": _merged_days(old.get("days"), seen.days, seen.last_at),
                     },
                 )
     except Exception as exc:  # the store may be what failed: try again on the next flush
@@ -98,7 +118,9 @@ def flush(ctx: Context) -> None:
 
 
 def recorded(session: Any) -> dict[str, dict[str, Any]]:
-    """The stored failures by stage: {stage: {count, first_at, last_at, error}}."""
+    """The stored failures by stage: {stage: {count, first_at, last_at, error, days}}, `days`
+    the failures per UTC day of the last `HISTORY_DAYS` days with any (missing from counts
+    stored before the days were kept)."""
     return {
         stage: value
         for stage, value in repo.states_with_prefix(session, KEY_PREFIX).items()
@@ -116,6 +138,7 @@ class Recorded:
     last_at: datetime | None
     error: str
     recent: bool  # the last one within `RECENT` of now
+    days: tuple[tuple[str, int], ...] = ()  # (UTC day, failures) of the last `RECENT`, oldest first
 
 
 def _time(value: object) -> datetime | None:
@@ -141,6 +164,25 @@ def summary(session: Any, now: datetime) -> list[Recorded]:
                 last_at=last,
                 error=str(seen.get("error", "")),
                 recent=last is not None and now - last <= RECENT,
+                days=_recent_days(seen.get("days"), now),
             )
         )
     return found
+
+
+def _recent_days(days: object, now: datetime) -> tuple[tuple[str, int], ...]:
+    if not isinstance(days, dict):
+        return ()
+    oldest = _day(now - RECENT)
+    return tuple(
+        (day, int(count))
+        for day, count in sorted(days.items())
+        if isinstance(count, int) and count and day >= oldest
+    )
+
+
+def recent_days(
+    failures: dict[str, dict[str, Any]], now: datetime
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each stage's failures per UTC day of the last week (`recorded()`'s shape in)."""
+    return {stage: _recent_days(seen.get("days"), now) for stage, seen in failures.items()}

@@ -30,6 +30,39 @@ i18n.register(
         "web.status.last": {"sv": "Senaste", "en": "Last"},
         "web.status.error": {"sv": "Feltyp", "en": "Error type"},
         "web.status.recent": {"sv": "senaste veckan", "en": "in the last week"},
+        "web.status.days": {"sv": "Per dag, senaste veckan", "en": "By day, last week"},
+        "web.status.documents": {"sv": "Filer per tillstånd", "en": "Files by state"},
+        "web.status.state": {"sv": "Tillstånd", "en": "State"},
+        "web.status.state.present": {"sv": "finns", "en": "present"},
+        "web.status.state.gone": {"sv": "borttagna", "en": "gone"},
+        "web.status.state.ignored": {"sv": "ignorerade", "en": "ignored"},
+        "web.status.unreadable": {
+            "sv": "Filer och mappar som inte kunde läsas, per orsak",
+            "en": "Files and folders that could not be read, by reason",
+        },
+        "web.status.reason": {"sv": "Orsak", "en": "Reason"},
+        "web.status.folder": {"sv": "mapp: {reason}", "en": "folder: {reason}"},
+        "web.status.none_unreadable": {
+            "sv": "Alla filer gick att läsa.",
+            "en": "Every file could be read.",
+        },
+        "web.status.scans": {"sv": "Senaste genomsökning", "en": "Last scan"},
+        "web.status.root": {"sv": "Mapp", "en": "Folder"},
+        "web.status.scanned_at": {"sv": "Tidpunkt", "en": "Time"},
+        "web.status.files": {"sv": "Filer", "en": "Files"},
+        "web.status.seconds": {"sv": "Sekunder", "en": "Seconds"},
+        "web.status.no_scans": {
+            "sv": "Ingen genomsökning ännu.",
+            "en": "No scan yet.",
+        },
+        "web.status.queue": {
+            "sv": "Filer som väntar på att läsas in: {queue}",
+            "en": "Files waiting to be read: {queue}",
+        },
+        "web.status.queue_unknown": {
+            "sv": "Filer som väntar på att läsas in: okänt (tjänsten körs inte).",
+            "en": "Files waiting to be read: unknown (the service is not running).",
+        },
         "web.status.heals": {
             "sv": "Tjänsten försöker igen automatiskt: saknade diarieföringsfrågor skapas vid "
             "nästa genomgång. Kommer felen tillbaka, be driftansvarig se över databasen "

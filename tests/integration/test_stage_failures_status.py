@@ -134,6 +134,7 @@ def test_a_registration_store_error_is_counted_in_status_until_the_catch_up_heal
     out_sv, err_sv = _cli(tmp_path, settings, share, "status")
     assert "Fel i stegen efter inläsning" in out_sv
     assert "diarieföringsfrågor" in out_sv
+    assert "per dag, senaste veckan" in out_sv
     assert "ännu saknar fråga till registrator: 1" in out_sv
     out_en, _ = _cli(tmp_path, settings, share, "--lang", "en", "status")
     assert "Failures in the stages after ingest" in out_en
@@ -346,3 +347,59 @@ def test_the_web_shows_the_registrar_and_the_status_page_a_stage_failure_without
     healed = client.get("/status").text
     assert "registration prompts" in healed  # kept as history
     assert "still without a prompt to the registrar: 0" in healed
+
+
+def test_the_status_page_shows_the_files_the_last_scans_and_the_failures_per_day(
+    ctx: Context, settings: Settings, share: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    # session 15 left open: the web's /status had the stage failures only, not the counts
+    # of `recordkeeper status`, and the failures had no history but first and last time
+    add_test_users(ctx)
+    _write_declaration(share)
+    (share / "Ländrygg" / "Avtal Karin Ek.docx").write_bytes(b"PK\x03\x04 a cut zip")
+    with _table_away(settings.database_url, "registry_prompts"):
+        scan_roots(ctx, configured_roots(ctx.settings))  # 2025-04-10
+        clock.set(datetime(2025, 4, 12, 23, 30, tzinfo=UTC))
+        (share / "Ländrygg" / "Jäv" / NAME).unlink()
+        _write_declaration(share)  # a new version, its prompt fails again
+        (share / "Ländrygg" / "Jäv" / NAME).write_bytes(
+            (share / "Ländrygg" / "Jäv" / NAME).read_bytes() + b"\0"
+        )
+        scan_roots(ctx, configured_roots(ctx.settings))  # 2025-04-12
+
+    status = ingest.status(ctx)
+    days = status.stage_failures["registration"]["days"]
+    assert sorted(days) == ["2025-04-10", "2025-04-12"]
+    assert sum(days.values()) == status.stage_failures["registration"]["count"]
+    assert _status_json(tmp_path, settings, share)["stage_failures"]["registration"]["days"] == days
+
+    client = client_for(ctx)
+    sign_in(client, "reg")
+    page_sv = client.get("/status").text
+    assert "Per dag, senaste veckan" in page_sv
+    assert f"2025-04-10: {days['2025-04-10']}" in page_sv
+    assert f"2025-04-12: {days['2025-04-12']}" in page_sv
+    assert "Filer per tillstånd" in page_sv
+    assert '<th scope="row">finns</th><td>2</td>' in page_sv
+    assert "Filer och mappar som inte kunde läsas, per orsak" in page_sv
+    assert (
+        '<th scope="row">filen är ofullständig (avkortad eller skrivs fortfarande)</th><td>1<'
+        in page_sv
+    )
+    assert "Senaste genomsökning" in page_sv and str(share) in page_sv
+    assert "2025-04-12 23:30 UTC" in page_sv
+    assert "Filer som väntar på att läsas in: okänt (tjänsten körs inte)." in page_sv
+    client.get("/lang/en")
+    page_en = client.get("/status").text
+    assert "By day, last week" in page_en and "Files by state" in page_en
+    assert (
+        '<th scope="row">the file is incomplete (truncated or still being written)</th><td>1<'
+        in page_en
+    )
+    for shown in (page_sv, page_en):
+        assert SIGNER not in shown and "Karin" not in shown and "Avtal" not in shown
+        assert "state." not in shown and "unreadable." not in shown
+
+    clock.set(datetime(2025, 4, 20, 9, tzinfo=UTC))  # past the week: the days leave the page
+    later = client.get("/status").text
+    assert "2025-04-10:" not in later and "2025-04-12:" not in later
