@@ -87,6 +87,10 @@ i18n.register(
             "sv": "loggen är tom; det finns inget trädhuvud att signera",
             "en": "the log is empty; there is no tree head to sign",
         },
+        "audit.prove.no_entry": {
+            "sv": "post {index} finns inte i granskningsloggen",
+            "en": "audit entry {index} does not exist",
+        },
         "audit.prove.not_covered": {
             "sv": "post {index} omfattas inte av senaste trädhuvudet ({size} poster); "
             "kör `recordkeeper audit head` först",

@@ -42,6 +42,27 @@ i18n.register(
             "en": "Quarantined: {quarantined}, deleted: {deleted}, changed (stopped): {changed}, "
             "missing: {missing}, held: {held}",
         },
+        "retention.error.role_not_allowed": {
+            "sv": "rollen '{role}' får inte besluta om gallringsförslag; tillåtna: {roles}",
+            "en": "role '{role}' may not decide on retention proposals; allowed: {roles}",
+        },
+        "retention.error.no_proposal": {
+            "sv": "gallringsförslaget '{id}' finns inte; se `recordkeeper retention proposals`",
+            "en": "no retention proposal '{id}'; see `recordkeeper retention proposals`",
+        },
+        "retention.error.not_awaiting": {
+            "sv": "förslaget '{id}' väntar inte på beslut (status: {state})",
+            "en": "proposal '{id}' is not awaiting a decision (state: {state})",
+        },
+        "retention.error.hold_target": {
+            "sv": "en spärr gäller antingen en handling eller ett projekt "
+            "(--document eller --project)",
+            "en": "a hold names exactly one of a document or a project (--document or --project)",
+        },
+        "retention.error.no_hold": {
+            "sv": "det finns ingen aktiv spärr '{id}'; se `recordkeeper hold list`",
+            "en": "no active hold '{id}'; see `recordkeeper hold list`",
+        },
         "retention.would_propose": {
             "sv": "{count} förslag skulle skapas",
             "en": "{count} proposals would be created",

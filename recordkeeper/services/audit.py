@@ -353,7 +353,7 @@ def prove_entry(ctx: Context, index: int) -> InclusionProof:
         head = _latest_head(session)
         leaf = session.scalar(select(AuditEntryRow.leaf).where(AuditEntryRow.idx == index))
         if leaf is None:
-            raise NotFound(f"audit entry {index} does not exist")
+            raise NotFound(i18n.t("audit.prove.no_entry", ctx.lang, index=index))
         if head is None or index >= head.tree_size:
             size = 0 if head is None else head.tree_size
             raise NotFound(i18n.t("audit.prove.not_covered", ctx.lang, index=index, size=size))

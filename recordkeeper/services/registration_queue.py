@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from recordkeeper import i18n
 from recordkeeper.errors import NotFound
 from recordkeeper.registry import Escalation, Reason, WorkCalendar, escalation
 from recordkeeper.services.context import Context
@@ -216,7 +217,7 @@ def get_prompt(ctx: Context, prompt_id: int) -> PromptView:
             row = session.get(RegistryPromptRow, row.linked_to)
         if row is None:
             raise NotFound(
-                f"registration prompt {prompt_id} does not exist", code="registry.not_found"
+                i18n.t("registry.not_found", ctx.lang, id=prompt_id), code="registry.not_found"
             )
         doc = session.get(DocumentRow, row.document_id)
         copies = _copies(session, [row.id]).get(row.id, 0)

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 import structlog
 from sqlalchemy import delete, select
 
+import recordkeeper.retention.messages  # noqa: F401  (registers the texts)
 from recordkeeper.audit.log import new_id
 from recordkeeper.errors import DecisionRequired, NotFound, UsageError
+from recordkeeper.i18n import t
 from recordkeeper.model import AuditEvent
 from recordkeeper.retention import (
     Approval,
@@ -326,17 +328,21 @@ def decide(
     policy = retention_rules(ctx).approval
     if role not in policy.roles:
         raise DecisionRequired(
-            f"role '{role}' may not decide on retention proposals; allowed: "
-            + ", ".join(policy.roles)
+            t(
+                "retention.error.role_not_allowed",
+                ctx.lang,
+                role=role,
+                roles=", ".join(policy.roles),
+            )
         )
     now = ctx.clock.now()
     with ctx.store.transaction() as tx:
         proposal = tx.session.get(ProposalRow, proposal_id)
         if proposal is None:
-            raise NotFound(f"no retention proposal '{proposal_id}'")
+            raise NotFound(t("retention.error.no_proposal", ctx.lang, id=proposal_id))
         if proposal.state != "awaiting":
             raise UsageError(
-                f"proposal '{proposal_id}' is {proposal.state}, not awaiting a decision"
+                t("retention.error.not_awaiting", ctx.lang, id=proposal_id, state=proposal.state)
             )
         tx.session.add(
             ApprovalRow(proposal_id=proposal_id, user=user, role=role, approve=approve, at=now)
@@ -377,7 +383,7 @@ def add_hold(
     project: str | None = None,
 ) -> str:
     if (document_id is None) == (project is None):
-        raise UsageError("a hold names exactly one of a document or a project")
+        raise UsageError(t("retention.error.hold_target", ctx.lang))
     hold_id = new_id()
     now = ctx.clock.now()
     with ctx.store.transaction() as tx:
@@ -418,7 +424,7 @@ def lift_hold(ctx: Context, hold_id: str, actor: str) -> None:
     with ctx.store.transaction() as tx:
         hold = tx.session.get(HoldRow, hold_id)
         if hold is None or hold.lifted_at is not None:
-            raise NotFound(f"no active hold '{hold_id}'")
+            raise NotFound(t("retention.error.no_hold", ctx.lang, id=hold_id))
         hold.lifted_by, hold.lifted_at = actor, now
         tx.record(
             AuditEvent(

@@ -18,9 +18,24 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 
 from recordkeeper.errors import NotFound, UsageError
+from recordkeeper.i18n import register, t
 from recordkeeper.model import AuditEvent
 from recordkeeper.services.context import Context
 from recordkeeper.store.tables_web import LoginAttemptRow, UserRow, WebSessionRow
+
+register(
+    {
+        "users.unknown_role": {
+            "sv": "okänd roll '{role}'; välj en av: {roles}",
+            "en": "unknown role '{role}'; use one of: {roles}",
+        },
+        "users.password_short": {
+            "sv": "lösenordet måste ha minst 12 tecken",
+            "en": "the password must have at least 12 characters",
+        },
+        "users.no_user": {"sv": "användaren '{user}' finns inte", "en": "no user '{user}'"},
+    }
+)
 
 ROLES = ("registrar", "project_lead", "dpo", "admin")
 
@@ -63,9 +78,9 @@ def add_user(
 ) -> User:
     """Create or update an account; a password of None means sign-in via the proxy only."""
     if role not in ROLES:
-        raise UsageError(f"unknown role '{role}'; use one of: {', '.join(ROLES)}")
+        raise UsageError(t("users.unknown_role", ctx.lang, role=role, roles=", ".join(ROLES)))
     if password is not None and len(password) < 12:
-        raise UsageError("the password must have at least 12 characters")
+        raise UsageError(t("users.password_short", ctx.lang))
     now = ctx.clock.now()
     with ctx.store.transaction() as tx:
         row = tx.session.get(UserRow, user_id)
@@ -187,5 +202,5 @@ def end_session(ctx: Context, token: str | None) -> None:
 def require_user(ctx: Context, user_id: str) -> User:
     user = get_user(ctx, user_id)
     if user is None:
-        raise NotFound(f"no user '{user_id}'")
+        raise NotFound(t("users.no_user", ctx.lang, user=user_id))
     return user
