@@ -203,16 +203,20 @@ def _output(
     if as_json:
         (print_json_line if many else print_json)(data)
         return
-    _board(data, lang)
+    _board(data, Renderer(check.rules, {}, lang), lang)
 
 
-def _board(data: dict[str, Any], lang: str) -> None:
+def _board(data: dict[str, Any], renderer: Renderer, lang: str) -> None:
     """A readable board: steps with status and what is missing, people, warnings."""
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    variant = data["variant"] or i18n.t("process.variant.unknown", lang)
+    variant = (
+        renderer.variant_name(data["variant"])
+        if data["variant"]
+        else i18n.t("process.variant.unknown", lang)
+    )
     console.print(
         f"[bold]{data['project']}[/bold]  {i18n.t('process.board.variant', lang)}: {variant}"
     )
@@ -229,14 +233,14 @@ def _board(data: dict[str, Any], lang: str) -> None:
     console.print(table)
     if data["people"]:
         people = Table(title=i18n.t("process.board.people", lang))
-        people.add_column("")
+        people.add_column(i18n.t("process.board.name", lang))
         people.add_column(i18n.t("process.board.roles", lang))
         people.add_column(i18n.t("process.board.coi", lang))
         people.add_column(i18n.t("process.board.agreement", lang))
         for person in data["people"]:
             people.add_row(
                 person["name"],
-                ", ".join(person["roles"]),
+                renderer.role_names(person["roles"]),
                 _yes_no(person[COI_CLASS], lang),
                 _yes_no(person[AGREEMENT_CLASS], lang),
             )

@@ -105,6 +105,7 @@ i18n.register(
         "process.board.missing": {"sv": "Saknas", "en": "Missing"},
         "process.board.evidence": {"sv": "Underlag", "en": "Evidence"},
         "process.board.roles": {"sv": "Roller", "en": "Roles"},
+        "process.board.name": {"sv": "Namn", "en": "Name"},
         "process.board.coi": {"sv": "Jävsdeklaration", "en": "Declaration"},
         "process.board.agreement": {"sv": "Avtal", "en": "Agreement"},
         "process.board.none": {"sv": "inga", "en": "none"},

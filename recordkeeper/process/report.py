@@ -11,7 +11,7 @@ a reader may ignore.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import recordkeeper.process.messages  # noqa: F401  (registers the messages)
@@ -42,6 +42,21 @@ class Renderer:
         if step is None:
             return step_id
         return step.heading_sv if self.lang == "sv" else step.heading_en
+
+    def variant_name(self, variant_id: str | None) -> str:
+        """The variant's name from the rule file ("Uppdatering"); unknown: the id or "?"."""
+        for variant in self.rules.variants:
+            if variant.id == variant_id:
+                return variant.name_sv if self.lang == "sv" else variant.name_en
+        return variant_id or "?"
+
+    def role_names(self, role_ids: Iterable[str]) -> str:
+        """People's roles in words from the rule file, comma-separated."""
+        names = {r.id: (r.name_sv, r.name_en) for r in self.rules.roles}
+        return ", ".join(
+            (names[r][0] if self.lang == "sv" else names[r][1]) if r in names else r
+            for r in role_ids
+        )
 
     def class_name(self, class_id: str) -> str:
         names = self.class_names.get(class_id)

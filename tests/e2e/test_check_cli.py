@@ -77,10 +77,18 @@ def test_project_file_sets_variant_and_bad_one_names_its_line(tmp_path: Path) ->
 
 
 def test_board_without_json_shows_headings(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["check", str(_project(tmp_path))])
+    folder = _project(tmp_path)
+    result = runner.invoke(app, ["check", str(folder)])
     assert result.exit_code == 0
     assert "Inhämta statistikunderlag" in result.stdout
     assert "Karin Ek" in result.stdout
+    # the variant and the roles by the rule file's names, not their ids ("Variant: update")
+    assert "Variant: Uppdatering" in result.stdout
+    assert "Sakkunnig" in result.stdout and "expert" not in result.stdout
+    assert "Namn" in result.stdout
+    english = runner.invoke(app, ["--lang", "en", "check", str(folder)])
+    assert "Variant: Update" in english.stdout
+    assert "Expert" in english.stdout and "Name" in english.stdout
 
 
 def test_check_all_reports_each_project_folder(tmp_path: Path) -> None:

@@ -153,6 +153,9 @@ def test_the_project_lead_sees_the_board_and_the_missing_declaration(
     assert board.status_code == 200 and PROJECT in board.text
     page = client.get(f"/projects/{PROJECT}")
     assert "Lars Berg" in page.text
+    # the variant and the roles by the rule file's names ("Variant: new", "expert" before)
+    assert "Variant: Nytt beslutsstöd" in page.text
+    assert "<td>Sakkunnig i projektgrupp</td>" in page.text
     assert page.text.count("overdue-mark") >= 1
     declare(folder, "Lars Berg")
     scan(ctx)
