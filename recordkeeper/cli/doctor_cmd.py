@@ -284,6 +284,11 @@ def exit_status(found: list[Check]) -> int:
 _MARK = {"ok": "✓", "warning": "!", "error": "✗"}
 
 
+def _counted(key: str, count: int, lang: str) -> str:
+    """'1 varning', '2 varningar' (the summary said '1 varningar')."""
+    return i18n.t(f"{key}.{'one' if count == 1 else 'many'}", lang, count=count)
+
+
 @doctor_app.command("doctor")
 def doctor(
     ctx: typer.Context,
@@ -304,5 +309,12 @@ def doctor(
     errors = sum(c.status == "error" for c in found)
     warnings = sum(c.status == "warning" for c in found)
     summary = "doctor.all_ok" if not errors and not warnings else "doctor.problems"
-    typer.echo(i18n.t(summary, cli.lang, errors=errors, warnings=warnings))
+    typer.echo(
+        i18n.t(
+            summary,
+            cli.lang,
+            errors=_counted("doctor.errors", errors, cli.lang),
+            warnings=_counted("doctor.warnings", warnings, cli.lang),
+        )
+    )
     raise typer.Exit(status)

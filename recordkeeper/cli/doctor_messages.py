@@ -6,10 +6,11 @@ from recordkeeper import i18n
 
 _MESSAGES = {
     "doctor.all_ok": ("allt ser bra ut", "all good"),
-    "doctor.problems": (
-        "{errors} fel och {warnings} varningar",
-        "{errors} errors and {warnings} warnings",
-    ),
+    "doctor.problems": ("{errors} och {warnings}", "{errors} and {warnings}"),
+    "doctor.errors.one": ("{count} fel", "{count} error"),
+    "doctor.errors.many": ("{count} fel", "{count} errors"),
+    "doctor.warnings.one": ("{count} varning", "{count} warning"),
+    "doctor.warnings.many": ("{count} varningar", "{count} warnings"),
     "doctor.fix": ("åtgärd", "fix"),
     "doctor.config_ok": ("inställningarna är giltiga", "settings valid"),
     "doctor.config_invalid": ("{error}", "{error}"),

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from recordkeeper.cli.common import current_actor, open_context, print_json, state
 from recordkeeper.errors import UsageError
-from recordkeeper.i18n import t
+from recordkeeper.i18n import catalogue, t
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
 from recordkeeper.services.registration_queue import AlertView, PromptView
@@ -170,6 +170,12 @@ def list_(
         console.print(table)
 
 
+def _state_text(document_state: str | None, lang: str) -> str:
+    """The document's state in words ("finns"; it said "present" in Swedish too)."""
+    key = f"state.{document_state}"
+    return t(key, lang) if key in catalogue() else (document_state or "?")
+
+
 @registry_app.command("show")
 def show(
     ctx: typer.Context,
@@ -199,7 +205,7 @@ def show(
         ("secrecy", secrecy),
         ("doc_class", view.doc_class),
         ("project", view.project or "–"),
-        ("document", f"{view.document_id} ({view.document_state or '?'})"),
+        ("document", f"{view.document_id} ({_state_text(view.document_state, lang)})"),
         ("path", view.path or "–"),
         ("copies", str(view.copies)),
     ]

@@ -144,4 +144,6 @@ def test_plain_output_prints_what_to_fix(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "✗ root fmb: /nonexistent/share är ingen katalog" in result.stdout
     assert "    åtgärd: montera utdelningen eller rätta sökvägen i [[roots]]" in result.stdout
-    assert result.stdout.endswith("1 fel och 1 varningar\n")
+    assert result.stdout.endswith("1 fel och 1 varning\n")  # not "1 varningar"
+    english = runner.invoke(app, ["--lang", "en", "--config", str(config), "doctor"])
+    assert english.stdout.endswith("1 error and 1 warning\n")

@@ -109,6 +109,9 @@ def test_dismiss_then_show(config: Path) -> None:
     code, out = _run(config, "--lang", "en", "registry", "show", "2")
     assert code == 0
     assert "not an official document" in out
+    assert "Document: doc2 (present)" in out
+    code, out = _run(config, "registry", "show", "2")
+    assert "Dokument: doc2 (finns)" in out  # it said "(present)" in Swedish too
 
 
 def test_export_csv_has_the_osl_columns(config: Path) -> None:
