@@ -304,25 +304,38 @@ def contents_of(session: Session, document_ids: Sequence[str]) -> set[str]:
     return found
 
 
-_PRESENT_IN_PROJECT = select(DocumentRow.id, DocumentRow.path).where(
-    DocumentRow.root == bindparam("root"),
-    DocumentRow.state == PRESENT,
-    DocumentRow.project == bindparam("project"),
+# a project's documents are read by the project index, the root and the state compared in
+# Python: with `root = ? AND state = ?` in SQL SQLite took the (root, state) index and read
+# every present document of the root for each project asked (issue #3). Ordered by id, so
+# the callers (the order in which scans are classified again, and their audit entries)
+# do not depend on the plan or the database
+_PRESENT_IN_PROJECT = (
+    select(DocumentRow.id, DocumentRow.path, DocumentRow.root, DocumentRow.state)
+    .where(DocumentRow.project == bindparam("project"))
+    .order_by(DocumentRow.id)
 )
-_PRESENT_OUTSIDE_PROJECTS = select(DocumentRow.id, DocumentRow.path).where(
-    DocumentRow.root == bindparam("root"),
-    DocumentRow.state == PRESENT,
-    DocumentRow.project.is_(None),
+_PRESENT_OUTSIDE_PROJECTS = (
+    select(DocumentRow.id, DocumentRow.path)
+    .where(
+        DocumentRow.root == bindparam("root"),
+        DocumentRow.state == PRESENT,
+        DocumentRow.project.is_(None),
+    )
+    .order_by(DocumentRow.id)
 )
 
 
 def present_in_project(session: Session, root: str, project: str | None) -> list[tuple[str, str]]:
     """(id, path) of the present documents of a project of a root (None: those of the
-    root outside any project)."""
+    root outside any project), by id."""
     if project is None:
         return list(reads.select_rows(session, _PRESENT_OUTSIDE_PROJECTS, {"root": root}))
-    params = {"root": root, "project": project}
-    return list(reads.select_rows(session, _PRESENT_IN_PROJECT, params))
+    rows = reads.select_rows(session, _PRESENT_IN_PROJECT, {"project": project})
+    return [
+        (doc_id, path)
+        for doc_id, path, doc_root, state in rows
+        if doc_root == root and state == PRESENT
+    ]
 
 
 _PROJECTS_OF = select(DocumentRow.root, DocumentRow.project).where(
