@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from recordkeeper.store.tables import Base
@@ -36,12 +36,8 @@ class ClassificationRow(Base):
     error_reason: Mapped[str | None] = mapped_column(String(32))
     rules_hash: Mapped[str] = mapped_column(String(64))
     classified_at: Mapped[datetime] = mapped_column(UTCDateTime())
-
-    __table_args__ = (
-        Index("ix_classifications_class", "doc_class"),
-        Index("ix_classifications_rules_hash", "rules_hash"),
-        Index("ix_classifications_sha256", "sha256"),
-    )
+    # no index beside the primary key: every statement reads a classification by its
+    # document's id, and each index cost every insert (migration classify_0002)
 
 
 class ClassificationCorrectionRow(Base):
