@@ -732,7 +732,12 @@ def registration_stage(
     source = inputs or default_inputs()
     prefetch = getattr(source, "prefetch", None)
     if callable(prefetch):  # the store's inputs: one read for the whole batch
-        prefetch(ctx, [(c.document_id, c.sha256) for c in changes if c.sha256 is not None])
+        versions = [(c.document_id, c.sha256) for c in changes if c.sha256 is not None]
+        # the facts ingest extracted for these contents, in memory: not read back
+        given = {
+            c.sha256: c.facts for c in changes if c.facts is not None and c.facts.sha256 == c.sha256
+        }
+        prefetch(ctx, versions, given)
     batch: list[Judged] = []
     for change in changes:
         try:
