@@ -127,7 +127,11 @@ def current_actor(as_user: str | None) -> str:
 
 
 def open_context(ctx: typer.Context) -> Context:
-    """Settings, validated rules and a migrated store, built once per command."""
+    """Settings, validated rules, a migrated store and the audit key and personal-data vault
+    (as the daemon has them), built once per command. Without the vault the registrar's
+    commands and `recordkeeper web` showed no sender or recipient (they are sealed in it) and
+    `registry export` gave the e-diarium records without them."""
+    from recordkeeper.bootstrap import audit_ports
     from recordkeeper.ruleset.load import load_ruleset
     from recordkeeper.services.context import Context
     from recordkeeper.store.unit import Store
@@ -137,4 +141,6 @@ def open_context(ctx: typer.Context) -> Context:
     store = Store(settings.database_url)
     store.migrate()
     ctx.call_on_close(store.close)
-    return Context(settings=settings, rules=rules, store=store)
+    context = Context(settings=settings, rules=rules, store=store)
+    context.extras.update(audit_ports(settings, context.clock))
+    return context

@@ -163,3 +163,49 @@ def test_dismiss_teaches_the_classifier_not_official(config: Path, tmp_path: Pat
     store.close()
     assert "classification_corrected" in events
     assert events[-1] == "registration_dismissed"
+
+
+def test_the_sender_sealed_in_the_vault_is_shown_and_exported(
+    tmp_path: Path, rules: LoadedRules
+) -> None:
+    """The daemon seals a sender or recipient in the personal-data vault; the command line
+    opened no vault, so `registry list`, `show` and `export` (the records for the e-diarium)
+    gave them empty, and so did `recordkeeper web` on its own (the same context)."""
+    from recordkeeper.bootstrap import audit_ports
+
+    keys = tmp_path / "keys"
+    path = tmp_path / "sealed.toml"
+    path.write_text(
+        f'database_url = "sqlite:///{tmp_path / "sealed.db"}"\nrules_dir = "{RULES_DIR}"\n'
+        f'[[roots]]\npath = "{tmp_path / "share"}"\n'
+        f'[audit]\nkey_file = "{keys / "audit.pem"}"\nmaster_key_file = "{keys / "master.key"}"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path)
+    store = Store(settings.database_url)
+    store.migrate()
+    ctx = Context(settings=settings, rules=rules, store=store, clock=FakeClock(SEEN))
+    ctx.extras.update(audit_ports(settings, ctx.clock))  # as the daemon runs
+    with store.transaction() as tx:
+        tx.session.add(
+            DocumentRow(id="doc1", root="share", path="Ländrygg/doc1.docx", project="Ländrygg",
+                        state="present", first_seen_at=SEEN, last_seen_at=SEEN,
+                        current_sha256="a" * 64)
+        )  # fmt: skip
+    facts = DocumentFacts(path="Ländrygg/doc1.docx", size=1, sha256="a" * 64, kind="docx",
+                          text=TEXT, project="Ländrygg")  # fmt: skip
+    judge_version(ctx, "doc1", facts, Classification("coi_declaration", False, True, True, 0.9))
+    with store.read() as session:
+        from recordkeeper.store.tables_registry import RegistryPromptRow
+
+        (ref,) = session.scalars(select(RegistryPromptRow.counterpart_ref)).all()
+    store.close()
+    assert ref is not None and ref.startswith("vault:")  # sealed, no name in the table
+
+    code, out = _run(path, "registry", "list", "--json")
+    assert code == 0 and json.loads(out)["prompts"][0]["counterpart"] == "Karin Ek"
+    code, out = _run(path, "registry", "show", "1")
+    assert "Avsändare/mottagare: Karin Ek" in out
+    code, out = _run(path, "registry", "export", "--format", "csv")
+    (row,) = list(csv.DictReader(io.StringIO(out)))
+    assert row["counterpart"] == "Karin Ek"
