@@ -14,6 +14,14 @@ and a plain-text pattern is decided by its needle alone. The answer is the
 same as searching every pattern, only cheaper (tests/unit/test_classify_scan.py
 checks that against the plain search).
 
+Where the rules are warmed (`warm()`: an extraction worker's `prepare()`, and the
+process that pickles the rules for the workers), each place also gets a Hyperscan
+scanner (`hsscan`): one pass over the text says which of the place's patterns match,
+with `re`'s answers (patterns rewritten into what both engines read alike; the rest
+confirmed or searched by `re`). The needles' way stays for texts the scanner cannot
+take and wherever Hyperscan cannot run. Building the scanners takes ≈ 2 s, so a
+short-lived run (the `classify` command, tests) does without them.
+
 The compiled rules pickle without their automata (rebuilt from the needles)
 and compile each pattern on first use (or all at once: `warm()`), so ingest's
 extraction workers get them from the parent in ~15 ms, plus ~25 ms for the
@@ -26,7 +34,7 @@ import codecs
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from re import _casefix  # type: ignore[attr-defined]
@@ -36,6 +44,7 @@ from typing import Any, NamedTuple
 
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
+from recordkeeper.classify.hsscan import Scanner, scanner
 from recordkeeper.memo import TextMemo, by_identity
 from recordkeeper.model import PersonalDataFindings
 from recordkeeper.ruleset.classes import (
@@ -381,6 +390,11 @@ def _line_search(regex: re.Pattern[str], text: str, starts: list[int], before: i
     return False
 
 
+def _searcher(pattern: str) -> Callable[[str], bool]:
+    """Whether `pattern` matches a text (folded), as the probes search it."""
+    return _Regex(pattern).anywhere
+
+
 class _Regex:
     """One rule pattern, compiled on first use: most never need a search (their
     needles are absent), so a worker that unpickles the rules compiles few of them."""
@@ -561,6 +575,10 @@ class _Place:
     by_needle: Mapping[int, tuple[tuple[int, ...], tuple[int, ...]]]
     probes: tuple[_Probe, ...]
     always: tuple[int, ...]  # probe ids with no usable needle: always searched
+    # every (signal, pattern) of the place, in rule order (what `warm()`'s scanner searches)
+    patterns: tuple[tuple[int, str], ...] = ()
+    # all patterns at once (`hsscan`), once `warm()` built it; None: the needles' way
+    scanner: Scanner | None = field(default=None, repr=False, compare=False)
     # finds `needles`: in `needle_bytes(text)` unless `exact`, else in `caseless(text)`
     finder: AhoCorasick | BytesAhoCorasick = field(init=False, repr=False, compare=False)
     # texts recur (a file's kind, its folders, a template, a copied body): their answers
@@ -582,7 +600,14 @@ class _Place:
         object.__setattr__(self, "finder", finder)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_Place, (self.needles, self.by_needle, self.probes, self.always))
+        fields = (self.needles, self.by_needle, self.probes, self.always, self.patterns)
+        return (_Place, (*fields, self.scanner))
+
+    def warm(self) -> None:
+        """Build the scanner (Hyperscan), where it can run; texts it cannot project, or
+        every text where it cannot run, are searched the needles' way."""
+        if self.scanner is None and self.patterns:
+            object.__setattr__(self, "scanner", scanner(self.patterns, _searcher))
 
     def fired(self, text: str) -> frozenset[int]:
         """Ids of the signals with a pattern that matches `text` (folded)."""
@@ -594,6 +619,13 @@ class _Place:
         return found
 
     def _fired(self, text: str) -> set[int]:
+        if self.scanner is not None:
+            found = self.scanner.fired(text)
+            if found is not None:
+                return found
+        return self._searched(text)
+
+    def _searched(self, text: str) -> set[int]:
         lowered = caseless(text) if self.exact else needle_bytes(text)
         found = self.finder.find_matches_as_indexes(lowered, overlapping=True)  # type: ignore[arg-type]
         present = set(map(_NEEDLE, found))
@@ -682,8 +714,11 @@ class CompiledRules:
         return len(self.rules.classes) + 4
 
     def warm(self) -> None:
-        """Compile every pattern now instead of on first use (a worker about to take files)."""
+        """Compile every pattern now instead of on first use, and build the places'
+        scanners (a worker about to take files; the process that pickles the rules
+        for the workers, so they get the scanners' databases built)."""
         for place in self.places.values():
+            place.warm()
             for probe in place.probes:
                 if probe.regex is not None:
                     probe.regex.compiled  # noqa: B018  (the property compiles and keeps it)
@@ -1006,11 +1041,13 @@ class _PlaceBuilder:
         self.decides: dict[int, set[int]] = {}  # needle id -> signals of plain-text patterns
         self.wakes: dict[int, list[int]] = {}  # needle id -> probes to try
         self.always: list[int] = []
+        self.patterns: list[tuple[int, str]] = []
 
     def _id(self, needle: str) -> int:
         return self.needle_ids.setdefault(needle, len(self.needle_ids))
 
-    def add(self, signal: int, needles: _Needles, regex: _Regex | None) -> None:
+    def add(self, signal: int, pattern: str, needles: _Needles, regex: _Regex | None) -> None:
+        self.patterns.append((signal, pattern))
         if needles.literal is not None:
             self.decides.setdefault(self._id(needles.literal), set()).add(signal)
             return
@@ -1047,6 +1084,7 @@ class _PlaceBuilder:
             },
             tuple(self.probes),
             tuple(self.always),
+            tuple(self.patterns),
         )
 
 
@@ -1072,7 +1110,7 @@ def compile_rules(rules: ClassRules) -> CompiledRules:
                 regex = None if needles.literal is not None else _Regex(pattern)
                 for location in dict.fromkeys(signal.in_):
                     builder = builders.setdefault(location, _PlaceBuilder())
-                    builder.add(index + offset, needles, regex)
+                    builder.add(index + offset, pattern, needles, regex)
         index += len(group)
     return CompiledRules(
         rules=rules,

@@ -34,6 +34,9 @@ from recordkeeper.samples.projects import DEMO_SCENARIOS, plan_share
 
 RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules").one("classes")
 COMPILED = compile_rules(RULES)
+# the same rules with the places' Hyperscan scanners (`hsscan`), as a worker has them
+WARMED = compile_rules(RULES)
+WARMED.warm()
 
 
 def _signals(rules: ClassRules) -> list[Signal]:
@@ -64,11 +67,12 @@ def _plain_search(views: dict[str, str]) -> dict[int, set[str]]:
 
 def _same(views: dict[str, str]) -> None:
     folded = {loc: fold(text) for loc, text in views.items()}
-    got = COMPILED.scan(folded)  # type: ignore[arg-type]
     want = _plain_search(folded)
-    assert {SIGNALS[i].id: places for i, places in got.items()} == {
-        SIGNALS[i].id: places for i, places in want.items()
-    }
+    for rules in (COMPILED, WARMED):
+        got = rules.scan(folded)  # type: ignore[arg-type]
+        assert {SIGNALS[i].id: places for i, places in got.items()} == {
+            SIGNALS[i].id: places for i, places in want.items()
+        }
 
 
 def test_compiled_signals_are_the_rule_signals_in_order() -> None:
