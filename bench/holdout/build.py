@@ -29,7 +29,8 @@ session 11 three more (`session11.py`, `set: session11`);
 session 12 three more (`session12.py`, `set: session12`);
 session 13 three more (`session13.py`, `set: session13`);
 session 14 three more (`session14.py`, `set: session14`);
-session 15 three more (`session15.py`, `set: session15`).
+session 15 three more (`session15.py`, `set: session15`); session 16 three more (`session16.py`,
+`set: session16`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -60,6 +61,7 @@ import session12
 import session13
 import session14
 import session15
+import session16
 
 STAFF = "socialstyrelsen.se"
 
@@ -2080,6 +2082,10 @@ def build(out: Path) -> Path:
         project, meta = make15(Project, share, dt)
         files += [{**f, "set": "session15"} for f in project.files]
         projects.append({**meta, "set": "session15"})
+    for make16 in session16.PROJECTS:  # session 16: registrar's capitals, Danish, spreadsheets
+        project, meta = make16(Project, share, dt)
+        files += [{**f, "set": "session16"} for f in project.files]
+        projects.append({**meta, "set": "session16"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),
