@@ -16,6 +16,7 @@ prerequisites, time rules, confirmations). Status of a step:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -337,11 +338,34 @@ def _attribute(views: list[DocView], people: Sequence[Person]) -> dict[str, list
         if not subjects:
             label = view.field("name") + view.field("title")
             subjects = [p.name for p in people if f" {p.key.surname} " in label]
+        if not subjects:
+            subjects = _by_initials(view.field("name"), people)
         if len(subjects) != 1 and not any(path in p.subject_of for p in people):
             continue
         for name in subjects:
             out.setdefault(name, []).append(path)
     return out
+
+
+_INITIALS = re.compile(r"(?<![0-9a-z])[a-z]{2,3}(?![0-9a-z])")
+
+
+def _by_initials(name: str, people: Sequence[Person]) -> list[str]:
+    """The one person whose initials name the file ("260305_JD_KL.PDF", "KOL_JD_MH.pdf":
+    a scan with no text, sessions 14 and 16); nobody when the name's short words are the
+    initials of two people or more (then "JD" may be a person too)."""
+    tokens = set(_INITIALS.findall(name))
+    if not tokens:
+        return []
+    found = []
+    for person in people:
+        given, surname = person.key.given, person.key.surname
+        if not given or not surname:
+            continue
+        forms = {given[0][:1] + surname[:1], "".join(g[:1] for g in given) + surname[:1]}
+        if forms & tokens:
+            found.append(person.name)
+    return found if len(found) == 1 else []
 
 
 def _mentions(haystack: str, person: Person) -> bool:

@@ -73,6 +73,9 @@ _NOT_NAME_PREFIXES = tuple(
         "riksförbund", "myndighet", "avdelning", "enhet", "stiftelse",
     )
 )  # fmt: skip
+# a clinic's specialty after its hospital: "HUS Reumatologi", "HUS Plastikkirurgi" (sessions
+# 15-16; no surname ends so)
+_NOT_NAME_SUFFIXES = tuple(fold(w) for w in ("logi", "kirurgi", "medicin", "iatri", "mottagning"))
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÅÄÖÆØÉÈÜÁÍÓÚ][a-zåäöæøéèüáíóúß'’]+(?:-[A-ZÅÄÖÆØÉÈÜ][a-zåäöæøéèüáíóúß'’]+)?|[A-ZÅÄÖ]\.?)$"
 )
@@ -97,6 +100,9 @@ _SUBJECT_LABELS = (
     "patientrepresentant",
     "navn",  # Norwegian forms (session 15)
 )
+# the labels that name the person outright (a register order "Nilsson Ek, Lena" may follow)
+_NAME_LABELS = frozenset(fold(x) for x in ("namn", "name", "navn", "namnförtydligande"))
+_NAME_THEN_PLACE = re.compile(r"^(\S+ \S+), \S+$")
 _ADDRESS = re.compile(r"^\s*\"?([^\"<]*?)\"?\s*<([^>]+)>\s*$")
 _MAX_LIST_GAP = 3
 _LOOKAHEAD = 4
@@ -106,11 +112,12 @@ _GREETING = re.compile(
     r"(?i)^(?:vänliga|vanliga|med vänlig|bästa|hälsningar|halsningar|mvh|kind regards|best regards"
     r"|regards|sincerely)\b"
 )
-# "... och Anna Persson, personnummer ... (uppdragstagare)" in an agreement; in English
+# "... och Anna Persson, personnummer ... (uppdragstagare)" or "(uppdragstagaren)" (session
+# 15's .odt) in an agreement; in English
 # "Between Socialstyrelsen and Henrik Dahlberg (the expert)"
 _CONTRACTOR = re.compile(
     r"\boch\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+(?:(?:af|von|van|de|den|der)\s+)?[A-ZÅÄÖÉ][\w'’-]+){1,3})"
-    r"\s*(?:,[^()\n]{0,80})?\((?:uppdragstagare|nedan\s+(?:kallad|benämnd|kallas)\b[^)]{0,40})\)"
+    r"\s*(?:,[^()\n]{0,80})?\((?:uppdragstagaren?|nedan\s+(?:kallad|benämnd|kallas)\b[^)]{0,40})\)"
     r"|\band\s+([A-ZÅÄÖÉ][\w'’-]+(?:\s+[A-ZÅÄÖÉ][\w'’-]+){1,3})\s*(?:,[^()\n]{0,80})?"
     r"\((?:the\s+)?(?:expert|consultant|contractor)\)"
     # the party named last on the line: "between the National Board of Health and Welfare
@@ -129,6 +136,11 @@ _NAME_IN_BRACKETS = re.compile(
     r"\s*\(([^()]{1,80})\)"
 )
 _FIELD_GAP = re.compile(r"\t| {3,}")
+# a list's last given name at a line's end, its surname first on the next line
+_WRAPPED_GIVEN = re.compile(r"(?:,|\s(?:och|and))\s+[A-ZÅÄÖÉ][a-zåäöéü]+$")
+_WRAPPED_SURNAME = re.compile(
+    r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖÉ][a-zåäöéü]+)?(?=\s+(?:och|and)\s|[,.;])"
+)
 
 
 @dataclass(slots=True)
@@ -202,7 +214,11 @@ def _capitalised(word: str) -> str:
 
 
 def _not_name_word(word: str) -> bool:
-    return word in _NOT_NAME_WORDS or word.startswith(_NOT_NAME_PREFIXES)
+    return (
+        word in _NOT_NAME_WORDS
+        or word.startswith(_NOT_NAME_PREFIXES)
+        or word.endswith(_NOT_NAME_SUFFIXES)
+    )
 
 
 RoleNeedles = tuple[tuple[str, tuple[str, ...]], ...]
@@ -288,6 +304,12 @@ def _split_names(value: str, *, lenient: bool = False) -> list[str]:
             out.append(segment)
         index += 1
     return out
+
+
+def _without_place(name: str) -> str:
+    """'Mikaela Lindroos, Helsingfors' -> 'Mikaela Lindroos' (two words, then one)."""
+    match = _NAME_THEN_PLACE.match(name)
+    return match.group(1) if match else name
 
 
 def _names_in_value(value: str) -> list[str]:
@@ -400,7 +422,9 @@ class _Finder:
             lines = _csv_cells(doc.facts.text)  # one cell per line, as a workbook's text reads
         else:
             lines = [
-                part for line in doc.facts.text.splitlines() for part in _SENTENCE_END.split(line)
+                part
+                for line in _unwrapped(doc.facts.text.splitlines())
+                for part in _SENTENCE_END.split(line)
             ]
         folder_role = _role_of(padded(" ".join(doc.facts.folders)), self.folder_roles)
         if doc.doc_class in self.subject_classes or self._named_subject(view or DocView(doc)):
@@ -442,7 +466,12 @@ class _Finder:
             match = _label_match(line)
             if match and self._subject_label(match.group(1)):
                 # a form line may hold more fields: "Namn: Karin Ek    Befattning: ..."
-                names += self._names_in(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
+                found = self._names_in(_FIELD_GAP.split(match.group(2), maxsplit=1)[0])
+                if fold(match.group(1)) not in _NAME_LABELS:
+                    # after a role label a word after the name is a place: "Uppdragstagare:
+                    # Mikaela Lindroos, Helsingfors" (session 15), not "Nilsson Ek, Lena"
+                    found = tuple(_without_place(n) for n in found)
+                names += found
             elif i + 1 < len(lines) and fold(line.strip().rstrip(":")) in self.subject_labels:
                 # a form as a table: the label's cell, then the value's cell on the next line
                 names += [n for n in self._names_in(lines[i + 1]) if looks_like_name(n)]
@@ -550,6 +579,17 @@ class _Finder:
             self.add(name, path, {role})
         return True
 
+    def _short_cell_role(self, cells: Sequence[str]) -> str | None:
+        """A cell that is only a folder's short name ("Hugo Falk | RG | Tranås", session
+        16): too short for running text, but a table's role column names the row's role."""
+        for cell in cells:
+            folded = self._text(cell).folded
+            if folded and len(folded) <= 4:
+                role = _role_of(f" {folded} ", self.folder_roles)
+                if role:
+                    return role
+        return None
+
     def _roles_in_brackets(self, value: str, path: str) -> None:
         """'Deltagare: Karin Ek, Lena Sjö (patientföreträdare), Anna Berg (projektledare)':
         a role or staff title in brackets after a name in a list without a role."""
@@ -597,7 +637,7 @@ class _Finder:
         if about.staff:
             self.staff_name(name)
             return True
-        role = about.role or current
+        role = about.role or self._short_cell_role(rest) or current
         if role is None:
             return False
         self.add(name, path, {role})
@@ -628,6 +668,29 @@ class _Finder:
             name = _name_from_address(address)
             if name:
                 self.add(name, doc.path, {role})
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Lines with a name that wraps onto the next one joined: "... Teodor Sjöberg, Amira" /
+    "Saleh och Vilhelm Krantz." (a PDF's justified text, session 15), so the list holds
+    "Amira Saleh" and the sentence's role reaches its last names."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (
+            index + 1 < len(lines)
+            and len(line) >= 50
+            and line[-1:].islower()
+            and _WRAPPED_GIVEN.search(line)
+            and _WRAPPED_SURNAME.match(lines[index + 1])
+        ):
+            out.append(f"{line.rstrip()} {lines[index + 1].lstrip()}")
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
 
 
 def _prose_names(line: str) -> list[str]:
