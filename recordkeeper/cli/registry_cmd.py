@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import typer
@@ -18,8 +19,10 @@ from rich.table import Table
 from recordkeeper.cli.common import current_actor, open_context, print_json, state
 from recordkeeper.errors import UsageError
 from recordkeeper.i18n import catalogue, t
+from recordkeeper.registry.messages import reason_text
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
+from recordkeeper.services.registration import class_names
 from recordkeeper.services.registration_queue import AlertView, PromptView
 
 registry_app = typer.Typer(
@@ -36,11 +39,9 @@ _STATUSES = {
 }
 
 
-def _reason_text(code: str, values: Any, lang: str) -> str:
-    return t(f"registry.reason.{code}", lang, **dict(values))
-
-
-def prompt_json(view: PromptView, lang: str) -> dict[str, Any]:
+def prompt_json(
+    view: PromptView, lang: str, names: Mapping[str, tuple[str, str]] | None = None
+) -> dict[str, Any]:
     """A prompt as JSON: stable ids and codes, plus rendered reasons."""
     return {
         "id": view.id,
@@ -65,7 +66,8 @@ def prompt_json(view: PromptView, lang: str) -> dict[str, Any]:
         "secrecy_cues": list(view.secrecy_cues),
         "secrecy_provisions": list(view.secrecy_provisions),
         "reasons": [
-            {"code": r.code, "text": _reason_text(r.code, r.values, lang)} for r in view.reasons
+            {"code": r.code, "text": reason_text(r.code, r.values, lang, names)}
+            for r in view.reasons
         ],
         "path": view.path,
         "document_state": view.document_state,
@@ -115,9 +117,10 @@ def list_(
     views = queue.open_prompts(context, overdue_only=overdue)
     alerts = queue.open_alerts(context)
     if as_json:
+        names = class_names(context)
         print_json(
             {
-                "prompts": [prompt_json(v, lang) for v in views],
+                "prompts": [prompt_json(v, lang, names) for v in views],
                 "alerts": [alert_json(a, lang) for a in alerts],
             }
         )
@@ -184,9 +187,11 @@ def show(
 ) -> None:
     """Visa ett förslag med skälen / show one prompt with its reasons."""
     lang = state(ctx).lang
-    view = queue.get_prompt(open_context(ctx), prompt_id)
+    context = open_context(ctx)
+    view = queue.get_prompt(context, prompt_id)
+    names = class_names(context)
     if as_json:
-        print_json(prompt_json(view, lang))
+        print_json(prompt_json(view, lang, names))
         return
     secrecy = _yes_no(view.secrecy, lang)
     if view.secrecy_provisions:
@@ -215,7 +220,7 @@ def show(
         typer.echo(f"{t(f'registry.field.{key}', lang)}: {value}")
     typer.echo(f"{t('registry.field.reasons', lang)}:")
     for r in view.reasons:
-        typer.echo(f"  - {_reason_text(r.code, r.values, lang)}")
+        typer.echo(f"  - {reason_text(r.code, r.values, lang, names)}")
 
 
 @registry_app.command("register")

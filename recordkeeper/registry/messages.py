@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from recordkeeper import i18n
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -194,3 +196,19 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 i18n.register(MESSAGES)
+
+
+def reason_text(
+    code: str,
+    values: Iterable[tuple[str, object]] | Mapping[str, object],
+    lang: str,
+    class_names: Mapping[str, tuple[str, str]] | None = None,
+) -> str:
+    """A reason in words; a document class by its name in the rule file ("avtal (om
+    ersättning, uppdrag)"), not its id ("agreement"), when `class_names` ({id: (sv, en)})
+    knows it."""
+    shown = dict(values)
+    names = (class_names or {}).get(str(shown.get("class", "")))
+    if names is not None:
+        shown["class"] = (names[0] if lang == "sv" else names[1]).lower()
+    return i18n.t(f"registry.reason.{code}", lang, **shown)

@@ -110,6 +110,15 @@ def class_info(ctx: Context, doc_class: str) -> tuple[str, RegisterRule]:
     return doc_class, None
 
 
+def class_names(ctx: Context) -> dict[str, tuple[str, str]]:
+    """Each class id's (Swedish, English) name from classes.yaml, for texts shown to people."""
+    return {
+        item.id: (item.name_sv, item.name_en)
+        for model in ctx.rules.all("classes")
+        for item in getattr(model, "classes", ())
+    }
+
+
 def known_classes(ctx: Context) -> list[str]:
     """Class ids defined in classes.yaml, in file order."""
     return [item.id for model in ctx.rules.all("classes") for item in getattr(model, "classes", ())]

@@ -10,11 +10,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from recordkeeper.errors import RecordkeeperError
-from recordkeeper.i18n import t
+from recordkeeper.registry.messages import reason_text
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
 from recordkeeper.services.documents import document_preview
-from recordkeeper.services.registration import known_classes
+from recordkeeper.services.registration import class_names, known_classes
 from recordkeeper.services.registration_catchup import count_unprompted
 from recordkeeper.web.security import app_context, page, session_of
 
@@ -37,10 +37,8 @@ async def inbox(request: Request) -> Response:
     with ctx.store.read() as session:  # prompts a failed stage has not made yet
         unprompted = count_unprompted(session)
     previews = {p.id: document_preview(ctx, p.document_id) for p in shown[:50]}
-    reasons = {
-        p.id: [t(f"registry.reason.{r.code}", lang, **dict(r.values)) for r in p.reasons]
-        for p in shown
-    }
+    names = class_names(ctx)
+    reasons = {p.id: [reason_text(r.code, r.values, lang, names) for r in p.reasons] for p in shown}
     return render(
         request,
         "registrar.html.j2",

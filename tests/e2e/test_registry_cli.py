@@ -114,6 +114,21 @@ def test_dismiss_then_show(config: Path) -> None:
     assert "Dokument: doc2 (finns)" in out  # it said "(present)" in Swedish too
 
 
+def test_a_reason_names_the_class_by_its_name_not_its_id(config: Path) -> None:
+    """ "dokumentklassen coi_declaration ska diarieföras" said the class's id to the registrar."""
+    code, out = _run(config, "registry", "show", "1")
+    assert code == 0
+    assert "dokumentklassen jävsdeklaration ska diarieföras när den är slutlig" in out
+    code, out = _run(config, "--lang", "en", "registry", "list", "--json")
+    assert code == 0
+    (reason,) = [
+        r for r in json.loads(out)["prompts"][0]["reasons"] if r["code"] == "class_must_register"
+    ]
+    assert (
+        reason["text"] == "document class conflict-of-interest declaration is registered when final"
+    )
+
+
 def test_export_csv_has_the_osl_columns(config: Path) -> None:
     code, out = _run(config, "registry", "export", "--format", "csv")
     assert code == 0

@@ -47,6 +47,7 @@ def test_the_registrar_sees_the_prompt_and_registers_it(ctx: Context) -> None:
     inbox = client.get("/registrar")
     assert inbox.status_code == 200
     assert f'action="/registrar/prompts/{prompt_id}/register"' in inbox.text
+    assert "dokumentklassen jävsdeklaration ska diarieföras" in inbox.text  # not the id
     bad = client.post(
         f"/registrar/prompts/{prompt_id}/register", data={"csrf": csrf, "dnr": "not a number"}
     )
