@@ -231,3 +231,23 @@ def test_check_reads_the_session16_habits(tmp_path: Path) -> None:
     assert people["Ola Persson"].evidence["coi_declaration"] == ("JD_OP.pdf",)
     assert people["Ola Persson"].evidence["agreement"] == ("Uppdragsavtal OP.pdf",)
     assert result.evaluation.step("startup_meeting").status == "complete"
+
+
+def test_an_agreements_clause_about_the_declaration_makes_no_declaration(tmp_path: Path) -> None:
+    """Session 12's MS: an agreement saved under a declaration's name whose clause says the
+    contractor "har lämnat en jävsdeklaration" is the agreement (sent to review: its name
+    says otherwise)."""
+    folder = tmp_path / "P"
+    make_pdf(
+        folder / "Jävsdeklaration Jenny Holmström.pdf",
+        [
+            "Avtal om ersättning",
+            "mellan Socialstyrelsen (beställaren) och",
+            "Jenny Holmström (uppdragstagaren)",
+            "Ersättning: 1 200 kronor per timme, högst 40 timmar, mot faktura.",
+            "Avtalsperiod: 2026-02-15 – 2026-09-30.",
+            "Uppdragstagaren har lämnat en jävsdeklaration och anmäler ändrade förhållanden.",
+        ],
+    )
+    got = classified_by_name(folder, RULES)["Jävsdeklaration Jenny Holmström.pdf"]
+    assert (got.doc_class, got.must_register) == ("agreement", True)
