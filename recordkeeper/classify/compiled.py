@@ -390,8 +390,9 @@ def _line_search(regex: re.Pattern[str], text: str, starts: list[int], before: i
     return False
 
 
-def _searcher(pattern: str) -> Callable[[str], bool]:
-    """Whether `pattern` matches a text (folded), as the probes search it."""
+def _searcher(pattern: str) -> Callable[[str, int], bool]:
+    """Whether `pattern` matches a text (folded) at or after a position, as the probes
+    search it."""
     return _Regex(pattern).anywhere
 
 
@@ -416,16 +417,18 @@ class _Regex:
             self.ready = _lazy_compiled(self.pattern)
         return self.ready
 
-    def anywhere(self, text: str) -> bool:
-        """Whether the pattern matches `text` (`compiled.search(text)`, answered faster
-        for a pattern that starts at a line start: at the text's start, or a search for
-        a newline followed by the rest, which `re` skips to instead of trying `^` at
-        every position: many times cheaper)."""
+    def anywhere(self, text: str, start: int = 0) -> bool:
+        """Whether the pattern matches `text` at or after `start` (`compiled.search(text,
+        start)`, answered faster for a pattern that starts at a line start: at the text's
+        start, or a search for a newline followed by the rest, which `re` skips to instead
+        of trying `^` at every position: many times cheaper)."""
         regex = self.ready or self.compiled
         lines = self._lines
         if lines is None:
-            return regex.search(text) is not None
-        return regex.match(text) is not None or lines.search(text) is not None
+            return regex.search(text, start) is not None
+        if not start and regex.match(text) is not None:
+            return True
+        return lines.search(text, max(start - 1, 0)) is not None
 
 
 # Parse codes after which lazy and greedy repeats can match different sets of texts

@@ -134,6 +134,13 @@ class _Table:
             )
         }
         self.encoding = codecs.charmap_build(self.chars)
+        # a text of Latin-1 characters (most, once folded): encoded as such, then one table
+        latin1 = [self.chars.find(chr(b)) for b in range(256)]
+        self.latin1: bytes | None = None
+        if not any(_odd(chr(b)) for b in range(256) if latin1[b] < 0):
+            self.latin1 = bytes(
+                b if b >= 0 else self._kind_byte(chr(c))[0] for c, b in enumerate(latin1)
+            )
         self.errors = f"recordkeeper.hsscan.{id(self)}"
         codecs.register_error(self.errors, self._unmapped)
         self._byte = functools.lru_cache(maxsize=4096)(self._kind_byte)
@@ -156,6 +163,11 @@ class _Table:
         """`text` as the scanner's bytes, one a character; None: not projectable."""
         if text.isascii():
             return text.encode("ascii")
+        if self.latin1 is not None:
+            try:
+                return text.encode("latin-1").translate(self.latin1)
+            except UnicodeEncodeError:  # a character beyond: the table with its handler
+                pass
         try:
             return codecs.charmap_encode(text, self.errors, self.encoding)[0]
         except _Unprojectable:
@@ -310,16 +322,17 @@ def expression(pattern: str, table: _Table, exact: bool) -> str:
     return written
 
 
-def _on_match(pattern: int, _start: int, _end: int, _flags: int, found: list[int]) -> None:
+def _on_match(pattern: int, _start: int, end: int, _flags: int, found: list[int]) -> None:
     found.append(pattern)
+    found.append(end)
 
 
 class Scanner:
     """Which of a place's patterns match a text, by one Hyperscan pass.
 
     `entries`: (signal, pattern) in the place's order; `search(pattern)`: a function
-    that says whether `re` finds the pattern in a text (folded), for the patterns
-    approximated or left out. `fired(text)` answers the signals of the matching
+    that says whether `re` finds the pattern in a text (folded) at or after a position,
+    for the patterns approximated or left out. `fired(text)` answers the signals of the matching
     patterns, or None when the text is not projectable or the scan cannot run now
     (the caller then searches the text its own way).
     """
@@ -327,7 +340,7 @@ class Scanner:
     def __init__(
         self,
         entries: Sequence[tuple[int, str]],
-        search: Callable[[str], Callable[[str], bool]],
+        search: Callable[[str], Callable[[str, int], bool]],
         built: tuple[Any, ...] | None = None,
     ) -> None:
         """`built`: what `__reduce__` keeps of a scanner built before (the characters
@@ -357,15 +370,20 @@ class Scanner:
         self.written: tuple[tuple[str | None, bool], ...] = tuple(written)
         self.signal: list[int] = []  # Hyperscan's id -> the signal
         # Hyperscan's id -> how to confirm its hit with `re` (approximated), or None
-        self.check: list[Callable[[str], bool] | None] = []
+        self.check: list[Callable[[str, int], bool] | None] = []
+        # Hyperscan's id -> the widest match of an approximated pattern (None: unbounded):
+        # a match of the pattern is one of the approximation's, so it ends no earlier than
+        # the first hit and starts at most this far before
+        self.widest: list[int | None] = []
         # (signal, how to search it): patterns Hyperscan does not take, searched by `re`
-        self.always: list[tuple[int, Callable[[str], bool]]] = []
+        self.always: list[tuple[int, Callable[[str, int], bool]]] = []
         for (signal, pattern), (expression_, exact) in zip(self.entries, self.written, strict=True):
             if expression_ is None:
                 self.always.append((signal, search(pattern)))
             else:
                 self.signal.append(signal)
                 self.check.append(None if exact else search(pattern))
+                self.widest.append(None if exact else _widest(pattern))
         self.scratch = hyperscan.Scratch(self.database)
         self._lock = threading.Lock()  # one scan at a time on the scratch space
 
@@ -388,16 +406,32 @@ class Scanner:
             self._lock.release()
         fired: set[int] = set()
         signal, check = self.signal, self.check
-        for hit in found:
+        for index in range(0, len(found), 2):
+            hit = found[index]
             if signal[hit] in fired:
                 continue
             confirm = check[hit]
-            if confirm is None or confirm(text):
+            if confirm is None:
+                fired.add(signal[hit])
+                continue
+            widest = self.widest[hit]
+            start = 0 if widest is None else max(found[index + 1] - widest, 0)
+            if confirm(text, start):
                 fired.add(signal[hit])
         for each, search in self.always:
-            if each not in fired and search(text):
+            if each not in fired and search(text, 0):
                 fired.add(each)
         return fired
+
+
+def _widest(pattern: str) -> int | None:
+    """The most characters a match of `pattern` spans (look-arounds read more but span
+    nothing), or None: unbounded."""
+    try:
+        widest = _sre.parse(fold(pattern), _FLAGS).getwidth()[1]
+    except Exception:  # searched from the text's start
+        return None
+    return widest if widest < 100_000 else None
 
 
 @functools.lru_cache(maxsize=8)  # places naming the same characters share one
@@ -464,7 +498,7 @@ def _load(serialized: bytes | None) -> Any:
 
 def _loaded(
     entries: Sequence[tuple[int, str]],
-    search: Callable[[str], Callable[[str], bool]],
+    search: Callable[[str], Callable[[str, int], bool]],
     built: tuple[Any, ...],
 ) -> Scanner | None:
     return scanner(entries, search, built)
@@ -472,7 +506,7 @@ def _loaded(
 
 def scanner(
     entries: Sequence[tuple[int, str]],
-    search: Callable[[str], Callable[[str], bool]],
+    search: Callable[[str], Callable[[str, int], bool]],
     built: tuple[Any, ...] | None = None,
 ) -> Scanner | None:
     """A Scanner of `entries` ((signal, pattern); `search(pattern)`: a function that says
@@ -491,7 +525,7 @@ def scanner(
 # rule sets loaded again (a reload of the same files, a test's) share their scanners
 @functools.lru_cache(maxsize=32)
 def _built(
-    entries: tuple[tuple[int, str], ...], search: Callable[[str], Callable[[str], bool]]
+    entries: tuple[tuple[int, str], ...], search: Callable[[str], Callable[[str, int], bool]]
 ) -> Scanner | None:
     try:
         return Scanner(entries, search)
