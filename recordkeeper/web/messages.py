@@ -75,6 +75,12 @@ i18n.register(
             "sv": "Inga fel i stegen efter inläsning.",
             "en": "No failures in the stages after ingest.",
         },
+        "web.reg.stage_warning.one": {
+            "sv": "{count} version som ska diarieföras saknar ännu fråga här: ett steg efter "
+            "inläsningen misslyckades och görs om automatiskt.",
+            "en": "{count} version to be registered has no prompt here yet: a stage after "
+            "ingest failed and is being retried automatically.",
+        },
         "web.reg.stage_warning": {
             "sv": "{count} versioner som ska diarieföras saknar ännu fråga här: ett steg efter "
             "inläsningen misslyckades och görs om automatiskt.",

@@ -316,7 +316,7 @@ def test_the_web_shows_the_registrar_and_the_status_page_a_stage_failure_without
     client = client_for(ctx)
     sign_in(client, "reg")
     inbox = client.get("/registrar").text
-    assert "1 versioner som ska diarieföras saknar ännu fråga här" in inbox
+    assert "1 version som ska diarieföras saknar ännu fråga här" in inbox  # not "1 versioner"
     assert 'href="/status"' in inbox
     page_sv = client.get("/status")
     assert page_sv.status_code == 200
@@ -328,6 +328,7 @@ def test_the_web_shows_the_registrar_and_the_status_page_a_stage_failure_without
     client.get("/lang/en")
     page_en = client.get("/status").text
     assert "Service status" in page_en
+    assert "1 version to be registered has no prompt here yet" in client.get("/registrar").text
     assert "registration prompts" in page_en
     assert "in the last week" in page_en
     for shown in (inbox, page_sv.text, page_en):
