@@ -7,12 +7,12 @@ the extraction worker pool.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from recordkeeper.audit.keys import load_master_key, load_or_create_key
 from recordkeeper.config import Settings
-from recordkeeper.ingest.pool import Extracted, ExtractionPool, Job
+from recordkeeper.ingest.pool import Extracted, ExtractionPool, Job, NotReady
 from recordkeeper.model import ExtractionResult
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.services.audit import SIGNER
@@ -21,6 +21,7 @@ from recordkeeper.services.ingest import (
     Analyzed,
     Analyzer,
     ExtractJob,
+    JobBatches,
     analyzes_in_workers,
     limits_from,
 )
@@ -86,6 +87,22 @@ class PoolExtractor:
             self.pool.set_analyzer(analyzer)
         work = [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in jobs]
         return list(self.pool.map_extracted(work, analyze=analyzer is not None, encode=encode))
+
+    def extract_stream(
+        self, batches: JobBatches, analyzer: Analyzer | None, *, encode: bool
+    ) -> Iterator[list[Extracted]]:
+        """`extract_read` over chunk after chunk, the next one's files starting while
+        the last of one still run (`ExtractionPool.map_batches`)."""
+        if analyzer is not None and self.pool.analyzer != analyzer:
+            self.pool.set_analyzer(analyzer)
+
+        def jobs(wait: bool) -> list[Job] | NotReady | None:
+            batch = batches(wait)
+            if batch is None or isinstance(batch, NotReady):
+                return batch
+            return [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in batch]
+
+        return self.pool.map_batches(jobs, analyze=analyzer is not None, encode=encode)
 
     def close(self) -> None:
         self.pool.close()

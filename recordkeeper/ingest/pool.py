@@ -17,6 +17,10 @@ of up to `_REFILL` files of a task message before it analyzes them (see
 `_worker_main`). The other files queued on it, done but not answered or not
 started, run again on a fresh worker.
 
+`map_batches` takes jobs in batches (ingest's chunks) as the workers have room
+for them, so a batch's jobs start while the last of the previous batch still
+run: the workers are not left idle at each batch's end.
+
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import enum
 import gc
 import math
 import mmap
@@ -68,7 +73,17 @@ from recordkeeper.model import (
     fast_constructor,
 )
 
-__all__ = ["Analyzed", "Analyzer", "Extracted", "ExtractionPool", "Job", "PoolError"]
+__all__ = [
+    "NOT_READY",
+    "Analyzed",
+    "Analyzer",
+    "BatchSource",
+    "Extracted",
+    "ExtractionPool",
+    "Job",
+    "NotReady",
+    "PoolError",
+]
 
 log = structlog.get_logger(__name__)
 
@@ -155,6 +170,59 @@ class Extracted(NamedTuple):
     analysis: Any = None
     payload: bytes | None = None
     outcome: HashOutcome | None = None
+
+
+class NotReady(enum.Enum):
+    """A batch source's answer when its next batch is not ready yet."""
+
+    NOT_READY = "not_ready"
+
+
+NOT_READY = NotReady.NOT_READY
+# The next batch's jobs (never empty), None when there are no more, or NOT_READY; with
+# its argument True the source waits for the next batch instead of answering NOT_READY.
+BatchSource = Callable[[bool], "Sequence[Job] | NotReady | None"]
+
+
+class _Stream:
+    """The jobs of a `BatchSource`'s batches one at a time, NOT_READY between two
+    batches while the next one is not ready; `sizes` gets each batch's length."""
+
+    def __init__(self, source: BatchSource, sizes: deque[int]) -> None:
+        self._source = source
+        self._sizes = sizes
+        self._jobs: Iterator[Job] = iter(())
+        self._ended = False
+
+    def __iter__(self) -> _Stream:
+        return self
+
+    def __next__(self) -> Job | NotReady:
+        for job in self._jobs:
+            return job
+        if self._ended or not self._take(wait=False):
+            if self._ended:
+                raise StopIteration
+            return NOT_READY
+        return next(self._jobs)
+
+    def wait(self) -> None:
+        """Block until the next batch is ready (or there is none)."""
+        if not self._ended:
+            self._take(wait=True)
+
+    def _take(self, wait: bool) -> bool:
+        batch = self._source(wait)
+        if batch is None:
+            self._ended = True
+            return False
+        if isinstance(batch, NotReady):
+            return False
+        if not batch:
+            raise PoolError("a batch source gave an empty batch")
+        self._sizes.append(len(batch))
+        self._jobs = iter(batch)
+        return True
 
 
 # as sent by a worker: the outcome as a plain tuple (a slotted dataclass unpickles slowly)
@@ -578,6 +646,33 @@ class ExtractionPool:
         """Extract many jobs on all workers, in input order, with what was asked for:
         the analyzer's answer (`analyze`, when the pool has an analyzer), the encoded
         result (`encode`), and for `root` jobs the outcome of reading the file."""
+        return self._locked_run(iter(items), None, analyze, encode)
+
+    def map_batches(
+        self, source: BatchSource, *, analyze: bool = True, encode: bool = False
+    ) -> Iterator[list[Extracted]]:
+        """Like `map_extracted` over the batches `source` gives (see `BatchSource`):
+        each batch's answers, in order, once all of them are in. The next batch is
+        asked for whenever a worker has room, so its jobs start while the previous
+        batch's last ones still run; the source is asked to wait only when no job is
+        running. A batch's answers are yielded before the source is asked to wait."""
+        sizes: deque[int] = deque()
+        stream = _Stream(source, sizes)
+        answers: list[Extracted] = []
+        for done in self._locked_run(stream, stream.wait, analyze, encode):
+            answers.append(done)
+            if len(answers) == sizes[0]:
+                sizes.popleft()
+                yield answers
+                answers = []
+
+    def _locked_run(
+        self,
+        items: Iterator[Job | NotReady],
+        wait: Callable[[], None] | None,
+        analyze: bool,
+        encode: bool,
+    ) -> Iterator[Extracted]:
         if self._owner == threading.get_ident():
             raise PoolError("the pool is already in use by this thread (nested call)")
         with self._lock:
@@ -586,7 +681,7 @@ class ExtractionPool:
             self._owner = threading.get_ident()
             self._flags = (analyze, encode)
             try:
-                yield from self._run(iter(items))
+                yield from self._run(items, wait)
             finally:
                 self._owner = None
                 self._abandon_busy()
@@ -633,7 +728,11 @@ class ExtractionPool:
     # arrived; when it passes, the cell tells whether the running task has had its
     # `timeout_s` (file time counted from its own start) or the deadline moves on.
 
-    def _run(self, items: Iterator[Job]) -> Iterator[Extracted]:
+    def _run(
+        self, items: Iterator[Job | NotReady], wait: Callable[[], None] | None = None
+    ) -> Iterator[Extracted]:
+        """`items` may say NOT_READY (a batch stream between batches): the loop goes on
+        with what runs and asks again, and calls `wait` once nothing runs."""
         window = len(self._workers) * _DEPTH * 4  # bound on results held back for ordering
         done: dict[int, Extracted] = {}
         again: deque[_Task] = deque()  # queued on a worker that had to be replaced
@@ -641,6 +740,7 @@ class ExtractionPool:
         next_out = 0
         exhausted = False
         while True:
+            stalled = False  # the items said NOT_READY in this round
             assigned: list[list[_Task]] = [[] for _ in self._workers]
             for depth in range(1, _DEPTH + 1):  # spread work before queueing deeper
                 for slot, worker in enumerate(self._workers):
@@ -651,13 +751,16 @@ class ExtractionPool:
                         continue  # still busy enough: top up later, with one message
                     if again:
                         task = again.popleft()
-                    elif exhausted or next_index - next_out >= window:
+                    elif exhausted or stalled or next_index - next_out >= window:
                         continue
                     else:
                         try:
                             item = next(items)
                         except StopIteration:
                             exhausted = True
+                            continue
+                        if isinstance(item, NotReady):
+                            stalled = True
                             continue
                         task = _new_task(next_index, item)
                         next_index += 1
@@ -672,6 +775,8 @@ class ExtractionPool:
             if not busy:
                 if exhausted and not again:
                     return
+                if stalled and not again and wait is not None:
+                    wait()  # every answer is out: block until there is more to do
                 continue
             self._collect(busy, done, again)
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from recordkeeper.bootstrap import PoolExtractor
 from recordkeeper.config import Settings
 from recordkeeper.ingest.extract import Limits
-from recordkeeper.ingest.pool import ExtractionPool
+from recordkeeper.ingest.pool import ExtractionPool, NotReady
 from recordkeeper.ingest.scan import hash_file
 from recordkeeper.model import ExtractionResult
 from recordkeeper.samples.builders import make_docx
@@ -26,6 +26,7 @@ from recordkeeper.services.ingest import (
     Extracted,
     ExtractJob,
     IngestReport,
+    JobBatches,
     RootIngestor,
     configured_roots,
 )
@@ -66,6 +67,19 @@ class Recording:
         answers = self.inner.extract_read(jobs, analyzer, encode=encode)
         self.answers.extend(answers)
         return answers
+
+    def extract_stream(
+        self, batches: JobBatches, analyzer: Analyzer | None, *, encode: bool
+    ) -> Iterator[list[Extracted]]:
+        def recorded(wait: bool) -> Sequence[ExtractJob] | NotReady | None:
+            batch = batches(wait)
+            if batch is not None and not isinstance(batch, NotReady):
+                self.jobs.extend(batch)
+            return batch
+
+        for answers in self.inner.extract_stream(recorded, analyzer, encode=encode):
+            self.answers.extend(answers)
+            yield answers
 
 
 @pytest.fixture
