@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Mapping
 from typing import Any
 
 import typer
@@ -19,10 +18,10 @@ from rich.table import Table
 from recordkeeper.cli.common import current_actor, open_context, print_json, state
 from recordkeeper.errors import UsageError
 from recordkeeper.i18n import catalogue, t
-from recordkeeper.registry.messages import reason_text
+from recordkeeper.registry.messages import ReasonNames, reason_text
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
-from recordkeeper.services.registration import class_names
+from recordkeeper.services.registration import reason_names
 from recordkeeper.services.registration_queue import AlertView, PromptView
 
 registry_app = typer.Typer(
@@ -39,9 +38,7 @@ _STATUSES = {
 }
 
 
-def prompt_json(
-    view: PromptView, lang: str, names: Mapping[str, tuple[str, str]] | None = None
-) -> dict[str, Any]:
+def prompt_json(view: PromptView, lang: str, names: ReasonNames | None = None) -> dict[str, Any]:
     """A prompt as JSON: stable ids and codes, plus rendered reasons."""
     return {
         "id": view.id,
@@ -117,7 +114,7 @@ def list_(
     views = queue.open_prompts(context, overdue_only=overdue)
     alerts = queue.open_alerts(context)
     if as_json:
-        names = class_names(context)
+        names = reason_names(context)
         print_json(
             {
                 "prompts": [prompt_json(v, lang, names) for v in views],
@@ -189,7 +186,7 @@ def show(
     lang = state(ctx).lang
     context = open_context(ctx)
     view = queue.get_prompt(context, prompt_id)
-    names = class_names(context)
+    names = reason_names(context)
     if as_json:
         print_json(prompt_json(view, lang, names))
         return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from recordkeeper import i18n
 
@@ -198,17 +199,30 @@ MESSAGES: dict[str, dict[str, str]] = {
 i18n.register(MESSAGES)
 
 
+@dataclass(frozen=True, slots=True)
+class ReasonNames:
+    """The rule files' names for the ids a reason carries, {id: (sv, en)}: document
+    classes (classes.yaml) and secrecy cues (registration.yaml's `name_sv`/`name_en`)."""
+
+    classes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    cues: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
 def reason_text(
     code: str,
     values: Iterable[tuple[str, object]] | Mapping[str, object],
     lang: str,
-    class_names: Mapping[str, tuple[str, str]] | None = None,
+    names: ReasonNames | None = None,
 ) -> str:
-    """A reason in words; a document class by its name in the rule file ("avtal (om
-    ersättning, uppdrag)"), not its id ("agreement"), when `class_names` ({id: (sv, en)})
-    knows it."""
+    """A reason in words: a document class by its name in the rule file ("avtal (om
+    ersättning, uppdrag)"), not its id ("agreement"), and a secrecy cue by its name
+    ("uppgifter om hälsa"), not its id ("health_data"), where `names` knows them."""
     shown = dict(values)
-    names = (class_names or {}).get(str(shown.get("class", "")))
-    if names is not None:
-        shown["class"] = (names[0] if lang == "sv" else names[1]).lower()
+    known = names or ReasonNames()
+    class_name = known.classes.get(str(shown.get("class", "")))
+    if class_name is not None:
+        shown["class"] = (class_name[0] if lang == "sv" else class_name[1]).lower()
+    cue_name = known.cues.get(str(shown.get("cue", "")))
+    if cue_name is not None:
+        shown["cue"] = cue_name[0] if lang == "sv" else cue_name[1]
     return i18n.t(f"registry.reason.{code}", lang, **shown)

@@ -36,10 +36,18 @@ class SecrecyCue(_Rule):
 
     A cue matches when its detector fires or at least `min_matches` of its
     `terms` occur (case-insensitive substrings), in a document of one of
-    `classes` (empty: any class).
+    `classes` (empty: any class). The registrar reads `name_sv`/`name_en` in the
+    reason ("innehållet tyder på att sekretess kan gälla (uppgifter om hälsa)");
+    a cue without a name shows its id there.
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name_sv: str | None = Field(
+        None, description="Swedish name shown to the registrar, e.g. 'uppgifter om hälsa'."
+    )
+    name_en: str | None = Field(
+        None, description="English name shown to the registrar, e.g. 'health data'."
+    )
     provision: str | None = None  # e.g. "21 kap. 1 § OSL", shown to the registrar
     classes: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()

@@ -36,6 +36,7 @@ from recordkeeper.registry import (
     registration_duty,
 )
 from recordkeeper.registry.evidence import find_dnrs
+from recordkeeper.registry.messages import ReasonNames
 from recordkeeper.registry.proposal import RegisterRule
 from recordkeeper.ruleset.registration import RegistrationRules
 from recordkeeper.services import stage_failures
@@ -117,6 +118,17 @@ def class_names(ctx: Context) -> dict[str, tuple[str, str]]:
         for model in ctx.rules.all("classes")
         for item in getattr(model, "classes", ())
     }
+
+
+def reason_names(ctx: Context) -> ReasonNames:
+    """Names for the class and secrecy-cue ids in reasons; a cue without a name keeps its
+    id, a cue named in one language only shows that name in both."""
+    cues = {
+        cue.id: (cue.name_sv or cue.name_en or cue.id, cue.name_en or cue.name_sv or cue.id)
+        for cue in registration_rules(ctx).secrecy_cues
+        if cue.name_sv or cue.name_en
+    }
+    return ReasonNames(classes=class_names(ctx), cues=cues)
 
 
 def known_classes(ctx: Context) -> list[str]:

@@ -14,7 +14,7 @@ from recordkeeper.registry.messages import reason_text
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
 from recordkeeper.services.documents import document_preview
-from recordkeeper.services.registration import class_names, known_classes
+from recordkeeper.services.registration import known_classes, reason_names
 from recordkeeper.services.registration_catchup import count_unprompted
 from recordkeeper.web.security import app_context, page, session_of
 
@@ -37,7 +37,7 @@ async def inbox(request: Request) -> Response:
     with ctx.store.read() as session:  # prompts a failed stage has not made yet
         unprompted = count_unprompted(session)
     previews = {p.id: document_preview(ctx, p.document_id) for p in shown[:50]}
-    names = class_names(ctx)
+    names = reason_names(ctx)
     reasons = {p.id: [reason_text(r.code, r.values, lang, names) for r in p.reasons] for p in shown}
     return render(
         request,

@@ -129,6 +129,26 @@ def test_a_reason_names_the_class_by_its_name_not_its_id(config: Path) -> None:
     )
 
 
+def test_a_secrecy_reason_names_the_cue_not_its_id(config: Path) -> None:
+    """The registrar read "sekretess kan gälla (personal_identity_number)": the cue's id."""
+    code, out = _run(config, "registry", "show", "1")
+    assert code == 0
+    assert (
+        "innehållet tyder på att sekretess kan gälla (personnummer eller samordningsnummer); "
+        "pröva sekretessen" in out
+    )
+    assert "personal_identity_number" not in out
+    code, out = _run(config, "--lang", "en", "registry", "list", "--json")
+    assert code == 0
+    prompt = json.loads(out)["prompts"][0]
+    (reason,) = [r for r in prompt["reasons"] if r["code"] == "secrecy_cue"]
+    assert reason["text"] == (
+        "the content suggests secrecy may apply "
+        "(personal identity number or coordination number); assess secrecy"
+    )
+    assert prompt["secrecy_cues"] == ["personal_identity_number"]  # ids stay for machines
+
+
 def test_export_csv_has_the_osl_columns(config: Path) -> None:
     code, out = _run(config, "registry", "export", "--format", "csv")
     assert code == 0

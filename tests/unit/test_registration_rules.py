@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from recordkeeper.errors import RuleFileError
+from recordkeeper.registry.messages import ReasonNames, reason_text
 from recordkeeper.ruleset.load import LoadedRules, load_rule_file, load_ruleset
 from recordkeeper.ruleset.registration import DEFAULT_DNR_PATTERN, RegistrationRules
 from tests.conftest import RULES_DIR
@@ -54,3 +55,29 @@ def test_a_class_unknown_to_the_classes_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError) as caught:
         load_ruleset(tmp_path)
     assert "'jav' is not defined" in str(caught.value)
+
+
+def test_every_shipped_secrecy_cue_has_a_swedish_and_an_english_name(rules: LoadedRules) -> None:
+    """The registrar reads a cue's name in the reason; the shipped cues all have one."""
+    loaded = rules.one("registration")
+    assert isinstance(loaded, RegistrationRules)
+    assert [(c.id, bool(c.name_sv), bool(c.name_en)) for c in loaded.secrecy_cues] == [
+        (c.id, True, True) for c in loaded.secrecy_cues
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "names", "shown"),
+    [
+        ("sv", ReasonNames(cues={"health_data": ("uppgifter om hälsa", "health data")}),
+         "innehållet tyder på att sekretess kan gälla (uppgifter om hälsa); pröva sekretessen"),
+        ("en", ReasonNames(cues={"health_data": ("uppgifter om hälsa", "health data")}),
+         "the content suggests secrecy may apply (health data); assess secrecy"),
+        ("sv", None,  # a cue the rule file does not name keeps its id
+         "innehållet tyder på att sekretess kan gälla (health_data); pröva sekretessen"),
+    ],
+)  # fmt: skip
+def test_a_secrecy_reason_shows_the_cues_name(
+    lang: str, names: ReasonNames | None, shown: str
+) -> None:
+    assert reason_text("secrecy_cue", {"cue": "health_data"}, lang, names) == shown
