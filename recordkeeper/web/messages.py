@@ -244,5 +244,29 @@ i18n.register(
         "web.yes": {"sv": "ja", "en": "yes"},
         "web.no": {"sv": "nej", "en": "no"},
         "web.not_found": {"sv": "Hittades inte.", "en": "Not found."},
+        "web.forbidden.title": {
+            "sv": "Du har inte behörighet till den här sidan",
+            "en": "You do not have access to this page",
+        },
+        "web.forbidden.for_roles": {
+            "sv": "Sidan är till för {roles}. Du är inloggad som {user} med rollen {role}.",
+            "en": "This page is for {roles}. You are signed in as {user} with the role {role}.",
+        },
+        "web.forbidden.ask": {
+            "sv": "Behöver du sidan i ditt arbete? Be en administratör att ge dig rätt roll.",
+            "en": "If you need this page for your work, ask an administrator for the right role.",
+        },
+        "web.forbidden.or": {"sv": "eller", "en": "or"},
+        "web.csrf.title": {
+            "sv": "Formuläret kunde inte skickas",
+            "en": "The form could not be sent",
+        },
+        "web.csrf.why": {
+            "sv": "Sidan du skickade från är för gammal, eller så loggade du in på nytt under "
+            "tiden. Ingenting har ändrats. Gå tillbaka, ladda om sidan och försök igen.",
+            "en": "The page you sent it from is out of date, or you signed in again meanwhile. "
+            "Nothing was changed. Go back, reload the page and try again.",
+        },
+        "web.to_start": {"sv": "Till din startsida", "en": "Go to your start page"},
     }
 )

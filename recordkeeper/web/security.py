@@ -17,6 +17,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from recordkeeper.i18n import t
 from recordkeeper.services.context import Context
 from recordkeeper.services.users import SessionInfo, User, get_user, session_for
 
@@ -64,21 +65,43 @@ def page(*roles: str, csrf: bool | None = None) -> Callable[[Handler], Handler]:
                 if request.method == "GET":
                     return RedirectResponse("/login", status_code=303)
                 return PlainTextResponse("sign-in required", status_code=401)
+            request.state.session = info  # the refusal pages below show who is signed in
             if info.user.role not in allowed and info.user.role != "admin":
-                return PlainTextResponse("forbidden", status_code=403)
+                return _forbidden(request, allowed)
             needs_csrf = csrf if csrf is not None else request.method not in ("GET", "HEAD")
             if needs_csrf:
                 form = await request.form()
                 sent = str(form.get("csrf", "")) or request.headers.get("x-csrf-token", "")
                 if not sent or not hmac.compare_digest(sent, info.csrf_token):
-                    return PlainTextResponse("invalid CSRF token", status_code=403)
-            request.state.session = info
+                    return _refused(request, "csrf_refused.html.j2")
             return await handler(request)
 
         wrapper.__rk_protected__ = True  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
+
+
+def _refused(request: Request, template: str, **values: Any) -> Response:
+    """A 403 page in the user's language, with the menu, like every other page."""
+    render = request.app.state.render
+    response: Response = render(request, template, 403, **values)
+    return response
+
+
+def _forbidden(request: Request, allowed: tuple[str, ...]) -> Response:
+    """Says which roles the page is for and which role the user has (it said "forbidden")."""
+    from recordkeeper.web.app import request_lang  # app assembles this module's pages
+
+    lang = request_lang(request)
+    names = [t(f"web.role.{role}", lang) for role in allowed if role != "admin"]
+    names = names or [t("web.role.admin", lang)]
+    roles = (
+        names[0]
+        if len(names) == 1
+        else (f"{', '.join(names[:-1])} {t('web.forbidden.or', lang)} {names[-1]}")
+    )
+    return _refused(request, "forbidden.html.j2", roles=roles)
 
 
 def session_of(request: Request) -> SessionInfo:

@@ -142,6 +142,17 @@ def test_sign_in_page_and_document_page_are_accessible(
         assert axe_violations(page) == []
 
 
+def test_the_page_refusing_a_role_is_accessible(browser: object, ctx: Context) -> None:
+    with serve(ctx) as base:
+        page = _page(browser)
+        _sign_in(page, base, "reg")
+        response = page.goto(f"{base}/dpo")  # type: ignore[attr-defined]
+        assert response.status == 403
+        heading = page.get_by_role("heading", level=1).inner_text()  # type: ignore[attr-defined]
+        assert heading == "Du har inte behörighet till den här sidan"
+        assert axe_violations(page) == []
+
+
 def test_a_registrar_registers_a_prompted_document(browser: object, ctx: Context) -> None:
     from recordkeeper.services.registration_queue import open_prompts
 

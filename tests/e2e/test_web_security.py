@@ -71,6 +71,46 @@ def test_other_roles_cannot_open_the_dpo_dashboard(ctx: Context, user: str, path
     assert client.get(path).status_code == 403
 
 
+def test_a_refused_role_gets_a_page_saying_whom_it_is_for(ctx: Context) -> None:
+    """A registrar opening the DPO's page read a bare "forbidden"."""
+    client = client_for(ctx)
+    sign_in(client, "reg")
+    response = client.get("/dpo")
+    assert response.status_code == 403
+    assert "<h1>Du har inte behörighet till den här sidan</h1>" in response.text
+    assert (
+        "Sidan är till för dataskyddsombud. Du är inloggad som reg med rollen registrator."
+        in response.text
+    )
+    assert 'href="/registrar"' in response.text  # the menu, as on every page
+    client.cookies.set("rk_lang", "en")
+    response = client.get("/dpo")
+    assert "<h1>You do not have access to this page</h1>" in response.text
+    assert (
+        "This page is for data protection officer. "
+        "You are signed in as reg with the role registrar." in response.text
+    )
+
+
+def test_a_page_for_several_roles_names_them_all(ctx: Context) -> None:
+    client = client_for(ctx)
+    sign_in(client, "lead")
+    response = client.get("/status")
+    assert response.status_code == 403
+    assert "Sidan är till för registrator eller dataskyddsombud." in response.text
+
+
+def test_a_refused_form_says_nothing_changed_and_what_to_do(ctx: Context) -> None:
+    """A form sent without its token (an old page, a new sign-in) read "invalid CSRF token"."""
+    client = client_for(ctx)
+    sign_in(client, "dpo")
+    form = {"kind": "project", "target": "FMB Lumbago", "reason": "tillsyn"}
+    response = client.post("/dpo/holds", data=form)
+    assert response.status_code == 403
+    assert "<h1>Formuläret kunde inte skickas</h1>" in response.text
+    assert "Ingenting har ändrats. Gå tillbaka, ladda om sidan och försök igen." in response.text
+
+
 def test_a_state_change_without_or_with_a_wrong_csrf_token_is_refused(ctx: Context) -> None:
     client = client_for(ctx)
     token = sign_in(client, "dpo")
