@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -22,7 +23,9 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+from recordkeeper.config_messages import problem_texts, texts, toml_texts
 from recordkeeper.errors import ConfigError
+from recordkeeper.i18n import LANGUAGES
 
 CONFIG_ENV = "RECORDKEEPER_CONFIG"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -128,7 +131,9 @@ class EmailConfig(_Section):
         from apscheduler.triggers.cron import CronTrigger
 
         if len(value.split()) != _CRON_FIELDS:
-            raise ValueError("expected 5 crontab fields: minute hour day month weekday")
+            raise PydanticCustomError(  # named, so config check says it in Swedish too
+                "crontab_fields", "expected 5 crontab fields: minute hour day month weekday"
+            )
         CronTrigger.from_crontab(value)  # ValueError names the bad field
         return value
 
@@ -220,11 +225,11 @@ def read_config_file(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config file ({exc.strerror})") from exc
+        raise _error(texts("config.cannot_read", path=path, reason=exc.strerror)) from exc
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        raise _error(toml_texts(path, str(exc))) from exc
 
 
 def load_settings(
@@ -249,15 +254,17 @@ def load_settings(
     try:
         return _with_env(merged)
     except ValidationError as exc:
-        where = str(config_path) if config_path else "environment"
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            line = _locate(text, loc) if text else 0
-            key = ".".join(str(p) for p in loc)
-            place = f"{where} line {line}" if line else where
-            problems.append(f"{place}: key '{key}': {err['msg']}")
-        raise ConfigError("\n".join(problems)) from exc
+        where = str(config_path) if config_path else None
+        problems = [
+            problem_texts(where, _locate(text, tuple(err["loc"])) if text else 0, err)
+            for err in exc.errors()
+        ]
+        raise _error({lang: "\n".join(p[lang] for p in problems) for lang in LANGUAGES}) from exc
+
+
+def _error(texts: dict[str, str]) -> ConfigError:
+    """English in `message` (logs, tests), every language in `texts` (what a person reads)."""
+    return ConfigError(texts["en"], texts=texts)
 
 
 def _with_env(file_values: dict[str, Any]) -> Settings:

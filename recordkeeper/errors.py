@@ -17,6 +17,7 @@ path that may hold a name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -33,11 +34,18 @@ class RecordkeeperError(Exception):
     code: str = "error"
     exit_status: int = EXIT_INTERNAL
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, code: str | None = None, texts: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.texts = dict(texts or {})  # {lang: message} where the raiser rendered them
         if code is not None:
             self.code = code
+
+    def in_lang(self, lang: str) -> str:
+        """The message in `lang` when the raiser gave it in `texts`, else `message`."""
+        return self.texts.get(lang, self.message)
 
 
 class ConfigError(RecordkeeperError):

@@ -44,7 +44,9 @@ def _global(
     config: str | None = typer.Option(
         None, "--config", envvar="RECORDKEEPER_CONFIG", help="Config file (TOML)."
     ),
-    lang: str | None = typer.Option(None, "--lang", help="Language of messages: sv or en."),
+    lang: str | None = typer.Option(
+        None, "--lang", is_eager=True, help="Language of messages and help: sv or en."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version."
     ),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import tomllib
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,8 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from recordkeeper import i18n
-from recordkeeper.config import Settings, load_settings
+from recordkeeper.cli import help_texts
+from recordkeeper.config import CONFIG_ENV, Settings, load_settings
 from recordkeeper.errors import EXIT_INTERNAL, RecordkeeperError, UsageError
 
 if TYPE_CHECKING:
@@ -50,7 +53,27 @@ class CliState:
         try:
             return self.settings().lang
         except RecordkeeperError:
-            return i18n.DEFAULT_LANG
+            return self._lang_hint()
+
+    def _lang_hint(self) -> str:
+        """The language the settings ask for even when they do not validate (a broken
+        config's errors are then said in it): environment, else the file's `lang`."""
+        wanted = os.environ.get("RECORDKEEPER_LANG")
+        path = self.config_path or os.environ.get(CONFIG_ENV)
+        if wanted is None and path:
+            try:
+                wanted = tomllib.loads(Path(path).read_text(encoding="utf-8")).get("lang")
+            except (OSError, ValueError):
+                wanted = None
+        return wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT_LANG
+
+
+def help_lang(ctx: ClickContext) -> str:
+    """The language of help: `--lang` (eager, so `--lang en --help` works), else the
+    settings' language, else Swedish."""
+    root = ctx.find_root()
+    params = root.params
+    return CliState(config_path=params.get("config"), lang_flag=params.get("lang")).lang
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -61,7 +84,24 @@ def state(ctx: typer.Context) -> CliState:
 
 
 class RecordkeeperGroup(TyperGroup):
-    """Maps our exception tree to one line on stderr and a documented exit status."""
+    """Maps our exception tree to one line on stderr and a documented exit status, and
+    shows every command's help in the user's language (cli/help_texts.py)."""
+
+    def resolve_command(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[str | None, Any, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:  # before its own parsing sees --help
+            lang = help_lang(ctx)
+            help_texts.localize(command, ctx, lang, name or "")
+            help_texts.localize_library(lang)
+        return name, command, rest
+
+    def format_help(self, ctx: ClickContext, formatter: Any) -> None:
+        lang = help_lang(ctx)
+        help_texts.localize(self, ctx, lang)
+        help_texts.localize_library(lang)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: ClickContext) -> Any:
         try:
@@ -69,7 +109,8 @@ class RecordkeeperGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException, ClickException):
             raise
         except RecordkeeperError as exc:
-            typer.echo(exc.message, err=True)
+            lang = ctx.obj.lang if isinstance(ctx.obj, CliState) else i18n.DEFAULT_LANG
+            typer.echo(exc.in_lang(lang), err=True)
             raise typer.Exit(exc.exit_status) from None
         except Exception:
             event_id = uuid.uuid4().hex[:12]

@@ -263,7 +263,7 @@ def run_checks(load: Callable[[], Settings], lang: str) -> list[Check]:
     try:
         settings = load()
     except RecordkeeperError as exc:
-        return [say("config", "error", "config_invalid", "config", error=exc.message)]
+        return [say("config", "error", "config_invalid", "config", error=exc.in_lang(lang))]
     found = [say("config", "ok", "config_ok")]
     for check in _CHECKS:
         try:

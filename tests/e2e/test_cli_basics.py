@@ -21,7 +21,7 @@ def test_config_check_reports_bad_key_with_file_and_line(tmp_path: Path) -> None
     config.write_text('lang = "sv"\n\n[ingest]\nworkers = 0\n', encoding="utf-8")
     result = runner.invoke(app, ["--config", str(config), "config", "check"])
     assert result.exit_code == 2
-    assert f"{config} line 4" in result.stderr
+    assert f"{config} rad 4" in result.stderr  # the file says lang = "sv"
     assert "ingest.workers" in result.stderr
 
 
