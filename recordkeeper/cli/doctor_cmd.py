@@ -134,9 +134,13 @@ def _check_secret_file(say: _Say, name: str, path: Path, *, must_exist: bool) ->
 
 def _check_keys(settings: Settings, say: _Say) -> list[Check]:
     audit = settings.audit
+    # the personnummer index's HMAC key: the service refuses one others can read
+    # (services.privacy.subject_key), so a loose one is an error here too
+    subject = settings.retention.subject_key_file
     return [
         _check_secret_file(say, "audit.key_file", audit.key_file, must_exist=False),
         _check_secret_file(say, "audit.master_key_file", audit.master_key_file, must_exist=False),
+        _check_secret_file(say, "retention.subject_key_file", subject, must_exist=False),
     ]
 
 

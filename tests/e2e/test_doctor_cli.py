@@ -22,6 +22,29 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def test_a_subject_key_others_can_read_is_an_error_with_a_fix(tmp_path: Path) -> None:
+    """doctor said nothing of the personnummer index's key; the service then refused it
+    at the first document ("key file must be readable by the service only")."""
+    config = _install(tmp_path)
+    keys = tmp_path / "state" / "keys"
+    keys.mkdir(parents=True)
+    key = keys / "subject-index.key"
+    key.write_bytes(b"k" * 32)
+    key.chmod(0o640)
+
+    status, report = _doctor(config)
+
+    assert status == 2
+    (check,) = _by_check(report)["retention.subject_key_file"]
+    assert (check["status"], check["code"]) == ("error", "secret_loose")
+    assert check["message"] == f"{key} has mode 0o640: readable by others"
+    assert check["fix"] == f"chmod 0600 {key}"
+    key.chmod(0o600)
+    status, report = _doctor(config)
+    (check,) = _by_check(report)["retention.subject_key_file"]
+    assert check["status"] == "ok"
+
+
 def _install(tmp_path: Path, database_url: str | None = None, extra: str = "") -> Path:
     share = tmp_path / "share"
     (share / ".recordkeeper-quarantine").mkdir(parents=True)
@@ -40,6 +63,9 @@ name = "fmb"
 [audit]
 key_file = "{tmp_path / "state" / "keys" / "audit.pem"}"
 master_key_file = "{tmp_path / "state" / "keys" / "master.key"}"
+
+[retention]
+subject_key_file = "{tmp_path / "state" / "keys" / "subject-index.key"}"
 {extra}
 """
     )
