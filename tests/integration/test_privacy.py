@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from recordkeeper.privacy import document_tokens, query_tokens
-from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx
 from recordkeeper.services import retention
 from recordkeeper.services.context import Context
@@ -17,31 +15,15 @@ from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.services.privacy import find_subject
 from recordkeeper.store.tables import AuditEntryRow
 from recordkeeper.store.tables_retention import SubjectRequestRow, SubjectTokenRow
-from recordkeeper.store.unit import Store
-from tests.fakes import FakeClock
 from tests.lost_stage import stage_lost
+from tests.privacy_support import PNR, make_declaration
 
-PNR = "19850101-1236"  # valid check digit
 KEY = b"k" * 32
-
-
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    clock.set(datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
+pytestmark = pytest.mark.usefixtures("scan_day")
 
 
 def _share(share: Path) -> None:
-    make_docx(
-        share / "P" / "Jäv" / "jävsdeklaration.docx",
-        title="Jävsdeklaration",
-        paragraphs=[
-            "Jag intygar att jag saknar bindningar.",
-            "Namnförtydligande: Karin Ek",
-            f"Personnummer: {PNR}",
-            "E-post: karin.ek@example.se",
-        ],
-    )
+    make_declaration(share, "E-post: karin.ek@example.se")
     make_docx(
         share / "P" / "utkast minnesanteckningar.docx",
         title="UTKAST Minnesanteckningar",

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_xlsx
 from recordkeeper.services import retention as svc
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_retention import RetentionDeadlineRow
-from recordkeeper.store.unit import Store
-from tests.fakes import FakeClock
 
 PROJECT = "FMB Lumbago"
 
 
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    clock.set(datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
+pytestmark = pytest.mark.usefixtures("scan_day")
 
 
 def _scan(ctx: Context) -> None:

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from recordkeeper.ingest.extract import extract_file
 from recordkeeper.ingest.scan import project_of
 from recordkeeper.model import DocumentFacts
-from recordkeeper.ruleset.load import LoadedRules
-from recordkeeper.samples.builders import make_docx, make_eml, make_pdf
+from recordkeeper.samples.builders import make_eml, make_pdf
 from recordkeeper.services import privacy, registration_inputs
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots, limits_from
@@ -24,29 +23,17 @@ from recordkeeper.services.privacy import find_subject
 from recordkeeper.services.registration_inputs import StoreInputs
 from recordkeeper.store.tables import DocumentRow
 from recordkeeper.store.tables_registry import RegistryPromptRow
-from recordkeeper.store.unit import Store
-from tests.fakes import FakeClock
+from tests.privacy_support import PNR, make_declaration
 
-PNR = "19850101-1236"  # valid check digit
-
-
-@pytest.fixture
-def ctx(settings, rules: LoadedRules, store: Store, clock: FakeClock) -> Context:
-    clock.set(datetime(2025, 3, 3, 9, 0, tzinfo=UTC))
-    return Context(settings=settings, rules=rules, store=store, clock=clock)
+pytestmark = pytest.mark.usefixtures("scan_day")
 
 
 def _share(share: Path) -> None:
-    make_docx(
-        share / "P" / "Jäv" / "jävsdeklaration.docx",
-        title="Jävsdeklaration",
-        paragraphs=["Jag intygar att jag saknar bindningar.", "Namnförtydligande: Karin Ek",
-                    f"Personnummer: {PNR}"],
-    )  # fmt: skip
+    declaration = make_declaration(share)
     # the same content in a second place: its facts carry the first path
     copy = share / "P" / "Kopior" / "jävsdeklaration kopia.docx"
     copy.parent.mkdir(parents=True)
-    shutil.copyfile(share / "P" / "Jäv" / "jävsdeklaration.docx", copy)
+    shutil.copyfile(declaration, copy)
     make_eml(
         share / "P" / "Mejl" / "Inbjudan.eml",
         sender="Per Holm <per.holm@example.se>",
