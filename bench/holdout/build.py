@@ -30,7 +30,7 @@ session 12 three more (`session12.py`, `set: session12`);
 session 13 three more (`session13.py`, `set: session13`);
 session 14 three more (`session14.py`, `set: session14`);
 session 15 three more (`session15.py`, `set: session15`); session 16 three more (`session16.py`,
-`set: session16`).
+`set: session16`); session 17 three more (`session17.py`, `set: session17`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -62,6 +62,7 @@ import session13
 import session14
 import session15
 import session16
+import session17
 
 STAFF = "socialstyrelsen.se"
 
@@ -2086,6 +2087,10 @@ def build(out: Path) -> Path:
         project, meta = make16(Project, share, dt)
         files += [{**f, "set": "session16"} for f in project.files]
         projects.append({**meta, "set": "session16"})
+    for make17 in session17.PROJECTS:  # session 17: ASCII-folded, support material, Nordic codes
+        project, meta = make17(Project, share, dt)
+        files += [{**f, "set": "session17"} for f in project.files]
+        projects.append({**meta, "set": "session17"})
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

@@ -205,6 +205,7 @@ def main() -> None:
             "session14",
             "session15",
             "session16",
+            "session17",
         ],
         default="all",
         help="tuned: projects 1-3 (the rules were fixed looking at them); fresh: project 4; "
@@ -219,7 +220,8 @@ def main() -> None:
         "session13: projects 28-30 (bench/holdout/session13.py); "
         "session14: projects 31-33 (bench/holdout/session14.py); "
         "session15: projects 34-36 (bench/holdout/session15.py); "
-        "session16: projects 37-39 (bench/holdout/session16.py)",
+        "session16: projects 37-39 (bench/holdout/session16.py); "
+        "session17: projects 40-42 (bench/holdout/session17.py)",
     )
     args = parser.parse_args()
     labels = json.loads((args.out / "labels.json").read_text(encoding="utf-8"))
