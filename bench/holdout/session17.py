@@ -646,6 +646,7 @@ def frusen_skuldra(project: type[Project], share: Path, dt: Any) -> tuple[Projec
             "records_closure": ["needs_confirmation"],
             "brief_diagnosis_text": ["partial"],  # only a draft of the brief text itself
             "collect_comments": ["partial"],  # nothing says the text went to FK and NPO
+            "consider_comments": ["needs_confirmation"],  # an update meets the RG only if needed
             "revise": ["partial"],  # no record of how the comments were handled
         },
         "missing_coi_for": ["Johanna Ek"],
@@ -1641,6 +1642,7 @@ def hjartinfarkt(project: type[Project], share: Path, dt: Any) -> tuple[Project,
             "records_closure": ["needs_confirmation"],
             "brief_diagnosis_text": ["partial"],
             "collect_comments": ["partial"],  # the survey itself is not in the folder
+            "consider_comments": ["needs_confirmation"],  # an update meets the RG only if needed
             "revise": ["partial"],
         },
         "missing_coi_for": ["Karl Svensson"],
