@@ -88,6 +88,8 @@ def evaluate_project(
     if rules.not_evidence is not None:
         ignore = rules.not_evidence
         views = [v for v in views if not v.matches(ignore.any, ignore.fields)]
+    if rules.not_evidence_signals:
+        views = [v for v in views if not _fired_any(v.doc, rules.not_evidence_signals)]
     run = _Run(rules, project, today, views)
     for step in rules.steps:
         run.results[step.id] = _evaluate_step(run, step)
@@ -550,3 +552,9 @@ def _person_results(run: _Run) -> list[PersonResult]:
         roles = tuple(sorted(person.roles, key=lambda r: order.index(r) if r in order else 99))
         out.append(PersonResult(person.name, roles, evidence, missing, person.explicit))
     return out
+
+
+def _fired_any(doc: ClassifiedDocument, signals: tuple[str, ...]) -> bool:
+    """Whether the document's classification fired one of `signals` ("other.blank_form"
+    for the reason "other.blank_form@content")."""
+    return any(reason.partition("@")[0] in signals for reason in doc.classification.reasons)

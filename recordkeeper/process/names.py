@@ -24,8 +24,17 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Letters NFKD leaves whole (no combining mark to strip): the Nordic colleagues' "Søren
+# Kjærgaard" is "Soren Kjaergaard" in a file name (session 17); without this "ø" and "æ"
+# were dropped and split the name ("kj", "rgaard").
+UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ł": "l", "đ": "d"}
+)
+
+
 def _fold(text: str) -> str:
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return plain.translate(UNDECOMPOSED)
 
 
 @dataclass(frozen=True, slots=True)

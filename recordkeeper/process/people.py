@@ -74,8 +74,16 @@ _NOT_NAME_PREFIXES = tuple(
     )
 )  # fmt: skip
 # a clinic's specialty after its hospital: "HUS Reumatologi", "HUS Plastikkirurgi" (sessions
-# 15-16; no surname ends so)
-_NOT_NAME_SUFFIXES = tuple(fold(w) for w in ("logi", "kirurgi", "medicin", "iatri", "mottagning"))
+# 15-16; no surname ends so), and a hospital in one word: "Rigshospitalet København",
+# "Haukeland sykehus" (session 17)
+_NOT_NAME_SUFFIXES = tuple(
+    fold(w)
+    for w in (
+        "logi", "kirurgi", "medicin", "iatri", "mottagning",
+        "hospital", "hospitalet", "sjukhus", "sjukhuset", "sygehus", "sygehuset", "sykehus",
+        "sykehuset",
+    )
+)  # fmt: skip
 _NAME_WORD = re.compile(
     r"^(?:[A-ZÅÄÖÆØÉÈÜÁÍÓÚ][a-zåäöæøéèüáíóúß'’]+(?:-[A-ZÅÄÖÆØÉÈÜ][a-zåäöæøéèüáíóúß'’]+)?|[A-ZÅÄÖ]\.?)$"
 )

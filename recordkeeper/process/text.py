@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from recordkeeper.classify.views import printed_mail
 from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.process.names import UNDECOMPOSED
 
 _WORD = re.compile(r"[0-9a-z]+")
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -27,7 +28,7 @@ def fold(text: str) -> str:
     """Lower-case, strip diacritics, turn every non-alphanumeric run into one space."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     if not plain.isascii():
-        plain = _COMBINING.sub("", plain).replace("ß", "ss")
+        plain = _COMBINING.sub("", plain).replace("ß", "ss").translate(UNDECOMPOSED)
     # the words joined by one space: what `_NON_WORD.sub(" ", plain).strip()` gives, in a
     # third of the time on running text (no replacement per blank)
     return " ".join(_WORD.findall(plain))

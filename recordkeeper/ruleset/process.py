@@ -218,6 +218,9 @@ class ProcessRules(_Rule):
     variant_from: tuple[str, ...] = ()  # classes where a project states its variant (weigh more)
     unknown_class: str = "other"  # the class of documents the classifier could not place
     not_evidence: Terms | None = None  # documents never counted (copies of the instruction)
+    # classifier signals (ids, e.g. "other.blank_form") that make a document nobody's
+    # evidence when its classification fired one: a blank form, a template, support material
+    not_evidence_signals: tuple[str, ...] = ()
     # an e-mail attachment whose name (without extension) matches one of these regular
     # expressions (case-insensitive) is a blank form or template sent out: nobody's document
     blank_attachment_names: tuple[str, ...] = ()
