@@ -2,7 +2,8 @@
 
 Kinds: `personnummer`, `samordningsnummer` (coordination number: day + 60),
 `email`, `phone`, `name` (a capitalised name next to a signature or contact
-cue such as "Med vänlig hälsning", "Namnförtydligande", "Kontaktperson").
+cue such as "Med vänlig hälsning", "Namnförtydligande", "Kontaktperson"),
+`statement` (a name right before a verb of saying: "Rolf Axelsson berättade").
 
 A number counts as a personnummer only when its date exists (leap years,
 month lengths) and its Luhn check digit is right (`stdnum.luhn`, maintained;
@@ -47,13 +48,26 @@ _NAME_CUES = (
     "undertecknad", "signerad av", "/s/", "best regards", "kind regards", "name:",
 )  # fmt: skip
 
-_CUES = AhoCorasick(_NAME_CUES)
+# Verbs of saying right after a person's name: what a named person said, proposed or told
+# about themselves ("Rolf Axelsson berättade om sin sjukskrivning", "Hassan Amini pointed
+# out", "Søren Kjærgaard fortalte"; minutes of sessions 14-17). A name before one is a
+# `statement`; an attendee list alone is none (docs/samples.md). Found in the same pass as
+# the cues: the automaton holds both, the verbs after the cues.
+_STATEMENT_VERBS = (
+    "berättade", "föreslog", "menade", "påpekade", "framhöll", "framförde", "betonade",
+    "tyckte", "ansåg", "undrade", "frågade", "lyfte", "sa", "sade", "redogjorde", "ville",
+    "poängterade", "önskade", "berattade", "papekade", "framholl", "ansag", "fragade",
+    "said", "suggested", "noted", "proposed", "asked", "raised", "explained", "pointed out",
+    "stressed", "fortalte", "foreslo", "mente", "ønsket", "ønskede", "påpekte", "sagde",
+)  # fmt: skip
+_VERB_TEXTS = tuple(f" {verb}" for verb in _STATEMENT_VERBS)
+_CUES = AhoCorasick((*_NAME_CUES, *_VERB_TEXTS))
 # A text of Latin-1 characters (most Swedish text) is searched as its Latin-1 bytes, one
 # byte a character, so positions agree: lower-cased by one table lookup a byte (str.lower()
 # maps each Latin-1 character to one Latin-1 character: building the table checks that)
 # instead of a case lookup a character, its cues found without a UTF-8 copy first.
 _LATIN1_LOWER = bytes(ord(chr(c).lower()) for c in range(256))
-_CUES_LATIN1 = BytesAhoCorasick([cue.encode("latin-1") for cue in _NAME_CUES])
+_CUES_LATIN1 = BytesAhoCorasick([cue.encode("latin-1") for cue in (*_NAME_CUES, *_VERB_TEXTS)])
 _CAPITAL = "[A-ZÅÄÖÉ]"
 _WORD_REST = "[a-zåäöéüø]{1,20}(?:-[A-ZÅÄÖ][a-zåäöéü]{1,20})?"
 _WORD = _CAPITAL + _WORD_REST
@@ -113,6 +127,12 @@ _NOT_NAMES = frozenset(
     }
 )
 _CUE_WINDOW = 160
+# a name right before a verb of saying (Nordic letters too: "Søren Kjærgaard fortalte")
+_SPEAKER = re.compile(
+    r"(?<![\w-])[A-ZÅÄÖÉØÆ][a-zåäöéüøæ]{1,20}(?:-[A-ZÅÄÖØÆ][a-zåäöéüøæ]{1,20})?"
+    r"(?: [A-ZÅÄÖÉØÆ][a-zåäöéüøæ]{1,20}(?:-[A-ZÅÄÖØÆ][a-zåäöéüøæ]{1,20})?){1,2}$"
+)
+_SPEAKER_WINDOW = 70
 _PNR_CUE_WINDOW = 40
 
 
@@ -335,8 +355,9 @@ def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset
     return len(people)
 
 
-def _cue_ends(text: str, lowered: bytes | None = None) -> set[int]:
-    """Where every occurrence of every cue ends in `text.lower()` (overlapping ones too);
+def _cue_hits(text: str, lowered: bytes | None = None) -> tuple[set[int], set[int]]:
+    """Where every occurrence of every name cue ends in `text.lower()` (overlapping ones
+    too), and where every verb of saying starts (at its space) that no letter follows;
     `lowered`: `_lowered(text)` when known."""
     if lowered is None:
         lowered = _lowered(text)
@@ -344,19 +365,37 @@ def _cue_ends(text: str, lowered: bytes | None = None) -> set[int]:
         found = _CUES_LATIN1.find_matches_as_indexes(lowered, overlapping=True)
     else:
         found = _CUES.find_matches_as_indexes(text.lower(), overlapping=True)
-    return {end for _, _, end in found}
+    cues = len(_NAME_CUES)
+    ends = {end for index, _, end in found if index < cues}
+    verbs = {
+        start
+        for index, start, end in found
+        if index >= cues and not (end < len(text) and text[end].isalpha())
+    }
+    return ends, verbs
 
 
-def _names(text: str, lowered: bytes | None = None) -> int:
+def _cue_ends(text: str, lowered: bytes | None = None) -> set[int]:
+    """Where every occurrence of every name cue ends in `text.lower()`."""
+    return _cue_hits(text, lowered)[0]
+
+
+def _names(text: str, lowered: bytes | None = None) -> tuple[int, int]:
+    """Names after a cue, and names before a verb of saying (`statement`s)."""
     found: set[str] = set()
-    ends = _cue_ends(text, lowered)
+    ends, verbs = _cue_hits(text, lowered)
     for end in sorted(ends):
         window = text[end : end + _CUE_WINDOW]
         for match in _NAME.finditer(window):
             words = match.group(0).split()
             if not any(w.casefold() in _NOT_NAMES for w in words):
                 found.add(match.group(0))
-    return len(found)
+    speakers: set[str] = set()
+    for start in verbs:
+        said = _SPEAKER.search(text, max(0, start - _SPEAKER_WINDOW), start)
+        if said is not None and not any(w.casefold() in _NOT_NAMES for w in said[0].split()):
+            speakers.add(said[0])
+    return len(found), len(speakers)
 
 
 _new_findings = fast_constructor(PersonalDataFindings)  # see `model.fast_constructor`
@@ -393,8 +432,9 @@ def detect_personal_data(
     emails = _personal_addresses(pairs, generic)
     phones = _phones(text, runs, classes)
     names_text = _without(text, in_text) if pairs else text
-    names = _names(names_text, lowered if names_text is text else None)
-    for kind, n in (("email", emails), ("phone", phones), ("name", names)):
+    names, statements = _names(names_text, lowered if names_text is text else None)
+    kinds = (("email", emails), ("phone", phones), ("name", names), ("statement", statements))
+    for kind, n in kinds:
         if n:
             counts[kind] = n
     return _new_findings(dict(sorted(counts.items())))

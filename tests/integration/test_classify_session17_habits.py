@@ -154,3 +154,28 @@ def test_check_reads_the_session17_habits(tmp_path: Path) -> None:
         "HI-ERK-01 Kjaergaard S erklaering.pdf",
     )
     assert people["Ulrika Sand"].missing == ("coi_declaration",)
+
+
+def test_minutes_recording_what_a_named_member_said_hold_personal_data(tmp_path: Path) -> None:
+    folder = tmp_path / "P"
+    make_docx(
+        folder / "Protokoll RG-möte 2026-06-03.docx",
+        title="Protokoll – möte med rekommendationsgruppen 2026-06-03",
+        paragraphs=[
+            "Närvarande: Omar Khalil, Petra Lönn, Rolf Axelsson.",
+            "Rolf Axelsson berättade om sin egen sjukskrivning för tennisarmbåge 2019.",
+            "Beslut: rekommendationen ändras till 1–3 veckor.",
+        ],
+    )
+    make_docx(
+        folder / "Minnesanteckningar uppstartsmöte 2026-03-12.docx",
+        title="Minnesanteckningar uppstartsmöte 2026-03-12",
+        paragraphs=[
+            "Närvarande: Anders Nyqvist, Helena Brandt.",
+            "Projektledaren presenterade tidplanen. Beslut: textförslag senast 30 april.",
+        ],
+    )
+    got = classified_by_name(folder, RULES)
+    assert got["Protokoll RG-möte 2026-06-03.docx"].personal_data is True
+    # an attendee list alone is no personal data to report (docs/samples.md)
+    assert got["Minnesanteckningar uppstartsmöte 2026-03-12.docx"].personal_data is False
