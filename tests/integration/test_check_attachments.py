@@ -107,7 +107,7 @@ def test_which_attachments_are_blank_forms_is_rule_data(
         subject="Mallar",
         body="Här är mallen för avtal och min jävsdeklaration.",
         sent_at=datetime(2026, 3, 5, 8, 30, tzinfo=UTC),
-        attachments=[("Avtal mall.docx", b"blank"), ("Jävsdeklaration SBS.pdf", b"x")],
+        attachments=[("Mall för avtal.docx", b"blank"), ("Jävsdeklaration SBS.pdf", b"x")],
     )
     mail = extract_file(folder / eml, eml, Limits(), folder.name)
     assert isinstance(mail, DocumentFacts)
@@ -121,6 +121,6 @@ def test_which_attachments_are_blank_forms_is_rule_data(
         )
         return {d.facts.path.rsplit("/", 1)[1] for d in found}
 
-    assert "Avtal mall.docx" not in names(rules)
-    assert "Avtal mall.docx" in names(load_ruleset(edited))
+    assert "Mall för avtal.docx" not in names(rules)
+    assert "Mall för avtal.docx" in names(load_ruleset(edited))
     assert "Jävsdeklaration SBS.pdf" in names(rules)

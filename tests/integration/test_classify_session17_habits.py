@@ -1,7 +1,7 @@
 """Habits of the session-17 holdout that the rules missed (bench/holdout/session17.py):
-templates saved as .docx and named so; the instruction's support material saved into a
-project; a reminder about declarations; a region's "Tjänsteskrivelse"; a Nordic
-declaration named "erklaering" or carried in a Norwegian mail's body. And in the check: a
+the instruction's support material saved into a project; a reminder about declarations;
+a region's "Tjänsteskrivelse"; a Nordic declaration named "erklaering" or carried in a
+Norwegian mail's body; minutes recording what a named member said. And in the check: a
 blank form credited nobody; names with ø and æ spelled in ASCII; a one-word hospital
 after a name. Real files, real extraction, the shipped rules, the folder pass of
 `classify --json` (run on the folder "P")."""
@@ -26,26 +26,6 @@ LEAD = "Maria Sjöberg <maria.sjoberg@socialstyrelsen.se>"
 
 def _state(c: Classification) -> tuple[str, bool, bool]:
     return (c.doc_class, c.is_draft, c.must_register)
-
-
-def test_templates_named_so_are_no_documents_of_the_matter(tmp_path: Path) -> None:
-    folder = tmp_path / "P"
-    make_docx(
-        folder / "MALL_overenskommelse_om_uppdrag.docx",
-        title="Overenskommelse om uppdrag och ersattning",
-        paragraphs=[
-            "Mellan Socialstyrelsen (bestallaren) och [Namn] (uppdragstagaren).",
-            "Ersattning: XX kronor per timme, hogst XX timmar, mot faktura.",
-        ],
-    )
-    make_docx(
-        folder / "Mall missiv webbenkät.docx",
-        title="Missiv – webbenkät till rekommendationsgruppen",
-        paragraphs=["Vi vill ha dina synpunkter via webbenkäten: [länk]. Svara senast [datum]."],
-    )
-    got = classified_by_name(folder, RULES)
-    assert _state(got["MALL_overenskommelse_om_uppdrag.docx"]) == ("other", False, False)
-    assert _state(got["Mall missiv webbenkät.docx"]) == ("other", False, False)
 
 
 def test_the_instructions_support_material_is_other(tmp_path: Path) -> None:
