@@ -24,10 +24,17 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
-from recordkeeper.classify.compiled import CompiledRules, CompiledSignal, Hit, compiled, new_hit
+from recordkeeper.classify.compiled import (
+    CompiledRules,
+    CompiledSignal,
+    FiredAt,
+    Hit,
+    compiled,
+)
 from recordkeeper.classify.personal_data import detect_personal_data
 from recordkeeper.classify.views import Views, build_views, name_words
 from recordkeeper.model import (
@@ -43,7 +50,6 @@ from recordkeeper.ruleset.classes import (
     ClassRules,
     DocumentClass,
     Flag,
-    Location,
     compile_patterns,
     fold,
 )
@@ -64,45 +70,56 @@ def _flags(facts: DocumentFacts) -> dict[Flag, bool]:
     }
 
 
-_INDEX = attrgetter("index")
-
-
-def _rank(scored: tuple[float, int, DocumentClass, list[Hit]]) -> tuple[float, int]:
-    return -scored[0], scored[1]  # best score first, then rule order
-
-
 class _Fired:
-    """The pattern signals that fired in one document, by group, in rule order."""
+    """The pattern signals that fired in one document, each at its best place (its hit of
+    least rank in `CompiledRules.hits_at`), by group, in rule order."""
 
-    def __init__(self, rules: CompiledRules, places: dict[int, set[Location]]) -> None:
+    __slots__ = ("by_group", "rules")
+
+    def __init__(self, rules: CompiledRules, fired_at: Iterable[FiredAt]) -> None:
         self.rules = rules
-        self.places = places
-        self.by_group: dict[int, list[CompiledSignal]] = {}
-        for index in sorted(places):
-            self.by_group.setdefault(rules.group_of[index], []).append(rules.signals[index])
+        best: dict[int, tuple[int, Hit]] = {}
+        known = best.get
+        tables = rules.hits_at
+        for location, signals in fired_at:
+            table = tables[location]
+            for signal in signals:
+                ranked = table[signal]
+                before = known(signal)
+                if before is None or ranked[0] < before[0]:
+                    best[signal] = ranked
+        # group -> (its fired signals' indexes, their hits), in rule order
+        self.by_group: dict[int, tuple[list[int], list[Hit]]] = {}
+        group_of = rules.group_of
+        for signal in sorted(best):
+            group = group_of[signal]
+            found = self.by_group.get(group)
+            if found is None:
+                self.by_group[group] = ([signal], [best[signal][1]])
+            else:
+                found[0].append(signal)
+                found[1].append(best[signal][1])
 
-    def hits(self, group: int, flags: dict[Flag, bool]) -> list[Hit]:
-        """The group's signals that fire, each at its best place (first of equals)."""
-        signals = self.by_group.get(group, [])
-        facts = self.rules.facts[group]
-        if facts:
-            facts = tuple(s for s in facts if s.when is not None and flags.get(s.when))
-            if facts:
-                signals = sorted((*signals, *facts), key=_INDEX)
-        if not signals:
-            return []
-        hits = []
-        for signal in signals:
-            if signal.hit is not None:  # a fact, or one place, where it fired
-                hits.append(signal.hit)
-                continue
-            places = self.places[signal.index]
-            where, best = "", 0.0
-            for location, value in signal.values:
-                if location in places and (not where or abs(value) > abs(best)):
-                    where, best = location, value
-            hits.append(signal.at[where] if where else new_hit(signal.id, best, where))
-        return hits
+    def hits(self, group: int, on: Mapping[int, tuple[CompiledSignal, ...]]) -> list[Hit]:
+        """The group's signals that fire, each at its best place (first of equals), and its
+        `when` signals that `on` (`CompiledRules.facts_on`) holds, in rule order."""
+        fired = self.by_group.get(group)
+        facts = on.get(group)
+        if facts is None:
+            return fired[1] if fired else []
+        signals = self.rules.signals
+        indexes = sorted((*(fired[0] if fired else ()), *(s.index for s in facts)))
+        return [self._hit(signals[i], fired) for i in indexes]
+
+    @staticmethod
+    def _hit(signal: CompiledSignal, fired: tuple[list[int], list[Hit]] | None) -> Hit:
+        if signal.hit is not None or fired is None:  # a fact
+            assert signal.hit is not None
+            return signal.hit
+        return fired[1][fired[0].index(signal.index)]
+
+
+_VALUE = attrgetter("value")
 
 
 def _confidence(best: float, second: float, confident: float) -> float:
@@ -158,20 +175,28 @@ def _choose_class(
     scoring = rules.rules.scoring
     # Ranked as a stable sort of every class by score, best first, would rank them;
     # only the first two matter, so of the classes where nothing fired (score 0)
-    # only the first two in rule order are ranked.
-    ranked: list[tuple[float, int, DocumentClass, list[Hit]]] = []
-    flagged = any(flags.values())  # no flag set: no `when` signal can fire
+    # only the first two in rule order are ranked. A class's group is its rule order.
+    on = rules.facts_on(flags)
+    count = len(rules.classes)
+    # (-score, rule order, hits): sorted as tuples, best score first, then rule order
+    # (the order is unique: hits are never compared)
+    ranked: list[tuple[float, int, list[Hit]]] = []
+    for group in {*fired.by_group, *on}:
+        if group < count:
+            hits = fired.hits(group, on)
+            ranked.append((-sum([h.value for h in hits]), group, hits))
     idle = 0
-    for order, (spec, group) in enumerate(rules.classes):
-        if group in fired.by_group or (flagged and rules.facts[group]):
-            hits = fired.hits(group, flags)
-            ranked.append((sum([h.value for h in hits]), order, spec, hits))
-        elif idle < 2:  # nothing of this class fired
+    for group in range(count):
+        if group not in fired.by_group and group not in on:  # nothing of this class fired
+            ranked.append((-0.0, group, []))
             idle += 1
-            ranked.append((0.0, order, spec, []))
-    ranked.sort(key=_rank)
-    (best, _, spec, hits), second = ranked[0], ranked[1][0] if len(ranked) > 1 else 0.0
-    reasons = [h.reason for h in sorted(hits, key=lambda h: -h.value)]
+            if idle == 2:
+                break
+    ranked.sort()
+    best, order, hits = ranked[0]
+    best, spec = -best, rules.classes[order][0]
+    second = -ranked[1][0] if len(ranked) > 1 else 0.0
+    reasons = [h.reason for h in sorted(hits, key=_VALUE, reverse=True)]
     if best < scoring.min_score:
         hint = [f"candidate:{spec.id}"] if best > 0 else []
         candidate = spec.id if best > 0 else None
@@ -190,7 +215,7 @@ def _choose_class(
         return _new_choice(fallback, 0.0, True, ("low_score", *hint, *reasons))
     review = best - second < scoring.review_margin
     if review:
-        reasons.append(f"ambiguous:{ranked[1][2].id}")
+        reasons.append(f"ambiguous:{rules.classes[ranked[1][1]][0].id}")
     weak = scoring.textless_weak_places
     if weak and flags["no_text_layer"] and all(h.where in weak for h in hits if h.value > 0):
         # a scan placed by its folder alone: nothing of it was read (issue #4)
@@ -209,11 +234,11 @@ def _draft(
     flags: dict[Flag, bool],
 ) -> tuple[bool, bool, list[str]]:
     """(is_draft, final marker fired, reasons)."""
-    finals = fired.hits(rules.final_markers, flags)
+    finals = fired.hits(rules.final_markers, rules.facts_on(flags))
     if not spec.can_be_draft or facts.kind in rules.rules.draft.never_draft_kinds:
         return False, bool(finals), [h.reason for h in finals]
     flags = {**flags, "no_final_marker": not finals}
-    drafts = fired.hits(rules.draft_markers, flags)
+    drafts = fired.hits(rules.draft_markers, rules.facts_on(flags))
     score = sum(h.value for h in drafts) - sum(h.value for h in finals)
     is_draft = score >= rules.rules.draft.threshold
     shown = drafts if is_draft else [h for h in drafts if h.where != "fact"]
@@ -233,15 +258,15 @@ def _must_register(
     if duty is True:
         return True, []
     if duty == "when_sent":
-        hits = fired.hits(rules.sent_markers, flags)
+        hits = fired.hits(rules.sent_markers, rules.facts_on(flags))
         if hits and sum(h.value for h in hits) < 0:
             # only evidence that it stayed inside (the group's own roster): not sent
             return False, [h.reason for h in hits]
         return True, [h.reason for h in hits] or ["register:when_sent:unconfirmed"]
     if duty == "case_by_case":
-        hits = fired.hits(rules.case_markers, flags)
+        hits = fired.hits(rules.case_markers, rules.facts_on(flags))
         return sum(h.value for h in hits) > 0, [h.reason for h in hits]
-    hits = fired.hits(rules.adds_facts_markers, flags)
+    hits = fired.hits(rules.adds_facts_markers, rules.facts_on(flags))
     return bool(hits), [h.reason for h in hits] or [f"register:{duty}:no_evidence"]
 
 
@@ -356,7 +381,7 @@ def _decided(
     memo = rules.decisions
     decision: _Decision | None = memo.get(key)
     if decision is None:
-        decision = _decide(rules, facts, _Fired(rules, rules.places_of(fired_at)), flags, None)
+        decision = _decide(rules, facts, _Fired(rules, fired_at), flags, None)
         if len(memo) >= _DECISIONS:
             memo.clear()
         memo[key] = decision
@@ -395,7 +420,7 @@ def classify_document(
     if (correction is None or correction.is_empty) and counterpart is None:
         decision = _decided(cr, facts, views, flags)
     else:
-        fired = _Fired(cr, cr.scan(views.by_location))
+        fired = _Fired(cr, cr.fired_at(views.by_location))
         decision = _decide(cr, facts, fired, flags, correction, counterpart)
     spec, reasons, review = decision.spec, decision.reasons, decision.needs_review
     if UNREADABLE_PARTS in facts.metadata:  # a part of it was not read (a carried mail)

@@ -85,6 +85,8 @@ _MEMO_HELD = 1_000_000
 _FINDINGS_LONGEST = 60_000
 _FINDINGS_TEXTS = 1024
 _FINDINGS_HELD = 2_000_000
+# flag combinations kept with the `when` signals they set (`CompiledRules.facts_on`)
+_FLAGGED = 256
 
 
 def _casefix_table() -> dict[int, str]:
@@ -663,7 +665,26 @@ class _Place:
         return fired
 
 
-_FiredAt = tuple[Location, frozenset[int]]  # a place, the signals that fire there
+FiredAt = tuple[Location, frozenset[int]]  # a place, the signals that fire there
+
+
+def ranked_hits(signals: Iterable[CompiledSignal]) -> dict[Location, dict[int, tuple[int, Hit]]]:
+    """Per place, each signal with a pattern there: (rank, the signal's hit there).
+
+    A signal that fires in several places counts at its best one: the largest |value|, the
+    first of equals in the rule's order of places (`values`). Ranks order a signal's places
+    that way, so the best place where it fired is the one of least rank, found by comparing
+    ranks instead of walking the signal's places per document.
+    """
+    out: dict[Location, dict[int, tuple[int, Hit]]] = {}
+    for signal in signals:
+        values = signal.values
+        order = sorted(range(len(values)), key=lambda i: (-abs(values[i][1]), i))
+        for rank, i in enumerate(order):
+            location = values[i][0]
+            hit = signal.hit if signal.hit is not None else signal.at[location]
+            out.setdefault(location, {}).setdefault(signal.index, (rank, hit))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -684,9 +705,20 @@ class CompiledRules:
     findings: TextMemo[tuple[str, tuple[str, ...]], PersonalDataFindings] = field(
         init=False, repr=False, compare=False
     )
+    # per place, each signal searched there: (the place's rank among the signal's, its hit)
+    # (`ranked_hits`; `classifier._Fired` takes a fired signal's hit of least rank)
+    hits_at: Mapping[Location, Mapping[int, tuple[int, Hit]]] = field(
+        init=False, repr=False, compare=False
+    )
+    # `facts_on`'s answers by the flags (few combinations occur)
+    flagged: dict[tuple[tuple[Flag, bool], ...], Mapping[int, tuple[CompiledSignal, ...]]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "decisions", {})
+        object.__setattr__(self, "hits_at", ranked_hits(self.signals))
+        object.__setattr__(self, "flagged", {})
         object.__setattr__(
             self, "findings", TextMemo(_FINDINGS_TEXTS, _FINDINGS_HELD, _FINDINGS_LONGEST)
         )
@@ -716,6 +748,22 @@ class CompiledRules:
     def case_markers(self) -> int:
         return len(self.rules.classes) + 4
 
+    def facts_on(self, flags: Mapping[Flag, bool]) -> Mapping[int, tuple[CompiledSignal, ...]]:
+        """Per group, its `when` signals whose flag is set in `flags`, in rule order (a group
+        with none is left out)."""
+        key = tuple(flags.items())
+        found = self.flagged.get(key)
+        if found is None:
+            found = {}
+            for group, facts in enumerate(self.facts):
+                on = tuple(s for s in facts if s.when is not None and flags.get(s.when))
+                if on:
+                    found[group] = on
+            if len(self.flagged) >= _FLAGGED:
+                self.flagged.clear()
+            self.flagged[key] = found
+        return found
+
     def warm(self) -> None:
         """Compile every pattern now instead of on first use, and build the places'
         scanners (a worker about to take files; the process that pickles the rules
@@ -730,10 +778,10 @@ class CompiledRules:
         """Signal index -> the places where one of its patterns matches (folded views)."""
         return self.places_of(self.fired_at(views))
 
-    def fired_at(self, views: Mapping[Location, str]) -> tuple[_FiredAt, ...]:
+    def fired_at(self, views: Mapping[Location, str]) -> tuple[FiredAt, ...]:
         """(place, the signals with a pattern that matches there) for each place of
         `views` (folded) where one does, in the order of `views`."""
-        found: list[_FiredAt] = []
+        found: list[FiredAt] = []
         for location, text in views.items():
             place = self.places.get(location)
             if place is not None and text:
@@ -743,7 +791,7 @@ class CompiledRules:
         return tuple(found)
 
     @staticmethod
-    def places_of(fired: Iterable[_FiredAt]) -> dict[int, set[Location]]:
+    def places_of(fired: Iterable[FiredAt]) -> dict[int, set[Location]]:
         """`fired_at`'s answer by signal: signal index -> the places where it fires."""
         found: dict[int, set[Location]] = {}
         for location, signals in fired:

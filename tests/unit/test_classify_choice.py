@@ -1,10 +1,12 @@
 """The class choice made cheaply is the one the plain definition makes.
 
 The classifier ranks only the classes where something fired (and the first two
-where nothing did) and reads each fired signal's hit from a table made at
-compile time; these tests hold it to the plain definition: every class scored
-(the sum of its signals' values, each at its best place, first of equals),
-sorted best first keeping rule order among equals, on random fired signals.
+where nothing did) and reads each fired signal's hit at its best place from a
+table of ranked places made at compile time (`compiled.ranked_hits`); these tests
+hold it to the plain definition: every class scored (the sum of its signals'
+values, each at its best place, first of equals), sorted best first keeping rule
+order among equals, on random fired signals in random places, given in a random
+order of places.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from recordkeeper.classify.classifier import _choose_class, _Fired
-from recordkeeper.classify.compiled import CompiledRules, compile_rules
+from recordkeeper.classify.compiled import CompiledRules, FiredAt, compile_rules
 from recordkeeper.ruleset.classes import ClassRules, Flag
 from recordkeeper.ruleset.load import load_ruleset
 
@@ -54,6 +56,17 @@ def _plain_choice(rules: CompiledRules, places: dict[int, set[str]], flags: Any)
     return best, second, spec.id, scored[1][1].id, reasons
 
 
+def _fired_at(places: dict[int, set[str]], rng: random.Random) -> tuple[FiredAt, ...]:
+    """`places` (signal -> where it fired) as the scan gives it: per place, its signals."""
+    at: dict[str, set[int]] = {}
+    for signal, where in places.items():
+        for location in where:
+            at.setdefault(location, set()).add(signal)
+    order = sorted(at)
+    rng.shuffle(order)
+    return tuple((loc, frozenset(at[loc])) for loc in order)  # type: ignore[misc]
+
+
 def _check(rules: CompiledRules, seed: int) -> int:
     rng = random.Random(seed)
     signals = [s for s in rules.signals if s.when is None]
@@ -66,7 +79,7 @@ def _check(rules: CompiledRules, seed: int) -> int:
         flags: dict[Flag, bool] = {f: rng.random() < 0.2 for f in FLAGS}
         flags["no_final_marker"] = False
         best, second, first_id, second_id, reasons = _plain_choice(rules, places, flags)
-        choice = _choose_class(rules, _Fired(rules, places), flags)  # type: ignore[arg-type]
+        choice = _choose_class(rules, _Fired(rules, _fired_at(places, rng)), flags)
         scoring = rules.rules.scoring
         if best < scoring.min_score:
             assert choice.spec.id == scoring.fallback_class
@@ -96,3 +109,20 @@ def test_negative_and_equal_scores_rank_as_a_stable_sort() -> None:
                 signal["weight"] = [-2.0, 0.0, 1.0, 2.5, 6.0][number % 5]
     rules = compile_rules(ClassRules.model_validate(data))
     assert _check(rules, 2) > 20
+
+
+def test_a_signal_counts_at_the_first_of_its_equally_weighted_places() -> None:
+    # every place weighs the same: a signal fired in several counts at the first of them in
+    # the rule's order (its reason names that place), whichever order the scan gives them in
+    data = RULES.model_dump(by_alias=True, exclude_none=True)
+    data["scoring"]["location_factor"] = dict.fromkeys(data["scoring"]["location_factor"], 1.0)
+    rules = compile_rules(ClassRules.model_validate(data))
+    assert _check(rules, 3) > 50
+    several = [s for s in rules.signals if len(s.values) > 2]
+    assert several
+    for signal in several:
+        fired = {signal.index: {loc for loc, _ in signal.values[1:]}}
+        hits = _Fired(rules, _fired_at(fired, random.Random(4))).hits(
+            rules.group_of[signal.index], {}
+        )
+        assert [h.where for h in hits] == [signal.values[1][0]]
