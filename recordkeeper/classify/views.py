@@ -18,13 +18,17 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from recordkeeper.model import DocumentFacts, fast_constructor
 from recordkeeper.ruleset.classes import Location, TextWindow, compile_patterns, fold
 
 _CAMEL = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 _SEPARATORS = re.compile(r"[_\-.+~()\[\]{}]+")
+_VERSION_DOT = re.compile(r"(?<=\d)\.(?=\d)")  # `v0.3`: kept in one name word
 _FIRST_LINE_CHARS = 160
+# where `str.splitlines` breaks a line
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # four or more single letters separated by single spaces: a letter-spaced word
 _SPACED_RUN = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _SPACED_GAP = re.compile(r"(?<=\b[^\W\d_]) (?=[^\W\d_]\b)")
@@ -56,6 +60,7 @@ _HEADER_LINES = 6
 # the header lines "Från:", "Skickat:", "Till:", "Ämne:" (or "From:", "Sent:", "To:",
 # "Subject:"), then the body. Read from the head of the text only.
 _PRINTED_HEAD_CHARS = 800
+_PRINTED_START = re.compile(r"\s*(från|from)\s*:", re.I)
 _PRINTED_FIELD = re.compile(
     r"^[ \t]*(från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject|bifogade filer|"
     r"bilagor|attachments)[ \t]*:[ \t]*([^\n]*)$",
@@ -82,6 +87,14 @@ class Views:
 
 
 _new_views = fast_constructor(Views)  # one per document (see `model.fast_constructor`)
+_VALUE = itemgetter(1)  # of a (location, text) pair
+
+
+@functools.lru_cache(maxsize=1024)  # a folder's documents share it
+def _folder_words(directory: str) -> str:
+    """The `folder` view of a file in `directory` (a path without the file name): its
+    folders' name words, one folder a line."""
+    return "\n".join(name_words(f) for f in directory.split("/")) if directory else ""
 
 
 @functools.lru_cache(maxsize=4096)  # folder names recur on every document in them
@@ -91,7 +104,7 @@ def name_words(name: str) -> str:
     The version dot survives so `v0.3` stays one token.
     """
     spaced = _CAMEL.sub(" ", name)
-    spaced = re.sub(r"(?<=\d)\.(?=\d)", "\x00", spaced)
+    spaced = _VERSION_DOT.sub("\x00", spaced)
     spaced = _SEPARATORS.sub(" ", spaced).replace("\x00", ".")
     return " ".join(spaced.split())
 
@@ -134,17 +147,29 @@ def _window(text: str, window: TextWindow) -> str:
 
 
 def _first_line(text: str) -> str:
-    """The first non-empty line, unless it is a list item (a to-do list has no title)."""
-    for line in text[:2000].splitlines():
-        stripped = line.strip()
-        if stripped:
-            return "" if stripped[0] in "-*•–" else stripped[:_FIRST_LINE_CHARS]
-    return ""
+    """The first non-empty line, unless it is a list item (a to-do list has no title).
+
+    As the first line of `text[:2000].splitlines()` whose `strip()` is not empty, without
+    splitting the rest: every line break is a space to `strip()`, so that line holds the
+    first character that is no space, and ends at the next line break.
+    """
+    rest = text[:2000].lstrip()
+    if not rest:
+        return ""
+    end = _LINE_BREAK.search(rest)
+    stripped = (rest[: end.start()] if end else rest).rstrip()
+    return "" if stripped[0] in "-*•–" else stripped[:_FIRST_LINE_CHARS]
 
 
 def _meta(metadata: dict[str, str], *keys: str) -> list[str]:
     """The values of `keys` (lower-case) in `metadata` (keys lower-cased)."""
     return [str(metadata[k]) for k in keys if metadata.get(k)]
+
+
+def _meta_value(metadata: dict[str, str], key: str) -> str:
+    """`"\\n".join(_meta(metadata, key))`: the value of one key, or ""."""
+    value = metadata.get(key)
+    return str(value) if value else ""
 
 
 def _who(party: str) -> tuple[str, str]:
@@ -233,25 +258,27 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
     """
     text = _window(facts.text or "", window)
     metadata = {k.lower(): v for k, v in facts.metadata.items()}
-    title, source = tool_title(facts.title or next(iter(_meta(metadata, "title")), ""), untitled)
+    title, source = tool_title(facts.title or _meta_value(metadata, "title"), untitled)
     headings = facts.headings
     if not title and not facts.email:
         # a first line is only probably a title: it counts as a heading
         headings = (_first_line(text), *headings)
-    title, headings = unspace(title), tuple(unspace(h) for h in headings)
-    stem, _, ext = facts.name.rpartition(".")
-    filename = name_words(stem or facts.name) + (f" {ext}" if stem else "")
+    if title:
+        title = unspace(title)
+    directory, _, name = facts.path.rpartition("/")  # `facts.folders`, `facts.name`
+    stem, _, ext = name.rpartition(".")
+    filename = name_words(stem or name) + (f" {ext}" if stem else "")
     if source:  # "Microsoft Word - 04 Jäv - Karin Wiik.docx": the name it was printed from
         filename += "\n" + name_words(source)
     email = facts.email
     views: dict[Location, str] = {
         "title": title,
-        "headings": "\n".join(h for h in headings if h),
+        "headings": "\n".join(filter(None, map(unspace, headings))) if headings else "",
         "content": text,
         "filename": filename,
-        "folder": "\n".join(name_words(f) for f in facts.folders),
-        "template": "\n".join(_meta(metadata, "template")),
-        "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)),
+        "folder": _folder_words(directory),
+        "template": _meta_value(metadata, "template"),
+        "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)) if metadata else "",
         "kind": facts.kind,
     }
     if email is None and facts.kind == "pdf":
@@ -277,7 +304,7 @@ def printed_mail(text: str) -> dict[Location, str]:
     """
     lines = text[:_PRINTED_HEAD_CHARS].split("\n")
     start = next(
-        (n for n, line in enumerate(lines[:3]) if re.match(r"\s*(från|from)\s*:", line, re.I)),
+        (n for n, line in enumerate(lines[:3]) if _PRINTED_START.match(line)),
         None,
     )
     if start is None:
@@ -307,8 +334,8 @@ def printed_mail(text: str) -> dict[Location, str]:
 def _folded(views: dict[Location, str]) -> dict[Location, str]:
     """`{loc: fold(value) for loc, value in views.items() if value}`, folding once:
     `fold` keeps length, so each value is its slice of the folded whole."""
-    places = [(loc, value) for loc, value in views.items() if value]
-    whole = "".join([value for _, value in places])
+    places = list(filter(_VALUE, views.items()))
+    whole = "".join(map(_VALUE, places))
     folded = fold(whole)
     if folded is whole:  # nothing to fold (ASCII): the values as they are
         return dict(places)
