@@ -65,9 +65,51 @@ class PersonalDataInAuditEntry(RecordkeeperError):
 def check_identifiers_only(event: AuditEvent) -> None:
     """Refuse an event whose fields look like names, e-mail, phone or personnummer.
 
+    Every audit append passes here (two a file of a bulk ingest), so the usual event is
+    decided in C: its data keys are among the keys allowed already, its values among
+    the values found clean already (`_clean`); a value not seen yet (mostly the event's
+    new document id and content hash) is scanned once (`pii.find_kinds`).
+
     Raises:
         PersonalDataInAuditEntry: naming the field and the kind found, never the value.
     """
+    data = event.data
+    if not _allowed_keys.issuperset(data):
+        _check_keys(event)
+    fields = (event.event, event.actor, event.document_id, event.project_id, event.rule_id)
+    sha256 = event.sha256
+    try:
+        if _clean.issuperset(fields) and sha256 in _clean and _clean.issuperset(data.values()):
+            return
+        unseen = [item for item in (*fields, sha256, *data.values()) if item not in _clean]
+    except TypeError:  # an unhashable data value (not text): field by field
+        _check_values(event)
+        return
+    for item in unseen:
+        if isinstance(item, str) and pii.find_kinds(item):
+            _check_values(event)  # raises, naming the first such field
+    fresh = [item for item in unseen if type(item) in _PLAIN]
+    if len(_clean) + len(fresh) > _CLEAN_MAX:  # bounded: new ids and hashes come for ever
+        _clean.clear()
+        _clean.update(_ALWAYS_CLEAN)
+    _clean.update(fresh)
+
+
+# Text `check_identifiers_only` found nothing in (and values it does not scan), at most
+# _CLEAN_MAX of them. Only values of these exact types are kept: equal ones are equal in
+# what is scanned (the patterns read a text's characters; other types are not scanned).
+# Full, it starts again: a bulk ingest brings two new values a file (its id and content
+# hash), so the names, classes and signals are scanned again once per ~8,000 files.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_CLEAN_MAX = 16384
+_ALWAYS_CLEAN: frozenset[object] = frozenset({None, True, False})
+_clean: set[object] = set(_ALWAYS_CLEAN)
+# data keys found allowed already (none names personal data, in any case)
+_allowed_keys: set[object] = set()
+
+
+def _check_keys(event: AuditEvent) -> None:
+    """Refuse a data key that names personal data; remember the allowed ones."""
     data = event.data
     for key in data:
         if key.lower() in pii.DENY_KEYS:
@@ -75,13 +117,15 @@ def check_identifiers_only(event: AuditEvent) -> None:
                 f"audit event {event.event!r}: field data.{key} is not allowed in the audit log "
                 "(identifiers, hashes and rule ids only)"
             )
-    # every audit append passes here: the field names are only made for a refusal
+    if len(_allowed_keys) > _CLEAN_MAX:
+        _allowed_keys.clear()
+    _allowed_keys.update(key for key in data if type(key) is str)  # as `_PLAIN`
+
+
+def _check_values(event: AuditEvent) -> None:
+    """Refuse the first field (in a fixed order) whose text looks like personal data."""
+    data = event.data
     values = (event.event, event.actor, event.document_id, event.project_id, event.rule_id)
-    for item in (*values, event.sha256, *data.values()):
-        if isinstance(item, str) and _kinds(item):
-            break
-    else:
-        return
     fields: dict[str, object] = dict(zip(_FIELDS, values, strict=True))
     fields["sha256"] = event.sha256
     fields.update((f"data.{key}", item) for key, item in data.items())
