@@ -242,22 +242,20 @@ def _classify_row(tx: Tx, doc: DocumentRow, rules: ClassRules, digest: str, ctx:
 
 
 def _audit(event: str, doc: Document, c: Classification, digest: str, at: datetime) -> AuditEvent:
+    data: dict[str, str | bool] = {
+        "class": c.doc_class,
+        "draft": c.is_draft,
+        "must_register": c.must_register,
+        "personal_data": c.personal_data,
+        "corrected": c.corrected,
+        "rules_hash": digest,
+        "signals": _signals(c.reasons),
+    }
+    # AuditEvent's fields in order (event, at, actor, document, project, rule, sha256,
+    # data): by position, without a keyword dict per file (issue #3)
+    actor = "system"
     return new_audit_event(
-        event=event,
-        at=at,
-        document_id=doc.id,
-        project_id=doc.project,
-        rule_id=c.doc_class,
-        sha256=doc.current_sha256,
-        data={
-            "class": c.doc_class,
-            "draft": c.is_draft,
-            "must_register": c.must_register,
-            "personal_data": c.personal_data,
-            "corrected": c.corrected,
-            "rules_hash": digest,
-            "signals": _signals(c.reasons),
-        },
+        event, at, actor, doc.id, doc.project, c.doc_class, doc.current_sha256, data
     )
 
 

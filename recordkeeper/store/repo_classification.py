@@ -92,8 +92,20 @@ def _reasons_text(reasons: tuple[str, ...]) -> str:
 
 
 def _kinds_json(counts: Mapping[str, int]) -> str:
-    """_sorted_json(dict(counts)); most documents have none."""
-    return _sorted_json(dict(counts)) if counts else "{}"
+    """_sorted_json(dict(counts)); most documents have none, the others share a few
+    (memoised for text keys and int counts: 1 == True, 1 == 1.0 are written apart)."""
+    if not counts:
+        return "{}"
+    items = tuple(counts.items())
+    for key, value in items:
+        if type(key) is not str or type(value) is not int:
+            return _sorted_json(dict(items))
+    return _kinds_text(items)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kinds_text(items: tuple[tuple[str, int], ...]) -> str:
+    return _sorted_json(dict(items))
 
 
 def save_classification(
