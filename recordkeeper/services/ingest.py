@@ -35,7 +35,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 import structlog
 
@@ -101,6 +101,12 @@ QUEUE_KEY = "ingest.queue"
 # loses more work, and the daemon's SIGKILL test saw too few commits.
 CHUNK = 128
 _AHEAD = 2  # chunks read ahead of the one being stored
+# The last chunk's files come in this many smaller chunks (when there are at least
+# _TAIL_MIN of them): the last chunk is stored while the workers have nothing left to do,
+# so a smaller one ends the scan sooner (with 2 workers ~14 ms of ~0.5 s for 1,000 files).
+_TAIL_PARTS = 4
+_TAIL_MIN = 32
+T = TypeVar("T")
 # A file of a size that this many extracted contents share is hashed here: the hashes
 # would travel to a worker with the file (a fixed-size export format, say).
 KNOWN_PER_JOB = 64
@@ -421,7 +427,7 @@ class RootIngestor:
         """
         report = report or IngestReport(root=self.root.key)
         total = len(paths)
-        chunks = [paths[start : start + CHUNK] for start in range(0, total, CHUNK)]
+        chunks = chunked(paths, CHUNK)
         done = 0
         # Three stages overlap, one thread each: looking at and hashing a chunk, extracting
         # it in the workers, storing it here; so the workers are never left waiting for
@@ -441,7 +447,7 @@ class RootIngestor:
             try:
                 for index, chunk in enumerate(chunks):
                     if should_stop is not None and should_stop():
-                        report.pending.extend(_rel(p) for p in paths[index * CHUNK :])
+                        report.pending.extend(_rel(p) for p in paths[done:])
                         break
                     while len(ahead) <= _AHEAD and index + len(ahead) < len(chunks):
                         looked = hasher.submit(self._look, chunks[index + len(ahead)])
@@ -1199,6 +1205,20 @@ def _internal(jobs: Sequence[ExtractJob], exc: BaseException) -> list[Extracted]
     """Each job's answer when the extractor itself broke."""
     reason = UnreadableReason.INTERNAL
     return [Extracted(Unreadable(j.rel_path, reason, type(exc).__name__)) for j in jobs]
+
+
+def chunked(paths: Sequence[T], size: int) -> list[Sequence[T]]:
+    """`paths` in chunks of `size`, in order, the files of the last one in `_TAIL_PARTS`
+    smaller chunks (see `_TAIL_PARTS`)."""
+    total = len(paths)
+    if not total:
+        return []
+    last = (total - 1) // size * size  # where the last chunk of `size` would start
+    chunks = [paths[start : start + size] for start in range(0, last, size)]
+    rest = total - last
+    step = -(-rest // _TAIL_PARTS) if rest >= _TAIL_MIN else rest  # ceiling
+    chunks.extend(paths[start : start + step] for start in range(last, total, step))
+    return chunks
 
 
 def _written(rows: list[PresentDocument], before: Mapping[str, Sequence[repo.Holder]]) -> Written:

@@ -208,3 +208,43 @@ def test_a_stream_that_breaks_loses_no_file(
     assert sum(r[2] == "internal" for r in documents) == report.errors["internal"]
     RootIngestor(ctx, root, extractor).scan()  # internal errors are retried
     assert [r[2] for r in _stored(ctx.store) if isinstance(r, tuple)] == [None] * 11
+
+
+@pytest.mark.parametrize(
+    ("total", "sizes"),
+    [
+        (0, []),
+        (5, [5]),
+        (31, [31]),
+        (32, [8, 8, 8, 8]),
+        (129, [128, 1]),
+        (160, [128, 8, 8, 8, 8]),
+        (1000, [128] * 7 + [26] * 4),
+    ],
+)
+def test_the_last_chunk_comes_in_quarters(total: int, sizes: list[int]) -> None:
+    paths = [f"f{n}.txt" for n in range(total)]
+    chunks = ingest.chunked(paths, 128)
+    assert [len(c) for c in chunks] == sizes
+    assert [p for chunk in chunks for p in chunk] == paths
+
+
+def test_a_scan_stopped_between_chunks_leaves_the_rest_pending(
+    ctx: Context, share: Path, extractor: PoolExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "CHUNK", 64)
+    _share(share, 100)  # a chunk of 64, then the last 36 in chunks of 9
+    root = configured_roots(ctx.settings)[0]
+    ingestor = RootIngestor(ctx, root, extractor)
+    paths = sorted(p.relative_to(share).as_posix() for p in share.rglob("*.txt"))
+    stored = 0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal stored
+        stored = done
+
+    report = ingestor.process(paths, progress=progress, should_stop=lambda: stored >= 73)
+    assert stored == 73  # 64 + 9
+    assert report.pending == paths[73:]
+    recorded = [r[0] for r in _stored(ctx.store) if isinstance(r, tuple)]
+    assert sorted(recorded) == sorted(paths[:73])
