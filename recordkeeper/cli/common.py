@@ -8,6 +8,7 @@ import re
 import sys
 import tomllib
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,6 +142,21 @@ def stage_label(stage: str, lang: str) -> str:
     from recordkeeper.services.stage_failures import label
 
     return label(stage, lang)
+
+
+def class_label(
+    names: Mapping[str, tuple[str, str]], doc_class: str | None, lang: str, *, with_id: bool = False
+) -> str:
+    """A document class for people: its name in the rule file ("Avtal (om ersättning,
+    uppdrag)"), with its id in brackets where the reader may type it back
+    (`registry reclassify --class`); an unknown class as its id."""
+    if not doc_class:
+        return ""
+    found = names.get(doc_class)
+    if found is None:
+        return doc_class
+    name = found[0] if lang == "sv" else found[1]
+    return f"{name} [{doc_class}]" if with_id else name
 
 
 def print_json(value: Any) -> None:

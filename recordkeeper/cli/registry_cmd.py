@@ -15,13 +15,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from recordkeeper.cli.common import current_actor, open_context, print_json, state
+from recordkeeper.cli.common import class_label, current_actor, open_context, print_json, state
 from recordkeeper.errors import UsageError
 from recordkeeper.i18n import catalogue, t
 from recordkeeper.registry.messages import ReasonNames, reason_text
 from recordkeeper.services import registration_answers as answers
 from recordkeeper.services import registration_queue as queue
-from recordkeeper.services.registration import reason_names
+from recordkeeper.services.registration import class_names, reason_names
 from recordkeeper.services.registration_queue import AlertView, PromptView
 
 registry_app = typer.Typer(
@@ -205,7 +205,7 @@ def show(
         ("proposed_dnr", view.proposed_dnr or "–"),
         ("dnr", view.dnr or "–"),
         ("secrecy", secrecy),
-        ("doc_class", view.doc_class),
+        ("doc_class", class_label(names.classes, view.doc_class, lang, with_id=True)),
         ("project", view.project or "–"),
         ("document", f"{view.document_id} ({_state_text(view.document_state, lang)})"),
         ("path", view.path or "–"),
@@ -269,7 +269,8 @@ def reclassify(
     )
     lang = state(ctx).lang
     shown = t(f"registry.status.{status}", lang)
-    typer.echo(t("registry.reclassified", lang, id=prompt_id, doc_class=doc_class, status=shown))
+    label = class_label(class_names(context), doc_class, lang, with_id=True)
+    typer.echo(t("registry.reclassified", lang, id=prompt_id, doc_class=label, status=shown))
 
 
 @registry_app.command("ack")

@@ -13,9 +13,16 @@ from rich.console import Console
 from rich.table import Table
 
 import recordkeeper.retention.messages  # noqa: F401  (registers the texts)
-from recordkeeper.cli.common import current_actor, open_context, print_json, state
+from recordkeeper.cli.common import (
+    class_label,
+    current_actor,
+    open_context,
+    print_json,
+    state,
+)
 from recordkeeper.i18n import t
 from recordkeeper.services import retention as svc
+from recordkeeper.services.registration import class_names
 
 retention_app = typer.Typer(help="Gallring / retention and weeding.", no_args_is_help=True)
 hold_app = typer.Typer(help="Spärr (legal hold) / legal holds.", no_args_is_help=True)
@@ -46,7 +53,8 @@ def _show(
         table.add_column(t(f"retention.col.{key}", lang))
     for item in items:
         table.add_row(*cells(item))
-    Console().print(table)
+    # piped or in a narrow terminal, rich cut ids and names to "correspond…"
+    Console(width=max(Console().width, 140)).print(table)
 
 
 @retention_app.command("plan")
@@ -57,7 +65,9 @@ def plan(
 ) -> None:
     """Upcoming weeding and deletion deadlines, soonest first."""
     lang = state(ctx).lang
-    rows = svc.upcoming(open_context(ctx), date.fromisoformat(until) if until else None)
+    context = open_context(ctx)
+    rows = svc.upcoming(context, date.fromisoformat(until) if until else None)
+    names = class_names(context)
     items = [
         {
             "document_id": r.document_id,
@@ -81,7 +91,7 @@ def plan(
             str(i["due_on"]),
             str(i["document_id"]),
             str(i["project"] or ""),
-            str(i["class"] or ""),
+            class_label(names, i["class"], lang),
             str(i["rule"]),
             t(f"retention.action.{i['action']}", lang),
         ),
@@ -278,9 +288,10 @@ def dpo_report(
     from recordkeeper.retention.report import render_csv, render_html, render_json
     from recordkeeper.services.dpo import dpo_report as build
 
+    lang = state(ctx).lang
     if fmt not in ("html", "csv", "json"):
-        raise UsageError(f"unknown format '{fmt}'; use html, csv or json")
-    report, lang = build(open_context(ctx)), state(ctx).lang
+        raise UsageError(t("dpo.error.format", lang, fmt=fmt))
+    report = build(open_context(ctx))
     if fmt == "html":
         text = render_html(report, lang)
     elif fmt == "csv":
@@ -312,9 +323,11 @@ def privacy_find(
     from recordkeeper.errors import UsageError
     from recordkeeper.services.privacy import find_subject
 
+    lang = state(ctx).lang
     if request not in ("access", "erasure"):
-        raise UsageError("--request must be access or erasure")
-    answer = find_subject(open_context(ctx), subject, request=request, actor=current_actor(as_user))
+        raise UsageError(t("privacy.error.request", lang, request=request))
+    context = open_context(ctx)
+    answer = find_subject(context, subject, request=request, actor=current_actor(as_user))
     if as_json:
         print_json(
             {
@@ -326,8 +339,10 @@ def privacy_find(
             }
         )
         return
-    lang = state(ctx).lang
-    typer.echo(t("privacy.found", lang, request=answer.request_id, count=len(answer.matches)))
+    count = len(answer.matches)
+    found = "privacy.found.one" if count == 1 else "privacy.found"
+    typer.echo(t(found, lang, request=answer.request_id, count=count))
+    names = class_names(context)
     for m in answer.matches:
         outcome = t(
             f"privacy.outcome.{m.outcome}",
@@ -336,4 +351,5 @@ def privacy_find(
             rule=m.rule_id,
             proposal=answer.proposal_id,
         )
-        typer.echo(f"  {m.document_id}  {m.project or ''}  {m.doc_class or ''}  {outcome}")
+        shown = class_label(names, m.doc_class, lang)
+        typer.echo(f"  {m.document_id}  {m.project or ''}  {shown}  {outcome}")

@@ -140,6 +140,19 @@ i18n.register(
             "sv": "Begäran {request}: {count} handlingar nämner den registrerade.",
             "en": "Request {request}: {count} documents mention the data subject.",
         },
+        "privacy.found.one": {
+            "sv": "Begäran {request}: 1 handling nämner den registrerade.",
+            "en": "Request {request}: 1 document mentions the data subject.",
+        },
+        "dpo.error.format": {
+            "sv": "okänt format '{fmt}'; ange html, csv eller json",
+            "en": "unknown format '{fmt}'; use html, csv or json",
+        },
+        "privacy.error.request": {
+            "sv": "--request ska vara access (tillgång, art. 15) eller erasure (radering, "
+            "art. 17), inte '{request}'",
+            "en": "--request must be access (art. 15) or erasure (art. 17), not '{request}'",
+        },
         "retention.status.awaiting": {"sv": "väntar på beslut", "en": "awaiting decision"},
         "retention.status.approved": {"sv": "godkänt", "en": "approved"},
         "retention.status.rejected": {"sv": "avslaget", "en": "rejected"},

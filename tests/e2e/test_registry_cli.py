@@ -149,6 +149,13 @@ def test_a_secrecy_reason_names_the_cue_not_its_id(config: Path) -> None:
     assert prompt["secrecy_cues"] == ["personal_identity_number"]  # ids stay for machines
 
 
+def test_show_names_the_class_with_its_id_for_reclassify(config: Path) -> None:
+    """It said "Dokumentklass: coi_declaration"."""
+    code, out = _run(config, "registry", "show", "1")
+    assert code == 0
+    assert "Dokumentklass: Jävsdeklaration [coi_declaration]\n" in out
+
+
 def test_export_csv_has_the_osl_columns(config: Path) -> None:
     code, out = _run(config, "registry", "export", "--format", "csv")
     assert code == 0
@@ -174,6 +181,7 @@ def test_reclassify_teaches_the_classifier_and_closes_the_prompt(
         config, "--lang", "en", "registry", "reclassify", "1", "--class", "project_plan"
     )
     assert (code, "reclassified" in out) == (0, True)
+    assert "as Project plan, time and activity plan [project_plan]" in out  # said the id only
     store = Store(f"sqlite:///{tmp_path / 'rk.db'}")
     with store.read() as session:
         events = list(session.scalars(select(AuditEntryRow.event).order_by(AuditEntryRow.idx)))

@@ -155,6 +155,36 @@ def test_privacy_find_lists_the_documents_that_mention_the_person_as_json(setup:
     assert "Karin" not in json.dumps(answer)  # ids and rule ids, never the name
 
 
+def test_privacy_find_names_the_class_and_counts_one_document_in_the_singular(
+    setup: Path,
+) -> None:
+    """It said "1 handlingar nämner" and the class's id ("coi_declaration"); a wrong
+    --request was answered in English only."""
+    from recordkeeper.samples.builders import make_docx
+
+    make_docx(
+        setup / "P" / "Jäv" / "jävsdeklaration.docx",
+        title="Jävsdeklaration",
+        paragraphs=["Jag saknar bindningar.", "Namnförtydligande: Karin Ek"],
+    )
+    _run("scan")
+    first, line = _run("privacy", "find", "--subject", "Karin Ek").splitlines()
+    assert first.endswith(": 1 handling nämner den registrerade.")
+    assert "  P  Jävsdeklaration  allmän handling" in line and "coi_declaration" not in line
+    english = runner.invoke(app, ["--lang", "en", "privacy", "find", "--subject", "Karin Ek"])
+    assert ": 1 document mentions the data subject." in english.stdout
+    assert "  P  Conflict-of-interest declaration  official document" in english.stdout
+    bad = runner.invoke(app, ["privacy", "find", "--subject", "x", "--request", "forget"])
+    assert "--request ska vara access (tillgång, art. 15) eller erasure" in bad.stderr
+
+
+def test_the_weeding_plan_names_the_class_and_cuts_nothing_when_piped(setup: Path) -> None:
+    """Piped (or in 80 columns) the table showed 'correspond…' and ids for classes."""
+    out = _run("retention", "plan")
+    row = next(line for line in out.splitlines() if "doc1" in line)
+    assert "Enkätsvar, enkätrapport" in row and "…" not in row
+
+
 def test_a_dry_run_of_propose_says_what_would_be_created(setup: Path) -> None:
     dry = _run("retention", "propose", "--dry-run")
     assert dry.splitlines() == ["1 förslag skulle skapas", "Provkörning: inget har ändrats."]
