@@ -22,7 +22,7 @@ from importlib import import_module
 import typer
 
 from recordkeeper import __version__, logs
-from recordkeeper.cli.common import CliState, RecordkeeperGroup
+from recordkeeper.cli.common import CliState, RecordkeeperGroup, quiet_broken_pipe
 
 HELP = """recordkeeper: diarieföring, gallring och processkontroll för FMB-projekt.
 
@@ -135,4 +135,10 @@ def main() -> None:
     """Console entry point: a plain top-level command gets an app of its own."""
     name = _command_name(sys.argv[1:])
     plain = {n for n, _, _, kind in COMMANDS if kind == "command"}
-    (build_app(name) if name in plain else __getattr__("app"))()
+    try:
+        (build_app(name) if name in plain else __getattr__("app"))()
+    finally:
+        try:  # JSON output is written unflushed; a reader gone by now is no error
+            sys.stdout.flush()
+        except BrokenPipeError:
+            quiet_broken_pipe()

@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 from recordkeeper import i18n
 from recordkeeper.cli import help_texts
 from recordkeeper.config import CONFIG_ENV, Settings, load_settings
-from recordkeeper.errors import EXIT_INTERNAL, RecordkeeperError, UsageError
+from recordkeeper.errors import EXIT_INTERNAL, EXIT_OK, RecordkeeperError, UsageError
 
 if TYPE_CHECKING:
     from recordkeeper.services.context import Context
@@ -77,6 +77,14 @@ def help_lang(ctx: ClickContext) -> str:
     return CliState(config_path=params.get("config"), lang_flag=params.get("lang")).lang
 
 
+def quiet_broken_pipe() -> None:
+    """The reader of stdout went away: what is left goes to /dev/null, so neither the
+    command's next line nor the interpreter's last flush fails."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def state(ctx: typer.Context) -> CliState:
     root = ctx.find_root()
     if not isinstance(root.obj, CliState):
@@ -113,6 +121,11 @@ class RecordkeeperGroup(TyperGroup):
             lang = ctx.obj.lang if isinstance(ctx.obj, CliState) else i18n.DEFAULT_LANG
             typer.echo(exc.in_lang(lang), err=True)
             raise typer.Exit(exc.exit_status) from None
+        except BrokenPipeError:
+            # `recordkeeper registry list | head`: the reader has what it wanted; this
+            # said "internal error" and logged a traceback
+            quiet_broken_pipe()
+            raise typer.Exit(EXIT_OK) from None
         except Exception:
             event_id = uuid.uuid4().hex[:12]
             log.exception("internal_error", event_id=event_id)

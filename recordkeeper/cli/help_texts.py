@@ -377,7 +377,7 @@ HELP: dict[str, tuple[str, str]] = {
     "audit export:output": ("Fil (standard: standard ut).", "File (default stdout)."),
 }
 
-# the help screens' own words (typer's panels); the same keys in every language
+# the help screens' own words (typer's panels), by the name typer gives them
 LIBRARY_TEXTS: dict[str, tuple[str, str]] = {
     "ARGUMENTS_PANEL_TITLE": ("Argument", "Arguments"),
     "OPTIONS_PANEL_TITLE": ("Flaggor", "Options"),
@@ -385,6 +385,12 @@ LIBRARY_TEXTS: dict[str, tuple[str, str]] = {
     "DEFAULT_STRING": ("[standard: {}]", "[default: {}]"),
     "REQUIRED_LONG_STRING": ("[krävs]", "[required]"),
     "ENVVAR_STRING": ("[miljövariabel: {}]", "[env var: {}]"),
+    # a command called wrongly (the sentence inside stays Click's English)
+    "ERRORS_PANEL_TITLE": ("Fel", "Error"),
+    "RICH_HELP": (
+        "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+    ),
 }
 
 
