@@ -14,6 +14,7 @@ from recordkeeper.services import audit, retention
 from recordkeeper.services.audit import TreeHead
 from recordkeeper.services.context import Context
 from recordkeeper.services.dpo import dpo_report
+from recordkeeper.services.registration import class_names
 from recordkeeper.web.security import app_context, page, session_of
 
 DPO_ROLES = ("dpo",)
@@ -31,10 +32,11 @@ def _months_ahead(today: date, n: int = 12) -> list[str]:
 
 @page(*DPO_ROLES)
 async def dashboard(request: Request) -> Response:
-    from recordkeeper.web.app import render
+    from recordkeeper.web.app import render, request_lang
 
     ctx = app_context(request)
     report = dpo_report(ctx)
+    names, sv = class_names(ctx), request_lang(request) == "sv"
     months = _months_ahead(report.today)
     per_month = Counter(
         d.due_on.strftime("%Y-%m") for d in report.deadlines if d.due_on is not None
@@ -49,6 +51,8 @@ async def dashboard(request: Request) -> Response:
         peak=peak,
         message=request.query_params.get("msg", ""),
         head=_head(ctx),
+        # a class by its name ("Jävsdeklaration"), not its id ("coi_declaration")
+        class_name=lambda c: (names[c][0] if sv else names[c][1]) if c in names else c or "",
     )
 
 

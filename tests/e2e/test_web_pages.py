@@ -201,6 +201,20 @@ def test_project_warnings_read_as_sentences_and_reach_the_lead_digest(
     assert any("1 person(er)" in line.text for line in project.new)
 
 
+def test_the_dpo_sees_personal_data_by_the_class_name(ctx: Context, share: Path) -> None:
+    """The table of personal data per project and class said "coi_declaration"."""
+    make_project_missing_a_declaration(share)
+    scan(ctx)
+    client = client_for(ctx)
+    sign_in(client, "dpo")
+    page = client.get("/dpo").text
+    table = page[page.index('id="personal-data"') :]
+    assert "<td>Jävsdeklaration</td>" in table and "coi_declaration" not in table
+    client.cookies.set("rk_lang", "en")
+    english = client.get("/dpo").text
+    assert "<td>Conflict-of-interest declaration</td>" in english
+
+
 def test_the_dpo_sees_the_signed_head_and_verifies_the_log(ctx: Context) -> None:
     from recordkeeper.bootstrap import audit_ports
     from recordkeeper.services.audit import make_tree_head
