@@ -243,7 +243,11 @@ i18n.register(
         "web.severity.error": {"sv": "Allvarligt", "en": "Serious"},
         "web.yes": {"sv": "ja", "en": "yes"},
         "web.no": {"sv": "nej", "en": "no"},
-        "web.not_found": {"sv": "Hittades inte.", "en": "Not found."},
+        "web.not_found": {"sv": "Sidan finns inte", "en": "Page not found"},
+        "web.not_found.why": {
+            "sv": "Adressen leder inte till någon sida, projekt eller handling som du kan se.",
+            "en": "The address leads to no page, project or document that you can see.",
+        },
         "web.forbidden.title": {
             "sv": "Du har inte behörighet till den här sidan",
             "en": "You do not have access to this page",

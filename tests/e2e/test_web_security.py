@@ -100,6 +100,16 @@ def test_a_page_for_several_roles_names_them_all(ctx: Context) -> None:
     assert "Sidan är till för registrator eller dataskyddsombud." in response.text
 
 
+def test_an_unknown_address_gets_a_titled_page_with_a_way_back(ctx: Context) -> None:
+    """It was titled "recordkeeper – recordkeeper" and said only "Hittades inte."."""
+    client = client_for(ctx)
+    sign_in(client, "lead")
+    response = client.get("/projects/Inget sådant projekt")
+    assert response.status_code == 404
+    assert "<title>Sidan finns inte – recordkeeper</title>" in response.text
+    assert '<a href="/">Till din startsida</a>' in response.text
+
+
 def test_a_refused_form_says_nothing_changed_and_what_to_do(ctx: Context) -> None:
     """A form sent without its token (an old page, a new sign-in) read "invalid CSRF token"."""
     client = client_for(ctx)
