@@ -9,8 +9,11 @@ Scans the share (default /tmp/ing1000) with 2 workers and every stage, a fixed c
 document ids from a counter and `ingest._AHEAD = 0` (else which file a worker skips as
 known content depends on timing), then writes every table sorted, audit leaves as text.
 Left out, as they come from key material or secrets outside these seams: vault
-references, lookups and times, nonces, ciphertexts, wrapped keys, HMACs, tokens, and the
-last scan's state (its duration).
+references, lookups and times, nonces, ciphertexts, wrapped keys, HMACs, and the last
+scan's state (its duration). The privacy stage's subject tokens are kept: the subject key
+is fixed (32 bytes `k`) in the state directory. The names behind the registration
+stage's vault references (a prompt's counterpart, a sent mail's recipients) are written
+unsealed after the tables, so the stages' output is compared whole.
 """
 
 from __future__ import annotations
@@ -33,14 +36,19 @@ class _Clock:
         return datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
 
 
-def _ingest(state: Path, share: Path, rules_dir: Path) -> dict[str, Any]:
+_SUBJECT_KEY = b"k" * 32
+
+
+def _ingest(state: Path, share: Path, rules_dir: Path) -> tuple[dict[str, Any], list[str]]:
     from recordkeeper import logs
     from recordkeeper.bootstrap import audit_ports, open_extractor
     from recordkeeper.config import load_settings
     from recordkeeper.ruleset.load import load_ruleset
     from recordkeeper.services import ingest, pipeline
     from recordkeeper.services.context import Context
+    from recordkeeper.services.registration import unseal
     from recordkeeper.store import repo_documents
+    from recordkeeper.store.tables_registry import RegistryPromptRow, RegistrySentRow
     from recordkeeper.store.unit import Store
 
     logs.configure("warning")
@@ -48,6 +56,10 @@ def _ingest(state: Path, share: Path, rules_dir: Path) -> dict[str, Any]:
     repo_documents.new_document_id = lambda: next(ids)
     ingest._AHEAD = 0  # type: ignore[misc]
     shutil.rmtree(state, ignore_errors=True)
+    subject_key = state / "subject-index.key"
+    subject_key.parent.mkdir(parents=True)
+    subject_key.write_bytes(_SUBJECT_KEY)
+    subject_key.chmod(0o600)
     settings = load_settings(
         None,
         {
@@ -56,6 +68,7 @@ def _ingest(state: Path, share: Path, rules_dir: Path) -> dict[str, Any]:
             "rules_dir": str(rules_dir),
             "roots": [{"path": str(share)}],
             "ingest": {"workers": 2},
+            "retention": {"subject_key_file": str(subject_key)},
         },
     )
     store = Store(settings.database_url)
@@ -66,13 +79,23 @@ def _ingest(state: Path, share: Path, rules_dir: Path) -> dict[str, Any]:
     try:
         root = ingest.RootSpec(ingest.root_key(share), share)
         report = ingest.RootIngestor(ctx, root, extractor).scan()
+        with store.read() as session:
+            prompts = session.query(RegistryPromptRow.id, RegistryPromptRow.counterpart_ref)
+            sent = session.query(RegistrySentRow.id, RegistrySentRow.recipients_ref)
+            names = sorted(
+                json.dumps([table, row_id, unseal(ctx, session, ref)], ensure_ascii=False)
+                for table, rows in (("registry_prompts", prompts), ("registry_sent", sent))
+                for row_id, ref in rows
+            )
     finally:
         extractor.pool.close()
         store.close()
-    return {k: v for k, v in report.as_dict().items() if k != "duration_s"}
+    return {k: v for k, v in report.as_dict().items() if k != "duration_s"}, names
 
 
 def _kept(table: str, column: str) -> bool:
+    if table == "subject_tokens":
+        return True  # keyed by the fixed subject key
     if any(s in column for s in _SECRET) or column == "lookup":
         return False
     if column == "ref" or column.endswith("_ref"):
@@ -86,7 +109,7 @@ def _value(value: Any) -> Any:
 
 def dump(out: Path, share: Path, rules_dir: Path) -> None:
     state = out.parent / (out.name + ".state")
-    report = _ingest(state, share, rules_dir)
+    report, names = _ingest(state, share, rules_dir)
     db = sqlite3.connect(state / "rk.db")
     tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     with out.open("w") as f:
@@ -103,6 +126,8 @@ def dump(out: Path, share: Path, rules_dir: Path) -> None:
             )
             f.write(f"## {table} {[columns[i] for i in keep]} {len(rows)}\n")
             f.writelines(line + "\n" for line in lines)
+        f.write(f"## unsealed names [table, id, names] {len(names)}\n")
+        f.writelines(line + "\n" for line in names)
     print(f"dumped {out}")
 
 

@@ -246,6 +246,29 @@ def _lowered(text: str) -> bytes | None:
     return data.translate(_LATIN1_LOWER)
 
 
+# What may stand after an identity number, looked at by `_PNR`'s look-ahead (`(?![\d/]|[.,]\d)`):
+# searched in a digit run with the run's end as `endpos`, a match would see the text end
+# there; searched up to this many characters further, it sees what it would in the text.
+_PNR_AHEAD = 2
+
+
+def number_windows(text: str) -> list[tuple[int, int]]:
+    """Where in `text` to search for identity numbers: each digit run (`_digit_runs`) and the
+    `_PNR_AHEAD` characters after it (the look-aheads' view). Every match of `_PNR` (and of
+    any pattern of digits with `-`, `+` or a space between them, starting and ending with
+    a digit, at least eight long) lies in a digit run, and `pattern.finditer(text, start,
+    end)` over these windows finds the same matches as over the whole text, when the
+    pattern looks at most `_PNR_AHEAD` characters past a match (look-behinds see before
+    `start`). A scan of the whole text tries `_PNR` at every position (issue #3)."""
+    lowered = _lowered(text)
+    if lowered is not None and _ASCII_DIGIT_RUN is not _DIGIT_RUN:  # as `detect_personal_data`
+        runs = _class_runs(text, lowered.translate(_RUN_CLASSES))
+    else:
+        runs = _digit_runs(text, _latin1(text) is not None)
+    size = len(text)
+    return [(start, min(size, end + _PNR_AHEAD)) for start, end in runs]
+
+
 def _digit_runs(text: str, latin1: bool = False) -> list[tuple[int, int]]:
     """Spans of `\\+?\\d[\\d \\-+/()]{6,}\\d`; `latin1`: `text` holds only Latin-1 characters
     (`_class_runs` finds the same from `_lowered(text)` when that exists)."""
@@ -440,7 +463,12 @@ def detect_personal_data(
     return _new_findings(dict(sorted(counts.items())))
 
 
-_SURNAME_FIRST = re.compile(rf"\b{_WORD}, {_WORD}(?: {_WORD})?\b")
+# `\b{_WORD}, {_WORD}(?: {_WORD})?\b`, the same matches, written as `_NAME` is (its `\b` in
+# a look-behind after the first capital, possessive letter runs): a leading `\b` lets `re`
+# skip nothing, so it tried the whole pattern at every position of the text.
+_SURNAME_FIRST = re.compile(
+    rf"{_CAPITAL}(?<!\w{_CAPITAL}){_WORD_REST_KEPT}, {_WORD_KEPT}(?: {_WORD_KEPT})?\b"
+)
 
 
 def personal_identifiers(text: str, *, addresses: Iterable[str] = ()) -> set[tuple[str, str]]:
@@ -451,11 +479,15 @@ def personal_identifiers(text: str, *, addresses: Iterable[str] = ()) -> set[tup
     `email` (case-folded), `name` (raw capitalised name; the caller normalises).
     """
     found: set[tuple[str, str]] = set()
-    for match in _PNR.finditer(text):
-        if _id_number_kind(match, text) is not None:
-            found.add(
-                ("pnr", match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"])
-            )
+    for start, end in number_windows(text):
+        for match in _PNR.finditer(text, start, end):
+            if _id_number_kind(match, text) is not None:
+                found.add(
+                    (
+                        "pnr",
+                        match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"],
+                    )
+                )
     in_text = _emails(text)
     for m in (*in_text, *(m for a in addresses for m in _EMAIL.finditer(a))):
         found.add(("email", f"{m.group(1)}@{m.group(2)}".casefold()))

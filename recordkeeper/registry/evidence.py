@@ -7,6 +7,7 @@ keeps what it found beyond its return value (names are personal data).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from stdnum.se import personalid
 
+from recordkeeper.classify.personal_data import number_windows
 from recordkeeper.classify.views import forwarded_headers
 
 _MONTHS_SV = {
@@ -42,13 +44,25 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_ .'-]*(?:[ .'-]+[^\W\d_][^\W\d_.'-]*)+$")
 _MAX_NAME_CHARS = 80
 
 
+@functools.lru_cache(maxsize=32)
+def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern[str], list[re.Pattern[str]]]:
+    """One pattern matching a line that starts with any of `labels`, and each label's own."""
+    anyone = re.compile("|".join(re.escape(label) for label in labels), re.IGNORECASE)
+    each = [re.compile(rf"^{re.escape(label)}\s*[:：]?\s*(.*)$", re.IGNORECASE) for label in labels]
+    return anyone, each
+
+
 def _label_values(text: str, labels: Sequence[str]) -> Iterable[str]:
     """Values written after a label: "Label: value", or the label alone on a
     line (a table cell) with the value on the next non-empty line."""
     lines = [line.strip() for line in text.splitlines()]
-    for label in labels:
-        pattern = re.compile(rf"^{re.escape(label)}\s*[:：]?\s*(.*)$", re.IGNORECASE)
-        for number, line in enumerate(lines):
+    anyone, patterns = _label_patterns(tuple(labels))
+    # a label's pattern matches a line exactly when the line starts with the label (what
+    # follows it always matches: `(.*)$`, and no line holds a line end); the lines that
+    # start with none are passed over with one match each instead of one per label
+    labelled = [(n, line) for n, line in enumerate(lines) if anyone.match(line)]
+    for pattern in patterns:
+        for number, line in labelled:
             match = pattern.match(line)
             if match is None:
                 continue
@@ -151,17 +165,53 @@ def dnr_search_pattern(validation_pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{core})(?![\w/-])")
 
 
+# what may not stand just before a diarienummer: `dnr_search_pattern`'s look-behind
+_BEFORE_DNR = re.compile(r"[\w.-]")
+
+
+@functools.lru_cache(maxsize=8)
+def _dnr_finder(validation_pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(`dnr_search_pattern` without its look-behind, `dnr_search_pattern`); see `find_dnrs`."""
+    core = validation_pattern.removeprefix("^").removesuffix("$")
+    return re.compile(rf"(?:{core})(?![\w/-])"), dnr_search_pattern(validation_pattern)
+
+
 def find_dnrs(text: str, validation_pattern: str) -> tuple[str, ...]:
-    """Distinct diarienummer in `text`, in order of first appearance."""
+    """Distinct diarienummer in `text`, in order of first appearance.
+
+    The matches of `dnr_search_pattern(validation_pattern).finditer(text)`, found by the
+    pattern without its look-behind (`(?<![\\w.-])`), checked at each hit: a pattern that
+    starts with a look-behind lets `re` skip nothing, so it was tried at every position
+    of the text (issue #3). A match of the whole pattern at a position is a match there
+    without the look-behind, the same one, so the hits where the character before passes
+    are its matches, in order; where it does not, the search goes on from the next
+    position, as the whole pattern's would."""
+    bare, whole = _dnr_finder(validation_pattern)
     seen: dict[str, None] = {}
-    for match in dnr_search_pattern(validation_pattern).finditer(text):
+    at, size = 0, len(text)
+    # (`re` searches from the end when given a start past it: stop there)
+    while at <= size and (match := bare.search(text, at)) is not None:
+        start, end = match.span()
+        if start and _BEFORE_DNR.match(text, start - 1):
+            at = start + 1
+            continue
+        if end == start:  # a configured pattern matching nothing: as `finditer` steps on
+            return tuple(dict.fromkeys(m.group(0) for m in whole.finditer(text)))
         seen.setdefault(match.group(0), None)
+        at = end
     return tuple(seen)
 
 
 def count_personal_identity_numbers(text: str) -> int:
-    """Valid Swedish personal identity or coordination numbers (Luhn-checked)."""
-    return sum(1 for m in _PNR.finditer(text) if personalid.is_valid(m.group(0)))
+    """Valid Swedish personal identity or coordination numbers (Luhn-checked), searched
+    in the text's digit runs only (`number_windows`: the same matches, `_PNR` looks one
+    character past a match)."""
+    return sum(
+        1
+        for start, end in number_windows(text)
+        for m in _PNR.finditer(text, start, end)
+        if personalid.is_valid(m.group(0))
+    )
 
 
 def matched_terms(text: str, terms: Sequence[str]) -> int:

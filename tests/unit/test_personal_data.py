@@ -11,9 +11,11 @@ from recordkeeper.classify.personal_data import (
     _EMAIL,
     _NAME,
     _NAME_CUES,
+    _NOT_NAMES,
     _PHONE,
     _PNR,
     _RUN_CLASSES,
+    _SURNAME_FIRST,
     _WORD,
     _class_runs,
     _cue_ends,
@@ -27,6 +29,8 @@ from recordkeeper.classify.personal_data import (
     _phones,
     _without,
     detect_personal_data,
+    number_windows,
+    personal_identifiers,
 )
 
 
@@ -299,3 +303,102 @@ def test_name_matches_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
         assert [m.group() for m in _NAME.finditer(window)] == [
             m.group() for m in plain.finditer(window)
         ]
+
+
+# Pieces of identity numbers and what may stand around them: a valid personnummer with and
+# without century and separator, a samordningsnummer, look-alikes, the characters `_PNR`'s
+# look-arounds read (`/`, `.`, `,`, a digit), separators, a cue, a digit of another script.
+_NUMBER_PIECES = [
+    *("8112289874", "19811228-9874", "811228-9874", "811228+9874", "701063-2391", "811228 9874"),
+    *("1", "23", "/", ".", ",", "-", "+", " ", "(", ")", "x", "\n", "٣", "pnr ", "personnummer "),
+    *("Berg, Anna", "Anna Berg", "Ek, Per Ola", "anna.berg@x.se", "Lund-Ek, Åsa", "É", "ß"),
+]
+
+
+def _identifiers_by_whole_text_scans(text: str) -> set[tuple[str, str]]:
+    """`personal_identifiers` as first written: `_PNR` and the surname-first names searched
+    over the whole text, the latter with a leading `\\b` and greedy letter runs."""
+    found: set[tuple[str, str]] = set()
+    for match in _PNR.finditer(text):
+        if _id_number_kind(match, text) is not None:
+            ten = match["yy"] + match["mm"] + match["dd"] + match["serial"] + match["check"]
+            found.add(("pnr", ten))
+    in_text = list(_EMAIL.finditer(text))
+    for m in in_text:
+        found.add(("email", f"{m.group(1)}@{m.group(2)}".casefold()))
+    plain_name = re.compile(rf"\b{_WORD}(?: {_WORD}){{1,2}}\b")
+    surname_first = re.compile(rf"\b{_WORD}, {_WORD}(?: {_WORD})?\b")
+    without_mail = _EMAIL.sub(" ", text)
+    for pattern in (plain_name, surname_first):
+        for m in pattern.finditer(without_mail):
+            words = m.group(0).replace(",", " ").split()
+            if not any(w.casefold() in _NOT_NAMES for w in words):
+                found.add(("name", m.group(0)))
+    return found
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=30))
+def test_identifiers_are_those_of_scans_of_the_whole_text(pieces: list[str]) -> None:
+    # identity numbers are searched only in digit runs and the characters after them
+    # (`number_windows`); surname-first names with `_NAME`'s form of the pattern
+    text = "".join(pieces)
+    assert personal_identifiers(text) == _identifiers_by_whole_text_scans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Pnr 811228-9874/", set()),  # the look-ahead reads past the digit run: no number
+        ("Pnr 811228-9874.5", set()),
+        ("Pnr 811228-9874.", {"8112289874"}),
+        ("Pnr 811228-9874", {"8112289874"}),
+        ("Pnr 811228-9874 /x", {"8112289874"}),
+        ("1/811228-9874", set()),  # the look-behind reads before the run
+        ("1.811228-9874", set()),
+    ],
+)
+def test_identity_numbers_at_the_edges_of_a_digit_run(text: str, numbers: set[str]) -> None:
+    found = {value for kind, value in personal_identifiers(text) if kind == "pnr"}
+    assert found == numbers
+    assert found == {v for k, v in _identifiers_by_whole_text_scans(text) if k == "pnr"}
+
+
+def test_number_windows_hold_every_identity_number_of_the_corpus_texts() -> None:
+    text = "Kontakt 070-123 45 67, pnr 19811228-9874/ och 811228-9874. Dnr 2.4-12/2025"
+    windows = number_windows(text)
+    assert windows == [(s, min(len(text), e + 2)) for s, e in _digit_runs(text)]
+    for match in _PNR.finditer(text):
+        assert any(s <= match.start() and match.end() <= e for s, e in windows)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("Anna", "Åsa", "Berg-Ek", "Ek-", "ö", "x", "Q", "É", " ", ", ", ",", "-", "_"),
+                *(
+                    "1",
+                    "\n",
+                    "é",
+                    "ü",
+                    "ø",
+                    "ß",
+                    "Karl",
+                    "Berg, Anna",
+                    "a" * 22,
+                    "Lars_",
+                    "B" + "c" * 19,
+                ),
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_surname_first_matches_are_those_of_the_plain_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = re.compile(rf"\b{_WORD}, {_WORD}(?: {_WORD})?\b")
+    assert [m.span() for m in _SURNAME_FIRST.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
