@@ -33,7 +33,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
 from recordkeeper.errors import ConfigError, NotFound, RecordkeeperError
@@ -46,6 +46,7 @@ __all__ = ["VAULT", "Vault", "VaultError", "vault_of"]
 
 VAULT = "vault"
 _NONCE_BYTES = 12
+_SUBJECTS = "recordkeeper.vault.subjects"  # `Session.info` key: see `Vault._subject`
 
 
 class VaultError(RecordkeeperError):
@@ -95,10 +96,20 @@ class Vault:
 
     def _subject(self, tx: Tx, subject_key: str) -> VaultSubjectRow:
         lookup = self._lookup(subject_key)
+        # The subjects this transaction's session found or made, by lookup: the row the
+        # query below would return from the session's identity map, while it is still
+        # persistent there (not made in a savepoint rolled back since) and still has this
+        # lookup (not shredded since). A registration batch seals hundreds of names in one
+        # transaction, most of them people sealed before in it (issue #3).
+        known: dict[str, VaultSubjectRow] = tx.session.info.setdefault(_SUBJECTS, {})
+        row = known.get(lookup)
+        if row is not None and inspect(row).persistent and row.lookup == lookup:
+            return row
         row = tx.session.scalars(
             select(VaultSubjectRow).where(VaultSubjectRow.lookup == lookup)
         ).first()
         if row is not None:
+            known[lookup] = row
             return row
         ref = secrets.token_hex(16)
         nonce = secrets.token_bytes(_NONCE_BYTES)
@@ -111,6 +122,7 @@ class Vault:
         )
         tx.session.add(row)
         tx.session.flush()
+        known[lookup] = row
         return row
 
     def put(self, tx: Tx, subject_key: str, plaintext: str) -> str:
@@ -129,7 +141,8 @@ class Vault:
                 ciphertext=aead.encrypt(nonce, plaintext.encode("utf-8"), aad),
             )
         )
-        tx.session.flush()
+        # not flushed here: its ref is ours, nothing needs the row before the session's
+        # next flush (a query's, a caller's, the commit's), which inserts it with the rest
         return ref
 
     def get(self, session: Session, ref: str) -> str | None:
