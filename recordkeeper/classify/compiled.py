@@ -394,8 +394,8 @@ def _line_search(regex: re.Pattern[str], text: str, starts: list[int], before: i
 
 def _searcher(pattern: str) -> Callable[[str, int], bool]:
     """Whether `pattern` matches a text (folded) at or after a position, as the probes
-    search it."""
-    return _Regex(pattern).anywhere
+    search it: by the probes' own `_Regex` (`_regex_of`), not a second compilation."""
+    return _regex_of(pattern).anywhere
 
 
 class _Regex:
@@ -410,7 +410,7 @@ class _Regex:
         self._lines: re.Pattern[str] | None = None  # `\n` + the rest of a `^…` pattern
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_Regex, (self.pattern,))
+        return (_regex_of, (self.pattern,))
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -431,6 +431,15 @@ class _Regex:
         if not start and regex.match(text) is not None:
             return True
         return lines.search(text, max(start - 1, 0)) is not None
+
+
+# One `_Regex` a pattern in a process: the places and rule sets that search it (a pattern
+# in several places, a rule set loaded again, a worker's unpickled rules) and the scanners
+# confirming its approximated hits (`_searcher`) compile it once. Bounded: rules reloaded
+# with other patterns (a dropped one is then a second object at worst, never a wrong one).
+@functools.lru_cache(maxsize=4096)
+def _regex_of(pattern: str) -> _Regex:
+    return _Regex(pattern)
 
 
 # Parse codes after which lazy and greedy repeats can match different sets of texts
@@ -1158,10 +1167,10 @@ def compile_rules(rules: ClassRules) -> CompiledRules:
         for offset, signal in enumerate(group):
             for pattern in signal.any:
                 needles = _pattern_needles(pattern)
-                regex = None if needles.literal is not None else _Regex(pattern)
+                found = None if needles.literal is not None else _regex_of(pattern)
                 for location in dict.fromkeys(signal.in_):
                     builder = builders.setdefault(location, _PlaceBuilder())
-                    builder.add(index + offset, pattern, needles, regex)
+                    builder.add(index + offset, pattern, needles, found)
         index += len(group)
     return CompiledRules(
         rules=rules,

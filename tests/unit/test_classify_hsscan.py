@@ -267,3 +267,31 @@ def test_an_approximated_hit_is_confirmed_from_where_a_match_can_start() -> None
         assert got is not None and got == want, text
         matched += len(want)
     assert matched > 2000
+
+
+def _confirmers(rules: Any) -> list[tuple[Any, Any]]:
+    """(a place's probe `_Regex`, its scanner's confirmation of that pattern) per
+    approximated pattern of every warmed place."""
+    pairs = []
+    for place in rules.places.values():
+        if place.scanner is None:
+            continue
+        probes = {p.regex.pattern: p.regex for p in place.probes if p.regex is not None}
+        entries = zip(place.scanner.entries, place.scanner.written, strict=True)
+        ids = [pattern for (_, pattern), (written, _) in entries if written is not None]
+        for pattern, check in zip(ids, place.scanner.check, strict=True):
+            if check is not None:
+                pairs.append((probes[pattern], check))
+    return pairs
+
+
+def test_an_approximated_pattern_is_confirmed_by_the_probes_own_regex() -> None:
+    # one `_Regex` a pattern: the scanner confirms by the probe's, compiled once, in the
+    # process that warms the rules and in a worker that unpickles them
+    pairs = _confirmers(WARMED)
+    assert len(pairs) > 20
+    assert all(check.__self__ is regex for regex, check in pairs)
+    copy = pickle.loads(pickle.dumps(WARMED))
+    copied = _confirmers(copy)
+    assert len(copied) == len(pairs)
+    assert all(check.__self__ is regex for regex, check in copied)
