@@ -75,17 +75,15 @@ class PoolExtractor:
 
     def extract_analyzed(self, jobs: Sequence[ExtractJob], analyzer: Analyzer) -> list[Analyzed]:
         """Extract and run `analyzer` in the workers (sent to them when it changes)."""
-        if self.pool.analyzer != analyzer:
-            self.pool.set_analyzer(analyzer)
+        self._use(analyzer)
         return list(self.pool.map_analyzed([Job(j.file, j.rel_path, j.project) for j in jobs]))
 
     def extract_read(
         self, jobs: Sequence[ExtractJob], analyzer: Analyzer | None, *, encode: bool
     ) -> list[Extracted]:
         """Read (`root` jobs), hash, extract, analyze and encode in the workers."""
-        if analyzer is not None and self.pool.analyzer != analyzer:
-            self.pool.set_analyzer(analyzer)
-        work = [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in jobs]
+        self._use(analyzer)
+        work = _reading_jobs(jobs)
         return list(self.pool.map_extracted(work, analyze=analyzer is not None, encode=encode))
 
     def extract_stream(
@@ -93,19 +91,28 @@ class PoolExtractor:
     ) -> Iterator[list[Extracted]]:
         """`extract_read` over chunk after chunk, the next one's files starting while
         the last of one still run (`ExtractionPool.map_batches`)."""
-        if analyzer is not None and self.pool.analyzer != analyzer:
-            self.pool.set_analyzer(analyzer)
+        self._use(analyzer)
 
         def jobs(wait: bool) -> list[Job] | NotReady | None:
             batch = batches(wait)
             if batch is None or isinstance(batch, NotReady):
                 return batch
-            return [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in batch]
+            return _reading_jobs(batch)
 
         return self.pool.map_batches(jobs, analyze=analyzer is not None, encode=encode)
 
+    def _use(self, analyzer: Analyzer | None) -> None:
+        """Have the workers run `analyzer` (sent to them only when it changes)."""
+        if analyzer is not None and self.pool.analyzer != analyzer:
+            self.pool.set_analyzer(analyzer)
+
     def close(self) -> None:
         self.pool.close()
+
+
+def _reading_jobs(jobs: Sequence[ExtractJob]) -> list[Job]:
+    """The pool's jobs for `jobs`, `root` jobs read by the workers as they are."""
+    return [Job(j.path, j.rel_path, j.project, j.root, j.known) for j in jobs]
 
 
 def open_extractor(settings: Settings, analyzer: Analyzer | None = None) -> PoolExtractor:

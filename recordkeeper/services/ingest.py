@@ -103,7 +103,8 @@ CHUNK = 128
 _AHEAD = 2  # chunks read ahead of the one being stored
 # The last chunk's files come in this many smaller chunks (when there are at least
 # _TAIL_MIN of them): the last chunk is stored while the workers have nothing left to do,
-# so a smaller one ends the scan sooner (with 2 workers ~14 ms of ~0.5 s for 1,000 files).
+# so a smaller one ends the scan sooner (at ~0.18 ms of this process's CPU a file, the
+# bench's last 104 files were ~19 ms, its last 26 ~5 ms: an estimate, not a timing).
 _TAIL_PARTS = 4
 _TAIL_MIN = 32
 T = TypeVar("T")
@@ -433,7 +434,8 @@ class RootIngestor:
         # it in the workers, storing it here; so the workers are never left waiting for
         # this process. With a streaming extractor (the pool) the reading thread hands the
         # workers the next chunk's files while the last of a chunk still run, so they do not
-        # wait at each chunk's end either (about a tenth of 2 workers' time went there).
+        # wait at each chunk's end either (their idle time in all, measured idle, did not fall:
+        # docs/benchmarks.md, session 17).
         # Decisions stay inside each chunk's transaction, so a chunk read early is still
         # recorded correctly.
         feed = _Feed() if isinstance(self.extractor, StreamingExtractor) else None
