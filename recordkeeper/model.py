@@ -84,6 +84,11 @@ def _pickled_by_fields(cls: type[_T]) -> type[_T]:
 # attached whole to an Outlook message whose message cannot be parsed); the classifier
 # sends such a file to review (reason `extract:part_unreadable`)
 UNREADABLE_PARTS = "unreadable_parts"
+# `DocumentFacts.metadata` key: the file could not be read at all; its value is the
+# `UnreadableReason` code and the facts hold only what is known without reading it (path,
+# project, size, hash). The registration stage judges such a version by its stored
+# classification and proposes a record that says the file must be checked by hand
+UNREADABLE = "unreadable"
 # `DocumentFacts.metadata` key: the mail is a calendar item (an .eml with a text/calendar
 # part, an Outlook meeting request or appointment .msg); its value is "1". The classifier's
 # flag `is_calendar_item` (rules/classes.yaml): minutes kept in an updated invitation are

@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "utkastet har skickats med e-post utanför myndigheten och är därmed upprättat",
         "en": "the draft was e-mailed outside the agency and is therefore drawn up",
     },
+    "registry.reason.file_unreadable": {
+        "sv": "filen kunde inte läsas ({reason}): förslaget bygger bara på filnamn och mapp; "
+        "öppna filen och kontrollera datum, avsändare/mottagare, klass och sekretess för hand",
+        "en": "the file could not be read ({reason}): the proposal rests on its name and folder "
+        "only; open the file and check date, sender/recipient, class and secrecy by hand",
+    },
     "registry.reason.classification_needs_review": {
         "sv": "klassningen är osäker; kontrollera dokumentklassen",
         "en": "the classification is uncertain; check the document class",
@@ -222,6 +228,8 @@ def reason_text(
     class_name = known.classes.get(str(shown.get("class", "")))
     if class_name is not None:
         shown["class"] = (class_name[0] if lang == "sv" else class_name[1]).lower()
+    if code == "file_unreadable":  # the reason code in words ("filen är krypterad ...")
+        shown["reason"] = i18n.t(f"unreadable.{shown.get('reason', '')}", lang)
     cue_name = known.cues.get(str(shown.get("cue", "")))
     if cue_name is not None:
         shown["cue"] = cue_name[0] if lang == "sv" else cue_name[1]

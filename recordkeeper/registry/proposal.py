@@ -16,7 +16,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from recordkeeper.classify.views import forwarded_sender
-from recordkeeper.model import Classification, DocumentFacts, EmailFacts
+from recordkeeper.model import UNREADABLE, Classification, DocumentFacts, EmailFacts
 from recordkeeper.registry import evidence
 from recordkeeper.ruleset.registration import RegistrationRules
 
@@ -248,7 +248,9 @@ def propose_record(
     """The proposed OSL 5:2 record for one document version.
 
     Args:
-        facts: what extraction found in this version.
+        facts: what extraction found in this version (name-only, marked
+            `model.UNREADABLE`, when the file could not be read: the proposal
+            then says so, and that it must be checked by hand).
         classification: its current classification.
         class_name: the class's display name (Swedish, from classes.yaml).
         first_seen_at: when recordkeeper first saw the document (fallback date).
@@ -263,6 +265,8 @@ def propose_record(
     zone = ZoneInfo(rules.timezone)
     doc_class = classification.doc_class
     reasons: list[Reason] = [duty]
+    if UNREADABLE in facts.metadata:  # name-only facts: date, sender, secrecy unknown
+        reasons.append(Reason("file_unreadable", {"reason": facts.metadata[UNREADABLE]}))
     if classification.needs_review:
         reasons.append(Reason("classification_needs_review"))
     forwarded_from = forwarded_in(facts, rules.agency_domains)  # personal data

@@ -10,6 +10,12 @@ The classification is the one classify's stage stored for that content
 (corrections included); when none is stored for it yet, classify's pure
 classifier judges the facts under the current rules. Both return None,
 never raise, when something is unknown.
+
+A content that could not be read (encrypted, corrupt, ...: its cache entry is an
+`Unreadable`) has name-only facts marked with the reason (`model.UNREADABLE`), and is
+judged by the class its name and folders gave (classify's stage stores it with the
+reason): without them a must-register file that cannot be read was never prompted,
+and status and doctor counted it unprompted for ever.
 """
 
 from __future__ import annotations
@@ -23,8 +29,15 @@ from sqlalchemy import select
 from recordkeeper.classify import classify_document
 from recordkeeper.ingest.extract import extract_file
 from recordkeeper.ingest.extract.codec import loads
-from recordkeeper.model import Classification, DocumentFacts
+from recordkeeper.model import (
+    UNREADABLE,
+    Classification,
+    DocumentFacts,
+    Unreadable,
+    UnreadableReason,
+)
 from recordkeeper.services.classification import current_classification
+from recordkeeper.services.classify_files import kind_of
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, limits_from
 from recordkeeper.store.repo_classification import StoredClassification, classifications_of
@@ -109,7 +122,7 @@ class StoreInputs:
             doc = self._docs[document_id]
         else:
             doc, payload = self._doc_and_payload(ctx, document_id, sha256)
-            facts = _decode(payload) if payload else None
+            facts = _decode(payload, sha256) if payload else None
         if doc is None:
             return None
         root, path, project, current = doc
@@ -130,21 +143,45 @@ class StoreInputs:
         else:
             with ctx.store.read() as session:
                 stored = current_classification(session, document_id)
-        if stored is not None and stored.sha256 == facts.sha256 and stored.error_reason is None:
+        unreadable = UNREADABLE in facts.metadata
+        # a file that was not read is stored with its reason, classified by name and folders
+        if (
+            stored is not None
+            and stored.sha256 == facts.sha256
+            and (stored.error_reason is None or unreadable)
+        ):
             return stored.classification
         try:
             rules = ctx.rules.one("classes")
         except KeyError:
             return None
-        return classify_document(facts, rules)
+        if not unreadable:
+            return classify_document(facts, rules)
+        # as classify's stage judges a file it cannot read: by its name and folders only
+        found = classify_document(replace(facts, metadata={}), rules)
+        return replace(found, needs_review=True, reasons=(*found.reasons, "name_only"))
 
 
-def _decode(payload: bytes) -> DocumentFacts | None:
+def _decode(payload: bytes, sha256: str) -> DocumentFacts | None:
     try:
         result = loads(payload)
     except ValueError:
         return None
-    return result if isinstance(result, DocumentFacts) else None
+    if isinstance(result, Unreadable):
+        return _name_only(result, sha256)
+    return result
+
+
+def _name_only(result: Unreadable, sha256: str) -> DocumentFacts | None:
+    """What is known of a content that could not be read, marked with the reason; None
+    for a reason that is retried (internal) or leaves no file (vanished)."""
+    if result.reason in (UnreadableReason.INTERNAL, UnreadableReason.VANISHED):
+        return None
+    return DocumentFacts(
+        path=result.path, size=result.size or 0, sha256=sha256,
+        kind=kind_of(result.path.rsplit("/", 1)[-1]),
+        metadata={UNREADABLE: result.reason.value},
+    )  # fmt: skip
 
 
 def _read_again(

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from recordkeeper.model import Classification, DocumentFacts, EmailFacts
+from recordkeeper.model import UNREADABLE, Classification, DocumentFacts, EmailFacts
 from recordkeeper.registry import (
     Reason,
     SentCopy,
@@ -314,3 +314,13 @@ def test_an_english_forwarded_mails_sent_line_dates_it() -> None:
     )
     record = _propose(_forward("anna.berg@socialstyrelsen.se", text), _cls("comments"))
     assert (record.arrived_on, record.date_source) == (date(2025, 4, 8), "date_forwarded_email")
+
+
+def test_a_file_that_could_not_be_read_says_so_after_its_duty() -> None:
+    name_only = _facts("", kind="pdf", metadata={UNREADABLE: "encrypted"})
+    record = _propose(name_only, _cls())
+    assert record.reasons[:2] == (
+        Reason("class_must_register"),
+        Reason("file_unreadable", {"reason": "encrypted"}),
+    )
+    assert (record.date_source, record.counterpart) == ("date_first_seen", None)
