@@ -282,7 +282,7 @@ def ack(
     """Kvittera ett larm / acknowledge an alert."""
     number = alert_id.upper().removeprefix("A")
     if not number.isdigit():
-        raise UsageError(t("registry.not_found", state(ctx).lang, id=alert_id))
+        raise UsageError(t("registry.alert_not_found", state(ctx).lang, id=alert_id))
     answers.acknowledge_alert(open_context(ctx), int(number), current_actor(as_user))
     typer.echo(t("registry.acknowledged", state(ctx).lang, id=alert_id))
 

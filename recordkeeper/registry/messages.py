@@ -185,12 +185,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "registration, dnr_pattern); check the number the register assigned",
     },
     "registry.not_found": {
-        "sv": "förslag eller larm {id} finns inte; se `recordkeeper registry list`",
-        "en": "prompt or alert {id} does not exist; see `recordkeeper registry list`",
+        "sv": "Registreringsförslag {id} finns inte; se `recordkeeper registry list`",
+        "en": "Registration prompt {id} does not exist; see `recordkeeper registry list`",
+    },
+    "registry.alert_not_found": {
+        "sv": "Larm {id} finns inte; se Larm i `recordkeeper registry list`",
+        "en": "Alert {id} does not exist; see Alerts in `recordkeeper registry list`",
     },
     "registry.already_answered": {
-        "sv": "{id} är redan besvarat ({status})",
-        "en": "{id} is already answered ({status})",
+        "sv": "Registreringsförslag {id} är redan besvarat ({status})",
+        "en": "Registration prompt {id} is already answered ({status})",
+    },
+    "registry.alert_already_acknowledged": {
+        "sv": "Larm {id} är redan kvitterat",
+        "en": "Alert {id} is already acknowledged",
     },
     "registry.reason_required": {
         "sv": "ange ett skäl med --reason (t.ex. draft, working_copy, duplicate)",

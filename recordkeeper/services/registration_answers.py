@@ -199,11 +199,12 @@ def acknowledge_alert(ctx: Context, alert_id: int, actor: str) -> None:
     at = ctx.clock.now()
     with ctx.store.transaction() as tx:
         alert = tx.session.get(RegistryAlertRow, alert_id)
-        if alert is None:
-            raise _not_found(ctx, alert_id)
+        if alert is None:  # named as `registry list` shows alerts: A3
+            text = i18n.t("registry.alert_not_found", ctx.lang, id=f"A{alert_id}")
+            raise NotFound(text, code="registry.not_found")
         if alert.status != OPEN:
             raise UsageError(
-                i18n.t("registry.already_answered", ctx.lang, id=alert_id, status=alert.status),
+                i18n.t("registry.alert_already_acknowledged", ctx.lang, id=f"A{alert_id}"),
                 code="registry.already_answered",
             )
         alert.status, alert.acknowledged_at, alert.acknowledged_by = "acknowledged", at, actor

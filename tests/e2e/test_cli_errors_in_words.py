@@ -40,9 +40,19 @@ CASES = [
     (
         ["registry", "show", "99999"],
         2,
-        "förslag eller larm 99999 finns inte",
-        "prompt or alert 99999 does not exist",
+        "Registreringsförslag 99999 finns inte",
+        "Registration prompt 99999 does not exist",
     ),
+    (
+        ["registry", "register", "99999", "--dnr", "2.4-12345/2025"],
+        2,
+        "Registreringsförslag 99999 finns inte",
+        "Registration prompt 99999 does not exist",
+    ),
+    # it said '1 finns inte' (ack takes an alert's id, A1 as `registry list` shows it)
+    (["registry", "ack", "1"], 2, "Larm A1 finns inte", "Alert A1 does not exist"),
+    (["registry", "ack", "A7"], 2, "Larm A7 finns inte", "Alert A7 does not exist"),
+    (["registry", "ack", "x"], 2, "Larm x finns inte", "Alert x does not exist"),
     (
         ["retention", "approve", "nope", "--role", "dpo"],
         2,

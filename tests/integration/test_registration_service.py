@@ -221,6 +221,9 @@ def test_acknowledging_an_alert_records_the_actor(ctx: Context) -> None:
     acknowledge_alert(ctx, alert.id, "registrator2")
     assert open_alerts(ctx) == []
     assert _audit(ctx)[-1]["actor"] == "registrator2"
+    with pytest.raises(UsageError) as twice:  # it said 'A1 är redan besvarat (acknowledged)'
+        acknowledge_alert(ctx, alert.id, "registrator2")
+    assert str(twice.value) == f"Larm A{alert.id} är redan kvitterat"
 
 
 def test_overdue_is_judged_by_the_clock(ctx: Context, clock: FakeClock) -> None:
