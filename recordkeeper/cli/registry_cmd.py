@@ -287,6 +287,13 @@ def ack(
     typer.echo(t("registry.acknowledged", state(ctx).lang, id=alert_id))
 
 
+def _csv_row(row: dict[str, object], lang: str) -> dict[str, object]:
+    """A record as a registrar reads it in a spreadsheet: the secrecy marker 'ja'/'nej'
+    ('yes'/'no'), not Python's 'True'/'False'; the codes (status, direction, class) stay
+    the documented ids an e-diarium import maps, and JSON keeps its booleans."""
+    return {**row, "secrecy": t("registry.yes" if row["secrecy"] else "registry.no", lang)}
+
+
 @registry_app.command("export")
 def export(
     ctx: typer.Context,
@@ -306,5 +313,5 @@ def export(
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=queue.EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(_csv_row(row, lang) for row in rows)
     sys.stdout.write(buffer.getvalue())

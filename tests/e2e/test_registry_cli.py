@@ -164,7 +164,33 @@ def test_export_csv_has_the_osl_columns(config: Path) -> None:
     assert rows[0]["record_date"] == "2025-04-09"
     assert rows[0]["direction"] == "received"
     assert rows[0]["counterpart"] == "Karin Ek"
-    assert rows[0]["secrecy"] == "True"
+    assert rows[0]["secrecy"] == "ja"  # it said 'True'
+    assert rows[1]["secrecy"] == "ja"
+    code, out = _run(config, "--lang", "en", "registry", "export", "--format", "csv")
+    assert [r["secrecy"] for r in csv.DictReader(io.StringIO(out))] == ["yes", "yes"]
+
+
+def test_export_csv_says_nej_without_a_secrecy_marker_and_json_stays_typed(
+    config: Path, rules: LoadedRules
+) -> None:
+    store = Store(load_settings(config).database_url)
+    ctx = Context(settings=load_settings(config), rules=rules, store=store, clock=FakeClock(SEEN))
+    with store.transaction() as tx:
+        tx.session.add(
+            DocumentRow(id="doc3", root="share", path="Ländrygg/doc3.docx", project="Ländrygg",
+                        state="present", first_seen_at=SEEN, last_seen_at=SEEN,
+                        current_sha256="c" * 64)
+        )  # fmt: skip
+    text = "Jävsdeklaration\nDatum: 2025-04-09\n"  # no personnummer: no secrecy marker
+    plain = DocumentFacts(path="Ländrygg/doc3.docx", size=1, sha256="c" * 64, kind="docx",
+                          text=text, project="Ländrygg")  # fmt: skip
+    judge_version(ctx, "doc3", plain, Classification("coi_declaration", False, True, True, 0.9))
+    store.close()
+    code, out = _run(config, "registry", "export", "--format", "csv")
+    assert code == 0
+    assert [r["secrecy"] for r in csv.DictReader(io.StringIO(out))] == ["ja", "ja", "nej"]
+    code, out = _run(config, "registry", "export", "--format", "json")
+    assert [r["secrecy"] for r in json.loads(out)] == [True, True, False]
 
 
 def test_export_json_of_registered(config: Path) -> None:
