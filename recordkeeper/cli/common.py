@@ -69,12 +69,37 @@ class CliState:
         return wanted if wanted in i18n.LANGUAGES else i18n.DEFAULT_LANG
 
 
+# `ctx.meta` key of the root context: the `--lang` value as typed (`_lang_argument`)
+_LANG_ARGUMENT = "recordkeeper.lang_argument"
+
+
+def _lang_argument(args: list[str]) -> str | None:
+    """The value of the global `--lang` among the arguments before the command name.
+
+    Click runs eager options in the order they are typed, so `recordkeeper --help --lang
+    en` printed the help before `--lang` was seen (in Swedish); `--lang en --help` in
+    English. Read from the arguments, both follow `--lang`."""
+    found: str | None = None
+    rest = iter(args)
+    for arg in rest:
+        if arg == "--lang":
+            found = next(rest, None)
+        elif arg.startswith("--lang="):
+            found = arg.removeprefix("--lang=")
+        elif arg == "--config":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            break  # the command: what follows is its own
+    return found
+
+
 def help_lang(ctx: ClickContext) -> str:
-    """The language of help: `--lang` (eager, so `--lang en --help` works), else the
-    settings' language, else Swedish."""
+    """The language of help and of Click's own messages: `--lang` wherever it stands
+    among the global options, else the settings' language, else Swedish."""
     root = ctx.find_root()
     params = root.params
-    return CliState(config_path=params.get("config"), lang_flag=params.get("lang")).lang
+    flag = params.get("lang") or root.meta.get(_LANG_ARGUMENT)
+    return CliState(config_path=params.get("config"), lang_flag=flag).lang
 
 
 def quiet_broken_pipe() -> None:
@@ -95,6 +120,11 @@ def state(ctx: typer.Context) -> CliState:
 class RecordkeeperGroup(TyperGroup):
     """Maps our exception tree to one line on stderr and a documented exit status, and
     shows every command's help in the user's language (cli/help_texts.py)."""
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        if ctx.parent is None:  # before --help, wherever it stands, prints anything
+            ctx.meta[_LANG_ARGUMENT] = _lang_argument(args)
+        return super().parse_args(ctx, args)
 
     def resolve_command(
         self, ctx: ClickContext, args: list[str]

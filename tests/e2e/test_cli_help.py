@@ -64,6 +64,22 @@ def test_the_commands_list_follows_the_language() -> None:
     assert "Kontrollera installationen" not in en
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help", "--lang", "en"],  # it was Swedish: --help ran before --lang was read
+        ["--lang", "en", "--help"],
+        ["--help", "--lang=en"],
+        ["--config", "none.toml", "--help", "--lang", "en"],
+    ],
+)
+def test_help_follows_lang_wherever_it_stands(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "registration, weeding and process checks" in result.stdout
+    assert "Kommandon" not in result.stdout
+
+
 def test_help_follows_the_configured_language(tmp_path: Path) -> None:
     config = tmp_path / "rk.toml"
     config.write_text('lang = "en"\n', encoding="utf-8")
