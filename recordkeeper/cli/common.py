@@ -17,10 +17,11 @@ import structlog
 import typer
 from typer._click.core import Context as ClickContext  # typer >= 0.29 vendors click
 from typer._click.exceptions import ClickException
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from recordkeeper import i18n
-from recordkeeper.cli import help_texts
+from recordkeeper.cli import click_texts, help_texts
 from recordkeeper.config import CONFIG_ENV, Settings, load_settings
 from recordkeeper.errors import EXIT_INTERNAL, EXIT_OK, RecordkeeperError, UsageError
 
@@ -119,12 +120,18 @@ def state(ctx: typer.Context) -> CliState:
 
 class RecordkeeperGroup(TyperGroup):
     """Maps our exception tree to one line on stderr and a documented exit status, and
-    shows every command's help in the user's language (cli/help_texts.py)."""
+    shows every command's help and Click's own messages in the user's language
+    (cli/help_texts.py, cli/click_texts.py)."""
+
+    context_class = click_texts.LocalizedContext
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         if ctx.parent is None:  # before --help, wherever it stands, prints anything
             ctx.meta[_LANG_ARGUMENT] = _lang_argument(args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except ClickUsageError as exc:  # `recordkeeper --nope`
+            raise _said_in_users_lang(exc, ctx) from None
 
     def resolve_command(
         self, ctx: ClickContext, args: list[str]
@@ -145,6 +152,8 @@ class RecordkeeperGroup(TyperGroup):
     def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
+        except ClickUsageError as exc:  # a command called wrongly: 'Missing option ...'
+            raise _said_in_users_lang(exc, ctx) from None
         except (typer.Exit, typer.Abort, typer.TyperException, ClickException):
             raise
         except RecordkeeperError as exc:
@@ -162,6 +171,13 @@ class RecordkeeperGroup(TyperGroup):
             lang = ctx.obj.lang if isinstance(ctx.obj, CliState) else i18n.DEFAULT_LANG
             typer.echo(i18n.t("error.internal", lang, event_id=event_id), err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def _said_in_users_lang(exc: ClickUsageError, ctx: ClickContext) -> ClickUsageError:
+    """Click's usage error in the user's language, its usage line and hint included."""
+    lang = help_lang(ctx)
+    help_texts.localize_library(lang)  # "Fel", "Skriv '... --help' för hjälp", "Användning:"
+    return click_texts.localized_error(exc, lang)
 
 
 # C0/C1 control characters and the bidirectional marks and overrides: in a file name

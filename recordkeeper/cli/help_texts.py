@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from recordkeeper.cli import click_texts
+
 _JSON = ("Maskinläsbar utdata (JSON).", "Machine-readable output (JSON).")
 _AS_OS_USER = (
     "Agera som denna användare (standard: operativsystemets användare).",
@@ -413,6 +415,7 @@ def localize(command: Any, ctx: Any, lang: str, path: str = "") -> None:
     subcommands, in place. A text this catalogue lacks keeps the code's."""
     command.help = help_text(path, None, lang) or command.help
     command.short_help = None  # Click derives the list's line from the help
+    command.context_class = click_texts.LocalizedContext  # "Användning:", not "Usage:"
     for param in [*command.params, command.get_help_option(ctx)]:
         if param is not None and hasattr(param, "help"):
             param.help = help_text(path, param.name, lang) or param.help
@@ -421,9 +424,10 @@ def localize(command: Any, ctx: Any, lang: str, path: str = "") -> None:
 
 
 def localize_library(lang: str) -> None:
-    """The help screen's own words (panel titles, "[default: ...]") in `lang`."""
+    """The help screen's own words (panel titles, "[default: ...]", "Usage:") in `lang`."""
     import typer.rich_utils
 
+    click_texts.use_lang(lang)
     for name, (sv, en) in LIBRARY_TEXTS.items():
         if hasattr(typer.rich_utils, name):  # a typer without them keeps its own
             setattr(typer.rich_utils, name, sv if lang == "sv" else en)

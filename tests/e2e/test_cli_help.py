@@ -115,3 +115,46 @@ def test_a_toml_syntax_error_is_said_in_swedish_with_line_and_column(tmp_path: P
     result = runner.invoke(app, ["--config", str(config), "config", "check"])
     assert result.exit_code == 2
     assert f"{config} rad 1, kolumn 16: ogiltig TOML-syntax" in result.stderr
+
+
+CALLED_WRONGLY = [
+    (
+        ["registry", "register", "5"],
+        ["Användning: recordkeeper registry register", "Skriv 'recordkeeper registry register "
+         "--help' för hjälp.", "Fel", "Flaggan '--dnr' saknas."],
+        ["Usage: recordkeeper registry register", "Try 'recordkeeper registry register --help' "
+         "for help.", "Error", "Missing option '--dnr'."],
+    ),
+    (["registry", "register"], ["Argumentet 'ID' saknas."], ["Missing argument 'ID'."]),
+    (["--nope"], ["Användning: recordkeeper", "Flaggan --nope finns inte"],
+     ["Usage: recordkeeper", "No such option: --nope"]),
+    (["registry", "list", "--nope"], ["Flaggan --nope finns inte"], ["No such option: --nope"]),
+    (["registy"], ["Kommandot 'registy' finns inte. Menade du 'registry'?"],
+     ["No such command 'registy'. Did you mean 'registry'?"]),
+    (["registry", "show", "abc"], ["Ogiltigt värde för 'ID': ska vara ett heltal"],
+     ["Invalid value for 'ID': Input should be a valid integer"]),
+    (["registry", "list", "extra"], ["Oväntade argument (extra)"],
+     ["Got unexpected extra argument(s) (extra)"]),
+    (["registry", "register", "5", "--dnr"], ["Flaggan '--dnr' kräver ett värde."],
+     ["Option '--dnr' requires an argument."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "swedish", "english"), CALLED_WRONGLY)
+def test_a_command_called_wrongly_is_told_in_the_users_language(
+    args: list[str], swedish: list[str], english: list[str]
+) -> None:
+    sv = runner.invoke(app, args, prog_name="recordkeeper")
+    assert sv.exit_code == 2
+    assert all(text in sv.stderr for text in swedish), sv.stderr
+    assert "Usage:" not in sv.stderr and "Error" not in sv.stderr
+    en = runner.invoke(app, ["--lang", "en", *args], prog_name="recordkeeper")
+    assert en.exit_code == 2
+    assert all(text in en.stderr for text in english), en.stderr
+
+
+def test_the_usage_line_of_help_follows_the_language() -> None:
+    sv = runner.invoke(app, ["registry", "list", "--help"], prog_name="recordkeeper").stdout
+    assert "Användning: recordkeeper registry list" in sv
+    en = runner.invoke(app, ["--lang", "en", "registry", "list", "--help"], prog_name="rk").stdout
+    assert "Usage: rk registry list" in en
