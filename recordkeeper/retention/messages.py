@@ -103,6 +103,28 @@ i18n.register(
         },
         "dpo.none": {"sv": "Inga.", "en": "None."},
         "dpo.kept": {"sv": "bevaras", "en": "kept"},
+        "dpo.kept_rest": {"sv": "övriga bevaras", "en": "the others are kept"},
+        # a deadline that has not started: its rule's trigger has not happened yet
+        "dpo.starts_when.project_closed": {
+            "sv": "fristen börjar när projektet avslutas",
+            "en": "the deadline starts when the project closes",
+        },
+        "dpo.starts_when.registered": {
+            "sv": "fristen börjar när handlingen diarieförs",
+            "en": "the deadline starts when the document is registered",
+        },
+        "dpo.starts_when.document_date": {
+            "sv": "fristen börjar vid handlingens datum",
+            "en": "the deadline starts at the document's date",
+        },
+        "dpo.starts_when.participation_ended": {
+            "sv": "fristen börjar när medverkan i projektet upphör",
+            "en": "the deadline starts when the participation in the project ends",
+        },
+        "dpo.starts_when.last_change": {
+            "sv": "fristen börjar vid handlingens senaste ändring",
+            "en": "the deadline starts at the document's last change",
+        },
         "dpo.approved_by": {"sv": "Beslutat av", "en": "Approved by"},
         "dpo.deleted_at": {"sv": "Raderad", "en": "Deleted"},
         "dpo.controller": {"sv": "Personuppgiftsansvarig", "en": "Controller"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -75,11 +75,18 @@ class HoldLine:
 
 @dataclass(frozen=True, slots=True)
 class PersonalDataGroup:
+    """Documents with personal data of one project and class. `next_due_on` None and
+    `waits_for` set: a rule's deadline starts when that happens (its trigger, e.g.
+    `project_closed`), not that they are kept (`is_partly_kept`: some others are);
+    both None: kept for ever."""
+
     project: str | None
     doc_class: str | None
     documents: int
     rules: tuple[str, ...]
     next_due_on: date | None
+    waits_for: str | None = None
+    is_partly_kept: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,8 +113,13 @@ def build_report(
     holds: Sequence[HoldLine],
     processing: ProcessingRules | None = None,
     audit_status: dict[str, Any] | None = None,
+    triggers: Mapping[str, str] | None = None,
 ) -> DpoReport:
-    """Group and select what the DPO needs from the stored lines."""
+    """Group and select what the DPO needs from the stored lines.
+
+    `triggers`: each retention rule's trigger by rule id, so a group whose deadline
+    waits for it (a rule that weeds once the project is closed) says so instead of
+    "kept" (bevaras)."""
     with_pd = [d for d in deadlines if d.personal_data]
     groups: dict[tuple[str | None, str | None], list[DeadlineLine]] = {}
     for line in with_pd:
@@ -119,6 +131,8 @@ def build_report(
             documents=len(lines),
             rules=tuple(sorted({x.rule_id for x in lines})),
             next_due_on=min((x.due_on for x in lines if x.due_on), default=None),
+            waits_for=_waits_for(lines, triggers or {}),
+            is_partly_kept=any(x.action == "keep" for x in lines),
         )
         for (project, doc_class), lines in sorted(
             groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")
@@ -136,6 +150,16 @@ def build_report(
         processing=processing,
         audit_status=dict(audit_status or {}),
     )
+
+
+def _waits_for(lines: Sequence[DeadlineLine], triggers: Mapping[str, str]) -> str | None:
+    """The trigger a group's undated weeding or deletion waits for (the first by name)."""
+    waiting = {
+        triggers[x.rule_id]
+        for x in lines
+        if x.due_on is None and x.action != "keep" and x.rule_id in triggers
+    }
+    return min(waiting) if waiting else None
 
 
 def _plain(value: Any) -> Any:

@@ -91,6 +91,12 @@ def dpo_report(ctx: Context, today: date | None = None) -> DpoReport:
             for h in session.execute(select(HoldRow).where(HoldRow.lifted_at.is_(None))).scalars()
         ]
     processing: list[ProcessingRules] = ctx.rules.all("processing")
+    triggers = {
+        rule.id: rule.trigger
+        for model in ctx.rules.all("retention")
+        for rule in getattr(model, "rules", ())
+        if rule.trigger is not None
+    }
     return build_report(
         today=today,
         generated_at=now,
@@ -99,4 +105,5 @@ def dpo_report(ctx: Context, today: date | None = None) -> DpoReport:
         deletions=deletions,
         holds=holds,
         processing=processing[0] if processing else None,
+        triggers=triggers,
     )

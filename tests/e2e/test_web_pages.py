@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from recordkeeper.config import Settings
 from recordkeeper.ruleset.load import LoadedRules
+from recordkeeper.samples.builders import make_docx
 from recordkeeper.services.context import Context
 from recordkeeper.services.registration_queue import open_prompts
 from recordkeeper.services.users import add_user
@@ -213,6 +214,28 @@ def test_the_dpo_sees_personal_data_by_the_class_name(ctx: Context, share: Path)
     client.cookies.set("rk_lang", "en")
     english = client.get("/dpo").text
     assert "<td>Conflict-of-interest declaration</td>" in english
+
+
+def test_the_dpo_sees_when_a_deadline_waits_for_the_project_to_close(
+    ctx: Context, share: Path
+) -> None:
+    """A draft agreement is weeded after the project closes; the table said 'bevaras'."""
+    folder = make_project_missing_a_declaration(share)
+    make_docx(
+        folder / "02 Projektgrupp" / "Avtal om ersättning Lars Berg UTKAST.docx",
+        title="Avtal om ersättning UTKAST",
+        paragraphs=["UTKAST", "Uppdragstagare: Lars Berg", "Uppdraget: sakkunnig."],
+    )
+    scan(ctx)
+    client = client_for(ctx)
+    sign_in(client, "dpo")
+    page = client.get("/dpo").text
+    table = page[page.index('id="personal-data"') : page.index('id="overdue"')]
+    row = table[table.index("<td>Avtal (om ersättning, uppdrag)</td>") :].split("</tr>")[0]
+    assert "<td>fristen börjar när projektet avslutas; övriga bevaras</td>" in row, row
+    client.cookies.set("rk_lang", "en")
+    english = client.get("/dpo").text
+    assert "the deadline starts when the project closes; the others are kept" in english
 
 
 def test_the_dpo_sees_the_signed_head_and_verifies_the_log(ctx: Context) -> None:

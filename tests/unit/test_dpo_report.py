@@ -52,3 +52,41 @@ def test_renderings_carry_no_content_but_ids_and_rules() -> None:
     csv_text = render_csv(report, "en")
     assert csv_text.splitlines()[1].startswith("a,P,survey_response,survey_response.rule,weeded")
     assert 'class="overdue"' in render_html(report, "sv")
+
+
+def _waiting(doc: str, cls: str, rule: str, action: str = "weed") -> DeadlineLine:
+    return DeadlineLine(doc, "P", cls, rule, action, "IHP 1", None, True, overdue=False)
+
+
+def test_a_deadline_waiting_for_the_project_to_close_is_not_called_kept() -> None:
+    """The DPO's table said 'bevaras' (kept) for survey responses weeded a year after the
+    project closes, because their deadline had no date yet."""
+    report = build_report(
+        today=NOW.date(),
+        generated_at=NOW,
+        deadlines=[
+            _waiting("a", "survey_response", "survey_responses.weed"),
+            _waiting("b", "coi_declaration", "coi.keep", "keep"),
+            _waiting("c", "agreement", "agreements.keep", "keep"),
+            _waiting("d", "agreement", "drafts.after_closure"),
+        ],
+        proposals=[],
+        deletions=[],
+        holds=[],
+        triggers={
+            "survey_responses.weed": "project_closed",
+            "drafts.after_closure": "project_closed",
+        },
+    )
+    shown = {g.doc_class: (g.waits_for, g.is_partly_kept) for g in report.personal_data}
+    assert shown == {
+        "agreement": ("project_closed", True),
+        "coi_declaration": (None, True),
+        "survey_response": ("project_closed", False),
+    }
+    sv, en = render_html(report, "sv"), render_html(report, "en")
+    assert "<td>fristen börjar när projektet avslutas</td>" in sv
+    assert "<td>fristen börjar när projektet avslutas; övriga bevaras</td>" in sv
+    assert sv.count("<td>bevaras</td>") == 1  # the declarations only
+    assert "<td>the deadline starts when the project closes</td>" in en
+    assert "<td>the deadline starts when the project closes; the others are kept</td>" in en
