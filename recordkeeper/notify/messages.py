@@ -78,6 +78,8 @@ i18n.register(
         "digest.audit.unknown": {"sv": "ej verifierad", "en": "not verified"},
         "digest.none": {"sv": "Inget.", "en": "None."},
         "digest.due": {"sv": "senast {date}", "en": "due {date}"},
+        "digest.ref.prompt": {"sv": "förslag {id}", "en": "prompt {id}"},
+        "digest.late": {"sv": "{days} arbetsdagar sen", "en": "{days} working days late"},
         "digest.project": {"sv": "Projekt", "en": "Project"},
         "digest.footer": {
             "sv": "Skickat automatiskt av recordkeeper. Mottagare och tider ställs in i "

@@ -54,14 +54,17 @@ class Mailer(Protocol):
 
 
 class DigestSources(Protocol):
-    """Read functions behind the digests; each returns plain values for [since, now)."""
+    """Read functions behind the digests; each returns plain values for [since, now), its
+    texts in `lang` (the recipient's language)."""
 
-    def registrar(self, ctx: Context, since: datetime, now: datetime) -> RegistrarFindings: ...
+    def registrar(
+        self, ctx: Context, since: datetime, now: datetime, lang: str
+    ) -> RegistrarFindings: ...
 
-    def project_lead(self, ctx: Context, since: datetime, now: datetime) -> LeadFindings:
+    def project_lead(self, ctx: Context, since: datetime, now: datetime, lang: str) -> LeadFindings:
         """Warnings of every project; each lead's digest keeps only their projects."""
 
-    def dpo(self, ctx: Context, since: datetime, now: datetime) -> DpoFindings: ...
+    def dpo(self, ctx: Context, since: datetime, now: datetime, lang: str) -> DpoFindings: ...
 
 
 @dataclass
@@ -85,17 +88,22 @@ def digest_key(role: Role, address: str, now: datetime) -> str:
 
 
 def _gather(
-    sources: DigestSources, ctx: Context, role: Role, who: RecipientConfig, since: datetime
+    sources: DigestSources,
+    ctx: Context,
+    role: Role,
+    who: RecipientConfig,
+    since: datetime,
+    lang: str,
 ) -> Findings:
     now = ctx.clock.now()
     if role == "registrar":
-        return sources.registrar(ctx, since, now)
+        return sources.registrar(ctx, since, now, lang)
     if role == "project_lead":
-        found = sources.project_lead(ctx, since, now)
+        found = sources.project_lead(ctx, since, now, lang)
         if not who.projects:
             return found
         return LeadFindings(tuple(p for p in found.projects if p.project in who.projects))
-    return sources.dpo(ctx, since, now)
+    return sources.dpo(ctx, since, now, lang)
 
 
 def _last_digest_at(ctx: Context, role: Role, address: str) -> datetime | None:
@@ -118,12 +126,11 @@ def enqueue_digests(ctx: Context, role: Role, sources: DigestSources) -> list[st
                 continue
         last = _last_digest_at(ctx, role, who.address)
         since = last or now - _FIRST_PERIOD.get(role, timedelta(days=7))
-        findings = _gather(sources, ctx, role, who, since)
+        lang = who.lang or ctx.settings.lang  # the recipient's, else the configured one
+        findings = _gather(sources, ctx, role, who, since, lang)
         if is_empty(findings):
             continue
-        mail = render_digest(
-            findings, lang=who.lang or ctx.settings.lang, period_start=since, period_end=now
-        )
+        mail = render_digest(findings, lang=lang, period_start=since, period_end=now)
         row = OutboxRow(
             key=key, role=role, recipient=who.address, subject=mail.subject,
             body_text=mail.text, body_html=mail.html, state="pending", attempts=0,

@@ -10,6 +10,12 @@ digest lists what the service knows today and grows as features are wired:
 - project lead: process warnings raised and resolved since the last digest,
   per project, in the instruction's words (process_status).
 - DPO, audit: the log verified at digest time and its latest signed head.
+
+Every part speaks the recipient's language (`lang`: the recipient's `lang`, else the
+configured one) and names document classes as the rule file does (`name_sv`/`name_en`),
+as the CLI and the web pages do; the digests said class ids ('coi_declaration'), alert
+kinds ('registered_changed') and retention actions ('weed') in Swedish digests and
+English ones alike, and '3 arbetsdagar sen' in English ones.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from recordkeeper import i18n
 from recordkeeper.errors import RecordkeeperError
 from recordkeeper.notify.render import (
     AuditStatus,
@@ -28,38 +35,67 @@ from recordkeeper.notify.render import (
     SignedHead,
 )
 from recordkeeper.process.report import Renderer
+from recordkeeper.registry.proposal import describe
+from recordkeeper.retention import messages as _retention_texts  # noqa: F401  (actions)
+from recordkeeper.ruleset.registration import RegistrationRules
 from recordkeeper.services import audit, check, process_status, registration_queue, retention
 from recordkeeper.services.context import Context
+from recordkeeper.services.registration import class_names, registration_rules
+
+Names = dict[str, tuple[str, str]]  # class id -> (Swedish, English) name
 
 
-def _prompt_line(p: registration_queue.PromptView) -> DigestLine:
-    late = f"{p.escalation.working_days_late} arbetsdagar sen" if p.escalation.is_overdue else ""
+def _class_name(names: Names, doc_class: str | None, lang: str) -> str:
+    """A class by its name in `lang` (an unknown class by its id)."""
+    found = names.get(doc_class or "other")
+    if found is None:
+        return doc_class or "other"
+    return found[0] if lang == "sv" else found[1]
+
+
+def _prompt_line(
+    p: registration_queue.PromptView, lang: str, names: Names, rules: RegistrationRules
+) -> DigestLine:
+    late = p.escalation.working_days_late
+    shown = _class_name(names, p.doc_class, lang)
+    # the proposed description as the rule file makes it says only class and project
+    # ("Jävsdeklaration – FMB Ländrygg"), which the line shows already
+    plain = describe(_class_name(names, p.doc_class, "sv"), p.project, rules)
     return DigestLine(
-        ref=f"prompt {p.id}",
-        text=f"{p.doc_class}: {p.description}",
+        ref=i18n.t("digest.ref.prompt", lang, id=p.id),
+        text=shown if p.description == plain else f"{shown}: {p.description}",
         project=p.project,
         due_on=p.due_on,
-        detail=late,
+        detail=i18n.t("digest.late", lang, days=late) if p.escalation.is_overdue else "",
     )
 
 
 class StoreDigestSources:
     """Reads the findings of each role from the store (see the module docstring)."""
 
-    def registrar(self, ctx: Context, since: datetime, now: datetime) -> RegistrarFindings:
+    def registrar(
+        self, ctx: Context, since: datetime, now: datetime, lang: str = i18n.DEFAULT_LANG
+    ) -> RegistrarFindings:
         prompts = registration_queue.open_prompts(ctx)
         overdue = [p for p in prompts if p.escalation.is_overdue]
         new = [p for p in prompts if not p.escalation.is_overdue and p.arrived_on >= since.date()]
+        names, rules = class_names(ctx), registration_rules(ctx)
         return RegistrarFindings(
-            new_prompts=tuple(_prompt_line(p) for p in new),
-            overdue_prompts=tuple(_prompt_line(p) for p in overdue),
-            alerts=tuple(
-                DigestLine(ref=f"alert {a.id}", text=a.kind, detail=a.dnr or "")
+            new_prompts=tuple(_prompt_line(p, lang, names, rules) for p in new),
+            overdue_prompts=tuple(_prompt_line(p, lang, names, rules) for p in overdue),
+            alerts=tuple(  # A3: the id `registry list` shows and `registry ack` takes
+                DigestLine(
+                    ref=f"A{a.id}",
+                    text=i18n.t(f"registry.alert.{a.kind}", lang),
+                    detail=a.dnr or "",
+                )
                 for a in registration_queue.open_alerts(ctx)
             ),
         )
 
-    def project_lead(self, ctx: Context, since: datetime, now: datetime) -> LeadFindings:
+    def project_lead(
+        self, ctx: Context, since: datetime, now: datetime, lang: str = i18n.DEFAULT_LANG
+    ) -> LeadFindings:
         raised, resolved = process_status.warnings_since(ctx, since)
         if not raised and not resolved:
             return LeadFindings()
@@ -67,7 +103,7 @@ class StoreDigestSources:
         renderer = Renderer(
             check.process_rules(ctx.rules),
             {c.id: (c.name_sv, c.name_en) for c in classes.classes},
-            ctx.lang,
+            lang,
         )
 
         def line(w: process_status.StoredWarning) -> DigestLine:
@@ -86,11 +122,14 @@ class StoreDigestSources:
             )
         )
 
-    def dpo(self, ctx: Context, since: datetime, now: datetime) -> DpoFindings:
+    def dpo(
+        self, ctx: Context, since: datetime, now: datetime, lang: str = i18n.DEFAULT_LANG
+    ) -> DpoFindings:
+        names = class_names(ctx)
         awaiting = tuple(
             DigestLine(
                 ref=p.id,
-                text=f"{p.action} · {p.rule_id}",
+                text=f"{i18n.t(f'retention.action.{p.action}', lang)} · {p.rule_id}",
                 project=p.project,
                 detail=p.basis,
             )
@@ -100,7 +139,8 @@ class StoreDigestSources:
         overdue = tuple(
             DigestLine(
                 ref=d.document_id,
-                text=f"{d.action} · {d.doc_class or 'other'}",
+                text=f"{i18n.t(f'retention.action.{d.action}', lang)} · "
+                f"{_class_name(names, d.doc_class, lang)}",
                 project=d.project,
                 due_on=d.due_on,
                 detail=d.rule_id,
@@ -108,11 +148,13 @@ class StoreDigestSources:
             for d in retention.upcoming(ctx, until=yesterday)
         )
         return DpoFindings(
-            proposals_awaiting=awaiting, overdue_deletions=overdue, **_audit_findings(ctx, now)
+            proposals_awaiting=awaiting,
+            overdue_deletions=overdue,
+            **_audit_findings(ctx, now, lang),
         )
 
 
-def _audit_findings(ctx: Context, now: datetime) -> dict[str, Any]:
+def _audit_findings(ctx: Context, now: datetime, lang: str) -> dict[str, Any]:
     """The audit log's verification result and latest signed head (empty without a key)."""
     try:
         report = audit.verify_audit(ctx)
@@ -124,7 +166,7 @@ def _audit_findings(ctx: Context, now: datetime) -> dict[str, Any]:
             is_verified=report.ok,
             entries=report.entries,
             checked_at=now,
-            detail="; ".join(report.lines(ctx.lang)),
+            detail="; ".join(report.lines(lang)),
         ),
         "head": SignedHead(
             size=head.tree_size,

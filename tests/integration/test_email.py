@@ -82,13 +82,17 @@ class StaticSources:
         )
     )
 
-    def registrar(self, ctx: Context, since: dt.datetime, now: dt.datetime) -> RegistrarFindings:
+    def registrar(
+        self, ctx: Context, since: dt.datetime, now: dt.datetime, lang: str
+    ) -> RegistrarFindings:
         return self.registrar_findings
 
-    def project_lead(self, ctx: Context, since: dt.datetime, now: dt.datetime) -> LeadFindings:
+    def project_lead(
+        self, ctx: Context, since: dt.datetime, now: dt.datetime, lang: str
+    ) -> LeadFindings:
         return self.lead_findings
 
-    def dpo(self, ctx: Context, since: dt.datetime, now: dt.datetime) -> DpoFindings:
+    def dpo(self, ctx: Context, since: dt.datetime, now: dt.datetime, lang: str) -> DpoFindings:
         return self.dpo_findings
 
 
