@@ -90,14 +90,13 @@ def capture(out: Path, share: Path, rules_dir: Path) -> None:
     mc._ForkingPickler.loads = keep_answer  # type: ignore[attr-defined]
     ingest._AHEAD = 0  # type: ignore[misc]
     prepared: list[Any] = []
-    original = ingest.RootIngestor._read
+    original = ingest.RootIngestor._store_chunk
 
-    def keep(self: Any, looked: Any) -> Any:
-        got = original(self, looked)
-        prepared.append(got)
-        return got
+    def keep(self: Any, chunk: Any, report: Any) -> Any:
+        prepared.append(chunk)  # as storing takes it (a chunk stream does not `_read`)
+        return original(self, chunk, report)
 
-    ingest.RootIngestor._read = keep  # type: ignore[method-assign]
+    ingest.RootIngestor._store_chunk = keep  # type: ignore[method-assign]
     with tempfile.TemporaryDirectory(prefix="rk-storing-") as work:
         ctx = _context(Path(work) / "state", share, rules_dir, rules)
         extractor = open_extractor(ctx.settings, pipeline.worker_analyzer(ctx))
