@@ -98,7 +98,10 @@ class AuditEntryRow(Base):
 
     __tablename__ = "audit_entries"
 
-    idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # on SQLite the rowid (INTEGER PRIMARY KEY: one b-tree an entry, migration audit_0004)
+    idx: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=False
+    )
     leaf: Mapped[bytes] = mapped_column(LargeBinary)
     # indexed: the key and the document (a document's history); event and project are
     # read only with the leaf, so no index (each cost every entry: migration audit_0003)
