@@ -24,16 +24,15 @@ run: the workers are not left idle at each batch's end.
 A pool is used by one thread at a time (the lock makes a second thread wait;
 calling it again from inside a `map` loop raises instead of deadlocking).
 
-Messages are batched both ways (several files per task message; per answer,
-every result that is ready, a result waiting up to `_LINGER_S` for others
-unless the worker has run out of queued work), so the parent's cost per file
-stays small next to the extraction itself. An optional `analyzer` (a picklable callable, e.g. the
-classifier with its rules) runs in the worker on each file's facts, so that
-work is spread over the workers too; its answer travels back with the facts.
-A worker also hands back, on request, the result already encoded for the
-store (`codec.dumps`), and for a job with a `root` it reads the file as
-`scan.read_checked` does and returns the SHA-256 and stat of the very bytes
-it extracted: the parent then neither reads, hashes nor encodes (issue #3).
+Messages are batched both ways (several files per task message; per answer
+message, the results of a group of files, with those of any later group ready
+by then), so the parent's cost per file stays small next to the extraction itself.
+An optional `analyzer` (a picklable callable, e.g. the classifier with its rules)
+runs in the worker on each file's facts, so that work is spread over the workers
+too; its answer travels back with the facts. A worker also hands back, on request,
+the result already encoded for the store (`codec.dumps`), and for a job with a
+`root` it reads the file as `scan.read_checked` does and returns the SHA-256 and
+stat of the very bytes it extracted: the parent then neither reads, hashes nor encodes (issue #3).
 """
 
 from __future__ import annotations
@@ -96,15 +95,7 @@ _STOP_TIMEOUT_S = 2.0
 # better). A worker that dies or times out leaves at most this many to run again.
 _DEPTH = 16
 _REFILL = _DEPTH // 2  # a worker's queue is topped up when it is this short (batched sends)
-_ANSWER_MAX = 64  # results per answer message
-# A worker's sender waits this long for more results to join a message (fewer
-# messages, wake-ups and waits on both sides), unless the worker has run out of
-# queued work or has _REFILL results ready; a result is late by at most this.
-# Each message costs the worker ~0.15 ms of CPU (pickling, the write, waking the
-# sender thread, GIL hand-overs): at 2 ms a message held ~2.3 results over the
-# bench corpus, at 10 ms ~5 with _DEPTH 8 (the _REFILL trigger usually comes first);
-# per-file timeouts are seconds.
-_LINGER_S = 0.010
+_ANSWER_MAX = 64  # results per answer message (a group's are never split)
 _MIB = 1024 * 1024
 # A worker extracts up to _REFILL files of a task message before it analyzes and
 # encodes them (see `_worker_main`), fewer once they hold this much text: so a group
@@ -293,22 +284,17 @@ def _grow_heap(size: int) -> None:
         free(block)
 
 
-def _send_results(
-    conn: Connection, outbox: queue.SimpleQueue[_Answer | None], flush: threading.Event
-) -> None:
+def _send_results(conn: Connection, outbox: queue.SimpleQueue[list[_Answer] | None]) -> None:
     """Worker's sender thread: a large result waiting for the parent to read the pipe
-    must not keep the worker from starting its next file. Every result ready by the
-    time the pipe is free goes in one message; a first result waits up to
-    `_LINGER_S` for others unless `flush` is set (the worker has nothing queued,
-    or enough results are ready)."""
+    must not keep the worker from starting its next file. A group's answers come
+    as one list, so the thread wakes once per group (each wake-up is a context switch
+    and a GIL hand-over beside the extraction); every group ready by the time the
+    pipe is free goes in the same message."""
     stop = False
     while not stop:
-        first = outbox.get()
-        if first is None:
+        batch = outbox.get()
+        if batch is None:
             return
-        flush.wait(_LINGER_S)
-        flush.clear()
-        batch = [first]
         while len(batch) < _ANSWER_MAX:
             try:
                 more = outbox.get_nowait()
@@ -317,7 +303,7 @@ def _send_results(
             if more is None:
                 stop = True
                 break
-            batch.append(more)
+            batch += more
         try:
             _send_batch(conn, batch)
         except (OSError, EOFError):
@@ -431,9 +417,8 @@ def _worker_main(
     _prepare(analyzer)
     _grow_heap(min(_HEAP_GROWN, limits.memory_mb * _MIB // 4))  # for the files: after prepare
     conn.send(("ready", os.getpid()))
-    outbox: queue.SimpleQueue[_Answer | None] = queue.SimpleQueue()
-    flush = threading.Event()
-    sender = threading.Thread(target=_send_results, args=(conn, outbox, flush), daemon=True)
+    outbox: queue.SimpleQueue[list[_Answer] | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_results, args=(conn, outbox), daemon=True)
     sender.start()
     seq = 0  # tasks received before the current group (the parent counts them alike)
     while True:
@@ -452,23 +437,20 @@ def _worker_main(
         start = 0
         while start < len(items):
             group = _extract_group(items, start, limits, cell, seq)
+            answers: list[_Answer] = []
             for at, (result, outcome, spent) in enumerate(group):
                 if outcome is not _FAILED:  # extracted: analysis and encoding still to do
                     _mark(cell, seq + at, time.monotonic() - spent)
-                    answer = _completed(
-                        result, outcome, items[start + at][1], analyzer, analyze, encode
+                    answers.append(
+                        _completed(result, outcome, items[start + at][1], analyzer, analyze, encode)
                     )
                 else:
-                    answer = (result, None, None, None)
-                outbox.put(answer)
-                if at == len(group) - 1 or outbox.qsize() >= _REFILL:
-                    # A group's answers leave at once: the parent tops this worker's
-                    # queue up when it reads them, while the next group is worked on
-                    # (lingering for more answers held that back).
-                    flush.set()
+                    answers.append((result, None, None, None))
+            # A group's answers leave at once: the parent tops this worker's queue up
+            # when it reads them, while the next group is worked on.
+            outbox.put(answers)
             seq += len(group)
             start += len(group)
-    flush.set()
     outbox.put(None)
     sender.join(_STOP_TIMEOUT_S)
 

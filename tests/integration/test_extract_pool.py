@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -435,3 +436,24 @@ def test_a_group_longer_than_the_timeout_is_no_timeout_when_each_file_is_within_
     with ExtractionPool(Limits(timeout_s=0.5), workers=1, analyzer=_Hostile(pause=0.1)) as pool:
         done = list(pool.map_analyzed(notes))
     assert [extra for _, extra in done] == [f"Anteckning {n}" for n in range(12)]
+
+
+def test_a_groups_answers_come_back_in_one_message_however_long_its_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each message costs both processes a wake-up; the worker's sender thread once woke
+    # per answer of a group whose analysis took longer than its 10 ms linger.
+    notes = _notes(tmp_path, 16)
+    with ExtractionPool(Limits(), workers=1, analyzer=_Hostile(pause=0.02)) as pool:
+        received: list[object] = []
+        recv = Connection.recv
+
+        def counted(conn: Connection) -> object:
+            message = recv(conn)
+            received.append(message)
+            return message
+
+        monkeypatch.setattr(Connection, "recv", counted)
+        done = list(pool.map_analyzed(notes))
+    assert [extra for _, extra in done] == [f"Anteckning {n}" for n in range(16)]
+    assert 1 <= len(received) <= 2  # two groups of 8 (_REFILL), joined when both are ready
