@@ -170,7 +170,10 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
     None fields, an int index) the body's keys are written here in their sorted
     order, each value by the encoder's own string function, and `data` by
     `_data_json` (memoised: the events of a batch repeat their data), instead of
-    building and sorting the body (two entries per file of a bulk ingest).
+    building and sorting the body (two entries per file of a bulk ingest). The texts
+    entries repeat (actor, event, project and rule ids, the batch's time) are quoted
+    once (`_quoted`, `_quoted_at`); ids and hashes of one document each time. A field
+    of another type (a `str` subclass too) takes the general way.
     tests/unit/test_audit_canonical.py holds the two equal.
     """
     actor, name = event.actor, event.event
@@ -178,29 +181,44 @@ def canonical_entry(event: AuditEvent, index: int) -> bytes:
     rule_id, sha256 = event.rule_id, event.sha256
     if not (
         type(index) is int
-        and isinstance(actor, str)
-        and isinstance(name, str)
-        and (document_id is None or isinstance(document_id, str))
-        and (project_id is None or isinstance(project_id, str))
-        and (rule_id is None or isinstance(rule_id, str))
-        and (sha256 is None or isinstance(sha256, str))
+        and type(actor) is str
+        and type(name) is str
+        and (document_id is None or type(document_id) is str)
+        and (project_id is None or type(project_id) is str)
+        and (rule_id is None or type(rule_id) is str)
+        and (sha256 is None or type(sha256) is str)
     ):
         return _encode(_body(event, index)).encode()
-    string = _string
-    parts = ['{"actor":', string(actor), ',"at":', string(_timestamp(event.at))]
+    parts = ['{"actor":', _quoted(actor), ',"at":', _quoted_at(event.at)]
     if event.data:
         parts += (',"data":', _data_json(event.data))
     if document_id is not None:
-        parts += (',"document_id":', string(document_id))
-    parts += (',"event":', string(name), ',"index":', int.__repr__(index))
+        parts += (',"document_id":', _string(document_id))
+    parts += (',"event":', _quoted(name), ',"index":', int.__repr__(index))
     if project_id is not None:
-        parts += (',"project_id":', string(project_id))
+        parts += (',"project_id":', _quoted(project_id))
     if rule_id is not None:
-        parts += (',"rule_id":', string(rule_id))
+        parts += (',"rule_id":', _quoted(rule_id))
     if sha256 is not None:
-        parts += (',"sha256":', string(sha256))
-    parts.append(',"v":' + str(ENTRY_VERSION) + "}")
+        parts += (',"sha256":', _string(sha256))
+    parts.append(_END)
     return "".join(parts).encode()
+
+
+_END = ',"v":' + str(ENTRY_VERSION) + "}"
+# texts as the encoder quotes them, for the fields entries repeat; emptied when full
+_QUOTED: dict[str, str] = {}
+_QUOTED_MAX = 4096
+
+
+def _quoted(text: str) -> str:
+    """`_string(text)`, kept for the next entry (an exact `str`: no subclass's equality)."""
+    found = _QUOTED.get(text)
+    if found is None:
+        if len(_QUOTED) >= _QUOTED_MAX:
+            _QUOTED.clear()
+        found = _QUOTED[text] = _string(text)
+    return found
 
 
 def _body(event: AuditEvent, index: int) -> dict[str, object]:
@@ -242,19 +260,27 @@ def _plain_data_json(items: tuple[tuple[str, object], ...]) -> str:
     return _encode(dict(items))
 
 
-# the last time written, by identity: the events of a batch share their `at`
-_last_at: tuple[datetime | None, str] = (None, "")
+# the last time written (as text, and quoted), by identity: a batch's events share `at`
+_last_at: tuple[datetime | None, str, str] = (None, "", "")
 
 
 def _timestamp(at: datetime) -> str:
     """UTC ISO 8601 with microseconds."""
-    global _last_at
     last = _last_at  # one read: another thread may replace it
-    if last[0] is at:
-        return last[1]
+    return last[1] if last[0] is at else _remember_at(at)[1]
+
+
+def _quoted_at(at: datetime) -> str:
+    """`_string(_timestamp(at))`."""
+    last = _last_at
+    return last[2] if last[0] is at else _remember_at(at)[2]
+
+
+def _remember_at(at: datetime) -> tuple[datetime | None, str, str]:
+    global _last_at
     text = at.astimezone(UTC).isoformat(timespec="microseconds")
-    _last_at = (at, text)
-    return text
+    _last_at = last = (at, text, _string(text))
+    return last
 
 
 # json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False), without

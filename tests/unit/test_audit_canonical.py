@@ -133,3 +133,27 @@ def test_an_entry_of_unusual_field_types_is_json_dumps_of_its_body() -> None:
         body["actor"] = fields.get("actor", "system")
         body.update((k, v) for k, v in fields.items() if k != "actor" and v is not None)
         assert canonical_entry(event, index) == _plain(body)  # type: ignore[arg-type]
+
+
+class _Equal(str):
+    """Equal to and hashed as another text, but written as its own."""
+
+    def __eq__(self, other: object) -> bool:
+        return str.__eq__("p", other) or str.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        return hash("p")
+
+
+def test_quoted_texts_kept_between_entries_are_written_as_json_dumps_writes_each() -> None:
+    # project ids, actors, events and the batch's time are quoted once and kept (bounded):
+    # each entry is still json.dumps of its own fields, over more texts than are kept
+    start = datetime(2026, 12, 3, 8, 9, 10, tzinfo=UTC)
+    for i in range(5000):
+        at = start + timedelta(seconds=i // 1000)  # a batch shares its time
+        project = "p" if i % 3 == 0 else _Equal(f"q{i}") if i % 3 == 1 else f'Projekt "{i}" ö'
+        event = AuditEvent(f"e{i % 7}", at, f"u{i % 11}", "d", project, f"r{i % 5}", "s")
+        body: dict[str, object] = {"v": 1, "index": i, "event": f"e{i % 7}", "actor": f"u{i % 11}"}
+        body["at"] = at.isoformat(timespec="microseconds")
+        body.update(document_id="d", project_id=str(project), rule_id=f"r{i % 5}", sha256="s")
+        assert canonical_entry(event, i) == _plain(body)
