@@ -7,6 +7,10 @@ start of the name, case-insensitive, accents optional) belongs to its parent's s
 version and sibling passes compare the names of its files with those of every folder of the
 series, as if they lay in one folder. A file directly in the parent, or in a folder of
 another name, is not of the series. Without `series_folders` every folder stands alone.
+
+A folder a team moves superseded versions into (`versions.history_folders`: `historik/`,
+`Gamla versioner/`) is compared with the folder that holds it: its files are grouped with
+that folder's (`group_of`), and the version pass finds their newer versions there.
 """
 
 from __future__ import annotations
@@ -31,9 +35,24 @@ def _group(folder: str, patterns: tuple[str, ...]) -> str:
     return parent + SERIES if _pattern(patterns).match(fold(name)) else folder
 
 
+@functools.lru_cache(maxsize=65536)
+def _history(folder: str, patterns: tuple[str, ...]) -> bool:
+    return bool(folder) and _pattern(patterns).match(fold(folder.rpartition("/")[2])) is not None
+
+
+def is_history(folder: str, rules: ClassRules) -> bool:
+    """Whether `folder` ('a/historik') is a folder of superseded versions
+    (`versions.history_folders`, matched from the start of its own name)."""
+    patterns = rules.versions.history_folders
+    return bool(patterns) and _history(folder, patterns)
+
+
 def group_of(folder: str, rules: ClassRules) -> str:
     """Where a file in `folder` ('a/b', '' for the top) is compared: the folder itself, or,
-    when it is a folder of a series, the series ('a' + SERIES for 'a/2026-04-17')."""
+    when it is a folder of a series, the series ('a' + SERIES for 'a/2026-04-17'); a
+    folder of superseded versions ('a/historik') is compared where its parent is."""
+    if is_history(folder, rules):
+        return group_of(folder.rpartition("/")[0], rules)
     patterns = rules.series_folders
     if not patterns or not folder:
         return folder

@@ -23,6 +23,10 @@ with the mail that sent it). This pass looks at a folder's names (all rules data
 - a versioned file is older when a file of the same document has a later version of the
   same kind (letters, numbers or dates), or is final and has no version of its own or the
   same version (`v2` beside `v2_FINAL`);
+- a file in a folder of superseded versions (`history_folders`: `historik/`, `Gamla
+  versioner/`) is older than a file of the same document in the folder that holds it,
+  whatever either name says: an earlier "slutversion" moved aside is no longer the final
+  one (session 17);
 - an older file is superseded when it is in one of the working `extensions` (a PDF is
   kept: it is what was sent or signed), is not itself final, its class can be a draft,
   no registrar's correction decided it, and, when a date versions it, its class is one
@@ -191,6 +195,8 @@ def versioned(path: str, rules: ClassRules) -> bool:
     namer = _namer(rules)
     if namer.name(stem) is not None:
         return True
+    if series.is_history(folder, rules):
+        return bool(namer.read(stem).key)
     if not ver.folder_dates or not series.is_series(series.group_of(folder, rules)):
         return False
     return namer.by_folder(stem, folder) is not None
@@ -205,6 +211,7 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
         return {}
     allowed = {*ver.extensions, *ver.newer_extensions}
     namer = _namer(rules)
+    paths = list(paths)  # read twice: the chains, then the folders of superseded versions
     groups: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
     in_series: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
     by_day: dict[tuple[str, str], list[tuple[str, str, _Name]]] = {}
@@ -235,7 +242,34 @@ def newer_versions(paths: Iterable[str], rules: ClassRules) -> dict[str, Newer]:
         _older(members, ver.extensions, out)
     for members in in_series.values():  # a newer version in its own folder wins (above)
         _older(members, ver.extensions, out)
+    if ver.history_folders:
+        _moved_aside(paths, rules, out)
     return out
+
+
+def _moved_aside(paths: Iterable[str], rules: ClassRules, out: dict[str, Newer]) -> None:
+    """Adds to `out` the working files in a folder of superseded versions ('a/historik/X
+    slutversion 2026-08-20.docx') not in it yet whose document has a file in the folder
+    that holds it ('a/X slutversion.pdf'), whatever their versions and final marks say."""
+    ver = rules.versions
+    allowed = {*ver.extensions, *ver.newer_extensions}
+    namer = _namer(rules)
+    kept: dict[tuple[str, str], str] = {}
+    moved: list[tuple[str, str, str]] = []
+    for path in sorted(paths):
+        folder, stem, ext = _split(path)
+        key = namer.read(stem).key if ext in allowed else ""
+        if not key:
+            continue
+        if series.is_history(folder, rules):
+            if ext in ver.extensions:
+                moved.append((path, folder.rpartition("/")[0], key))
+        else:
+            kept.setdefault((folder, key), path)
+    for path, parent, key in moved:
+        newer = kept.get((parent, key))
+        if newer is not None and path not in out:
+            out[path] = Newer(newer, False)
 
 
 def _older(

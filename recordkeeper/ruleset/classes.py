@@ -424,6 +424,16 @@ class VersionRules(_Rule):
         "sender, not a document ('2026-02-10_SH', '2026-03-02_FK': a folder filed by date "
         "and initials), so the dated files are different documents, not versions of one.",
     )
+    history_folders: tuple[str, ...] = Field(
+        default=(),
+        description="Regular expressions (case-insensitive, accents optional) for the name of "
+        "a folder a team moves superseded versions into ('historik', 'Gamla versioner', "
+        "'zz_OLD'), matched from the start of the name: a working file there is older than a "
+        "file of the same document (same name once the version, final, stage and finished "
+        "words are left out) in the folder that holds it, whatever either name says (an "
+        "earlier 'slutversion' moved aside); the passes compare such a folder's files with "
+        "its parent's.",
+    )
     folder_dates: bool = Field(
         default=False,
         description="A file in a folder of a series (`series_folders`) whose name holds no "
@@ -448,6 +458,11 @@ class VersionRules(_Rule):
         if names and len(names) != 12:
             raise ValueError(f"month_names needs the twelve months, got {len(names)}")
         return names
+
+    @field_validator("history_folders")
+    @classmethod
+    def _history_compile(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return check_patterns(patterns, _compile_folded, "every folder would hold history")
 
     @field_validator("dated_anonymous_keys")
     @classmethod

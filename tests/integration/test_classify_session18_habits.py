@@ -1,0 +1,144 @@
+"""Habits the earlier holdouts left unfixed (docs/benchmarks.md, session 17's "Left"): a
+template saved into the project with its fill-in fields still placeholders; an earlier
+"slutversion" moved into a `historik/` folder beside the final one. Real files, real
+extraction, the shipped rules, `classify --json`'s folder passes, `check` and the daemon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recordkeeper.classify import series, versions
+from recordkeeper.model import Classification
+from recordkeeper.process import ClassifiedDocument
+from recordkeeper.ruleset.load import load_ruleset
+from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.services import check as check_service
+from recordkeeper.services.context import Context
+from tests.check_support import check_folder
+from tests.classify_support import classified_by_name
+from tests.daemon_support import classified_events as _events
+from tests.daemon_support import document_id as _id
+from tests.daemon_support import scan, stored_classifications
+from tests.fakes import FakeClock
+
+ALL_RULES = load_ruleset(Path(__file__).resolve().parents[2] / "rules")
+RULES = ALL_RULES.one("classes")
+PROJECT = "frusen skuldra uppdatering"
+OLD = "07_beslut/historik/FMB_frusen_skuldra_slutversion_2026-08-20.docx"
+FINAL = "07_beslut/FMB_frusen_skuldra_slutversion.pdf"
+PUBLICATION = [
+    "Försäkringsmedicinskt beslutsstöd – frusen skuldra (slutversion)",
+    "Slutversion fastställd den 2026-09-01.",
+    "Rekommendation: sjukskrivning på deltid 2–6 veckor vid okomplicerat förlopp.",
+]
+
+
+def _state(c: Classification) -> tuple[str, bool, bool]:
+    return (c.doc_class, c.is_draft, c.must_register)
+
+
+def test_a_template_with_placeholders_is_no_document_of_the_matter(tmp_path: Path) -> None:
+    folder = tmp_path / "P"
+    make_docx(
+        folder / "MALL_overenskommelse_om_uppdrag.docx",
+        title="Overenskommelse om uppdrag och ersattning",
+        paragraphs=[
+            "Mellan Socialstyrelsen (bestallaren) och [Namn] (uppdragstagaren).",
+            "Uppdrag: sakkunnig i projektgruppen for [diagnos].",
+            "Ersattning: XX kronor per timme, hogst XX timmar, mot faktura.",
+        ],
+    )
+    make_docx(
+        folder / "Mall missiv webbenkät.docx",
+        title="Missiv – webbenkät till rekommendationsgruppen",
+        paragraphs=[
+            "Socialstyrelsen tar fram ett försäkringsmedicinskt beslutsstöd för [diagnos]. "
+            "Vi vill ha dina synpunkter via webbenkäten: [länk].",
+            "Svara senast [datum].",
+        ],
+    )
+    # a draft's lone placeholder is a draft's, not a template's
+    make_docx(
+        folder / "Textförslag artros v0.2.docx",
+        title="Textförslag – artros",
+        paragraphs=[
+            "Kort om diagnosen: smärta och stelhet i leden. Symtom, behandling och prognos.",
+            "Rekommendation: överväg sjukskrivning på deltid 2–4 veckor. Uppdaterad [datum].",
+        ],
+    )
+    got = classified_by_name(folder, RULES)
+    for name in ("MALL_overenskommelse_om_uppdrag.docx", "Mall missiv webbenkät.docx"):
+        assert _state(got[name]) == ("other", False, False), name
+        assert "other.placeholder_form@content" in got[name].reasons
+        assert got[name].needs_review
+    assert _state(got["Textförslag artros v0.2.docx"]) == ("text_proposal", True, False)
+
+
+def _project(root: Path) -> Path:
+    folder = root / PROJECT
+    make_docx(folder / OLD, title=PUBLICATION[0], paragraphs=PUBLICATION[1:])
+    make_pdf(folder / FINAL, PUBLICATION)
+    return folder
+
+
+def test_history_folders_are_rule_data_compared_with_their_parent() -> None:
+    for folder in ("P/07/historik", "P/Texter/Gamla versioner", "P/zz_OLD", "P/Historik 2025"):
+        assert series.is_history(folder, RULES), folder
+        assert series.group_of(folder, RULES) == folder.rpartition("/")[0], folder
+    for folder in ("P/Arkiv", "P/Oldenburg", "P/Beslut", "P/Texter"):
+        assert not series.is_history(folder, RULES), folder
+        assert series.group_of(folder, RULES) == folder, folder
+    assert series.group_of("historik", RULES) == ""  # the top folder holds it
+    paths = [f"P/{OLD}", f"P/{FINAL}", "P/07_beslut/historik/Beslut EC.docx"]
+    assert versions.newer_versions(paths, RULES) == {
+        f"P/{OLD}": versions.Newer(f"P/{FINAL}", False)  # "Beslut EC" has no newer one
+    }
+
+
+def test_an_earlier_final_version_moved_to_historik_is_superseded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _project(tmp_path)
+    got = classified_by_name(folder, RULES)
+    old = got[OLD.rpartition("/")[2]]
+    assert _state(old) == ("publication", True, False)
+    assert versions.REASON in old.reasons
+    assert _state(got[FINAL.rpartition("/")[2]]) == ("publication", False, True)
+    # check runs the same passes: the old one is no registrable document
+    seen: list[ClassifiedDocument] = []
+    evaluate = check_service.check_documents
+
+    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
+        seen.extend(docs)
+        return evaluate(process, docs, *a, **k)
+
+    monkeypatch.setattr(check_service, "check_documents", spy)
+    check_folder(folder, ALL_RULES)
+    by_path = {d.facts.path: d.classification for d in seen}
+    assert _state(by_path[OLD]) == ("publication", True, False), sorted(by_path)
+
+
+def test_the_daemon_supersedes_the_moved_version_when_the_final_one_arrives(
+    ctx: Context, share: Path, clock: FakeClock
+) -> None:
+    folder = share / PROJECT
+    make_docx(folder / OLD, title=PUBLICATION[0], paragraphs=PUBLICATION[1:])
+    scan(ctx)
+    stored = stored_classifications(ctx, lambda path: path.split(PROJECT + "/", 1)[1])
+    assert _state(stored[OLD]) == ("publication", False, True)
+    clock.advance(60)
+    make_pdf(folder / FINAL, PUBLICATION)
+    scan(ctx)
+    stored = stored_classifications(ctx, lambda path: path.split(PROJECT + "/", 1)[1])
+    assert _state(stored[OLD]) == ("publication", True, False)
+    assert versions.REASON in stored[OLD].reasons
+    assert _events(ctx, _id(ctx, OLD)) == 2
+    cli = classified_by_name(folder, RULES)
+    assert {n.rpartition("/")[2]: _state(c) for n, c in stored.items()} == {
+        n: _state(c) for n, c in cli.items()
+    }
