@@ -50,6 +50,7 @@ from typing import Any
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_pptx, make_xlsx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: session3 beside it
+import conventions
 import session3
 import session4
 import session5
@@ -2091,6 +2092,7 @@ def build(out: Path) -> Path:
         project, meta = make17(Project, share, dt)
         files += [{**f, "set": "session17"} for f in project.files]
         projects.append({**meta, "set": "session17"})
+    conventions.apply(files)  # session 18's label conventions over the earlier sets
     labels = out / "labels.json"
     labels.write_text(
         json.dumps({"files": files, "projects": projects}, ensure_ascii=False, indent=1),

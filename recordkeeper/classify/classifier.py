@@ -35,7 +35,7 @@ from recordkeeper.classify.compiled import (
     Hit,
     compiled,
 )
-from recordkeeper.classify.personal_data import detect_personal_data
+from recordkeeper.classify.personal_data import detect_personal_data, personal_addresses
 from recordkeeper.classify.views import Views, build_views, name_words
 from recordkeeper.model import (
     CALENDAR_ITEM,
@@ -295,6 +295,10 @@ def _personal_data(
     found = strong or (
         weak >= pd_rules.weak_threshold if default is False else weak > 0 and default is not True
     )
+    if not found and default is False and addresses and pd_rules.header_addresses:
+        # a person's address in the headers, the sender's own work address too (session 18's
+        # convention, docs/rules.md): the mail holds personal data whatever its class
+        found = personal_addresses(addresses, pd_rules.generic_mailboxes) > 0
     reasons = [f"pd:{kind}" for kind in findings.counts]
     if default is True:
         reasons.insert(0, "pd:class_default")

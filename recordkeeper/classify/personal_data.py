@@ -378,6 +378,14 @@ def _personal_addresses(addresses: Iterable[tuple[str, str]], generic: frozenset
     return len(people)
 
 
+def personal_addresses(addresses: Iterable[str], generic_mailboxes: Iterable[str] = ()) -> int:
+    """How many different people's addresses `addresses` (e-mail header fields) hold: the
+    addresses whose local part is no function (`generic_mailboxes`); never the values."""
+    generic = _casefolded(tuple(generic_mailboxes))
+    pairs = [(m.group(1), m.group(2)) for a in addresses for m in _EMAIL.finditer(a)]
+    return _personal_addresses(pairs, generic)
+
+
 def _cue_hits(text: str, lowered: bytes | None = None) -> tuple[set[int], set[int]]:
     """Where every occurrence of every name cue ends in `text.lower()` (overlapping ones
     too), and where every verb of saying starts (at its space) that no letter follows;

@@ -271,6 +271,8 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
     gaps = len(lacking) + sum(_gap(run, other) for other in others)
     if len(unnamed) + len(unknown) >= gaps:
         unnamed += unknown
+    if len(unnamed) < len(lacking):
+        lacking = _handing_in_alone(run, lacking, by_person, {e.per_person for e in items})
     covered = lacking if lacking and len(unnamed) >= len(lacking) else set()
     if unnamed:
         first = next(s.id for s in run.rules.steps if any(e in s.evidence for e in items))
@@ -280,6 +282,36 @@ def _pool(run: _Run, item: Evidence) -> _Pool:
         )
     run.pools[what] = _Pool(by_person, unnamed, covered)
     return run.pools[what]
+
+
+def _handing_in_alone(
+    run: _Run, lacking: set[str], by_person: dict[str, list[str]], roles: set[str | None]
+) -> set[str]:
+    """Of the people lacking a document, those an unnamed one (a scan) may be: when there
+    are fewer unnamed documents than such people, not a person whose role's other members
+    all handed theirs in through collective documents (a register or a web form's export
+    naming several of them, "RG jävsdeklarationer.xlsx"): missing from it, they did not
+    send a paper of their own as the others of another role did (session 15's RA project:
+    the expert's scan beside the RG's register). Unchanged when that leaves nobody or
+    everyone; the people left out stay reported."""
+    sharers: dict[str, int] = {}
+    for paths in by_person.values():
+        for path in paths:
+            sharers[path] = sharers.get(path, 0) + 1
+    people = {p.name: p for p in run.project.people}
+
+    def collective(role: str | None) -> bool:
+        others = [
+            p.name
+            for p in run.project.people
+            if role in p.roles and p.name not in lacking and by_person.get(p.name)
+        ]
+        return bool(others) and all(
+            sharers[path] > 1 for name in others for path in by_person[name]
+        )
+
+    alone = {name for name in lacking if not all(collective(r) for r in people[name].roles & roles)}
+    return alone if alone and alone != lacking else lacking
 
 
 def _gap(run: _Run, what: str) -> int:

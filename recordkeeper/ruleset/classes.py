@@ -334,6 +334,13 @@ class PersonalDataRules(_Rule):
         default=("info", "registrator", "noreply", "no-reply", "kundcenter", "support"),
         description="Local parts of e-mail addresses that are functions, not people.",
     )
+    header_addresses: bool = Field(
+        False,
+        description="Whether a person's address in an e-mail's headers (sender or recipient, "
+        "a staff member's work address too; not a `generic_mailboxes` one) makes the mail "
+        "hold personal data whatever its class's default (a statistics order the project "
+        "lead sends to a function mailbox). False: such an address is one weak finding.",
+    )
 
 
 class SiblingRules(_Rule):

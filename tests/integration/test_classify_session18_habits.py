@@ -16,7 +16,7 @@ from recordkeeper.classify import series, versions
 from recordkeeper.model import Classification
 from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import load_ruleset
-from recordkeeper.samples.builders import make_docx, make_pdf
+from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
 from recordkeeper.services import check as check_service
 from recordkeeper.services.context import Context
 from tests.check_support import check_folder
@@ -142,3 +142,86 @@ def test_the_daemon_supersedes_the_moved_version_when_the_final_one_arrives(
     assert {n.rpartition("/")[2]: _state(c) for n, c in stored.items()} == {
         n: _state(c) for n, c in cli.items()
     }
+
+
+def test_a_persons_address_in_the_headers_is_personal_data_whatever_the_class(
+    tmp_path: Path,
+) -> None:
+    """Session 18's convention (docs/rules.md, "Label conventions"): the lead's own work
+    address makes the statistics order hold personal data; function mailboxes alone do not."""
+    folder = tmp_path / "P"
+    body = (
+        "Hej,\n\nVi beställer härmed statistik ur Midas för diagnos M75.0 (frusen skuldra): "
+        "antal startade sjukfall 2023–2025, uppdelat på kön, median och percentiler.\n"
+    )
+    make_eml(
+        folder / "bestallning_midas.eml",
+        sender="Tomas Lindgren <tomas.lindgren@socialstyrelsen.se>",
+        to=["Försäkringskassan <statistik@forsakringskassan.se>"],
+        subject="Beställning av statistik ur Midas – frusen skuldra",
+        body=body,
+    )
+    make_eml(
+        folder / "vidarebefordrad_bestallning.eml",
+        sender="Registrator <registrator@socialstyrelsen.se>",
+        to=["Försäkringskassan <statistik@forsakringskassan.se>"],
+        subject="Beställning av statistik ur Midas – frusen skuldra",
+        body=body,
+    )
+    got = classified_by_name(folder, RULES)
+    assert got["bestallning_midas.eml"].doc_class == "statistics"
+    assert got["bestallning_midas.eml"].personal_data is True
+    assert got["vidarebefordrad_bestallning.eml"].doc_class == "statistics"
+    assert got["vidarebefordrad_bestallning.eml"].personal_data is False
+    off = RULES.model_copy(
+        update={"personal_data": RULES.personal_data.model_copy(update={"header_addresses": False})}
+    )
+    assert classified_by_name(folder, off)["bestallning_midas.eml"].personal_data is False
+
+
+def test_a_lone_scan_is_the_experts_when_the_rg_declared_in_a_register(tmp_path: Path) -> None:
+    """Session 15's RA project: an expert's declaration scanned and named by the case number,
+    the RG's declarations one register with one member missing. Two people lack one, one
+    unnamed scan: the RG member missing from the register sent no paper of their own, so the
+    scan is the expert's (to confirm) and only the RG member is reported."""
+    folder = tmp_path / "RA uppdatering"
+    make_docx(folder / "Projektplan RA.docx", title="Projektplan – uppdatering av FMB RA")
+    make_eml(
+        folder / "SV Förfrågan om sakkunniga.eml",
+        sender="Gunnar Hedin <gunnar.hedin@regionorebrolan.se>",
+        to=["Sofia Engqvist <sofia.engqvist@socialstyrelsen.se>"],
+        subject="SV: Förfrågan om sakkunniga – uppdatering FMB reumatoid artrit",
+        body="Hej Sofia,\n\nNPO nominerar härmed Petra Nord, överläkare i reumatologi, och "
+        "Hannes Lövgren, arbetsterapeut, som sakkunniga. Till rekommendationsgruppen "
+        "föreslår vi Camilla Brandt, Teodor Sjöberg och Vilhelm Krantz.\n\nHälsningar\nGunnar",
+    )
+    make_pdf(
+        folder / "JÄVSDEKLARATION PETRA NORD.PDF",
+        ["JÄVSDEKLARATION", "Namn: Petra Nord", "Ekonomiska intressen i företag: Nej"],
+    )
+    make_pdf(folder / "2.4-10233-2026-5.pdf", [], text_layer=False)
+    for name in ("Petra Nord", "Hannes Lövgren"):
+        make_pdf(
+            folder / f"Avtal om ersättning - {name}.pdf",
+            [
+                "AVTAL OM ERSÄTTNING FÖR SAKKUNNIG",
+                f"Parter: Socialstyrelsen och {name}",
+                "Ersättning: 950 kronor per timme mot faktura.",
+            ],
+        )
+    make_xlsx(
+        folder / "RG jävsdeklarationer.xlsx",
+        [
+            ["Namn", "Roll", "Uppdrag för läkemedelsföretag", "Aktieinnehav", "Datum"],
+            ["Camilla Brandt", "RG", "Nej", "Nej", "2026-02-18"],
+            ["Teodor Sjöberg", "RG", "Nej", "Nej", "2026-02-19"],
+        ],
+        sheet_title="Jävsdeklarationer",
+    )
+    result = check_folder(folder, ALL_RULES)
+    people = {p.name: p for p in result.evaluation.people}
+    assert people["Hannes Lövgren"].evidence["coi_declaration"] == ("2.4-10233-2026-5.pdf",)
+    assert people["Vilhelm Krantz"].missing == ("coi_declaration",)
+    steps = {s.step_id: s.status for s in result.evaluation.steps}
+    assert steps["recruit_project_group"] == "complete"
+    assert steps["recruit_recommendation_group"] == "partial"
