@@ -30,7 +30,8 @@ session 12 three more (`session12.py`, `set: session12`);
 session 13 three more (`session13.py`, `set: session13`);
 session 14 three more (`session14.py`, `set: session14`);
 session 15 three more (`session15.py`, `set: session15`); session 16 three more (`session16.py`,
-`set: session16`); session 17 three more (`session17.py`, `set: session17`).
+`set: session16`); session 17 three more (`session17.py`, `set: session17`); session 18 three
+more (`session18.py`, `set: session18`).
 
 Writes OUTDIR/share/<project>/... and OUTDIR/labels.json:
 files: path (under share), project, class, also (other classes a careful
@@ -64,6 +65,7 @@ import session14
 import session15
 import session16
 import session17
+import session18
 
 STAFF = "socialstyrelsen.se"
 
@@ -2092,6 +2094,10 @@ def build(out: Path) -> Path:
         project, meta = make17(Project, share, dt)
         files += [{**f, "set": "session17"} for f in project.files]
         projects.append({**meta, "set": "session17"})
+    for make18 in session18.PROJECTS:  # session 18: e-diarium export, e-signing, status folders
+        project, meta = make18(Project, share, dt)
+        files += [{**f, "set": "session18"} for f in project.files]
+        projects.append({**meta, "set": "session18"})
     conventions.apply(files)  # session 18's label conventions over the earlier sets
     labels = out / "labels.json"
     labels.write_text(
