@@ -8,9 +8,9 @@ corrected label's note says so; nothing else of a label changes.
 
 - A person's address in an e-mail's headers is personal data, a staff member's work address
   too (GDPR art. 4(1); docs/samples.md: "an e-mail address ... of a person (in an e-mail's
-  headers too; functional mailboxes alone do not count)"). Sessions 11-17 labelled 32 mails
-  whose only personal data is such an address `false` (session 13 labelled three alike
-  `true`).
+  headers too; functional mailboxes alone do not count)"). Sessions 11-17 labelled 34 mails
+  (2 of them printed to PDF) whose only personal data is such an address `false` (session 13
+  labelled three alike `true`).
 - An update's revised ICF-based text sections ("ICF-avsnitt reviderade", "F och A
   reviderat") are the decision support's texts, a `text_proposal`; `icf_assessment` is the
   ICF categories template for the experts' assessment (instruction 3.1.3.5, "Påbörja arbetet
@@ -66,6 +66,10 @@ STAFF_ADDRESS_IS_PERSONAL_DATA = frozenset(
         "Hjärtinfarkt uppdatering – nordiskt samarbete/HI-BREV-03 Remiss till FK och NPO.eml",
         "Hjärtinfarkt uppdatering – nordiskt samarbete/HI-BREV-05 Synpunkter FK.eml",
         "Hjärtinfarkt uppdatering – nordiskt samarbete/HI-STAT-01 Beställning Midas.eml",
+        # mails printed to PDF from Outlook: their header lines are the mail's headers
+        "Reumatoid artrit uppdatering 2026/2026/03/02/2.4-10233-2026-8.pdf",
+        "Hypermobility spectrum disorder (HSD) – new FMB, English/"
+        "Data request – Försäkringskassan.pdf",
     }
 )
 

@@ -295,10 +295,14 @@ def _personal_data(
     found = strong or (
         weak >= pd_rules.weak_threshold if default is False else weak > 0 and default is not True
     )
-    if not found and default is False and addresses and pd_rules.header_addresses:
+    if not found and default is False and pd_rules.header_addresses:
         # a person's address in the headers, the sender's own work address too (session 18's
-        # convention, docs/rules.md): the mail holds personal data whatever its class
-        found = personal_addresses(addresses, pd_rules.generic_mailboxes) > 0
+        # convention, docs/rules.md): the mail holds personal data whatever its class; a
+        # mail printed or saved as text has its header lines read as a mail's (`views`)
+        header = addresses
+        if facts.email is None:
+            header = (views.get("email_sender"), views.get("email_recipient"))
+        found = personal_addresses(header, pd_rules.generic_mailboxes) > 0
     reasons = [f"pd:{kind}" for kind in findings.counts]
     if default is True:
         reasons.insert(0, "pd:class_default")

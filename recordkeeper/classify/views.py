@@ -60,6 +60,8 @@ _HEADER_LINES = 6
 # the header lines "Från:", "Skickat:", "Till:", "Ämne:" (or "From:", "Sent:", "To:",
 # "Subject:"), then the body. Read from the head of the text only.
 _PRINTED_HEAD_CHARS = 800
+# printed to PDF, or saved by Outlook's "Spara som" in text format (session 18)
+_PRINTED_KINDS = frozenset({"pdf", "text"})
 _PRINTED_START = re.compile(r"\s*(från|from)\s*:", re.I)
 _PRINTED_FIELD = re.compile(
     r"^[ \t]*(från|from|skickat|sent|datum|date|till|to|kopia|cc|ämne|subject|bifogade filer|"
@@ -281,7 +283,7 @@ def build_views(facts: DocumentFacts, window: TextWindow, untitled: tuple[str, .
         "property": "\n".join(_meta(metadata, *_PROPERTY_KEYS)) if metadata else "",
         "kind": facts.kind,
     }
-    if email is None and facts.kind == "pdf":
+    if email is None and facts.kind in _PRINTED_KINDS:
         views.update(printed_mail(text))
     if email is not None:
         views["email_subject"] = email.subject or ""

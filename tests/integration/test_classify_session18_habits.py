@@ -225,3 +225,42 @@ def test_a_lone_scan_is_the_experts_when_the_rg_declared_in_a_register(tmp_path:
     steps = {s.step_id: s.status for s in result.evaluation.steps}
     assert steps["recruit_project_group"] == "complete"
     assert steps["recruit_recommendation_group"] == "partial"
+
+
+def test_a_mail_saved_as_text_is_read_as_a_mail(tmp_path: Path) -> None:
+    """Outlook's "Spara som" in text format: the header lines are a mail's, so the lead's
+    address in "Från:" is personal data (session 18's holdout, an e-diarium export)."""
+    folder = tmp_path / "P"
+    folder.mkdir()
+    (folder / "Dok 8 (U) Beställning statistik Midas S86.0.txt").write_text(
+        "Från:\tElin Strand <elin.strand@socialstyrelsen.se>\n"
+        "Skickat:\tden 2 februari 2026 09:40\n"
+        "Till:\tFörsäkringskassan <statistik@forsakringskassan.se>\n"
+        "Ämne:\tBeställning av statistik ur Midas – S86.0\n\n"
+        "Hej,\n\nVi beställer härmed statistik ur Midas för diagnos S86.0 2021–2025: antal "
+        "startade sjukfall, median och percentiler, uppdelat på kön.\n",
+        encoding="utf-8",
+    )
+    got = classified_by_name(folder, RULES)["Dok 8 (U) Beställning statistik Midas S86.0.txt"]
+    assert (got.doc_class, got.must_register, got.personal_data) == ("statistics", True, True)
+
+
+def test_work_in_progress_folders_and_sync_conflict_copies_hold_drafts(tmp_path: Path) -> None:
+    folder = tmp_path / "P"
+    text = [
+        "Kort om diagnosen: ljumskbråck. Symtom, behandling och prognos.",
+        "Rekommendation: sjukskrivning 1–2 veckor efter operation vid lätt arbete.",
+    ]
+    for rel in (
+        "Pågående/kort.om.diagnosen.ljumskbrack.docx",
+        "Texter/Reviderade rekommendationer v3.docx",
+        "Texter/Reviderade rekommendationer v3-LAPTOP-K3J2.docx",
+    ):
+        make_docx(folder / rel, title="Textförslag – ljumskbråck", paragraphs=text)
+    make_pdf(folder / "Skickat" / "kort.om.diagnosen.ljumskbrack.pdf", ["Textförslag", *text])
+    got = classified_by_name(folder, RULES)
+    assert _state(got["kort.om.diagnosen.ljumskbrack.docx"]) == ("text_proposal", True, False)
+    assert _state(got["kort.om.diagnosen.ljumskbrack.pdf"]) == ("text_proposal", False, True)
+    assert _state(got["Reviderade rekommendationer v3.docx"]) == ("text_proposal", False, True)
+    conflict = got["Reviderade rekommendationer v3-LAPTOP-K3J2.docx"]
+    assert _state(conflict) == ("text_proposal", True, False)
