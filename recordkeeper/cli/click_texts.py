@@ -28,6 +28,22 @@ def use_lang(lang: str) -> None:
     _shown_lang[0] = lang if lang in USAGE_PREFIX else "sv"
 
 
+# the usage line's placeholders, named as the help's panels are ("Flaggor", "Kommandon")
+USAGE_METAVARS = {
+    "sv": ("[FLAGGOR]", "KOMMANDO [ARGUMENT]..."),
+    "en": ("[OPTIONS]", "COMMAND [ARGS]..."),
+}
+
+
+def localize_usage(command: object, lang: str) -> None:
+    """Put `lang`'s placeholders in `command`'s usage line, in place."""
+    options, subcommand = USAGE_METAVARS.get(lang, USAGE_METAVARS["sv"])
+    if getattr(command, "options_metavar", None):
+        command.options_metavar = options  # type: ignore[attr-defined]
+    if getattr(command, "subcommand_metavar", None):
+        command.subcommand_metavar = subcommand  # type: ignore[attr-defined]
+
+
 class LocalizedFormatter(HelpFormatter):
     """Click's help formatter with the usage prefix in the user's language."""
 

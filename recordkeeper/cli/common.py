@@ -177,6 +177,8 @@ def _said_in_users_lang(exc: ClickUsageError, ctx: ClickContext) -> ClickUsageEr
     """Click's usage error in the user's language, its usage line and hint included."""
     lang = help_lang(ctx)
     help_texts.localize_library(lang)  # "Fel", "Skriv '... --help' för hjälp", "Användning:"
+    if exc.ctx is not None:  # its usage line: "[FLAGGOR]" (`recordkeeper --nope`)
+        click_texts.localize_usage(exc.ctx.command, lang)
     return click_texts.localized_error(exc, lang)
 
 

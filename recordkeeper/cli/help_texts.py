@@ -416,6 +416,7 @@ def localize(command: Any, ctx: Any, lang: str, path: str = "") -> None:
     command.help = help_text(path, None, lang) or command.help
     command.short_help = None  # Click derives the list's line from the help
     command.context_class = click_texts.LocalizedContext  # "Användning:", not "Usage:"
+    click_texts.localize_usage(command, lang)  # "[FLAGGOR]", not "[OPTIONS]"
     for param in [*command.params, command.get_help_option(ctx)]:
         if param is not None and hasattr(param, "help"):
             param.help = help_text(path, param.name, lang) or param.help

@@ -126,8 +126,8 @@ CALLED_WRONGLY = [
          "for help.", "Error", "Missing option '--dnr'."],
     ),
     (["registry", "register"], ["Argumentet 'ID' saknas."], ["Missing argument 'ID'."]),
-    (["--nope"], ["Användning: recordkeeper", "Flaggan --nope finns inte"],
-     ["Usage: recordkeeper", "No such option: --nope"]),
+    (["--nope"], ["Användning: recordkeeper [FLAGGOR] KOMMANDO", "Flaggan --nope finns inte"],
+     ["Usage: recordkeeper [OPTIONS] COMMAND", "No such option: --nope"]),
     (["registry", "list", "--nope"], ["Flaggan --nope finns inte"], ["No such option: --nope"]),
     (["registy"], ["Kommandot 'registy' finns inte. Menade du 'registry'?"],
      ["No such command 'registy'. Did you mean 'registry'?"]),
@@ -155,6 +155,8 @@ def test_a_command_called_wrongly_is_told_in_the_users_language(
 
 def test_the_usage_line_of_help_follows_the_language() -> None:
     sv = runner.invoke(app, ["registry", "list", "--help"], prog_name="recordkeeper").stdout
-    assert "Användning: recordkeeper registry list" in sv
+    assert "Användning: recordkeeper registry list [FLAGGOR]" in sv
+    top = runner.invoke(app, ["--help"], prog_name="recordkeeper").stdout
+    assert "Användning: recordkeeper [FLAGGOR] KOMMANDO [ARGUMENT]..." in top
     en = runner.invoke(app, ["--lang", "en", "registry", "list", "--help"], prog_name="rk").stdout
-    assert "Usage: rk registry list" in en
+    assert "Usage: rk registry list [OPTIONS]" in en
