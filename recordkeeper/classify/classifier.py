@@ -286,7 +286,10 @@ def _personal_data(
     findings = rules.findings.get(key)
     if findings is None:
         findings = detect_personal_data(
-            text, addresses=addresses, generic_mailboxes=pd_rules.generic_mailboxes
+            text,
+            addresses=addresses,
+            generic_mailboxes=pd_rules.generic_mailboxes,
+            scan=rules.personal,  # where the rules were warmed
         )
         rules.findings.put(key, len(text), findings)
     strong = any(findings.counts.get(k, 0) for k in pd_rules.strong_kinds)

@@ -45,6 +45,7 @@ from typing import Any, NamedTuple
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from recordkeeper.classify.hsscan import Scanner, scanner
+from recordkeeper.classify.personal_data import PersonalDataScan, personal_data_scan
 from recordkeeper.memo import TextMemo, by_identity
 from recordkeeper.model import PersonalDataFindings
 from recordkeeper.ruleset.classes import (
@@ -723,6 +724,8 @@ class CompiledRules:
     flagged: dict[tuple[tuple[Flag, bool], ...], Mapping[int, tuple[CompiledSignal, ...]]] = field(
         init=False, repr=False, compare=False
     )
+    # personal data's cues and digits found in one pass (Hyperscan), once `warm()` built it
+    personal: PersonalDataScan | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "decisions", {})
@@ -734,7 +737,7 @@ class CompiledRules:
 
     def __reduce__(self) -> tuple[Any, ...]:
         fields = (self.rules, self.signals, self.groups, self.group_of, self.facts)
-        return (CompiledRules, (*fields, self.places, self.classes))
+        return (CompiledRules, (*fields, self.places, self.classes, self.personal))
 
     # the marker groups follow the classes
     @property
@@ -777,6 +780,8 @@ class CompiledRules:
         """Compile every pattern now instead of on first use, and build the places'
         scanners (a worker about to take files; the process that pickles the rules
         for the workers, so they get the scanners' databases built)."""
+        if self.personal is None:
+            object.__setattr__(self, "personal", personal_data_scan())
         for place in self.places.values():
             place.warm()
             for probe in place.probes:

@@ -289,9 +289,11 @@ def test_an_approximated_pattern_is_confirmed_by_the_probes_own_regex() -> None:
     # one `_Regex` a pattern: the scanner confirms by the probe's, compiled once, in the
     # process that warms the rules and in a worker that unpickles them
     pairs = _confirmers(WARMED)
+    assert WARMED.personal is not None  # personal data's scan: warmed and pickled alike
     assert len(pairs) > 20
     assert all(check.__self__ is regex for regex, check in pairs)
     copy = pickle.loads(pickle.dumps(WARMED))
     copied = _confirmers(copy)
+    assert copy.personal is not None and copy.personal is not WARMED.personal
     assert len(copied) == len(pairs)
     assert all(check.__self__ is regex for regex, check in copied)

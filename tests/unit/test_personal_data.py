@@ -1,11 +1,13 @@
 """Personal-data detection: counts and kinds only; look-alikes do not count."""
 
+import pickle
 import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recordkeeper.classify import personal_data
 from recordkeeper.classify.personal_data import (
     _CUES,
     _EMAIL,
@@ -19,6 +21,7 @@ from recordkeeper.classify.personal_data import (
     _WORD,
     _class_runs,
     _cue_ends,
+    _cue_hits,
     _digit_runs,
     _emails,
     _generic,
@@ -27,9 +30,11 @@ from recordkeeper.classify.personal_data import (
     _latin1,
     _lowered,
     _phones,
+    _unlowered,
     _without,
     detect_personal_data,
     number_windows,
+    personal_data_scan,
     personal_identifiers,
 )
 
@@ -402,3 +407,121 @@ def test_surname_first_matches_are_those_of_the_plain_pattern(pieces: list[str])
     assert [m.span() for m in _SURNAME_FIRST.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+# --- the scan (Hyperscan): cues and whether digits are there, in one pass ---
+
+SCAN = personal_data_scan()
+needs_scan = pytest.mark.skipif(SCAN is None, reason="Hyperscan cannot run here")
+_MIXED = [
+    *_TRICKY, *_NUMBERS, "anna.berg@example.se", "info@x.se", "@", "Anna Berg", "Ek-Lund",
+    *("Med vänliga hälsningar", "HÄLSNINGAR", "Kontaktperson: ", "mvh\n", "Från: ", "/s/"),
+    *("Handläggare", "UNDERSKRIFT", "Namn:", "Best regards", "Kind Regards", "Karl-Åke Öst"),
+    *("811228 9874", "19811228 9874", "811228+9874", "070-123 45 67"),
+    *(" berättade", " SA", " sa", "d", " sade:", " Pointed Out", " ønsket", " påpekte", "s"),
+    *("Søren Kjærgaard", " fortalte", " ansåg", " FRAGADE", "Rolf Axelsson", "Region Skåne"),
+]  # fmt: skip
+_RUN, _PNR_DIGITS_FOUND = personal_data._RUN, personal_data._PNR_DIGITS_FOUND
+
+
+def _answer(hits: personal_data._Hits | None) -> tuple[set[int], list[tuple[int, int]], set[int]]:
+    assert hits is not None
+    return hits.ends, sorted(hits.verbs), hits.digits
+
+
+@needs_scan
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_MIXED), max_size=40))
+def test_the_scan_counts_what_the_automaton_and_re_count(pieces: list[str]) -> None:
+    # the counts with the scan are those without it; the scan finds every cue's end and
+    # every verb's span where the automaton finds them in the lowered text, a digit run
+    # exactly where `re` does, and says no identity number's digits are there only where
+    # `_PNR` matches nowhere
+    assert SCAN is not None
+    text = "".join(pieces)
+    for addresses in ((), ("Anna.Berg@example.se", "info@x.se")):
+        want = personal_data._detected(text, addresses, ("info",))
+        got = detect_personal_data(text, addresses=addresses, generic_mailboxes=("info",))
+        assert got == want
+        scanned = detect_personal_data(
+            text, addresses=addresses, generic_mailboxes=("info",), scan=SCAN
+        )
+        assert scanned == want
+    data = _unlowered(text)
+    lowered = _lowered(text)
+    if data is None:  # lower() lengthens the text: counted the automaton's way
+        assert lowered is None
+        return
+    found = SCAN.scan(data)
+    assert found is not None and lowered is not None
+    assert found.ends == _cue_ends(text, lowered) == _cue_ends(text)
+    # every verb no letter follows, perhaps more (a character beyond Latin-1 after it)
+    automaton = _CUES.find_matches_as_indexes(text.lower(), overlapping=True)
+    verbs = {(s, e) for i, s, e in automaton if i >= len(_NAME_CUES)}
+    kept = {(s, e) for s, e in verbs if e == len(text) or not text[e].isalpha()}
+    assert kept <= set(found.verbs) <= verbs
+    assert personal_data._said(text, found.verbs) == _cue_hits(text)[1]
+    assert (_RUN in found.digits) == bool(_class_runs(text, lowered.translate(_RUN_CLASSES)))
+    has_ten = re.search(r"\d{6}[-+ ]?\d{4}", text) is not None
+    assert (_PNR_DIGITS_FOUND in found.digits) == has_ten
+    if _PNR_DIGITS_FOUND not in found.digits:
+        assert _PNR.search(text) is None
+
+
+def test_a_character_beyond_latin1_that_is_no_letter_is_scanned_as_no_letter() -> None:
+    # the scan reports a verb of saying only before a byte of no letter (or NUL): every
+    # character the text may hold that is no letter must be one there (`_lowered_char`)
+    for code in range(256, 0x110000):
+        char = chr(code)
+        lower = char.lower()
+        if char.isalpha() or len(lower) != 1 or ord(lower) > 255:
+            continue  # a letter, or NUL or not scanned at all
+        data = _unlowered(char)
+        assert data is None or not chr(data[0]).isalpha(), hex(code)
+
+
+@needs_scan
+def test_a_busy_scan_or_a_text_that_lower_lengthens_is_counted_the_automatons_way() -> None:
+    assert SCAN is not None
+    text = (
+        "Med vänlig hälsning\nAnna Berg, 811228-9874, 08-123 456 78, anna.berg@x.se\n"
+        "Rolf Axelsson berättade."
+    )
+    want = personal_data._detected(text, (), ())
+    assert set(want.counts) == {"email", "name", "personnummer", "phone", "statement"}
+    data = _unlowered(text)
+    assert data is not None
+    assert SCAN.lock.acquire()
+    try:  # another thread scanning with the same scratch space
+        assert SCAN.scan(data) is None
+        assert detect_personal_data(text, scan=SCAN) == want
+    finally:
+        SCAN.lock.release()
+    assert detect_personal_data(text, scan=SCAN) == want
+    twin = "\u0130 " + text  # lower() makes two characters of it
+    assert _unlowered(twin) is None
+    assert detect_personal_data(twin, scan=SCAN) == personal_data._detected(twin, (), ())
+    # pickled as its database (a worker's); one that does not load there is built again
+    copy = pickle.loads(pickle.dumps(SCAN))
+    assert copy is not None
+    answer = _answer(SCAN.scan(data))
+    assert _answer(copy.scan(data)) == answer
+    assert answer[0] and answer[1] and answer[2] == {_RUN, _PNR_DIGITS_FOUND}
+    again = personal_data._loaded(b"not a database")
+    assert again is not None and _answer(again.scan(data)) == answer
+
+
+def test_without_hyperscan_there_is_no_scan_and_the_same_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Med vänlig hälsning\nAnna Berg, 811228-9874, 08-123 456 78"
+    want = detect_personal_data(text)
+    monkeypatch.setattr(personal_data, "hyperscan", None)
+    personal_data.personal_data_scan.cache_clear()
+    try:
+        assert personal_data_scan() is None
+        assert personal_data._loaded(b"a database from elsewhere") is None
+        assert detect_personal_data(text, scan=None) == want
+    finally:
+        monkeypatch.undo()
+        personal_data.personal_data_scan.cache_clear()
