@@ -36,7 +36,7 @@ from recordkeeper.classify.compiled import (
     compiled,
 )
 from recordkeeper.classify.personal_data import detect_personal_data, personal_addresses
-from recordkeeper.classify.views import Views, build_views, name_words
+from recordkeeper.classify.views import Views, build_views, name_words, untitled_pattern
 from recordkeeper.model import (
     CALENDAR_ITEM,
     UNREADABLE_PARTS,
@@ -397,6 +397,21 @@ def _decided(
             memo.clear()
         memo[key] = decision
     return decision
+
+
+def warm(rules: ClassRules | CompiledRules) -> None:
+    """Build now, once a process, what classifying the first documents would build: the
+    compiled rules' patterns and scanners (`CompiledRules.warm`), and the patterns of a
+    tool's default title and of an unread scan's name (≈ 8 M instructions of `re`'s
+    parser, which each new extraction worker paid at its first documents).
+
+    A worker's `prepare()` calls this before it takes files."""
+    cr = compiled(rules)
+    cr.warm()
+    scoring = cr.rules.scoring
+    untitled_pattern(scoring.untitled)
+    if scoring.unread_scan is not None:
+        _unread_names(scoring.unread_scan.names)
 
 
 # one per document: a frozen `__init__` sets each field by `object.__setattr__`

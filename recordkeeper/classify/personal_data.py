@@ -222,6 +222,9 @@ class _LengthChanges(Exception):
     """`str.lower()` turns a character of the text into several (`İ`)."""
 
 
+_ANY_DIGIT = re.compile(r"\d")  # compiled at import (the pool's fork server imports this)
+
+
 # bounded: a worker lives long and hostile text may hold any of Unicode's characters
 # (a character that raises is not cached, as before)
 @functools.lru_cache(maxsize=4096)
@@ -229,7 +232,7 @@ def _lowered_char(char: str) -> str:
     lower = char.lower()
     if len(lower) != 1:
         raise _LengthChanges
-    if re.match(r"\d", char):
+    if _ANY_DIGIT.match(char):
         return "0"
     if lower in _RUN_CHARS:  # (no such character: then its cues could differ)
         raise _LengthChanges

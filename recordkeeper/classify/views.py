@@ -123,13 +123,14 @@ def unspace(line: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _untitled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+def untitled_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`scoring.untitled` compiled (once a process: ≈ 4.6 M instructions)."""
     return compile_patterns(patterns) if patterns else None
 
 
 def tool_title(title: str, untitled: tuple[str, ...]) -> tuple[str, str]:
     """(the title, or "" when it is a tool's default; the source file name it names, if any)."""
-    pattern = _untitled(untitled)
+    pattern = untitled_pattern(untitled)
     if pattern is None or not title:
         return title, ""
     stripped = title.strip()

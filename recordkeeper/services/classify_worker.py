@@ -12,7 +12,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
-from recordkeeper.classify import CompiledRules, classify_document, compiled
+from recordkeeper.classify import CompiledRules, classify_document, compiled, warm
 from recordkeeper.memo import by_identity
 from recordkeeper.model import Classification, DocumentFacts, fast_constructor
 from recordkeeper.ruleset.classes import ClassRules
@@ -60,8 +60,9 @@ class WorkerClassifier:
     digest: str
 
     def prepare(self) -> None:
-        """Compile the rules now (the pool calls this before a worker takes files)."""
-        compiled(self.rules).warm()
+        """Compile the rules now (the pool calls this before a worker takes files), and
+        whatever else the first documents would compile (`classify.warm`)."""
+        warm(self.rules)
 
     def __call__(self, facts: DocumentFacts) -> Precomputed:
         result = classify_document(facts, compiled(self.rules))
