@@ -468,6 +468,22 @@ def test_the_scan_counts_what_the_automaton_and_re_count(pieces: list[str]) -> N
         assert _PNR.search(text) is None
 
 
+@needs_scan
+@pytest.mark.parametrize("verb", personal_data._VERB_TEXTS)
+def test_the_scan_finds_each_verb_of_saying_where_the_automaton_does(verb: str) -> None:
+    # each verb in any case, at the end, before punctuation, a character beyond Latin-1,
+    # and inside a longer word (reported or not: `_said` decides, as for the automaton)
+    assert SCAN is not None
+    for after in ("", ".", ": ja", "\u2013", "\u0142", "s", "\u00e5"):
+        for said in (verb, verb.upper(), verb.title()):
+            text = f"Anna Berg{said}{after}"
+            data = _unlowered(text)
+            found = SCAN.scan(data) if data is not None else None
+            assert found is not None
+            assert personal_data._said(text, found.verbs) == _cue_hits(text)[1]
+            assert detect_personal_data(text, scan=SCAN) == personal_data._detected(text, (), ())
+
+
 def test_a_character_beyond_latin1_that_is_no_letter_is_scanned_as_no_letter() -> None:
     # the scan reports a verb of saying only before a byte of no letter (or NUL): every
     # character the text may hold that is no letter must be one there (`_lowered_char`)
