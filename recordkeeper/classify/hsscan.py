@@ -322,6 +322,23 @@ def expression(pattern: str, table: _Table, exact: bool) -> str:
     return written
 
 
+def scan_alone(
+    database: Any, scratch: Any, lock: threading.Lock, data: bytes, on_match: Any, context: Any
+) -> bool:
+    """Scan `data`, `on_match` told of each match with `context`, unless another thread
+    holds the scratch space (one scan at a time on it) or Hyperscan fails: False then,
+    and the caller answers its own way."""
+    if not lock.acquire(blocking=False):
+        return False
+    try:
+        database.scan(data, match_event_handler=on_match, context=context, scratch=scratch)
+    except hyperscan.error:
+        return False
+    finally:
+        lock.release()
+    return True
+
+
 def _on_match(pattern: int, _start: int, end: int, _flags: int, found: list[int]) -> None:
     found.append(pattern)
     found.append(end)
@@ -393,17 +410,11 @@ class Scanner:
 
     def fired(self, text: str) -> set[int] | None:
         data = self.table.project(text)
-        if data is None or not self._lock.acquire(blocking=False):
-            return None
         found: list[int] = []
-        try:
-            self.database.scan(
-                data, match_event_handler=_on_match, context=found, scratch=self.scratch
-            )
-        except hyperscan.error:
+        if data is None or not scan_alone(
+            self.database, self.scratch, self._lock, data, _on_match, found
+        ):
             return None
-        finally:
-            self._lock.release()
         fired: set[int] = set()
         signal, check = self.signal, self.check
         for index in range(0, len(found), 2):

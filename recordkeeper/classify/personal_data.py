@@ -34,7 +34,7 @@ from typing import Any
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 from stdnum import luhn
 
-from recordkeeper.classify.hsscan import hyperscan
+from recordkeeper.classify.hsscan import hyperscan, scan_alone
 from recordkeeper.model import PersonalDataFindings, fast_constructor
 
 _PNR = re.compile(
@@ -543,17 +543,9 @@ class PersonalDataScan:
         """Every cue's end and verb's span in `data` (`_unlowered(text)`), and whether a
         digit run and an identity number's digits are there; None when the scan cannot
         run now (another thread's, an error): the caller's own way."""
-        if not self.lock.acquire(blocking=False):
-            return None
         found = _Hits()
-        try:
-            self.database.scan(
-                data, match_event_handler=_on_match, context=found, scratch=self.scratch
-            )
-        except hyperscan.error:
+        if not scan_alone(self.database, self.scratch, self.lock, data, _on_match, found):
             return None
-        finally:
-            self.lock.release()
         return found
 
 
