@@ -205,7 +205,7 @@ def acknowledge_alert(ctx: Context, alert_id: int, actor: str) -> None:
         if alert.status != OPEN:
             raise UsageError(
                 i18n.t("registry.alert_already_acknowledged", ctx.lang, id=f"A{alert_id}"),
-                code="registry.already_answered",
+                code="registry.alert_already_acknowledged",
             )
         alert.status, alert.acknowledged_at, alert.acknowledged_by = "acknowledged", at, actor
         tx.record(

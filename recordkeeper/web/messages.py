@@ -162,6 +162,10 @@ i18n.register(
             "sv": "Förslaget är redan besvarat (kanske av någon annan).",
             "en": "The prompt is already answered (perhaps by someone else).",
         },
+        "web.msg.registry.alert_already_acknowledged": {
+            "sv": "Larmet är redan kvitterat (kanske av någon annan).",
+            "en": "The alert is already acknowledged (perhaps by someone else).",
+        },
         "web.msg.registry.reason_required": {
             "sv": "Ange ett skäl (t.ex. utkast, arbetskopia, dubblett).",
             "en": "Give a reason (e.g. draft, working copy, duplicate).",

@@ -32,6 +32,7 @@ from recordkeeper.services.registration_answers import (
 from recordkeeper.services.registration_queue import get_prompt, open_alerts, open_prompts
 from recordkeeper.store.tables import AuditEntryRow, DocumentRow
 from recordkeeper.store.unit import Store
+from recordkeeper.web.app import notice
 from tests.fakes import FakeClock
 
 T0 = datetime(2025, 4, 10, 8, 0, tzinfo=UTC)
@@ -224,6 +225,12 @@ def test_acknowledging_an_alert_records_the_actor(ctx: Context) -> None:
     with pytest.raises(UsageError) as twice:  # it said 'A1 är redan besvarat (acknowledged)'
         acknowledge_alert(ctx, alert.id, "registrator2")
     assert str(twice.value) == f"Larm A{alert.id} är redan kvitterat"
+    # the web page's notice for it named the alert a prompt ('Förslaget är redan besvarat')
+    assert twice.value.code == "registry.alert_already_acknowledged"
+    assert notice(twice.value.code, "sv") == "Larmet är redan kvitterat (kanske av någon annan)."
+    assert notice(twice.value.code, "en") == (
+        "The alert is already acknowledged (perhaps by someone else)."
+    )
 
 
 def test_overdue_is_judged_by_the_clock(ctx: Context, clock: FakeClock) -> None:
