@@ -39,16 +39,17 @@ class _Clock:
 _SUBJECT_KEY = b"k" * 32
 
 
-def _ingest(state: Path, share: Path, rules_dir: Path) -> tuple[dict[str, Any], list[str]]:
+def fixed_context(state: Path, share: Path, rules_dir: Path) -> Any:
+    """A fresh SQLite state under `state` for a repeatable ingest of `share`: document ids
+    from a counter, a fixed clock and subject key, `ingest._AHEAD = 0`, 2 workers (also
+    `bench/stages_cpu.py`'s)."""
     from recordkeeper import logs
-    from recordkeeper.bootstrap import audit_ports, open_extractor
+    from recordkeeper.bootstrap import audit_ports
     from recordkeeper.config import load_settings
     from recordkeeper.ruleset.load import load_ruleset
-    from recordkeeper.services import ingest, pipeline
+    from recordkeeper.services import ingest
     from recordkeeper.services.context import Context
-    from recordkeeper.services.registration import unseal
     from recordkeeper.store import repo_documents
-    from recordkeeper.store.tables_registry import RegistryPromptRow, RegistrySentRow
     from recordkeeper.store.unit import Store
 
     logs.configure("warning")
@@ -75,6 +76,17 @@ def _ingest(state: Path, share: Path, rules_dir: Path) -> tuple[dict[str, Any], 
     store.migrate()
     ctx = Context(settings=settings, rules=load_ruleset(rules_dir), store=store, clock=_Clock())
     ctx.extras.update(audit_ports(settings))
+    return ctx
+
+
+def _ingest(state: Path, share: Path, rules_dir: Path) -> tuple[dict[str, Any], list[str]]:
+    from recordkeeper.bootstrap import open_extractor
+    from recordkeeper.services import ingest, pipeline
+    from recordkeeper.services.registration import unseal
+    from recordkeeper.store.tables_registry import RegistryPromptRow, RegistrySentRow
+
+    ctx = fixed_context(state, share, rules_dir)
+    settings, store = ctx.settings, ctx.store
     extractor = open_extractor(settings, pipeline.worker_analyzer(ctx))
     try:
         root = ingest.RootSpec(ingest.root_key(share), share)

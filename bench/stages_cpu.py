@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import itertools
 import json
 import os
 import platform
@@ -36,7 +35,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,46 +45,15 @@ void cg_dump(const char *what) { CALLGRIND_DUMP_STATS_AT(what); }
 """
 
 
-class _Clock:
-    def now(self) -> datetime:
-        return datetime(2026, 12, 4, 12, 0, tzinfo=UTC)
-
-
 def _ingest(state: Path, share: Path, rules_dir: Path, wanted: Sequence[str], cg: Any) -> Any:
     """One whole ingest (this process's tree); CPU seconds and calls per measured stage."""
-    from recordkeeper import logs
-    from recordkeeper.bootstrap import audit_ports, open_extractor
-    from recordkeeper.config import load_settings
-    from recordkeeper.ruleset.load import load_ruleset
-    from recordkeeper.services import ingest, pipeline
-    from recordkeeper.services.context import Context
-    from recordkeeper.store import repo_documents
-    from recordkeeper.store.unit import Store
+    from ingest_dump import fixed_context  # this script's folder: the candidate's bench/
 
-    logs.configure("warning")
-    ids = (f"{i:032x}" for i in itertools.count(1))
-    repo_documents.new_document_id = lambda: next(ids)
-    ingest._AHEAD = 0  # type: ignore[misc]
-    shutil.rmtree(state, ignore_errors=True)
-    state.mkdir(parents=True)
-    key = state / "subject-index.key"
-    key.write_bytes(b"k" * 32)
-    key.chmod(0o600)
-    settings = load_settings(
-        None,
-        {
-            "state_dir": str(state),
-            "database_url": f"sqlite:///{state / 'rk.db'}",
-            "rules_dir": str(rules_dir),
-            "roots": [{"path": str(share)}],
-            "ingest": {"workers": 2},
-            "retention": {"subject_key_file": str(key)},
-        },
-    )
-    store = Store(settings.database_url)
-    store.migrate()
-    ctx = Context(settings=settings, rules=load_ruleset(rules_dir), store=store, clock=_Clock())
-    ctx.extras.update(audit_ports(settings))
+    from recordkeeper.bootstrap import open_extractor
+    from recordkeeper.services import ingest, pipeline
+
+    ctx = fixed_context(state, share, rules_dir)
+    settings, store = ctx.settings, ctx.store
     spent: dict[str, list[float]] = {name: [0.0, 0] for name in wanted}
 
     def measured(name: str, stage: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
