@@ -10,7 +10,6 @@ rules, real SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,11 @@ import pytest
 
 from recordkeeper.classify import series, siblings, versions
 from recordkeeper.model import Classification
-from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
-from recordkeeper.services import check as check_service
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
-from tests.check_support import check_folder
+from tests.check_support import checked_classifications
 from tests.daemon_support import classified_events as _events
 from tests.daemon_support import document_id as _id
 from tests.daemon_support import scan, stored_classifications
@@ -147,16 +144,8 @@ def test_check_runs_the_same_passes(
     tmp_path: Path, rules: LoadedRules, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _project(tmp_path)
-    seen: list[ClassifiedDocument] = []
-    evaluate = check_service.check_documents
-
-    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
-        seen.extend(docs)
-        return evaluate(process, docs, *a, **k)
-
-    monkeypatch.setattr(check_service, "check_documents", spy)
-    check_folder(folder, rules)
-    got = {d.facts.path: _state(d.classification) for d in seen if "/" in d.facts.path}
+    checked = checked_classifications(folder, rules, monkeypatch)
+    got = {path: _state(c) for path, c in checked.items() if "/" in path}
     want = {name: _state(c) for name, c in _cli(folder).items()}
     assert got == want
     assert got[V3][1:] == (True, False) and got[WORD][1:] == (True, False)

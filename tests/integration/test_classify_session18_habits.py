@@ -6,20 +6,16 @@ extraction, the shipped rules, `classify --json`'s folder passes, `check` and th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from recordkeeper.classify import series, versions
 from recordkeeper.model import Classification
-from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import load_ruleset
 from recordkeeper.samples.builders import make_docx, make_eml, make_pdf, make_xlsx
-from recordkeeper.services import check as check_service
 from recordkeeper.services.context import Context
-from tests.check_support import check_folder
+from tests.check_support import check_folder, checked_classifications
 from tests.classify_support import classified_by_name
 from tests.daemon_support import classified_events as _events
 from tests.daemon_support import document_id as _id
@@ -110,16 +106,7 @@ def test_an_earlier_final_version_moved_to_historik_is_superseded(
     assert versions.REASON in old.reasons
     assert _state(got[FINAL.rpartition("/")[2]]) == ("publication", False, True)
     # check runs the same passes: the old one is no registrable document
-    seen: list[ClassifiedDocument] = []
-    evaluate = check_service.check_documents
-
-    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
-        seen.extend(docs)
-        return evaluate(process, docs, *a, **k)
-
-    monkeypatch.setattr(check_service, "check_documents", spy)
-    check_folder(folder, ALL_RULES)
-    by_path = {d.facts.path: d.classification for d in seen}
+    by_path = checked_classifications(folder, ALL_RULES, monkeypatch)
     assert _state(by_path[OLD]) == ("publication", True, False), sorted(by_path)
 
 

@@ -3,7 +3,6 @@ and in `check`, as `classify --json` runs it: real files, real extraction, real 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,15 +10,13 @@ import pytest
 
 from recordkeeper.classify.siblings import REASON
 from recordkeeper.ingest.extract import Limits
-from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules
 from recordkeeper.samples.builders import make_docx, make_pdf
-from recordkeeper.services import check as check_service
 from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import RootIngestor, configured_roots
-from tests.check_support import check_folder
+from tests.check_support import checked_classifications
 from tests.daemon_support import classified_events, scan
 from tests.daemon_support import document_id as _id
 from tests.daemon_support import stored_classifications as _stored
@@ -196,17 +193,7 @@ def test_check_runs_the_same_pass(share: Path, rules: LoadedRules, monkeypatch) 
     folder = share / PROJECT
     _word(folder / WORD)
     _signed(folder / PDF)
-    seen: list[ClassifiedDocument] = []
-    evaluate = check_service.check_documents
-
-    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
-        seen.extend(docs)
-        return evaluate(process, docs, *a, **k)
-
-    monkeypatch.setattr(check_service, "check_documents", spy)
-
-    check_folder(folder, rules)
-    got = {d.facts.path: d.classification for d in seen}
+    got = checked_classifications(folder, rules, monkeypatch)
     assert (got[WORD].is_draft, got[WORD].must_register) == (True, False)
     assert got[PDF].must_register
 

@@ -4,7 +4,6 @@ alike. Real files, real extraction, real SQLite (and PostgreSQL where the store 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,14 +12,12 @@ import pytest
 
 from recordkeeper.classify.versions import REASON, Newer, newer_versions, superseded
 from recordkeeper.model import Classification
-from recordkeeper.process import ClassifiedDocument
 from recordkeeper.ruleset.load import LoadedRules, load_ruleset
 from recordkeeper.samples.builders import make_docx, make_pdf
-from recordkeeper.services import check as check_service
 from recordkeeper.services.classification import correct_classification
 from recordkeeper.services.classify_files import classify_paths
 from recordkeeper.services.context import Context
-from tests.check_support import check_folder
+from tests.check_support import checked_classifications
 from tests.daemon_support import classified_events as _events
 from tests.daemon_support import document_id as _id
 from tests.daemon_support import scan
@@ -178,17 +175,8 @@ def test_check_runs_the_same_pass(
     tmp_path: Path, rules: LoadedRules, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path / PROJECT)
-    seen: list[ClassifiedDocument] = []
-    evaluate = check_service.check_documents
-
-    def spy(process: Any, docs: Sequence[ClassifiedDocument], *a: Any, **k: Any) -> Any:
-        seen.extend(docs)
-        return evaluate(process, docs, *a, **k)
-
-    monkeypatch.setattr(check_service, "check_documents", spy)
-
-    check_folder(folder, rules)
-    got = {d.facts.path.rpartition("/")[2]: _state(d.classification) for d in seen}
+    checked = checked_classifications(folder, rules, monkeypatch)
+    got = {path.rpartition("/")[2]: _state(c) for path, c in checked.items()}
     assert got == {name: _state(c) for name, c in _cli(folder).items()}
 
 
