@@ -59,7 +59,7 @@ from recordkeeper.model import (
 )
 from recordkeeper.ruleset.classes import ClassRules
 from recordkeeper.services import classify_copies, classify_counterparts, classify_siblings
-from recordkeeper.services.classify_files import kind_of
+from recordkeeper.services.classify_files import name_only_facts
 from recordkeeper.services.classify_worker import Precomputed, WorkerClassifier
 from recordkeeper.services.context import Context
 from recordkeeper.store import repo_classification as repo
@@ -156,10 +156,7 @@ def _facts_of(doc: Document, row: ExtractionRow | CachedExtraction | None) -> _I
             return _Input(replace(result, path=doc.path, project=doc.project), None)
         if isinstance(result, Unreadable):
             error = result.reason.value
-    name_only = DocumentFacts(
-        path=doc.path, size=doc.size or 0, sha256=sha or "", kind=kind_of(doc.path),
-        project=doc.project,
-    )  # fmt: skip
+    name_only = name_only_facts(doc.path, doc.size, sha, project=doc.project)
     return _Input(name_only, error or "not_extracted")
 
 

@@ -29,7 +29,13 @@ from recordkeeper.classify.counterparts import Filed, counterpart_classes, is_un
 from recordkeeper.classify.siblings import Sibling, pairs, working_copy
 from recordkeeper.classify.versions import Newer, newer_versions, superseded
 from recordkeeper.ingest.paths import FoundFile, expand_paths
-from recordkeeper.model import Classification, DocumentFacts, ExtractionResult, Unreadable
+from recordkeeper.model import (
+    UNREADABLE,
+    Classification,
+    DocumentFacts,
+    ExtractionResult,
+    Unreadable,
+)
 from recordkeeper.ruleset.classes import ClassRules, Counterparts, compile_patterns, fold
 
 _KINDS = {
@@ -96,13 +102,27 @@ def kind_of(name: str) -> str:
     return _KINDS.get(ext.lower(), ext.lower() or "unknown")
 
 
-def _from_name_only(rel_path: str, result: Unreadable | None) -> DocumentFacts:
+def name_only_facts(
+    path: str,
+    size: int | None,
+    sha256: str | None,
+    project: str | None = None,
+    unreadable: str | None = None,
+) -> DocumentFacts:
+    """What is known of a file that could not be read: its path, size, hash and kind by
+    its name's extension (the classifier then judges it by name and folders alone);
+    `unreadable`, a reason code, marks the facts so (`model.UNREADABLE`) for a proposal
+    that must say it."""
     return DocumentFacts(
-        path=rel_path,
-        size=(result.size if result and result.size is not None else 0),
-        sha256=(result.sha256 if result and result.sha256 else ""),
-        kind=kind_of(rel_path.rsplit("/", 1)[-1]),
-    )
+        path=path, size=size or 0, sha256=sha256 or "", kind=kind_of(path.rsplit("/", 1)[-1]),
+        project=project, metadata={UNREADABLE: unreadable} if unreadable else {},
+    )  # fmt: skip
+
+
+def _from_name_only(rel_path: str, result: Unreadable | None) -> DocumentFacts:
+    if result is None:
+        return name_only_facts(rel_path, None, None)
+    return name_only_facts(rel_path, result.size, result.sha256)
 
 
 def _unreadable_outcome(

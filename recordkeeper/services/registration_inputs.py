@@ -37,7 +37,7 @@ from recordkeeper.model import (
     UnreadableReason,
 )
 from recordkeeper.services.classification import current_classification
-from recordkeeper.services.classify_files import kind_of
+from recordkeeper.services.classify_files import name_only_facts
 from recordkeeper.services.context import Context
 from recordkeeper.services.ingest import configured_roots, limits_from
 from recordkeeper.store.repo_classification import StoredClassification, classifications_of
@@ -177,11 +177,7 @@ def _name_only(result: Unreadable, sha256: str) -> DocumentFacts | None:
     for a reason that is retried (internal) or leaves no file (vanished)."""
     if result.reason in (UnreadableReason.INTERNAL, UnreadableReason.VANISHED):
         return None
-    return DocumentFacts(
-        path=result.path, size=result.size or 0, sha256=sha256,
-        kind=kind_of(result.path.rsplit("/", 1)[-1]),
-        metadata={UNREADABLE: result.reason.value},
-    )  # fmt: skip
+    return name_only_facts(result.path, result.size, sha256, unreadable=result.reason.value)
 
 
 def _read_again(
